@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` (load the seeds, run a pack, draw a view)
+# and `make test` (the whole suite against the real embedded store).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test test-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/kg load seeds/
+	$(BIN)/kg query obtainable-before-controls
+	$(BIN)/kg view neighborhood --param id=deepseek -o out/deepseek.html
+	@echo "Open out/deepseek.html in a browser."
+
+test-deps: install
+	bash tools/install-test-deps.sh
+
+test: test-deps
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/pip install -q -e '.[bench]'
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) .kg out

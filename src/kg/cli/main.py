@@ -1,0 +1,75 @@
+"""`kg`: the entry point. Each command group lives in its own module and registers here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kg.config import Settings
+from kg.errors import KgError
+
+app = typer.Typer(
+    name="kg",
+    help="Export-control and supply-chain knowledge graph: load documents, ask Cypher, draw views.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    store: Optional[str] = typer.Option(
+        None, "--store", help="Graph store: 'embedded' (default), neo4j://…, bolt://…, neo4j+s://…, redis://…",
+    ),
+    data_dir: Optional[Path] = typer.Option(
+        None, "--data-dir", help="Data directory of the embedded store (default .kg, or KG_DATA_DIR)."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+) -> None:
+    ctx.obj = Settings.from_options(store, data_dir, debug)
+
+
+def _register() -> None:
+    from kg.cli import eval as eval_cmd
+    from kg.cli import export, load, query, view
+
+    for module in (load, query, view, export, eval_cmd):
+        module.register(app)
+
+
+def run() -> None:
+    """Run the CLI; a KgError becomes one line on stderr and its exit code."""
+    _register()
+    debug = "--debug" in sys.argv
+    try:
+        app(standalone_mode=False)
+    except KgError as exc:
+        if debug:
+            raise
+        typer.echo(f"Error: {exc}", err=True)
+        if exc.hint:
+            typer.echo(f"Hint: {exc.hint}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("Aborted.", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unforeseen
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if debug:
+            raise
+        typer.echo(f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        sys.exit(1)

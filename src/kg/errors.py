@@ -1,0 +1,78 @@
+"""Every error kg raises on purpose, handled once at the CLI.
+
+KgError                      exit 1: the user's input or request is at fault
+ +-- UsageError              bad option, unknown pack or parameter
+ +-- InputError              a document or data file that cannot be used     (exit 1)
+ |    +-- DocumentError      a document cannot be read or decoded
+ |    +-- ReferenceDataError a reference YAML file is invalid (file, line, field)
+ |    +-- OntologyError      the ontology is inconsistent or names an unknown term
+ +-- QueryError              a Cypher text is refused or fails
+ |    +-- ReadOnlyError      a write was given where only reads are allowed
+ +-- StoreError              the graph store cannot be reached or fails      (exit 2: the store, not the input)
+      +-- StoreBusyError     another kg process holds the data dir
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KgError(Exception):
+    """Base class: a message meant for the user, and an exit code."""
+
+    exit_code = 1
+    hint: str | None = None
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        if hint is not None:
+            self.hint = hint
+
+
+class UsageError(KgError):
+    """The command line asks for something that does not exist or does not fit."""
+
+
+class InputError(KgError):
+    """An input file cannot be used."""
+
+
+class DocumentError(InputError):
+    """A document cannot be read, decoded or split."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ReferenceDataError(InputError):
+    """A reference data file is invalid; names the file, line and field."""
+
+    def __init__(self, path: Path | str, line: int | None, field: str | None, reason: str) -> None:
+        self.path, self.line, self.field, self.reason = str(path), line, field, reason
+        where = self.path + (f":{line}" if line else "")
+        what = f" field '{field}'" if field else ""
+        super().__init__(f"{where}:{what} {reason}")
+
+
+class OntologyError(InputError):
+    """The ontology is inconsistent, or a term is not in it."""
+
+
+class QueryError(KgError):
+    """A Cypher text is refused or fails in the store."""
+
+
+class ReadOnlyError(QueryError):
+    """A query that would write was given where only reads are allowed."""
+
+
+class StoreError(KgError):
+    """The graph store cannot be reached, started or written."""
+
+    exit_code = 2
+
+
+class StoreBusyError(StoreError):
+    """Another kg process holds the data directory's lock."""
