@@ -1,0 +1,33 @@
+"""A document and its passages, as the reader produces them and extraction consumes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A heading-aware paragraph: `document.text[start:end] == text`."""
+
+    id: str  # "<doc id>#<ordinal>"
+    ordinal: int
+    heading: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str  # stable: derived from the file name (stem slug), see kg.documents.reader
+    path: str
+    text: str  # the body after front matter, decoded
+    sha256: str  # of the raw file bytes
+    lang: str  # "ko" | "en" | ... (front matter wins, else detected)
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    published_precision: str | None = None  # year | month | day
+    passages: tuple[Passage, ...] = field(default_factory=tuple)
