@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpus, extraction speed, load throughput, pack latency."""
