@@ -66,7 +66,7 @@ class Individual:
         return f"{ID_BASE}{self.label.lower()}/{self.id}"
 
 
-@dataclass
+@dataclass(eq=False)
 class Ontology:
     labels: dict[str, dict[str, str]]  # label -> {lang: display name}
     relationships: dict[str, Relationship]

@@ -1,0 +1,258 @@
+"""Interpret the patterns over one document's sentences: claims with their roles and quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.dates import DateValue, dates
+from kg.extract.gazetteer import Mention
+from kg.extract.numbers import Quantity, quantities
+from kg.extract.patterns import Language, Rule
+
+NEAR = 30  # characters between a value and the entity it counts
+_LINK_TARGET = re.compile(r"^\]\([^)\s]*\)")
+_MARKED_OBJECT = re.compile(r'^["”’\']?\s?(?:을|를)')
+_CAPITALISED = re.compile(r"\b([A-Z][A-Za-z0-9&.-]+(?:\s+(?:[A-Z][A-Za-z0-9&.-]+|AI|of|&))*)")
+_NOT_NAMES = {"The", "According", "In", "On", "At", "A", "An", "This", "That", "These", "Those", "It", "They",
+              "However", "Also", "But", "And", "Meanwhile", "Analysts", "Experts", "Training", "GPU", "GPUs", "AI"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    label: str
+    id: str
+    name: str
+    candidate: bool = False
+
+
+@dataclass
+class ClaimDraft:
+    rule: Rule
+    quote: str
+    subject: Entity
+    object: Entity | None
+    value: float | None
+    qualifier: str
+    date: DateValue | None
+    source: Entity | None
+    differences: str | None = None
+
+
+@dataclass
+class Sentence:
+    text: str
+    mentions: list[Mention]
+    previous: str = ""
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
+
+
+class Interpreter:
+    def __init__(self, language: Language, default_year: int | None) -> None:
+        self.lang = language
+        self.default_year = default_year
+        self.topics: dict[str, Entity] = {}
+
+    def sentence_claims(self, text: str, mentions: list[Mention], previous: str) -> list[ClaimDraft]:
+        sentence = Sentence(text, mentions, previous, quantities(text), dates(text, self.default_year))
+        source = self._source(sentence)
+        drafts: list[ClaimDraft] = []
+        for rule in self.lang.rules:
+            drafts.extend(self._apply(rule, sentence, source))
+        self._remember_topics(sentence, source)
+        return drafts
+
+    # -- rules ---------------------------------------------------------------------------
+    def _apply(self, rule: Rule, s: Sentence, source: Entity | None) -> list[ClaimDraft]:
+        trigger = rule.triggers.search(s.text)
+        if trigger is None and not (rule.look_back and rule.triggers.search(s.previous)):
+            return []
+        if rule.require_any and not rule.require_any.search(s.text):
+            return []
+        if rule.variant:
+            return self._variants(rule, s, source, trigger)
+        anchor = trigger.start() if trigger else 0
+        values = self._values(rule, s)
+        if values is None:
+            return []
+        drafts = []
+        for value in values:
+            if value is not None and not self._owns(rule, s, value):
+                continue
+            at = value.start if value else anchor
+            subject = self._subject(rule, s, anchor, source, exclude=None)
+            if subject is None:
+                continue
+            obj = self._object(rule, s, at, source, exclude=subject) if rule.object else None
+            if rule.object and obj is None:
+                if rule.value == "optional_count" and value is not None:
+                    obj = self._object(rule, s, anchor, source, exclude=subject, near=False)
+                    value = None
+                if obj is None:
+                    continue
+            date = self._date(s, value)
+            if rule.date == "required" and date is None:
+                continue
+            qualifier = self._qualifier(s.text, value) if value else "exact"
+            drafts.append(ClaimDraft(rule, s.text, subject, obj, value.value if value else None,
+                                     qualifier, date, source))
+        return drafts
+
+    def _values(self, rule: Rule, s: Sentence) -> list[Quantity | None] | None:
+        if rule.value in ("none",):
+            return [None]
+        unit = "USD" if rule.value == "money" else "count"
+        found = [q for q in s.quantities if q.unit == unit]
+        if not found:
+            return [None] if rule.value == "optional_count" else None
+        return list(found)
+
+    def _object(self, rule: Rule, s: Sentence, at: int, source: Entity | None, exclude: Entity | None,
+                near: bool = True) -> Entity | None:
+        if rule.object_role == "topic":
+            return self._subject_by_topic((rule.object or "",), s, at, source, exclude=exclude)
+        pool = [m for m in s.mentions if m.label == rule.object and not _same(m, exclude)]
+        if not pool:
+            return None
+        value = next((q for q in s.quantities if q.start == at), None)
+        if value is not None:
+            following = [m for m in pool if 0 <= m.start - value.end <= 6]  # "10,000개의 A100"
+            if following:
+                return _entity(following[0])
+        best = min(pool, key=lambda m: _distance(m, at))
+        if near and value is not None and _distance(best, at) > NEAR:
+            return None
+        return _entity(best)
+
+    def _owns(self, rule: Rule, s: Sentence, value: Quantity) -> bool:
+        """With several rules of one value kind in a sentence, a value goes to the nearest trigger."""
+        rivals = [r for r in self.lang.rules if r.value == rule.value and r.kind == rule.kind and r is not rule]
+        mine = _trigger_distance(rule, s.text, value)
+        return all(_trigger_distance(r, s.text, value) >= mine for r in rivals)
+
+    def _subject(self, rule: Rule, s: Sentence, anchor: int, source: Entity | None,
+                 exclude: Entity | None) -> Entity | None:
+        pool = [m for m in s.mentions if m.label in rule.subject and not _same(m, exclude) and not _same(m, source)]
+        if rule.subject_role == "marked_object":
+            marked = [m for m in pool if _MARKED_OBJECT.match(_after(s.text, m))]
+            return _entity(marked[0]) if marked else None
+        if rule.subject_role in ("nearest_trigger", "nearest_trigger_after"):
+            if rule.subject_role == "nearest_trigger_after":
+                pool = [m for m in pool if m.start >= anchor]
+            return _entity(min(pool, key=lambda m: _distance(m, anchor))) if pool else None
+        found = self._subject_by_topic(rule.subject, s, anchor, source, exclude)
+        return found or self._candidate(rule, s, anchor)
+
+    def _subject_by_topic(self, labels: tuple[str, ...], s: Sentence, anchor: int, source: Entity | None,
+                          exclude: Entity | None) -> Entity | None:
+        pool = [m for m in s.mentions if m.label in labels and not _same(m, exclude) and not _same(m, source)]
+        before = [m for m in pool if m.end <= anchor]
+        topical = [m for m in before if self._is_topic(s.text, m)]
+        if topical:
+            return _entity(topical[0])
+        if before:
+            return _entity(before[0])
+        for label in labels:
+            remembered = self.topics.get(label)
+            if remembered and remembered != exclude and remembered != source:
+                return remembered
+        after = [m for m in pool if self._is_topic(s.text, m)]
+        return _entity(after[0]) if after else None
+
+    def _candidate(self, rule: Rule, s: Sentence, anchor: int) -> Entity | None:
+        """A capitalised name where the subject should be, kept as a candidate for curation."""
+        if self.lang.code != "en" or "Firm" not in rule.subject:
+            return None
+        known = [(m.start, m.end) for m in s.mentions]
+        for match in reversed(list(_CAPITALISED.finditer(s.text[:anchor]))):
+            name = match.group(1).strip(" .")
+            words = name.split()
+            while words and words[0] in _NOT_NAMES:
+                words.pop(0)
+            if not words or any(a < match.end() and match.start() < b for a, b in known):
+                continue
+            name = " ".join(words)
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            return Entity("Firm", slug, name, candidate=True) if slug else None
+        return None
+
+    def _variants(self, rule: Rule, s: Sentence, source: Entity | None,
+                  trigger: re.Match[str] | None) -> list[ClaimDraft]:
+        chips = [m for m in s.mentions if m.label == "Chip"]
+        if len(chips) < 2 or trigger is None:
+            return []
+        if rule.variant == "list_after_base":
+            base = [m for m in chips if m.end <= trigger.start()]
+            if not base:
+                return []
+            listed = {m.id: m for m in chips if 0 <= m.start - trigger.end() <= 24 and m.id != base[-1].id}
+            pairs = [(m, base[-1]) for m in listed.values()]
+        else:
+            pairs = [(chips[0], next(m for m in chips[1:] if m.id != chips[0].id))] if any(
+                m.id != chips[0].id for m in chips[1:]) else []
+        differences = "; ".join(text for pattern, text in rule.differences if pattern.search(s.text)) or None
+        return [ClaimDraft(rule, s.text, _entity(v), _entity(b), None, "exact", None, source, differences)
+                for v, b in pairs]
+
+    # -- context -------------------------------------------------------------------------
+    def _source(self, s: Sentence) -> Entity | None:
+        for m in s.mentions:
+            if m.label not in ("Firm", "Person"):
+                continue
+            rest = s.text[m.end:]
+            if any(p.match(rest) for p in self.lang.attribution):
+                return _entity(m)
+            opening = not s.text[: m.start].strip(" [(\"“'")
+            if opening and any(p.match(rest) for p in self.lang.topic_attribution):
+                return _entity(m)
+        return None
+
+    def _is_topic(self, text: str, m: Mention) -> bool:
+        rest = _after(text, m)[:3]
+        if self.lang.code == "en":
+            return m.start == 0 or text[: m.start].strip() in ("", "The", "the")
+        return any(rest.startswith(p) for p in self.lang.topic_particles)
+
+    def _remember_topics(self, s: Sentence, source: Entity | None) -> None:
+        for m in s.mentions:
+            if not _same(m, source) and self._is_topic(s.text, m):
+                self.topics[m.label] = _entity(m)
+
+    def _date(self, s: Sentence, value: Quantity | None) -> DateValue | None:
+        usable = [d for d in s.dates if not value or not (value.start <= d.start < value.end)]
+        return usable[0] if usable else None
+
+    def _qualifier(self, text: str, q: Quantity) -> str:
+        before, after = text[max(0, q.start - 12) : q.start], text[q.end : q.end + 16]
+        for name in ("at_least", "at_most", "approx", "exact"):
+            spec = self.lang.qualifiers.get(name, {})
+            if any(re.search(f"(?:{p.pattern})$", before) for p in spec.get("before", ())):
+                return name
+            if any(p.search(after) if p.pattern.startswith("^") else p.search(after[:10])
+                   for p in spec.get("after", ())):
+                return name
+        return "exact"
+
+
+def _after(text: str, m: Mention) -> str:
+    """What follows a mention, past the target of a markdown link around it."""
+    return _LINK_TARGET.sub("", text[m.end : m.end + 300], count=1)
+
+
+def _trigger_distance(rule: Rule, text: str, value: Quantity) -> int:
+    distances = [min(abs(t.end() - value.start), abs(t.start() - value.end)) for t in rule.triggers.finditer(text)]
+    return min(distances) if distances else 10**6
+
+
+def _distance(m: Mention, at: int) -> int:
+    return min(abs(m.start - at), abs(m.end - at))
+
+
+def _entity(m: Mention) -> Entity:
+    return Entity(m.label, m.id, m.surface)
+
+
+def _same(m: Mention, e: Entity | None) -> bool:
+    return e is not None and m.label == e.label and m.id == e.id

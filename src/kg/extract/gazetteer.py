@@ -1,0 +1,158 @@
+"""Find known names in text: every label and alias of the ontology's individuals, in any language.
+
+Korean particles may follow a name (`DeepSeek은`, `엔비디아는`, `H800과`), but a name never matches
+inside a longer Latin or digit token (`H100` is not in `H1000`). Near-miss spellings of long
+Latin names (`Deekseek`) resolve to the name, with the surface form kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.ontology import Ontology
+
+PARTICLES = sorted(
+    """은 는 이 가 을 를 의 와 과 에 에서 에게 로 으로 도 만 께서 이다 입니다 이라는 라는 처럼 보다 까지 부터
+    이나 나 와의 과의 에서의 에는 에도 로부터 으로부터 와는 과는 이며 며 라고 이라고 조차 마저 에서는 으로는 로는
+    보다도 만큼 대비 측 사 쪽 등 들 들은 들이 들의 이란 란 이고 고 이자 였다 이었다 였던 이었던 같은 의해""".split(),
+    key=len, reverse=True,
+)
+FUZZY_MIN_LENGTH = 7
+_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z-]{5,}[A-Za-z](?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    label: str
+    id: str
+    fuzzy: bool = False
+
+
+class Gazetteer:
+    def __init__(self, ontology: Ontology) -> None:
+        self.names: dict[str, tuple[str, str]] = {}
+        for individual in ontology.individuals.values():
+            for names in individual.names.values():
+                for name in names:
+                    self.names.setdefault(name, (individual.label, individual.id))
+        self._pattern = _compile(self.names)
+        self._miss_cache: dict[str, str | None] = {}
+        self._folded = {n.casefold(): n for n in self.names if len(n) >= 6 and not _has_hangul(n)}
+        self._fuzzy = {n.casefold(): n for n in self.names if len(n) >= FUZZY_MIN_LENGTH and n.isascii()
+                       and re.fullmatch(r"[A-Za-z][A-Za-z-]+", n)}
+
+    def find(self, text: str) -> list[Mention]:
+        corrected, fuzzy_spans = self._corrected(text)
+        found = [self._exact(text, m, fuzzy_spans) for m in self._pattern.finditer(corrected)]
+        mentions = [m for m in found if m is not None and _boundaries_ok(corrected, m.start, m.end)]
+        taken = [(m.start, m.end) for m in mentions]
+        for token in _LATIN_TOKEN.finditer(text):
+            if any(s < token.end() and token.start() < e for s, e in taken):
+                continue
+            mention = self._near_miss(token)
+            if mention:
+                mentions.append(mention)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _corrected(self, text: str) -> tuple[str, list[tuple[int, int]]]:
+        """The text with same-length near misses spelled right, so `Deekseek V3` finds the model."""
+        spans = []
+        chars = list(text)
+        for token in _LATIN_TOKEN.finditer(text):
+            if token.group(0) in self.names:
+                continue
+            name = self._near_miss_name(token.group(0))
+            if name and len(name) == len(token.group(0)):
+                chars[token.start() : token.end()] = list(name)
+                spans.append((token.start(), token.end()))
+        return ("".join(chars), spans) if spans else (text, spans)
+
+    def _exact(self, text: str, match: re.Match[str], fuzzy_spans: list[tuple[int, int]]) -> Mention | None:
+        start, end = match.start("name"), match.end("name")
+        name = match.group("name")
+        label, ident = self.names[name]
+        fuzzy = any(s < end and start < e for s, e in fuzzy_spans)
+        return Mention(start, end, text[start:end], label, ident, fuzzy)
+
+    def _near_miss_name(self, token: str) -> str | None:
+        if token not in self._miss_cache:
+            self._miss_cache[token] = self._lookup_near_miss(token)
+        return self._miss_cache[token]
+
+    def _lookup_near_miss(self, token: str) -> str | None:
+        word = token.casefold()
+        if word in self._folded:
+            return self._folded[word]
+        for folded, name in self._fuzzy.items():
+            if folded[0] == word[0] and abs(len(folded) - len(word)) <= 1 and edit_distance(folded, word) <= 1:
+                return name
+        return None
+
+    def _near_miss(self, token: re.Match[str]) -> Mention | None:
+        name = self._near_miss_name(token.group(0))
+        if name is None:
+            return None
+        label, ident = self.names[name]
+        return Mention(token.start(), token.end(), token.group(0), label, ident, fuzzy=True)
+
+
+def _compile(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
+    """One trie-shaped regex over all names: fast, and longest name first at each position."""
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(r"(?<![A-Za-z0-9])(?P<name>" + _trie_regex(trie) + ")")
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _boundaries_ok(text: str, start: int, end: int) -> bool:
+    if start > 0 and _has_hangul(text[start]) and _has_hangul(text[start - 1]):
+        return False
+    if end < len(text) and (text[end].isascii() and text[end].isalnum()):
+        return False
+    if _has_hangul(text[end - 1]) and end < len(text) and _has_hangul(text[end]):
+        return any(text.startswith(p, end) and not _is_hangul_at(text, end + len(p)) for p in PARTICLES)
+    return True
+
+
+def _is_hangul_at(text: str, index: int) -> bool:
+    return index < len(text) and _has_hangul(text[index])
+
+
+def _has_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, rows[-2][j - 2] + 1)
+            row.append(value)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+@lru_cache(maxsize=4)
+def for_ontology(ontology: Ontology) -> Gazetteer:
+    return Gazetteer(ontology)

@@ -1,0 +1,104 @@
+"""Load the declarative extraction patterns (loaders/patterns/<lang>.yaml) into rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg import paths
+from kg.errors import InputError
+
+VALUE_KINDS = {"count", "money", "none", "optional_count"}
+ROLES = {"topic", "marked_object", "nearest_trigger", "nearest_trigger_after"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    metric: str
+    triggers: re.Pattern[str]
+    subject: tuple[str, ...] = ()
+    subject_role: str = "topic"
+    object: str | None = None
+    object_role: str = "nearest_value"
+    value: str = "none"
+    unit: str | None = None
+    edge: str | None = None
+    date: str = "optional"
+    look_back: int = 0
+    require_any: re.Pattern[str] | None = None
+    variant: str | None = None
+    differences: tuple[tuple[re.Pattern[str], str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    rules: tuple[Rule, ...]
+    topic_particles: tuple[str, ...]
+    attribution: tuple[re.Pattern[str], ...]
+    topic_attribution: tuple[re.Pattern[str], ...] = ()
+    qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
+
+
+def _regex(items: list[str], where: str) -> re.Pattern[str]:
+    try:
+        return re.compile("|".join(f"(?:{x})" for x in items))
+    except re.error as exc:
+        raise InputError(f"{where}: bad regular expression: {exc}") from None
+
+
+def _rule(raw: dict, where: str) -> Rule:
+    value = raw.get("value", "none")
+    if value not in VALUE_KINDS:
+        raise InputError(f"{where}: rule {raw.get('id')}: value must be one of {sorted(VALUE_KINDS)}")
+    for key in ("subject_role", "object_role"):
+        if key in raw and raw[key] not in ROLES:
+            raise InputError(f"{where}: rule {raw.get('id')}: {key} must be one of {sorted(ROLES)}")
+    return Rule(
+        id=raw["id"], kind=raw["kind"], metric=raw["metric"],
+        triggers=_regex(raw["triggers"], where), subject=tuple(raw.get("subject", ())),
+        subject_role=raw.get("subject_role", "topic"), object=raw.get("object"),
+        object_role=raw.get("object_role", "nearest_value"), value=value, unit=raw.get("unit"),
+        edge=raw.get("edge"), date=raw.get("date", "optional"), look_back=int(raw.get("look_back", 0)),
+        require_any=_regex(raw["require_any"], where) if raw.get("require_any") else None,
+        variant=raw.get("variant"),
+        differences=tuple((re.compile(k), v) for k, v in (raw.get("differences") or {}).items()),
+    )
+
+
+def load_language(path: Path) -> Language:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        quals = {
+            name: {side: tuple(re.compile(x) for x in spec.get(side, ())) for side in ("before", "after")}
+            for name, spec in (raw.get("qualifiers") or {}).items()
+        }
+        return Language(
+            code=raw["language"], rules=tuple(_rule(r, str(path)) for r in raw["rules"]),
+            topic_particles=tuple(raw.get("topic_particles", ())),
+            attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("after_source", ())),
+            topic_attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("sentence_topic", ())),
+            qualifiers=quals,
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+        raise InputError(f"{path}: cannot load extraction patterns: {exc}") from None
+
+
+@lru_cache(maxsize=8)
+def languages(directory: Path | None = None) -> dict[str, Language]:
+    directory = directory or paths.patterns_dir()
+    found = {}
+    for path in sorted(directory.glob("*.yaml")):
+        language = load_language(path)
+        found[language.code] = language
+    return found
+
+
+def files(directory: Path | None = None) -> list[Path]:
+    return sorted((directory or paths.patterns_dir()).glob("*.yaml"))
