@@ -1,0 +1,130 @@
+"""Read and check the reference YAML files; a bad file is refused with its file, line and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from kg import paths
+from kg.errors import ReferenceDataError
+from kg.ontology import Ontology
+from kg.reference import models
+from kg.rules.criteria import parse
+
+M = TypeVar("M", bound=BaseModel)
+FILES = {"chips.yaml": models.ChipsFile, "regulations.yaml": models.RegulationsFile,
+         "firms.yaml": models.FirmsFile, "events.yaml": models.EventsFile}
+
+
+@dataclass(frozen=True)
+class Reference:
+    chips: list[models.Chip]
+    regulations: list[models.Regulation]
+    firms: list[models.Firm]
+    countries: list[models.Country]
+    events: list[models.Event]
+
+
+def load(ontology: Ontology, directory: Path | None = None) -> Reference:
+    directory = directory or paths.reference_dir()
+    parsed = {name: _load_file(directory / name, model) for name, model in FILES.items()}
+    ref = Reference(parsed["chips.yaml"].chips, parsed["regulations.yaml"].regulations,
+                    parsed["firms.yaml"].firms, parsed["firms.yaml"].countries, parsed["events.yaml"].events)
+    _check_ids(ref, ontology, directory)
+    return ref
+
+
+def _load_file(path: Path, model: type[M]) -> M:
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except FileNotFoundError:
+        raise ReferenceDataError(path, None, None, "missing reference file") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ReferenceDataError(path, mark.line + 1 if mark else None, None, f"not valid YAML: {exc}") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = error["loc"]
+        raise ReferenceDataError(path, _line(node, loc), ".".join(str(x) for x in loc), error["msg"]) from None
+
+
+def _line(node: Any, loc: tuple[Any, ...]) -> int | None:
+    """The line of the YAML node at `loc` (or of its nearest existing parent)."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if k.value == key]
+            if not match:
+                break
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _check_ids(ref: Reference, ontology: Ontology, directory: Path) -> None:
+    """Every id must name an individual of the ontology, of the right class."""
+    def need(label: str, ident: str | None, file: str, field: str, record_id: str) -> None:
+        if ident is not None and ontology.individual(label, ident) is None:
+            path = directory / file
+            node = yaml.compose(path.read_text(encoding="utf-8"))
+            raise ReferenceDataError(path, _find_line(node, record_id), field,
+                                     f"unknown {label.lower()} id '{ident}' (not in ontology/individuals.ttl)")
+
+    for chip in ref.chips:
+        need("Chip", chip.id, "chips.yaml", "id", chip.id)
+        need("Firm", chip.vendor, "chips.yaml", "vendor", chip.id)
+        need("Chip", chip.variant_of, "chips.yaml", "variant_of", chip.id)
+    for reg in ref.regulations:
+        need("Regulation", reg.id, "regulations.yaml", "id", reg.id)
+        for country in reg.targets:
+            need("Country", country, "regulations.yaml", "targets", reg.id)
+        for other in reg.amends + reg.rescinds:
+            need("Regulation", other, "regulations.yaml", "amends/rescinds", reg.id)
+        for clause in reg.controls:
+            for chip_id in clause.named:
+                need("Chip", chip_id, "regulations.yaml", "controls.named", reg.id)
+            if clause.when is not None:
+                try:
+                    parse(clause.when)
+                except ValueError as exc:
+                    path = directory / "regulations.yaml"
+                    raise ReferenceDataError(path, _find_line(yaml.compose(path.read_text()), reg.id),
+                                             "controls.when", str(exc)) from None
+    for firm in ref.firms:
+        need("Firm", firm.id, "firms.yaml", "id", firm.id)
+        need("Country", firm.country, "firms.yaml", "country", firm.id)
+        need("Firm", firm.funded_by, "firms.yaml", "funded_by", firm.id)
+    for country in ref.countries:
+        need("Country", country.id, "firms.yaml", "countries.id", country.id)
+    for event in ref.events:
+        for label, ids in event.involves.items():
+            ontology.label(label)
+            for ident in ids:
+                need(label, ident, "events.yaml", "involves", event.id)
+
+
+def _find_line(node: Any, record_id: str) -> int | None:
+    """The line of the record whose `id` is record_id."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                if key.value == "id" and getattr(value, "value", None) == record_id:
+                    return key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
