@@ -1,9 +1,97 @@
-"""CLI commands: load (being built)."""
+"""`kg load`, `kg forget`, `kg status`."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import List, Optional
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg import pipeline
+from kg.errors import UsageError
+
+err = Console(stderr=True)
+out = Console()
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    app.command("load")(load)
+    app.command("forget")(forget)
+    app.command("status")(status)
+
+
+def load(
+    ctx: typer.Context,
+    paths: List[Path] = typer.Argument(..., help="Files or folders of .md / .txt documents."),
+    reset: bool = typer.Option(False, "--reset", help="Empty the graph first."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Read and extract, write nothing."),
+    shard: Optional[str] = typer.Option(None, "--shard", help="Load only shard I of N documents, as I/N."),
+) -> None:
+    """Read documents, extract their facts and load them with the reference knowledge."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("loading", total=None)
+
+        def progress(path: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=Path(path).name[:40] or "loading")
+
+        report = pipeline.load(paths, ctx.obj, reset=reset, dry_run=dry_run, progress=progress,
+                               shard=_shard(shard))
+    for path, reason in report.failed:
+        typer.echo(f"Error: {path}: {reason}", err=True)
+    out.print(_summary(report))
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    try:
+        index, count = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard wants I/N (e.g. 0/4), not '{text}'") from None
+    if not 0 <= index < count:
+        raise UsageError(f"--shard {text}: I must be between 0 and N-1")
+    return index, count
+
+
+def _summary(report: pipeline.LoadReport) -> Table:
+    title = "kg load (dry run: nothing written)" if report.dry_run else "kg load"
+    table = Table(title=title, show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [("documents read", report.read), ("changed (loaded)", report.changed),
+            ("skipped (unchanged)", report.skipped), ("failed", len(report.failed)),
+            ("passages", report.passages), ("mentions", report.mentions), ("claims", report.claims),
+            ("nodes written", report.nodes_written), ("relationships written", report.relationships_written)]
+    for name, value in rows:
+        table.add_row(name, str(value))
+    return table
+
+
+def forget(ctx: typer.Context, doc: str = typer.Argument(..., help="Document id or path.")) -> None:
+    """Remove one document and every fact that came only from it."""
+    ident = pipeline.forget(doc, ctx.obj)
+    typer.echo(f"Forgot document {ident}.")
+
+
+def status(ctx: typer.Context) -> None:
+    """What the store is and what it holds."""
+    info, counts = pipeline.status(ctx.obj)
+    for key, value in info.items():
+        out.print(f"[bold]{key}[/bold]: {value}")
+    table = Table(show_header=True)
+    table.add_column("label / type")
+    table.add_column("count", justify="right")
+    for name, n in counts.nodes.items():  # type: ignore[attr-defined]
+        table.add_row(f"({name})", str(n))
+    for name, n in counts.relationships.items():  # type: ignore[attr-defined]
+        if n:
+            table.add_row(f"[:{name}]", str(n))
+    out.print(table)
+    sys.stdout.flush()

@@ -57,10 +57,7 @@ class EmbeddedServer:
         if process is None:
             return
         if process.poll() is None:
-            try:
-                self.client().shutdown()  # flushes the append-only file
-            except (redis.ConnectionError, redis.ResponseError):
-                pass
+            process.send_signal(signal.SIGTERM)  # redis fsyncs the append-only file, then exits
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
