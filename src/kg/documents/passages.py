@@ -7,7 +7,7 @@ from typing import Iterator
 
 from kg.documents.model import Passage
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
 _SENTENCE_END = re.compile(r"([.!?。]|다|요)[\"'”’)\]]*\s*$")
 MAX_PASSAGE = 4000
 
@@ -17,7 +17,8 @@ def split_passages(doc_id: str, text: str) -> tuple[Passage, ...]:
     heading: str | None = None
     for start, end, is_heading in _blocks(text):
         if is_heading:
-            heading = _HEADING.match(text[start:end]).group(2).strip() or heading  # type: ignore[union-attr]
+            match = _HEADING.match(text[start:end])
+            heading = ((match.group(2) or "").strip() if match else "") or heading
         for s, e in _bounded(text, start, end):
             passages.append(Passage(f"{doc_id}#{len(passages)}", len(passages), heading, text[s:e], s, e))
     return tuple(passages)

@@ -104,7 +104,8 @@ class Interpreter:
         if rule.value in ("none",):
             return [None]
         unit = "USD" if rule.value == "money" else "count"
-        found = [q for q in s.quantities if q.unit == unit]
+        taken = [(d.start, d.end) for d in s.dates] + [(m.start, m.end) for m in s.mentions]
+        found = [q for q in s.quantities if q.unit == unit and not any(a < q.end and q.start < b for a, b in taken)]
         if not found:
             return [None] if rule.value == "optional_count" else None
         return list(found)
@@ -142,23 +143,27 @@ class Interpreter:
             if rule.subject_role == "nearest_trigger_after":
                 pool = [m for m in pool if m.start >= anchor]
             return _entity(min(pool, key=lambda m: _distance(m, anchor))) if pool else None
-        found = self._subject_by_topic(rule.subject, s, anchor, source, exclude)
-        return found or self._candidate(rule, s, anchor)
+        return self._subject_by_topic(rule.subject, s, anchor, source, exclude, candidate_rule=rule)
 
     def _subject_by_topic(self, labels: tuple[str, ...], s: Sentence, anchor: int, source: Entity | None,
-                          exclude: Entity | None) -> Entity | None:
+                          exclude: Entity | None, candidate_rule: Rule | None = None) -> Entity | None:
+        """In order: a mention before the trigger (the topic first), a new name there (English),
+        the document's current topic, then any mention after the trigger."""
         pool = [m for m in s.mentions if m.label in labels and not _same(m, exclude) and not _same(m, source)]
         before = [m for m in pool if m.end <= anchor]
         topical = [m for m in before if self._is_topic(s.text, m)]
-        if topical:
-            return _entity(topical[0])
-        if before:
-            return _entity(before[0])
+        if topical or before:
+            return _entity((topical or before)[0])
+        if candidate_rule is not None:
+            candidate = self._candidate(candidate_rule, s, anchor)
+            if candidate is not None:
+                self.topics[candidate.label] = candidate
+                return candidate
         for label in labels:
             remembered = self.topics.get(label)
             if remembered and remembered != exclude and remembered != source:
                 return remembered
-        after = [m for m in pool if self._is_topic(s.text, m)]
+        after = [m for m in pool if self._is_topic(s.text, m)] or (pool if self.lang.code == "en" else [])
         return _entity(after[0]) if after else None
 
     def _candidate(self, rule: Rule, s: Sentence, anchor: int) -> Entity | None:
@@ -183,7 +188,14 @@ class Interpreter:
         chips = [m for m in s.mentions if m.label == "Chip"]
         if len(chips) < 2 or trigger is None:
             return []
-        if rule.variant == "list_after_base":
+        if rule.variant == "list_around_base":
+            after = [m for m in chips if m.start >= trigger.end()]
+            if not after:
+                return []
+            base = after[0]
+            others = {m.id: m for m in chips if m.id != base.id}
+            pairs = [(m, base) for m in others.values()]
+        elif rule.variant == "list_after_base":
             base = [m for m in chips if m.end <= trigger.start()]
             if not base:
                 return []
@@ -203,6 +215,9 @@ class Interpreter:
                 continue
             rest = s.text[m.end:]
             if any(p.match(rest) for p in self.lang.attribution):
+                return _entity(m)
+            if any(re.search(f"(?:{p.pattern})$", s.text[max(0, m.start - 20) : m.start], re.I)
+                   for p in self.lang.before_source):
                 return _entity(m)
             opening = not s.text[: m.start].strip(" [(\"“'")
             if opening and any(p.match(rest) for p in self.lang.topic_attribution):

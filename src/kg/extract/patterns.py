@@ -13,7 +13,7 @@ from kg import paths
 from kg.errors import InputError
 
 VALUE_KINDS = {"count", "money", "none", "optional_count"}
-ROLES = {"topic", "marked_object", "nearest_trigger", "nearest_trigger_after"}
+ROLES = {"topic", "marked_object", "nearest_trigger", "nearest_trigger_after", "nearest_value"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Language:
     topic_particles: tuple[str, ...]
     attribution: tuple[re.Pattern[str], ...]
     topic_attribution: tuple[re.Pattern[str], ...] = ()
+    before_source: tuple[re.Pattern[str], ...] = ()
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
 
@@ -84,6 +85,7 @@ def load_language(path: Path) -> Language:
             topic_particles=tuple(raw.get("topic_particles", ())),
             attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("after_source", ())),
             topic_attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("sentence_topic", ())),
+            before_source=tuple(re.compile(x, re.I) for x in raw.get("attribution", {}).get("before_source", ())),
             qualifiers=quals,
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:

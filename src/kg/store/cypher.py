@@ -119,8 +119,12 @@ CLAIM_ABOUT_CANDIDATES = (
 )
 STRIP_CLAIMS = (
     "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e)-[r]-() WHERE cid IN r.claims "
-    "WITH DISTINCT r SET r.claims = [x IN r.claims WHERE NOT x IN $ids] "
-    "WITH r WHERE size(r.claims) = 0 DELETE r"
+    "WITH DISTINCT r SET r.claims = [x IN r.claims WHERE NOT x IN $ids]"
+)
+# An edge stated only by the removed claims goes with them (reference edges carry no claims).
+DELETE_UNCLAIMED = (
+    "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e)-[r]-() "
+    "WHERE r.claims IS NOT NULL AND size(r.claims) = 0 DELETE r"
 )
 DELETE_CLAIMS = "UNWIND $ids AS cid MATCH (c:Claim {id: cid}) DETACH DELETE c"
 DELETE_PASSAGES = "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(p:Passage) DETACH DELETE p"
@@ -148,7 +152,7 @@ def count_type(rel: str) -> str:
 
 def all_statements(ontology: Ontology) -> list[str]:
     """Every fixed or ontology-generated Cypher text this module can send (for the linter)."""
-    fixed = [DOC_CLAIM_IDS, DOC_CANDIDATES, CLAIM_ABOUT_CANDIDATES, STRIP_CLAIMS, DELETE_CLAIMS,
+    fixed = [DOC_CLAIM_IDS, DOC_CANDIDATES, CLAIM_ABOUT_CANDIDATES, STRIP_CLAIMS, DELETE_UNCLAIMED, DELETE_CLAIMS,
              DELETE_PASSAGES, UNMARK_DOCUMENT, MARK_DOCUMENT, DELETE_DOCUMENT, DOCUMENT_EXISTS, FINGERPRINTS]
     labels = sorted(ontology.labels)
     generated = [count_label(x) for x in labels] + [delete_orphan_candidates(x) for x in labels]
@@ -166,7 +170,8 @@ def removal_plan(
     candidates += read(CLAIM_ABOUT_CANDIDATES, {"ids": claim_ids}) if claim_ids else []
     plan: list[Statement] = [(UNMARK_DOCUMENT, doc)] if keep_document else []
     if claim_ids:
-        plan += [(STRIP_CLAIMS, {"ids": claim_ids}), (DELETE_CLAIMS, {"ids": claim_ids})]
+        ids = {"ids": claim_ids}
+        plan += [(STRIP_CLAIMS, ids), (DELETE_UNCLAIMED, ids), (DELETE_CLAIMS, ids)]
     plan.append((DELETE_PASSAGES, doc))
     by_label: dict[str, set[str]] = defaultdict(set)
     for row in candidates:

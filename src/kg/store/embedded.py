@@ -90,16 +90,27 @@ class EmbeddedServer:
 
     def _stop_leftover(self) -> None:
         """A server whose kg was killed: we hold the data-dir lock, so nobody else uses it."""
-        try:
-            pid = int(self.pid_file.read_text().strip())
-        except (FileNotFoundError, ValueError):
-            pid = None
+        pid = self._pid_behind_socket()
+        if pid is None:
+            try:
+                pid = int(self.pid_file.read_text().strip())
+            except (FileNotFoundError, ValueError):
+                pid = None
         if pid and _is_our_server(pid, self.socket_path):
             os.kill(pid, signal.SIGTERM)  # redis saves the AOF on SIGTERM
             _wait_gone(pid, 30) or os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5)
         self.pid_file.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
+
+
+    def _pid_behind_socket(self) -> int | None:
+        if not self.socket_path.exists():
+            return None
+        try:
+            return int(self.client().info("server")["process_id"])
+        except (redis.RedisError, OSError, KeyError, ValueError):
+            return None
 
 
 def _binaries() -> tuple[str, str]:
@@ -121,10 +132,11 @@ def _socket_path(data_dir: Path) -> Path:
 
 def _is_our_server(pid: int, socket_path: Path) -> bool:
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
     except OSError:
         return False
-    return any(b"redis-server" in part for part in cmdline) and str(socket_path).encode() in cmdline
+    # redis rewrites its title to "<path>/redis-server unixsocket:<socket>"
+    return b"redis-server" in cmdline and str(socket_path).encode() in cmdline
 
 
 def _wait_gone(pid: int, seconds: float) -> bool:

@@ -1,0 +1,67 @@
+"""Fixtures: the real embedded FalkorDB, a fresh data dir per test, the seeds loaded once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from kg import paths
+from kg.config import Settings
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings("embedded", tmp_path / "data", False)
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[object]:
+    with open_store(settings) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def seeded_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    from kg import pipeline
+
+    settings = Settings("embedded", tmp_path_factory.mktemp("seeded") / "data", False)
+    report = pipeline.load([paths.seeds_dir()], settings)
+    assert report.ok and report.changed == 2
+    return settings
+
+
+@pytest.fixture
+def seeded(seeded_settings: Settings) -> Iterator[object]:
+    with open_store(seeded_settings) as opened:
+        yield opened
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def kg_cli(tmp_path: Path):
+    """Run the real `kg` in a subprocess against a private data dir."""
+    data = tmp_path / "cli-data"
+
+    def run(*args: str, data_dir: Path | None = None, timeout: float = 120, **env: str) -> Run:
+        command = [sys.executable, "-m", "kg", "--data-dir", str(data_dir or data), *args]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+                              env={**os.environ, **env})
+        return Run(done.returncode, done.stdout, done.stderr)
+
+    run.data_dir = data  # type: ignore[attr-defined]
+    return run

@@ -1,0 +1,59 @@
+"""The command line as a user meets it: one clear error line, exit codes, JSON output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.paths import seeds_dir
+
+
+def test_load_then_count_documents_as_json(kg_cli) -> None:
+    loaded = kg_cli("load", str(seeds_dir()))
+    assert loaded.code == 0, loaded.err
+    assert "documents read" in loaded.out
+    counted = kg_cli("cypher", "MATCH (d:Document) RETURN count(d) AS n", "--format", "json")
+    assert counted.code == 0, counted.err
+    assert counted.out.strip() == '[{"n": 2}]'
+    again = kg_cli("load", str(seeds_dir()))
+    assert "skipped (unchanged)   │   2" in again.out or "skipped (unchanged)" in again.out
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "missing", "no such file or directory"),
+    (lambda d: (d / "empty").mkdir() or d / "empty", "no documents"),
+    (lambda d: (d / "bin.md").write_bytes(b"\x00\x01\x02\x03" * 50) or d / "bin.md", "binary file"),
+    (lambda d: (d / "latin.md").write_bytes(b"\xff\xfe\xfa\xfb\x80 \xc3\x28") or d / "latin.md",
+     "neither UTF-8 nor CP949"),
+    (lambda d: (d / "x.pdf").write_bytes(b"%PDF-1.4") or d / "x.pdf", "not a document type"),
+])
+def test_bad_input_gives_one_clear_line_and_a_non_zero_exit(kg_cli, tmp_path: Path, make, message) -> None:
+    target = make(tmp_path)
+    result = kg_cli("load", str(target))
+    assert result.code != 0
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0], result.err
+    assert "Traceback" not in result.err
+
+
+def test_unknown_store_scheme_is_a_clear_error(kg_cli) -> None:
+    result = kg_cli("--store", "ftp://x", "status")
+    assert result.code == 1 and "unknown store 'ftp://x'" in result.err
+
+
+def test_an_unreachable_neo4j_fails_fast_with_exit_code_2(kg_cli) -> None:
+    import time
+
+    start = time.monotonic()
+    result = kg_cli("--store", "bolt://127.0.0.1:1", "status", NEO4J_PASSWORD="x")
+    assert time.monotonic() - start < 15
+    assert result.code == 2 and result.err.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:1")
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def test_status_reports_the_store_and_its_counts(kg_cli) -> None:
+    kg_cli("load", str(seeds_dir()))
+    result = kg_cli("status")
+    assert result.code == 0 and "embedded falkordb" in result.out and "(Document)" in result.out

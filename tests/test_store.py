@@ -1,0 +1,132 @@
+"""The embedded store: writes, safety, privacy of the server, recovery and locking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import stat
+import threading
+
+import pytest
+
+from kg.config import Settings
+from kg.errors import OntologyError, ReadOnlyError, QueryError, StoreBusyError
+from kg.graph import GraphBatch
+from kg.store import open_store
+from kg.store.embedded import EmbeddedServer
+from kg.store.lock import DataDirLock
+
+
+def _small_batch() -> GraphBatch:
+    batch = GraphBatch()
+    firm = batch.add_node("Firm", "acme", name="Acme", aliases=["에이크미", "ACME Corp"])
+    chip = batch.add_node("Chip", "x1", name="X1", released=dt.date(2023, 5, 1), tpp=4000.5)
+    batch.add_edge("HOLDS", firm, chip, quantity=500, qualifier="approx", as_of=dt.date(2024, 1, 1), claims=["c1"])
+    return batch
+
+
+def test_write_round_trip_keeps_types_dates_and_unicode(store) -> None:
+    store.write_batch(_small_batch())
+    rows = store.read("MATCH (f:Firm)-[r:HOLDS]->(c:Chip) RETURN f.aliases AS aliases, c.released AS released, "
+                      "c.tpp AS tpp, r.as_of AS as_of, r.claims AS claims, c.released < date('2024-01-01') AS early")
+    assert rows == [{"aliases": ["에이크미", "ACME Corp"], "released": dt.date(2023, 5, 1), "tpp": 4000.5,
+                     "as_of": dt.date(2024, 1, 1), "claims": ["c1"], "early": True}]
+
+
+def test_rewriting_is_idempotent_and_claims_merge_as_a_set(store) -> None:
+    store.write_batch(_small_batch())
+    before = store.counts()
+    store.write_batch(_small_batch())
+    again = GraphBatch()
+    again.add_edge("HOLDS", _small_batch().nodes[0].ref, _small_batch().nodes[1].ref, claims=["c2", "c1"])
+    store.write_batch(again)
+    assert store.counts() == before
+    assert store.read("MATCH ()-[r:HOLDS]->() RETURN r.claims AS c")[0]["c"] == ["c1", "c2"]
+
+
+def test_values_travel_as_parameters_never_as_query_text(store) -> None:
+    store.write_batch(_small_batch())
+    evil = "x'}) DETACH DELETE n //"
+    batch = GraphBatch()
+    batch.add_node("Firm", evil, name='\\"; MATCH (n) DETACH DELETE n; //', aliases=["'", "\\", "`"])
+    store.write_batch(batch)
+    ids = {r["id"] for r in store.read("MATCH (n:Firm) RETURN n.id AS id")}
+    assert ids == {"acme", evil}
+    assert store.counts().nodes["Chip"] == 1
+
+
+def test_unknown_labels_and_types_are_refused_before_the_store(store) -> None:
+    batch = GraphBatch()
+    batch.add_node("Firm`) DETACH DELETE n //", "x")
+    with pytest.raises(OntologyError):
+        store.write_batch(batch)
+    batch = GraphBatch()
+    batch.add_edge("OWNS", batch.add_node("Firm", "a"), batch.add_node("Firm", "b"))
+    with pytest.raises(OntologyError):
+        store.write_batch(batch)
+    assert store.counts().total_nodes == 0
+
+
+def test_reads_cannot_write(store) -> None:
+    with pytest.raises(QueryError):
+        store.read("CREATE (:Firm {id: 'sneaky'})")
+    assert store.counts().total_nodes == 0
+    assert not issubclass(QueryError, ReadOnlyError)
+
+
+def test_server_listens_only_on_a_private_unix_socket(tmp_path) -> None:
+    server = EmbeddedServer(tmp_path)
+    server.start()
+    try:
+        client = server.client()
+        assert client.config_get("port")["port"] == "0"
+        assert stat.S_IMODE(os.stat(server.socket_path.parent).st_mode) == 0o700
+        assert stat.S_IMODE(os.stat(server.socket_path).st_mode) & 0o077 == 0
+        assert client.config_get("appendonly")["appendonly"] == "yes"
+    finally:
+        server.stop()
+    assert not server.socket_path.exists()
+
+
+def test_a_killed_server_is_replaced_by_the_next_command(settings: Settings) -> None:
+    with open_store(settings) as store:
+        store.write_batch(_small_batch())
+    server = EmbeddedServer(settings.data_dir)
+    server.start()
+    os.kill(server.pid, signal.SIGKILL)  # leaves a stale pid file and socket behind
+    server._process.wait()
+    assert server.pid_file.exists() and server.socket_path.exists()
+    with open_store(settings) as store:
+        assert store.counts().nodes["Firm"] == 1
+
+
+def test_an_orphaned_live_server_is_stopped_and_data_kept(settings: Settings) -> None:
+    with open_store(settings) as store:
+        store.write_batch(_small_batch())
+    orphan = EmbeddedServer(settings.data_dir)
+    orphan.start()  # as if its kg process had been killed: still running, pid file present
+    with open_store(settings) as store:
+        assert store.counts().nodes["Chip"] == 1
+    orphan._process.wait(timeout=10)
+
+
+def test_a_second_writer_on_the_same_data_dir_is_told_the_store_is_busy(settings: Settings) -> None:
+    settings.data_dir.mkdir(parents=True)
+    holder = DataDirLock(settings.data_dir)
+    holder.acquire()
+    try:
+        with pytest.raises(StoreBusyError, match="store busy: another kg process"):
+            DataDirLock(settings.data_dir, wait_seconds=0.3).acquire()
+    finally:
+        holder.release()
+
+
+def test_the_second_command_waits_for_the_first(settings: Settings) -> None:
+    settings.data_dir.mkdir(parents=True)
+    holder = DataDirLock(settings.data_dir)
+    holder.acquire()
+    threading.Timer(0.5, holder.release).start()
+    waiter = DataDirLock(settings.data_dir, wait_seconds=10)
+    waiter.acquire()
+    waiter.release()
