@@ -51,9 +51,8 @@ def run() -> None:
     except KgError as exc:
         if debug:
             raise
-        typer.echo(f"Error: {exc}", err=True)
-        if exc.hint:
-            typer.echo(f"Hint: {exc.hint}", err=True)
+        hint = f" (hint: {exc.hint})" if exc.hint else ""
+        typer.echo(f"Error: {exc}{hint}", err=True)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

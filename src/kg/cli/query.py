@@ -1,9 +1,78 @@
-"""CLI commands: query (being built)."""
+"""`kg query` (packs) and `kg cypher` (ad hoc), both read-only."""
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Any, List, Optional
+
 import typer
+from rich.console import Console
+
+from kg.errors import UsageError
+from kg.packs import all_packs, coerce
+from kg.packs.output import to_csv, to_json, to_table
+from kg.packs.run import run_cypher, run_pack
+
+out = Console()
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    app.command("query")(query)
+    app.command("cypher")(cypher)
+
+
+def parse_params(items: List[str] | None) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in items or []:
+        if "=" not in item:
+            raise UsageError(f"--param wants name=value, not '{item}'")
+        key, value = item.split("=", 1)
+        params[key.strip()] = value
+    return params
+
+
+def query(
+    ctx: typer.Context,
+    name: Optional[str] = typer.Argument(None, help="Pack name (see --list)."),
+    param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    list_packs: bool = typer.Option(False, "--list", help="List the packs with titles and parameters."),
+) -> None:
+    """Run a query pack from queries/."""
+    if list_packs or name is None:
+        _list()
+        return
+    title, rows = run_pack(name, parse_params(param), ctx.obj)
+    _print(rows, fmt, title)
+
+
+def cypher(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., help="A read-only Cypher query."),
+    param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
+    fmt: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """Run an ad-hoc read-only Cypher query."""
+    params: dict[str, Any] = {k: coerce(v) for k, v in parse_params(param).items()}
+    _print(run_cypher(text, params, ctx.obj), fmt, None)
+
+
+def _list() -> None:
+    rows = [{"pack": p.name, "title": p.title,
+             "params": ", ".join(f"{k} = {v!r}" for k, v in p.params.items())} for p in all_packs().values()]
+    out.print(to_table(rows, "query packs"))
+
+
+def _print(rows: list[dict[str, Any]], fmt: Format, title: str | None) -> None:
+    if fmt is Format.json:
+        typer.echo(to_json(rows))
+    elif fmt is Format.csv:
+        typer.echo(to_csv(rows), nl=False)
+    else:
+        out.print(to_table(rows, title))

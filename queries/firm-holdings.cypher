@@ -1,0 +1,13 @@
+// name: firm-holdings
+// title: Which chips is a firm said to hold or to have bought, how many, when, according to whom?
+// params: id = 'deepseek'
+// tags: firms, chips, claims
+MATCH (f:Firm {id: $id})-[h:HOLDS|ACQUIRED]->(c:Chip)
+OPTIONAL MATCH (c)<-[:ABOUT]-(claim:Claim)-[:ABOUT]->(f)
+WHERE claim.id IN h.claims
+OPTIONAL MATCH (claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
+OPTIONAL MATCH (claim)-[:ATTRIBUTED_TO]->(source)
+RETURN type(h) AS relation, c.id AS chip, claim.value AS quantity, claim.qualifier AS qualifier,
+       claim.as_of AS date, claim.as_of_precision AS precision, source.name AS according_to,
+       claim.quote AS quote, d.title AS document
+ORDER BY chip, relation, quantity

@@ -1,0 +1,68 @@
+"""Query results as a table, JSON or CSV: graph values and dates made plain."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from rich.table import Table
+
+from kg.store.values import NodeValue, PathValue, RelValue
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, NodeValue):
+        return {"_labels": list(value.labels), **{k: plain(v) for k, v in value.props.items()}}
+    if isinstance(value, RelValue):
+        return {"_type": value.type, **{k: plain(v) for k, v in value.props.items()}}
+    if isinstance(value, PathValue):
+        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.rels]}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def to_json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps([plain(r) for r in rows], ensure_ascii=False)
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def to_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False)
+    columns = list(rows[0]) if rows else ["(no rows)"]
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    return table
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, PathValue):
+        names = [str(n.props.get("name") or n.props.get("id") or n.element_id) for n in value.nodes]
+        steps = [f"-[{r.type}]-" for r in value.rels]
+        return " ".join(x for pair in zip(names, steps + [""]) for x in pair if x)
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value)}"
+    return str(value)
