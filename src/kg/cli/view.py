@@ -1,9 +1,30 @@
-"""CLI commands: view (being built)."""
+"""`kg view`: an HTML view of a pack, an entity's neighbourhood, or a query."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import List, Optional
+
 import typer
+
+from kg.cli.query import parse_params
+from kg.views.build import build_view
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    app.command("view")(view)
+
+
+def view(
+    ctx: typer.Context,
+    pack: Optional[str] = typer.Argument(None, help="A query pack to draw (e.g. neighborhood, timeline)."),
+    param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="Draw this entity's neighbourhood."),
+    depth: int = typer.Option(2, "--depth", min=1, max=3, help="Neighbourhood depth (1-3)."),
+    cypher: Optional[str] = typer.Option(None, "--cypher", help="Draw what a read-only query returns."),
+    output: Path = typer.Option(..., "-o", "--output", help="The HTML file to write."),
+) -> None:
+    """Write a self-contained HTML view (works offline)."""
+    counts = build_view(ctx.obj, output, pack=pack, params=parse_params(param), entity=entity, depth=depth,
+                        cypher=cypher)
+    typer.echo(f"Wrote {output} ({counts['nodes']} nodes, {counts['relationships']} relationships).")
