@@ -22,7 +22,8 @@ def ontology_dir() -> Path:
 
 
 def reference_dir() -> Path:
-    return project_root() / "loaders" / "reference"
+    override = os.environ.get("KG_REFERENCE_DIR")
+    return Path(override) if override else project_root() / "loaders" / "reference"
 
 
 def patterns_dir() -> Path:

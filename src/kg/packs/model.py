@@ -29,7 +29,8 @@ class Pack:
     description: str = ""
 
     def used_params(self) -> set[str]:
-        return set(_PARAM_USE.findall(_STRINGS.sub("''", self.cypher)))
+        code = "\n".join(line for line in self.cypher.splitlines() if not line.strip().startswith("//"))
+        return set(_PARAM_USE.findall(_STRINGS.sub("''", code)))
 
     def bind(self, given: dict[str, str]) -> dict[str, Any]:
         unknown = sorted(set(given) - set(self.params))

@@ -44,8 +44,7 @@ def render_graph(graph: Subgraph, title: str, quotes: dict[str, dict[str, Any]] 
         label = node.labels[0] if node.labels else "?"
         labels_seen.add(label)
         colour, shape = look(label)
-        network.add_node(key, label=_caption(node), title=_tooltip(node, label), color=colour, shape=shape,
-                         group=label)
+        network.add_node(key, label=_caption(node), title=_tooltip(node, label), color=colour, shape=shape)
     for rel in graph.rels.values():
         network.add_edge(rel.start_id, rel.end_id, label=rel.type, title=_edge_tooltip(rel.props, quotes or {}),
                          arrows="to")

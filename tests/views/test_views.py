@@ -1,0 +1,95 @@
+"""HTML views in headless Chromium: they render the nodes the query returned, load nothing from
+outside, and run none of the markup or script that documents contain."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kg import pipeline
+from kg.config import Settings
+from kg.views.build import build_view
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--virtual-time-budget=8000", "--window-size=1400,900"]
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("KG_SKIP_BROWSER") == "1":
+            pytest.skip("KG_SKIP_BROWSER=1: browser tests skipped on request")
+        pytest.fail("chromium is not installed; `make test` installs it (tools/install-test-deps.sh)")
+    return found
+
+
+def _browse(page: Path, tmp_path: Path, *extra: str) -> str:
+    done = subprocess.run([_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *extra,
+                           page.as_uri()], capture_output=True, text=True, timeout=90)
+    return done.stdout
+
+
+class _Resources(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href") and value:
+                self.loaded.append(value)
+
+
+def test_the_deepseek_neighbourhood_renders_with_its_nodes(seeded_settings: Settings, tmp_path: Path) -> None:
+    page = tmp_path / "d.html"
+    counts = build_view(seeded_settings, page, pack="neighborhood", params={"id": "deepseek"})
+    html = page.read_text()
+    parser = _Resources()
+    parser.feed(html)
+    assert parser.loaded == [] and "<link" not in html
+    for name in ("DeepSeek", "High-Flyer", "H800", "H100", "A100"):
+        assert f'"label": "{name}"' in html
+    assert re.search(r'"shape": "database"', html)  # the source documents are drawn
+    dom = _browse(page, tmp_path, "--dump-dom")
+    rendered = re.search(r'data-node-count="(\d+)"', dom)
+    assert rendered and int(rendered.group(1)) == counts["nodes"] > 10
+    ARTIFACTS.mkdir(exist_ok=True)
+    _browse(page, tmp_path, f"--screenshot={ARTIFACTS / 'deepseek-neighbourhood.png'}")
+    assert (ARTIFACTS / "deepseek-neighbourhood.png").stat().st_size > 10_000
+
+
+def test_the_timeline_view_lists_dated_items(seeded_settings: Settings, tmp_path: Path) -> None:
+    page = tmp_path / "t.html"
+    counts = build_view(seeded_settings, page, pack="timeline", params={"id": "deepseek"})
+    dom = _browse(page, tmp_path, "--dump-dom")
+    assert counts["rows"] > 3 and dom.count("<li") == counts["rows"]
+    assert "2023-05-01" in dom
+
+
+def test_markup_and_script_in_documents_run_nowhere(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    payload = ('<script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
+               '</script><b id="injected">x</b>')
+    (corpus / "evil.md").write_text(
+        f"---\ntitle: {json.dumps(payload)}\n---\n# {payload}\n\nDeepSeek holds 500 H800 GPUs. {payload}\n")
+    settings = Settings("embedded", tmp_path / "data", False)
+    assert pipeline.load([corpus], settings).changed == 1
+    page = tmp_path / "evil.html"
+    counts = build_view(settings, page, entity="deepseek", depth=1)
+    html = page.read_text()
+    assert counts["nodes"] > 3 and "pwned" in html
+    dom = _browse(page, tmp_path, "--dump-dom")
+    assert "<title>pwned" not in dom and 'id="injected"' not in dom
+    assert re.search(r'data-node-count="\d+"', dom), "the page's own script must still run"
