@@ -77,6 +77,8 @@ class Interpreter:
         values = self._values(rule, s)
         if values is None:
             return []
+        if rule.object_role == "marked":
+            return self._marked_objects(rule, s, source, anchor)
         drafts = []
         for value in values:
             if value is not None and not self._owns(rule, s, value):
@@ -127,6 +129,20 @@ class Interpreter:
             return None
         return _entity(best)
 
+    def _marked_objects(self, rule: Rule, s: Sentence, source: Entity | None, anchor: int) -> list[ClaimDraft]:
+        """One claim per object the text marks (e.g. every firm followed by 로부터)."""
+        assert rule.object_marker is not None
+        marked = [m for m in s.mentions if m.label == rule.object and rule.object_marker.match(_after(s.text, m))]
+        drafts = []
+        for m in marked:
+            obj = _entity(m)
+            pool = [x for x in s.mentions if x.label in rule.subject and not x in marked and not _same(x, source)]
+            topical = [x for x in pool if self._is_topic(s.text, x)]
+            subject = _entity(topical[0]) if topical else (_entity(pool[0]) if pool else None)
+            if subject is not None:
+                drafts.append(ClaimDraft(rule, s.text, subject, obj, None, "exact", self._date(s, None), source))
+        return drafts
+
     def _owns(self, rule: Rule, s: Sentence, value: Quantity) -> bool:
         """With several rules of one value kind in a sentence, a value goes to the nearest trigger."""
         rivals = [r for r in self.lang.rules if r.value == rule.value and r.kind == rule.kind and r is not rule]
@@ -142,7 +158,9 @@ class Interpreter:
         if rule.subject_role in ("nearest_trigger", "nearest_trigger_after"):
             if rule.subject_role == "nearest_trigger_after":
                 pool = [m for m in pool if m.start >= anchor]
-            return _entity(min(pool, key=lambda m: _distance(m, anchor))) if pool else None
+            if pool:
+                return _entity(min(pool, key=lambda m: _distance(m, anchor)))
+            return self._candidate(rule, s, anchor)
         return self._subject_by_topic(rule.subject, s, anchor, source, exclude, candidate_rule=rule)
 
     def _subject_by_topic(self, labels: tuple[str, ...], s: Sentence, anchor: int, source: Entity | None,
@@ -189,12 +207,14 @@ class Interpreter:
         if len(chips) < 2 or trigger is None:
             return []
         if rule.variant == "list_around_base":
-            after = [m for m in chips if m.start >= trigger.end()]
+            before = list({m.id: m for m in chips if m.end <= trigger.start()}.values())
+            after = list({m.id: m for m in chips if m.start >= trigger.end()}.values())
             if not after:
                 return []
-            base = after[0]
-            others = {m.id: m for m in chips if m.id != base.id}
-            pairs = [(m, base) for m in others.values()]
+            if len(before) == len(after) > 1:  # "A and B as cut-down versions of C and D", respectively
+                pairs = [(v, b) for v, b in zip(before, after) if v.id != b.id]
+            else:
+                pairs = [(m, after[0]) for m in {m.id: m for m in chips if m.id != after[0].id}.values()]
         elif rule.variant == "list_after_base":
             base = [m for m in chips if m.end <= trigger.start()]
             if not base:

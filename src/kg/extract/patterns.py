@@ -13,7 +13,7 @@ from kg import paths
 from kg.errors import InputError
 
 VALUE_KINDS = {"count", "money", "none", "optional_count"}
-ROLES = {"topic", "marked_object", "nearest_trigger", "nearest_trigger_after", "nearest_value"}
+ROLES = {"topic", "marked_object", "nearest_trigger", "nearest_trigger_after", "nearest_value", "marked"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Rule:
     subject_role: str = "topic"
     object: str | None = None
     object_role: str = "nearest_value"
+    object_marker: re.Pattern[str] | None = None  # with object_role "marked": what follows each object
     value: str = "none"
     unit: str | None = None
     edge: str | None = None
@@ -66,6 +67,7 @@ def _rule(raw: dict, where: str) -> Rule:
         triggers=_regex(raw["triggers"], where), subject=tuple(raw.get("subject", ())),
         subject_role=raw.get("subject_role", "topic"), object=raw.get("object"),
         object_role=raw.get("object_role", "nearest_value"), value=value, unit=raw.get("unit"),
+        object_marker=re.compile(raw["object_marker"]) if raw.get("object_marker") else None,
         edge=raw.get("edge"), date=raw.get("date", "optional"), look_back=int(raw.get("look_back", 0)),
         require_any=_regex(raw["require_any"], where) if raw.get("require_any") else None,
         variant=raw.get("variant"),

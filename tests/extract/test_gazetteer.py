@@ -1,0 +1,51 @@
+"""Names as texts write them: Korean particles, token boundaries, near-miss spellings."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kg import ontology
+from kg.extract.gazetteer import Gazetteer
+
+GAZETTEER = Gazetteer(ontology.load())
+
+
+def _ids(text: str) -> list[str]:
+    return [m.id for m in GAZETTEER.find(text)]
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("DeepSeek은 성장했다", "deepseek"), ("엔비디아는 발표했다", "nvidia"), ("H800과 H100", "h800"),
+    ("High-Flyer가 투자했다", "high-flyer"), ("딥시크의 모델", "deepseek"), ("GPT-4o보다 낫다", "gpt-4o"),
+])
+def test_names_with_korean_particles_are_found(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident
+
+
+@pytest.mark.parametrize("text", ["H1000", "MA100", "XH100", "A1000", "메타버스", "오픈딥마인드"])
+def test_names_never_match_inside_longer_tokens(text: str) -> None:
+    assert _ids(text) == []
+
+
+def test_longest_name_wins() -> None:
+    assert _ids("RTX 4090D and RTX 4090") == ["rtx-4090d", "rtx-4090"]
+    assert _ids("DeepSeek V3") == ["deepseek-v3"]
+
+
+@pytest.mark.parametrize("text, ident", [("Deekseek는", "deepseek"), ("Deepkeek에서", "deepseek"),
+                                          ("Deekseek V3", "deepseek-v3"), ("Antrhopic", "anthropic")])
+def test_near_miss_spellings_resolve_and_keep_their_surface(text: str, ident: str) -> None:
+    mention = GAZETTEER.find(text)[0]
+    assert mention.id == ident and mention.fuzzy and mention.surface == text.split("는")[0].split("에서")[0]
+
+
+@pytest.mark.parametrize("text", ["Deeply", "Seeking", "Deepmind Lab", "deep seek", "Antarctic"])
+def test_unrelated_words_are_not_near_misses(text: str) -> None:
+    assert "deepseek" not in _ids(text) and "anthropic" not in _ids(text)
+
+
+@given(st.sampled_from(["H100", "A100", "H800", "H20"]), st.text(alphabet="ABCXYZ0123456789", min_size=1, max_size=3))
+def test_a_chip_code_glued_to_letters_or_digits_is_not_a_mention(code: str, glue: str) -> None:
+    assert code.lower() not in _ids(glue + code) or glue[-1] in " "
+    assert code.lower() not in _ids(code + glue)
