@@ -45,6 +45,8 @@ def split(path: str, text: str) -> tuple[FrontMatter, str, int]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         raise DocumentError(path, f"malformed front matter{where}: {getattr(exc, 'problem', exc)}") from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. YAML's own date 2023-02-30
+        raise DocumentError(path, f"front matter holds an impossible value: {exc}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -14,7 +14,7 @@ from kg.documents.passages import split_passages
 from kg.errors import DocumentError, InputError
 
 SUFFIXES = {".md", ".txt", ".markdown"}
-MAX_BYTES = int(os.environ.get("KG_MAX_DOCUMENT_BYTES", str(100 * 1024 * 1024)))
+MAX_BYTES = int(os.environ.get("KG_MAX_DOCUMENT_BYTES", str(20 * 1024 * 1024)))  # an article, not a dump
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[A-Za-z\uac00-\ud7a3]")
 
@@ -54,8 +54,8 @@ def read_document(path: Path, doc_id: str | None = None) -> Document:
     if path.suffix.lower() not in SUFFIXES:
         raise DocumentError(name, f"not a document type kg reads ({', '.join(sorted(SUFFIXES))})")
     try:
-        if not path.is_file():
-            raise DocumentError(name, "not a regular file")
+        if not path.is_file():  # also FIFOs, sockets and dangling symlinks: never block on them
+            raise DocumentError(name, "not a regular file (or a broken link)")
         if path.stat().st_size > MAX_BYTES:
             raise DocumentError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
         raw = path.read_bytes()
@@ -63,6 +63,8 @@ def read_document(path: Path, doc_id: str | None = None) -> Document:
         raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
     text = decode.decode(name, raw)
     meta, body, _ = frontmatter.split(name, text)
+    if not body.strip():
+        raise DocumentError(name, "no text after the front matter")
     ident = doc_id or document_id(path)
     return Document(
         id=ident, path=name, text=body, sha256=hashlib.sha256(raw).hexdigest(),

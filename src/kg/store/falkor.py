@@ -92,20 +92,20 @@ class FalkorStore:
 
     # -- internals -----------------------------------------------------------------------
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:
-        """Send write statements; `atomic` wraps them in MULTI/EXEC so a crash leaves all or none."""
+        """Send write statements one by one.
+
+        Not MULTI/EXEC: FalkorDB 4.16 replaying GRAPH.QUERY inside MULTI/EXEC from the append-only
+        file crashes the server (assertion '!server.in_exec', seen here). A document's write is
+        crash-safe instead through its commit marker (the fingerprint, written last): a document
+        without it is redone by the next load. `atomic` is kept for stores that have transactions.
+        """
         commands = [
             ("GRAPH.QUERY", GRAPH, self._graph._build_params_header(_params(p)) + q, "--compact")
             for q, p in statements
         ]
         try:
-            if atomic and len(commands) > 1:
-                pipe = self._redis.pipeline(transaction=True)
-                for command in commands:
-                    pipe.execute_command(*command)
-                pipe.execute(raise_on_error=True)
-            else:
-                for command in commands:
-                    self._redis.execute_command(*command)
+            for command in commands:
+                self._redis.execute_command(*command)
         except redis.ConnectionError as exc:
             raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
         except redis.ResponseError as exc:
