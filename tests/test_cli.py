@@ -21,13 +21,24 @@ def test_load_then_count_documents_as_json(kg_cli) -> None:
     assert "skipped (unchanged)   │   2" in again.out or "skipped (unchanged)" in again.out
 
 
+def _file(name: str, data: bytes):
+    def make(folder: Path) -> Path:
+        (folder / name).write_bytes(data)
+        return folder / name
+    return make
+
+
+def _folder(folder: Path) -> Path:
+    (folder / "empty").mkdir()
+    return folder / "empty"
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda d: d / "missing", "no such file or directory"),
-    (lambda d: (d / "empty").mkdir() or d / "empty", "no documents"),
-    (lambda d: (d / "bin.md").write_bytes(b"\x00\x01\x02\x03" * 50) or d / "bin.md", "binary file"),
-    (lambda d: (d / "latin.md").write_bytes(b"\xff\xfe\xfa\xfb\x80 \xc3\x28") or d / "latin.md",
-     "neither UTF-8 nor CP949"),
-    (lambda d: (d / "x.pdf").write_bytes(b"%PDF-1.4") or d / "x.pdf", "not a document type"),
+    (_folder, "no documents"),
+    (_file("bin.md", b"\x00\x01\x02\x03" * 50), "binary file"),
+    (_file("latin.md", b"\xff\xfe\xfa\xfb\x80 \xc3\x28"), "neither UTF-8 nor CP949"),
+    (_file("x.pdf", b"%PDF-1.4"), "not a document type"),
 ])
 def test_bad_input_gives_one_clear_line_and_a_non_zero_exit(kg_cli, tmp_path: Path, make, message) -> None:
     target = make(tmp_path)

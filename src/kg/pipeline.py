@@ -13,7 +13,9 @@ from typing import Callable, Iterable
 from kg import extract, ontology
 from kg.config import Settings
 from kg.documents.model import Document
-from kg.documents.reader import find_files, read_paths
+import hashlib
+
+from kg.documents.reader import find_files, identified_files, read_bytes, read_document
 from kg.errors import DocumentError, KgError
 from kg.graph import GraphBatch, NodeRef
 from kg.reference import build_reference_batch
@@ -74,20 +76,22 @@ def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run
     with open_store(settings) as store:
         if reset:
             store.clear()
-        stats = store.write_batch(reference)
-        report.nodes_written += stats.nodes
-        report.relationships_written += stats.relationships
+        _write_reference(store, reference, report)
         known = store.document_fingerprints()
-        for done, item in enumerate(_documents(paths, shard), 1):
+        for done, (path, ident) in enumerate(_files(paths, shard), 1):
             if progress:
-                progress(getattr(item, "path", ""), done, len(files))
-            if isinstance(item, DocumentError):
-                report.failed.append((item.path, item.reason))
+                progress(str(path), done, len(files))
+            try:
+                raw = read_bytes(path)
+                if known.get(ident) == f"{hashlib.sha256(raw).hexdigest()}:{fingerprint}":
+                    report.read += 1
+                    report.skipped += 1  # unchanged file, unchanged patterns: not even parsed
+                    continue
+                item = read_document(path, ident, raw)
+            except DocumentError as exc:
+                report.failed.append((exc.path, exc.reason))
                 continue
             report.read += 1
-            if known.get(item.id) == f"{item.sha256}:{fingerprint}":
-                report.skipped += 1
-                continue
             try:
                 batch = document_batch(item, onto, fingerprint)
             except KgError:
@@ -115,10 +119,34 @@ def forget(doc: str, settings: Settings) -> str:
     raise KgError(f"no document '{doc}' in the store", hint="`kg status` lists what is loaded")
 
 
+def _write_reference(store: object, reference: GraphBatch, report: LoadReport) -> None:
+    """The reference batch, unless the store already holds this very version of it."""
+    digest = hashlib.sha256(repr(sorted((n.label, n.id, sorted(n.props.items(), key=str)) for n in reference.nodes)
+                                 + sorted((e.type, e.src.id, e.dst.id, sorted(e.props.items(), key=str))
+                                          for e in reference.edges)).encode()).hexdigest()[:16]
+    stored = store.read("MATCH (d:Dataset {id: 'reference'}) RETURN d.fingerprint AS f")  # type: ignore[attr-defined]
+    if stored and stored[0]["f"] == digest:
+        return
+    stats = store.write_batch(reference)  # type: ignore[attr-defined]
+    marker = GraphBatch()
+    marker.add_node("Dataset", "reference", name="reference knowledge", fingerprint=digest)
+    store.write_batch(marker)  # type: ignore[attr-defined]
+    report.nodes_written += stats.nodes
+    report.relationships_written += stats.relationships
+
+
+def _files(paths: list[Path], shard: tuple[int, int] | None) -> Iterable[tuple[Path, str]]:
+    for path, ident in identified_files(paths):
+        if shard is None or _shard_of(ident, shard[1]) == shard[0]:
+            yield path, ident
+
+
 def _documents(paths: list[Path], shard: tuple[int, int] | None) -> Iterable[Document | DocumentError]:
-    for item in read_paths(paths):
-        if shard is None or isinstance(item, DocumentError) or _shard_of(item.id, shard[1]) == shard[0]:
-            yield item
+    for path, ident in _files(paths, shard):
+        try:
+            yield read_document(path, ident)
+        except DocumentError as exc:
+            yield exc
 
 
 def _shard_of(doc_id: str, count: int) -> int:

@@ -47,7 +47,9 @@ def run() -> None:
     _register()
     debug = "--debug" in sys.argv
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # returns typer.Exit's code instead of raising it
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except KgError as exc:
         if debug:
             raise

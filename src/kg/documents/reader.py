@@ -49,7 +49,7 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def read_document(path: Path, doc_id: str | None = None) -> Document:
+def read_bytes(path: Path) -> bytes:
     name = str(path)
     if path.suffix.lower() not in SUFFIXES:
         raise DocumentError(name, f"not a document type kg reads ({', '.join(sorted(SUFFIXES))})")
@@ -58,9 +58,14 @@ def read_document(path: Path, doc_id: str | None = None) -> Document:
             raise DocumentError(name, "not a regular file (or a broken link)")
         if path.stat().st_size > MAX_BYTES:
             raise DocumentError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_document(path: Path, doc_id: str | None = None, raw: bytes | None = None) -> Document:
+    name = str(path)
+    raw = read_bytes(path) if raw is None else raw
     text = decode.decode(name, raw)
     meta, body, _ = frontmatter.split(name, text)
     if not body.strip():
@@ -74,14 +79,20 @@ def read_document(path: Path, doc_id: str | None = None) -> Document:
     )
 
 
-def read_paths(paths: Iterable[Path]) -> Iterator[Document | DocumentError]:
-    """Each document, or the error that stopped it; ids are unique within one call."""
+def identified_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Each document file with its id; ids are unique within one call."""
     used: set[str] = set()
     for path in find_files(paths):
         ident = document_id(path)
         if ident in used:
             ident = f"{ident}-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]}"
         used.add(ident)
+        yield path, ident
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[Document | DocumentError]:
+    """Each document, or the error that stopped it."""
+    for path, ident in identified_files(paths):
         try:
             yield read_document(path, ident)
         except DocumentError as exc:

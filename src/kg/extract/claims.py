@@ -56,6 +56,12 @@ class Interpreter:
         self.topics: dict[str, Entity] = {}
 
     def sentence_claims(self, text: str, mentions: list[Mention], previous: str) -> list[ClaimDraft]:
+        trigger = self.lang.any_trigger
+        if not trigger.search(text) and not (self.lang.looks_back and previous and trigger.search(previous)):
+            plain = Sentence(text, mentions)
+            if any(self._is_topic(text, m) for m in mentions):
+                self._remember_topics(plain, self._source(plain))
+            return []
         sentence = Sentence(text, mentions, previous, quantities(text), dates(text, self.default_year))
         source = self._source(sentence)
         drafts: list[ClaimDraft] = []
@@ -239,8 +245,9 @@ class Interpreter:
             if any(re.search(f"(?:{p.pattern})$", s.text[max(0, m.start - 20) : m.start], re.I)
                    for p in self.lang.before_source):
                 return _entity(m)
-            opening = not s.text[: m.start].strip(" [(\"“'")
-            if opening and any(p.match(rest) for p in self.lang.topic_attribution):
+            if m.start > 3 and s.text[: m.start].strip(" [(\"“'"):
+                continue  # only a name opening the sentence can be its "X는 … 보고 있다" source
+            if any(p.match(rest) for p in self.lang.topic_attribution):
                 return _entity(m)
         return None
 

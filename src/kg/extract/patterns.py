@@ -47,6 +47,19 @@ class Language:
     before_source: tuple[re.Pattern[str], ...] = ()
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
+    @property
+    def any_trigger(self) -> re.Pattern[str]:
+        """One pass to tell whether any rule could fire on a sentence (most sentences: none)."""
+        cached = self.__dict__.get("_any_trigger")
+        if cached is None:
+            cached = re.compile("|".join(f"(?:{r.triggers.pattern})" for r in self.rules))
+            object.__setattr__(self, "_any_trigger", cached)
+        return cached
+
+    @property
+    def looks_back(self) -> bool:
+        return any(r.look_back for r in self.rules)
+
 
 def _regex(items: list[str], where: str) -> re.Pattern[str]:
     try:

@@ -1,0 +1,200 @@
+"""Benchmarks, as whole-process wall times and ratios against a baseline measured in the same run.
+
+    python -m bench.run [--docs 10000] [--big-docs 30000] [--runs 5] [--out bench/results]
+
+Figures: cold and warm `kg load seeds/`; extraction MB/s on one core; load throughput of a
+synthetic corpus (nodes/s, relationships/s) against FalkorDB's bulk loader on the same graph;
+unchanged reload against cold load; each pack's p50/p95; peak memory of a load; extraction
+accuracy on the synthetic corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KG = [sys.executable, "-m", "kg"]
+
+
+def timed(command: list[str], **kwargs) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (KiB) of the process tree's largest process, stdout."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    out, err = process.communicate()
+    elapsed = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # max over finished children: a high-water mark
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {err.strip()[-400:]}")
+    return elapsed, usage.ru_maxrss, out
+
+
+def kg(data: Path, *args: str) -> tuple[float, int, str]:
+    return timed([*KG, "--data-dir", str(data), *args])
+
+
+def counts(data: Path) -> tuple[int, int]:
+    _, _, out = kg(data, "cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json")
+    _, _, rels = kg(data, "cypher", "MATCH ()-[r]->() RETURN count(r) AS n", "--format", "json")
+    return json.loads(out)[0]["n"], json.loads(rels)[0]["n"]
+
+
+def seeds_load(runs: int, work: Path) -> dict:
+    cold = []
+    for i in range(runs):
+        cold.append(kg(work / f"seeds-{i}", "load", "seeds/")[0])
+    warm = [kg(work / "seeds-0", "load", "seeds/")[0] for _ in range(runs)]
+    return {"cold_median_s": statistics.median(cold), "warm_median_s": statistics.median(warm),
+            "warm_over_cold": statistics.median(warm) / statistics.median(cold), "runs": runs}
+
+
+def extraction_speed(corpus: Path) -> dict:
+    code = ("import sys,time,json;from pathlib import Path;from kg import ontology;"
+            "from kg.documents.reader import read_paths;from kg.extract import extract;o=ontology.load();"
+            "docs=[d for d in read_paths([Path(sys.argv[1])]) if not isinstance(d, Exception)];"
+            "extract(docs[0],o);t=time.process_time();[extract(d,o) for d in docs];"
+            "e=time.process_time()-t;n=sum(len(d.text.encode()) for d in docs);"
+            "print(json.dumps({'mb':n/1e6,'cpu_s':e,'mb_per_s':n/1e6/e}))")
+    _, _, out = timed(["taskset", "-c", "0", sys.executable, "-c", code, str(corpus)])
+    return json.loads(out)
+
+
+def accuracy(corpus: Path) -> dict:
+    code = ("import sys,json;from pathlib import Path;from kg import ontology;"
+            "from kg.documents.reader import read_paths;from kg.extract import extract;o=ontology.load();"
+            "exp={};[exp.setdefault(f['doc'],[]).append(f) for f in map(json.loads,open(sys.argv[1]+'/expected.jsonl'))];"
+            "g=x=m=0\n"
+            "for d in read_paths([Path(sys.argv[1])]):\n"
+            " cl=[n.props for n in extract(d,o).nodes if n.label=='Claim']\n"
+            " facts=exp.get(d.id,[]);g+=len(facts);x+=len(cl)\n"
+            " for f in facts:\n"
+            "  subj=f['subject'].split(':')[-1].lower().replace(' ','-')\n"
+            "  hit=next((c for c in cl if c['kind']==f['kind'] and c.get('subject')==subj and c.get('object')==f['object']"
+            " and (f['value'] is None or abs((c.get('value') or 0)-f['value'])<=0.005*f['value'])),None)\n"
+            "  if hit: m+=1;cl.remove(hit)\n"
+            "print(json.dumps({'gold':g,'extracted':x,'matched':m,'precision':m/x if x else 1,'recall':m/g if g else 1}))")
+    _, _, out = timed([sys.executable, "-c", code, str(corpus)])
+    return json.loads(out)
+
+
+def corpus_load(docs: int, work: Path, label: str) -> tuple[dict, Path]:
+    corpus = work / f"corpus-{label}"
+    timed([sys.executable, "-m", "bench.corpus", str(corpus), "--docs", str(docs)])
+    size = sum(p.stat().st_size for p in corpus.glob("*.md"))
+    data = work / f"data-{label}"
+    cold, rss, _ = kg(data, "load", str(corpus))
+    nodes, rels = counts(data)
+    warm, _, _ = kg(data, "load", str(corpus))
+    return ({"documents": docs, "corpus_mb": size / 1e6, "nodes": nodes, "relationships": rels,
+             "cold_s": cold, "nodes_per_s": nodes / cold, "relationships_per_s": rels / cold,
+             "unchanged_reload_s": warm, "reload_over_cold": warm / cold, "peak_rss_mb": rss / 1024}, data)
+
+
+def bulk_ceiling(data: Path, work: Path) -> dict:
+    """The same nodes (id, name) and relationships, loaded by falkordb-bulk-insert into a new graph."""
+    from kg import ontology
+    from kg.config import Settings
+    from kg.export.dump import dump_graph
+    from kg.store import open_store
+    from kg.store.embedded import EmbeddedServer
+
+    settings = Settings("embedded", data, False)
+    with open_store(settings, schema=False) as store:
+        dump = dump_graph(store, ontology.load())
+    folder = work / "bulk-csv"
+    folder.mkdir(exist_ok=True)
+    node_files, rel_files = {}, {}
+    for label, ident, props in dump.nodes:
+        node_files.setdefault(label, []).append([f"{label}:{ident}", ident, str(props.get("name", ""))])
+    for rel, sl, s, dl, d, _ in dump.edges:
+        rel_files.setdefault(rel, []).append([f"{sl}:{s}", f"{dl}:{d}"])
+    args = []
+    for label, rows in node_files.items():
+        path = folder / f"{label}.csv"
+        _write_csv(path, ["_key", "id", "name"], rows)
+        args += ["-N", label, str(path)]
+    for rel, rows in rel_files.items():
+        path = folder / f"{rel}.csv"
+        _write_csv(path, ["src", "dst"], rows)
+        args += ["-R", rel, str(path)]
+    server = EmbeddedServer(work / "bulk-data")
+    (work / "bulk-data").mkdir(exist_ok=True)
+    server.start()
+    try:
+        binary = str(Path(sys.executable).with_name("falkordb-bulk-insert"))
+        elapsed, _, _ = timed([binary, "bulk", "-u", f"unix://{server.socket_path}", "--id-type", "STRING", *args])
+    finally:
+        server.stop()
+    return {"nodes": len(dump.nodes), "relationships": len(dump.edges), "bulk_s": elapsed,
+            "nodes_per_s": len(dump.nodes) / elapsed, "relationships_per_s": len(dump.edges) / elapsed}
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def pack_latency(data: Path, runs: int) -> dict:
+    from kg.config import Settings
+    from kg.packs import all_packs
+    from kg.store import open_store
+
+    found = {}
+    with open_store(Settings("embedded", data, False), schema=False) as store:
+        for pack in all_packs().values():
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                store.read(pack.cypher, pack.params)
+                times.append((time.perf_counter() - start) * 1000)
+            times.sort()
+            found[pack.name] = {"p50_ms": statistics.median(times), "p95_ms": times[max(0, int(len(times) * 0.95) - 1)]}
+    return found
+
+
+def machine() -> dict:
+    return {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(),
+            "python": platform.python_version(), "date": time.strftime("%Y-%m-%d")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=10000)
+    parser.add_argument("--big-docs", type=int, default=0, help="a second corpus for the 1M-relationship figures")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    results: dict = {"machine": machine()}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        work = Path(tmp)
+        results["seeds"] = seeds_load(args.runs, work)
+        print(json.dumps(results["seeds"]), flush=True)
+        results["corpus"], data = corpus_load(args.docs, work, "main")
+        print(json.dumps(results["corpus"]), flush=True)
+        results["extraction"] = extraction_speed(work / "corpus-main")
+        results["accuracy"] = accuracy(work / "corpus-main")
+        results["bulk"] = bulk_ceiling(data, work)
+        results["packs_main"] = pack_latency(data, args.runs * 4)
+        if args.big_docs:
+            results["big"], big = corpus_load(args.big_docs, work, "big")
+            print(json.dumps(results["big"]), flush=True)
+            results["packs_big"] = pack_latency(big, args.runs * 4)
+    (args.out / "latest.json").write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
