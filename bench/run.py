@@ -87,9 +87,9 @@ def accuracy(corpus: Path) -> dict:
     return json.loads(out)
 
 
-def corpus_load(docs: int, work: Path, label: str) -> tuple[dict, Path]:
+def corpus_load(docs: int, work: Path, label: str, facts: int = 6) -> tuple[dict, Path]:
     corpus = work / f"corpus-{label}"
-    timed([sys.executable, "-m", "bench.corpus", str(corpus), "--docs", str(docs)])
+    timed([sys.executable, "-m", "bench.corpus", str(corpus), "--docs", str(docs), "--facts-per-doc", str(facts)])
     size = sum(p.stat().st_size for p in corpus.glob("*.md"))
     data = work / f"data-{label}"
     cold, rss, _ = kg(data, "load", str(corpus))
@@ -146,6 +146,17 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
+def dry_run_memory(work: Path, megabytes: int) -> dict:
+    """Peak memory of reading and extracting a corpus of that size (streamed, nothing written)."""
+    corpus = work / "corpus-memory"
+    docs = megabytes * 1_000_000 // 4_000
+    timed([sys.executable, "-m", "bench.corpus", str(corpus), "--docs", str(docs), "--facts-per-doc", "40"])
+    size = sum(p.stat().st_size for p in corpus.glob("*.md"))
+    elapsed, rss, _ = kg(work / "data-memory", "load", "--dry-run", str(corpus))
+    return {"corpus_mb": size / 1e6, "documents": docs, "seconds": elapsed, "peak_rss_mb": rss / 1024,
+            "mb_per_s": size / 1e6 / elapsed}
+
+
 def pack_latency(data: Path, runs: int) -> dict:
     from kg.config import Settings
     from kg.packs import all_packs
@@ -174,6 +185,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10000)
     parser.add_argument("--big-docs", type=int, default=0, help="a second corpus for the 1M-relationship figures")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--memory-mb", type=int, default=0, help="size of the corpus for the peak-memory figure")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -188,8 +200,11 @@ def main() -> None:
         results["accuracy"] = accuracy(work / "corpus-main")
         results["bulk"] = bulk_ceiling(data, work)
         results["packs_main"] = pack_latency(data, args.runs * 4)
+        if args.memory_mb:
+            results["memory"] = dry_run_memory(work, args.memory_mb)
+            print(json.dumps(results["memory"]), flush=True)
         if args.big_docs:
-            results["big"], big = corpus_load(args.big_docs, work, "big")
+            results["big"], big = corpus_load(args.big_docs, work, "big", facts=12)
             print(json.dumps(results["big"]), flush=True)
             results["packs_big"] = pack_latency(big, args.runs * 4)
     (args.out / "latest.json").write_text(json.dumps(results, indent=2))
