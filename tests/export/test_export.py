@@ -10,7 +10,7 @@ from rdflib import RDF, Graph
 from kg import ontology
 from kg.config import Settings
 from kg.export import dump_graph, write_export
-from kg.graph import GraphBatch, NodeRef
+from kg.graph import GraphBatch
 from kg.ontology import KG
 from kg.store import open_store
 from kg.validate import validate_store

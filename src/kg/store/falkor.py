@@ -12,16 +12,15 @@ from falkordb.node import Node as FalkorNode
 from falkordb.path import Path as FalkorPath
 
 from kg.errors import QueryError, StoreError
-from kg.graph import GraphBatch
 from kg.ontology import Ontology
 from kg.store import cypher
-from kg.store.base import Counts, WriteStats
+from kg.store.common import CypherStoreMixin
 from kg.store.values import NodeValue, PathValue, RelValue
 
 GRAPH = "kg"
 
 
-class FalkorStore:
+class FalkorStore(CypherStoreMixin):
     def __init__(self, connection: redis.Redis, ontology: Ontology, info: dict[str, Any]) -> None:
         self.ontology = ontology
         self.info = info
@@ -48,37 +47,6 @@ class FalkorStore:
         for label in sorted(self.ontology.labels):
             if (label, "id") not in existing:
                 self._execute([(f"CREATE INDEX FOR (n:{cypher.name(label)}) ON (n.id)", {})], atomic=False)
-
-    def write_batch(self, batch: GraphBatch) -> WriteStats:
-        statements = list(self._writer.statements(batch))
-        self._execute(statements, atomic=False)
-        return _stats(batch)
-
-    def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
-        fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
-        plan = cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=True)
-        plan += list(self._writer.statements(batch))
-        if fingerprint is not None:
-            plan.append((cypher.MARK_DOCUMENT, {"doc": doc_id, "fingerprint": fingerprint}))
-        self._execute(plan, atomic=True)
-        return _stats(batch)
-
-    def forget_document(self, doc_id: str) -> bool:
-        if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
-            return False
-        self._execute(cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True)
-        return True
-
-    def document_fingerprints(self) -> dict[str, str]:
-        return {row["id"]: row["fingerprint"] for row in self.read(cypher.FINGERPRINTS)}
-
-    def counts(self) -> Counts:
-        counts = Counts()
-        for label in sorted(self.ontology.labels):
-            counts.nodes[label] = self.read(cypher.count_label(label))[0]["n"]
-        for rel in sorted(self.ontology.relationships):
-            counts.relationships[rel] = self.read(cypher.count_type(rel))[0]["n"]
-        return counts
 
     def clear(self) -> None:
         try:
@@ -120,10 +88,6 @@ class FalkorStore:
             return []
         return [{"label": r["label"], "prop": p} for r in rows for p in (r["properties"] or [])]
 
-
-def _stats(batch: GraphBatch) -> WriteStats:
-    merged = batch.merged()
-    return WriteStats(len(merged.nodes), len(merged.edges))
 
 
 def _params(params: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from kg.errors import QueryError, StoreError
-from kg.graph import GraphBatch
 from kg.ontology import Ontology
 from kg.store import cypher
-from kg.store.base import Counts, WriteStats
+from kg.store.common import CypherStoreMixin
 from kg.store.values import NodeValue, PathValue, RelValue
 
 CONNECT_TIMEOUT_SECONDS = 4.0
 
 
-class Neo4jStore:
+class Neo4jStore(CypherStoreMixin):
     def __init__(self, uri: str, ontology: Ontology) -> None:
         import neo4j
 
@@ -52,38 +51,6 @@ class Neo4jStore:
             self._write([(f"CREATE CONSTRAINT {constraint} IF NOT EXISTS FOR (n:{cypher.name(label)}) "
                           "REQUIRE n.id IS UNIQUE", {})])
 
-    def write_batch(self, batch: GraphBatch) -> WriteStats:
-        self._write(list(self._writer.statements(batch)))
-        merged = batch.merged()
-        return WriteStats(len(merged.nodes), len(merged.edges))
-
-    def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
-        fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
-        plan = cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=True)
-        plan += list(self._writer.statements(batch))
-        if fingerprint is not None:
-            plan.append((cypher.MARK_DOCUMENT, {"doc": doc_id, "fingerprint": fingerprint}))
-        self._write(plan)
-        merged = batch.merged()
-        return WriteStats(len(merged.nodes), len(merged.edges))
-
-    def forget_document(self, doc_id: str) -> bool:
-        if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
-            return False
-        self._write(cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=False))
-        return True
-
-    def document_fingerprints(self) -> dict[str, str]:
-        return {row["id"]: row["fingerprint"] for row in self.read(cypher.FINGERPRINTS)}
-
-    def counts(self) -> Counts:
-        counts = Counts()
-        for label in sorted(self.ontology.labels):
-            counts.nodes[label] = self.read(cypher.count_label(label))[0]["n"]
-        for rel in sorted(self.ontology.relationships):
-            counts.relationships[rel] = self.read(cypher.count_type(rel))[0]["n"]
-        return counts
-
     def clear(self) -> None:
         while self._run(lambda s: s.execute_write(_delete_some)):
             pass
@@ -91,6 +58,9 @@ class Neo4jStore:
 
     def describe(self) -> dict[str, Any]:
         return {"kind": "neo4j", "location": self.uri, "database": self.database or "(default)"}
+
+    def _execute(self, statements: Iterable[cypher.Statement], atomic: bool = True) -> None:
+        self._write(list(statements))
 
     def _write(self, statements: list[cypher.Statement]) -> None:
         """All statements in one managed write transaction: retried as a whole, all or nothing."""

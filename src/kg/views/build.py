@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+
 
 from kg.config import Settings
 from kg.errors import UsageError

@@ -1,0 +1,56 @@
+"""What every Cypher store does the same way, given `read` and `_execute` of its own."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from kg.graph import GraphBatch
+from kg.ontology import Ontology
+from kg.store import cypher
+from kg.store.base import Counts, WriteStats
+
+
+class CypherStoreMixin:
+    ontology: Ontology
+    _writer: cypher.Writer
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:
+        raise NotImplementedError
+
+    def write_batch(self, batch: GraphBatch) -> WriteStats:
+        self._execute(list(self._writer.statements(batch)), atomic=False)
+        return _stats(batch)
+
+    def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
+        fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
+        plan = cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=True)
+        plan += list(self._writer.statements(batch))
+        if fingerprint is not None:
+            plan.append((cypher.MARK_DOCUMENT, {"doc": doc_id, "fingerprint": fingerprint}))
+        self._execute(plan, atomic=True)
+        return _stats(batch)
+
+    def forget_document(self, doc_id: str) -> bool:
+        if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
+            return False
+        self._execute(cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True)
+        return True
+
+    def document_fingerprints(self) -> dict[str, str]:
+        return {row["id"]: row["fingerprint"] for row in self.read(cypher.FINGERPRINTS)}
+
+    def counts(self) -> Counts:
+        counts = Counts()
+        for label in sorted(self.ontology.labels):
+            counts.nodes[label] = self.read(cypher.count_label(label))[0]["n"]
+        for rel in sorted(self.ontology.relationships):
+            counts.relationships[rel] = self.read(cypher.count_type(rel))[0]["n"]
+        return counts
+
+
+def _stats(batch: GraphBatch) -> WriteStats:
+    merged = batch.merged()
+    return WriteStats(len(merged.nodes), len(merged.edges))
