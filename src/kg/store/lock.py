@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from kg.errors import StoreBusyError
+from kg.errors import StoreBusyError, StoreError
 
 DEFAULT_WAIT_SECONDS = float(os.environ.get("KG_LOCK_TIMEOUT", "30"))
 
@@ -19,7 +19,10 @@ class DataDirLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise StoreError(f"cannot use the data directory {self.path.parent}: {exc.strerror}") from None
         deadline = time.monotonic() + self.wait_seconds
         while True:
             try:
