@@ -82,3 +82,8 @@ def test_kg_eval_meets_the_targets_on_the_seeds_and_on_our_own_texts(kg_cli) -> 
     assert "overall" in seeds.out
     own = kg_cli("eval", "tests/gold/own", "--min-precision", "0.8", "--min-recall", "0.7")
     assert own.code == 0, own.out
+
+
+def test_a_latin_name_in_korean_text_becomes_a_candidate() -> None:
+    claims = _claims("Megaspeed는 2025년 1월 H20 GPU 3,000개를 구매했다.", "ko")
+    assert [(c["subject"], c["object"], c["value"]) for c in claims] == [("megaspeed", "h20", 3000)]

@@ -14,6 +14,7 @@ NEAR = 30  # characters between a value and the entity it counts
 _LINK_TARGET = re.compile(r"^\]\([^)\s]*\)")
 _MARKED_OBJECT = re.compile(r'^["”’\']?\s?(?:을|를)')
 _CAPITALISED = re.compile(r"\b([A-Z][A-Za-z0-9&.-]+(?:\s+(?:[A-Z][A-Za-z0-9&.-]+|AI|of|&))*)")
+_KO_LATIN_SUBJECT = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z][A-Za-z0-9&.-]+)*)(?=(?:은|는|이|가|께서)\s)")
 _NOT_NAMES = {"The", "According", "In", "On", "At", "A", "An", "This", "That", "These", "Those", "It", "They",
               "However", "Also", "But", "And", "Meanwhile", "Analysts", "Experts", "Training", "GPU", "GPUs", "AI"}
 
@@ -190,11 +191,13 @@ class Interpreter:
         return _entity(after[0]) if after else None
 
     def _candidate(self, rule: Rule, s: Sentence, anchor: int) -> Entity | None:
-        """A capitalised name where the subject should be, kept as a candidate for curation."""
-        if self.lang.code != "en" or "Firm" not in rule.subject:
+        """A capitalised name where the subject should be, kept as a candidate for curation
+        (in Korean text: a Latin-script name carrying a subject particle, e.g. `Megaspeed는`)."""
+        if "Firm" not in rule.subject:
             return None
         known = [(m.start, m.end) for m in s.mentions]
-        for match in reversed(list(_CAPITALISED.finditer(s.text[:anchor]))):
+        pattern = _CAPITALISED if self.lang.code == "en" else _KO_LATIN_SUBJECT
+        for match in reversed(list(pattern.finditer(s.text[:anchor]))):
             name = match.group(1).strip(" .")
             words = name.split()
             while words and words[0] in _NOT_NAMES:
