@@ -58,14 +58,15 @@ def seeds_load(runs: int, work: Path) -> dict:
             "warm_over_cold": statistics.median(warm) / statistics.median(cold), "runs": runs}
 
 
-def extraction_speed(corpus: Path) -> dict:
+def extraction_speed(corpus: Path, repeat: int = 1) -> dict:
+    """CPU time of extraction alone (documents already read), pinned to one core."""
     code = ("import sys,time,json;from pathlib import Path;from kg import ontology;"
             "from kg.documents.reader import read_paths;from kg.extract import extract;o=ontology.load();"
-            "docs=[d for d in read_paths([Path(sys.argv[1])]) if not isinstance(d, Exception)];"
+            "docs=[d for d in read_paths([Path(sys.argv[1])]) if not isinstance(d, Exception)]*int(sys.argv[2]);"
             "extract(docs[0],o);t=time.process_time();[extract(d,o) for d in docs];"
             "e=time.process_time()-t;n=sum(len(d.text.encode()) for d in docs);"
             "print(json.dumps({'mb':n/1e6,'cpu_s':e,'mb_per_s':n/1e6/e}))")
-    _, _, out = timed(["taskset", "-c", "0", sys.executable, "-c", code, str(corpus)])
+    _, _, out = timed(["taskset", "-c", "0", sys.executable, "-c", code, str(corpus), str(repeat)])
     return json.loads(out)
 
 
@@ -197,6 +198,7 @@ def main() -> None:
         results["corpus"], data = corpus_load(args.docs, work, "main")
         print(json.dumps(results["corpus"]), flush=True)
         results["extraction"] = extraction_speed(work / "corpus-main")
+        results["extraction_seeds"] = extraction_speed(ROOT / "seeds", repeat=40)
         results["accuracy"] = accuracy(work / "corpus-main")
         results["bulk"] = bulk_ceiling(data, work)
         results["packs_main"] = pack_latency(data, args.runs * 4)

@@ -22,6 +22,7 @@ from kg.reference import build_reference_batch
 from kg.store import open_store
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
+GROUP_ROWS = 5000  # new documents are written in groups of about this many nodes and edges
 
 
 @dataclass
@@ -78,6 +79,8 @@ def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run
             store.clear()
         _write_reference(store, reference, report)
         known = store.document_fingerprints()
+        pending: list[tuple[str, GraphBatch]] = []  # new documents, written together
+        pending_rows = 0
         for done, (path, ident) in enumerate(_files(paths, shard), 1):
             if progress:
                 progress(str(path), done, len(files))
@@ -99,11 +102,23 @@ def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run
             except Exception as exc:  # an extractor bug must not stop the other documents
                 report.failed.append((item.path, f"extraction failed: {type(exc).__name__}: {exc}"))
                 continue
-            stats = store.replace_document(item.id, batch)
             _count(report, item, batch)
-            report.nodes_written += stats.nodes
-            report.relationships_written += stats.relationships
+            if item.id in known:  # changed, or left unfinished by a killed load: replace it
+                _add_stats(report, store.replace_document(item.id, batch))
+                continue
+            pending.append((item.id, batch))
+            pending_rows += len(batch.nodes) + len(batch.edges)
+            if pending_rows >= GROUP_ROWS:
+                _add_stats(report, store.write_new_documents(pending))
+                pending, pending_rows = [], 0
+        if pending:
+            _add_stats(report, store.write_new_documents(pending))
     return report
+
+
+def _add_stats(report: LoadReport, stats: object) -> None:
+    report.nodes_written += stats.nodes  # type: ignore[attr-defined]
+    report.relationships_written += stats.relationships  # type: ignore[attr-defined]
 
 
 def forget(doc: str, settings: Settings) -> str:

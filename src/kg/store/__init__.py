@@ -69,7 +69,10 @@ def _embedded(settings: Settings, onto: ontology_module.Ontology) -> Iterator[Gr
         try:
             info = {"kind": "embedded falkordb", "location": str(data_dir), "socket": str(server.socket_path),
                     "pid": server.pid}
-            yield FalkorStore(server.client(), onto, info)
+            store = FalkorStore(server.client(), onto, info)
+            yield store
+            if store.wrote:
+                server.compact()
         finally:
             server.stop()
 

@@ -33,6 +33,20 @@ class CypherStoreMixin:
         self._execute(plan, atomic=True)
         return _stats(batch)
 
+    def write_new_documents(self, documents: list[tuple[str, GraphBatch]]) -> WriteStats:
+        """Documents the store has never seen, written together: one batch for all of them, then
+        their commit markers, so a crash leaves none of them marked and the next load redoes them."""
+        combined = GraphBatch()
+        marks = []
+        for doc_id, batch in documents:
+            fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
+            combined.extend(batch)
+            if fingerprint is not None:
+                marks.append({"id": doc_id, "fingerprint": fingerprint})
+        plan = list(self._writer.statements(combined)) + [(cypher.MARK_DOCUMENTS, {"rows": marks})]
+        self._execute(plan, atomic=True)
+        return _stats(combined)
+
     def forget_document(self, doc_id: str) -> bool:
         if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
             return False

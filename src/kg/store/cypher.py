@@ -132,7 +132,9 @@ UNMARK_DOCUMENT = "MATCH (d:Document {id: $doc}) REMOVE d.fingerprint"
 MARK_DOCUMENT = "MATCH (d:Document {id: $doc}) SET d.fingerprint = $fingerprint"
 DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
 DOCUMENT_EXISTS = "MATCH (d:Document {id: $doc}) RETURN d.id AS id"
-FINGERPRINTS = "MATCH (d:Document) WHERE d.fingerprint IS NOT NULL RETURN d.id AS id, d.fingerprint AS fingerprint"
+# Every document, '' for one whose write never finished (it has no commit marker).
+FINGERPRINTS = "MATCH (d:Document) RETURN d.id AS id, coalesce(d.fingerprint, '') AS fingerprint"
+MARK_DOCUMENTS = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.fingerprint = row.fingerprint"
 
 
 def delete_orphan_candidates(label: str) -> str:
@@ -153,7 +155,8 @@ def count_type(rel: str) -> str:
 def all_statements(ontology: Ontology) -> list[str]:
     """Every fixed or ontology-generated Cypher text this module can send (for the linter)."""
     fixed = [DOC_CLAIM_IDS, DOC_CANDIDATES, CLAIM_ABOUT_CANDIDATES, STRIP_CLAIMS, DELETE_UNCLAIMED, DELETE_CLAIMS,
-             DELETE_PASSAGES, UNMARK_DOCUMENT, MARK_DOCUMENT, DELETE_DOCUMENT, DOCUMENT_EXISTS, FINGERPRINTS]
+             DELETE_PASSAGES, UNMARK_DOCUMENT, MARK_DOCUMENT, DELETE_DOCUMENT, DOCUMENT_EXISTS, FINGERPRINTS,
+             MARK_DOCUMENTS]
     labels = sorted(ontology.labels)
     generated = [count_label(x) for x in labels] + [delete_orphan_candidates(x) for x in labels]
     generated += [count_type(t) for t in sorted(ontology.relationships)]

@@ -28,6 +28,7 @@ class FalkorStore(CypherStoreMixin):
         self._db = FalkorDB(connection_pool=connection.connection_pool)
         self._graph = self._db.select_graph(GRAPH)
         self._writer = cypher.Writer(ontology)
+        self.wrote = False
 
     # -- reading -------------------------------------------------------------------------
     def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -71,6 +72,7 @@ class FalkorStore(CypherStoreMixin):
             ("GRAPH.QUERY", GRAPH, self._graph._build_params_header(_params(p)) + q, "--compact")
             for q, p in statements
         ]
+        self.wrote = self.wrote or bool(commands)
         try:
             for command in commands:
                 self._redis.execute_command(*command)
