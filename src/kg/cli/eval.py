@@ -8,7 +8,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.eval import evaluate
 
 out = Console()
 
@@ -24,6 +23,8 @@ def eval_command(
     show_errors: bool = typer.Option(False, "--errors", help="List missed and spurious facts."),
 ) -> None:
     """Score extraction against gold annotations."""
+    from kg.eval import evaluate
+
     result = evaluate(gold_dir)
     table = Table(title=f"kg eval {gold_dir}")
     for column in ("kind", "gold", "extracted", "matched", "precision", "recall"):

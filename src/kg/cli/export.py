@@ -7,9 +7,7 @@ from pathlib import Path
 import typer
 
 from kg import ontology
-from kg.export import dump_graph, write_export
 from kg.store import open_store
-from kg.validate import validate_store
 
 
 def register(app: typer.Typer) -> None:
@@ -23,6 +21,8 @@ def export(
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
 ) -> None:
     """Write the whole graph as RDF (with the ontology's IRIs), GraphML or Cypher."""
+    from kg.export import dump_graph, write_export
+
     onto = ontology.load()
     with open_store(ctx.obj, schema=False) as store:
         dump = dump_graph(store, onto)
@@ -32,6 +32,8 @@ def export(
 
 def validate(ctx: typer.Context) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl."""
+    from kg.validate import validate_store  # pySHACL only when validating
+
     found = validate_store(ctx.obj)
     for v in found:
         typer.echo(f"violation: {v.focus} {v.path}: {v.message}")

@@ -8,7 +8,6 @@ from typing import List, Optional
 import typer
 
 from kg.cli.query import parse_params
-from kg.views.build import build_view
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +24,8 @@ def view(
     output: Path = typer.Option(..., "-o", "--output", help="The HTML file to write."),
 ) -> None:
     """Write a self-contained HTML view (works offline)."""
+    from kg.views.build import build_view  # pyvis and jinja2 only when drawing
+
     counts = build_view(ctx.obj, output, pack=pack, params=parse_params(param), entity=entity, depth=depth,
                         cypher=cypher)
     typer.echo(f"Wrote {output} ({counts['nodes']} nodes, {counts['relationships']} relationships).")

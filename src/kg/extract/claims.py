@@ -241,23 +241,26 @@ class Interpreter:
         for m in s.mentions:
             if m.label not in ("Firm", "Person"):
                 continue
-            rest = s.text[m.end:]
-            if any(p.match(rest) for p in self.lang.attribution):
+            if any(p.match(s.text, m.end) for p in self.lang.attribution):
                 return _entity(m)
             if any(re.search(f"(?:{p.pattern})$", s.text[max(0, m.start - 20) : m.start], re.I)
                    for p in self.lang.before_source):
                 return _entity(m)
             if m.start > 3 and s.text[: m.start].strip(" [(\"“'"):
                 continue  # only a name opening the sentence can be its "X는 … 보고 있다" source
-            if any(p.match(rest) for p in self.lang.topic_attribution):
+            if any(p.match(s.text, m.end) for p in self.lang.topic_attribution):
                 return _entity(m)
         return None
 
     def _is_topic(self, text: str, m: Mention) -> bool:
-        rest = _after(text, m)[:3]
         if self.lang.code == "en":
             return m.start == 0 or text[: m.start].strip() in ("", "The", "the")
-        return any(rest.startswith(p) for p in self.lang.topic_particles)
+        marker = self.lang.topic_marker
+        if marker is None:
+            return False
+        if text.startswith("](", m.end):
+            return bool(marker.match(_after(text, m)))
+        return bool(marker.match(text, m.end))
 
     def _remember_topics(self, s: Sentence, source: Entity | None) -> None:
         for m in s.mentions:
@@ -282,6 +285,8 @@ class Interpreter:
 
 def _after(text: str, m: Mention) -> str:
     """What follows a mention, past the target of a markdown link around it."""
+    if not text.startswith("](", m.end):
+        return text[m.end : m.end + 12]
     return _LINK_TARGET.sub("", text[m.end : m.end + 300], count=1)
 
 

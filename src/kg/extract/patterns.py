@@ -58,7 +58,19 @@ class Language:
 
     @property
     def looks_back(self) -> bool:
-        return any(r.look_back for r in self.rules)
+        cached = self.__dict__.get("_looks_back")
+        if cached is None:
+            cached = any(r.look_back for r in self.rules)
+            object.__setattr__(self, "_looks_back", cached)
+        return cached
+
+    @property
+    def topic_marker(self) -> re.Pattern[str] | None:
+        """What follows a name that is the sentence's topic (Korean particles), as one regex."""
+        if "_topic_marker" not in self.__dict__:
+            marker = re.compile("|".join(re.escape(p) for p in sorted(self.topic_particles, key=len, reverse=True)))
+            object.__setattr__(self, "_topic_marker", marker if self.topic_particles else None)
+        return self.__dict__["_topic_marker"]
 
 
 def _regex(items: list[str], where: str) -> re.Pattern[str]:
