@@ -15,7 +15,6 @@ import csv
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,16 +26,24 @@ ROOT = Path(__file__).resolve().parents[1]
 KG = [sys.executable, "-m", "kg"]
 
 
+# Runs a command and reports the peak RSS of its own process tree (its largest process), which
+# the parent's RUSAGE_CHILDREN cannot give: that is a high-water mark over every earlier child.
+_PEAK = ("import resource,subprocess,sys;r=subprocess.run(sys.argv[1:]);"
+         "sys.stderr.write('\\nPEAK_RSS_KIB=%d' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+         "sys.exit(r.returncode)")
+
+
 def timed(command: list[str], **kwargs) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (KiB) of the process tree's largest process, stdout."""
+    """Wall seconds, peak RSS (KiB) of the command's process tree, stdout."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    process = subprocess.Popen([sys.executable, "-c", _PEAK, *command], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, **kwargs)
     out, err = process.communicate()
     elapsed = time.perf_counter() - start
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # max over finished children: a high-water mark
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed: {err.strip()[-400:]}")
-    return elapsed, usage.ru_maxrss, out
+    peak = int(err.rsplit("PEAK_RSS_KIB=", 1)[1].strip())
+    return elapsed, peak, out
 
 
 def kg(data: Path, *args: str) -> tuple[float, int, str]:
@@ -188,8 +195,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--memory-mb", type=int, default=0, help="size of the corpus for the peak-memory figure")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--only", default="", help="comma-separated: seeds,memory,seed-packs,big (default: all)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.only:
+        return partial(args)
     results: dict = {"machine": machine()}
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         work = Path(tmp)
@@ -211,6 +221,30 @@ def main() -> None:
             results["packs_big"] = pack_latency(big, args.runs * 4)
     (args.out / "latest.json").write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))
+
+
+def partial(args: argparse.Namespace) -> None:
+    """Re-measure some figures and merge them into latest.json."""
+    path = args.out / "latest.json"
+    results = json.loads(path.read_text()) if path.exists() else {"machine": machine()}
+    wanted = set(args.only.split(","))
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        work = Path(tmp)
+        if "seeds" in wanted:
+            results["seeds"] = seeds_load(args.runs, work)
+            results["extraction_seeds"] = extraction_speed(ROOT / "seeds", repeat=40)
+        if "memory" in wanted:
+            results["memory"] = dry_run_memory(work, args.memory_mb or 100)
+        if "big" in wanted:
+            results["big"], big = corpus_load(args.big_docs or 16500, work, "big", facts=12)
+            results["packs_big"] = pack_latency(big, args.runs * 2)
+        if "seed-packs" in wanted:
+            kg(work / "seed-packs", "load", "seeds/")
+            results["packs_seeds"] = pack_latency(work / "seed-packs", args.runs * 4)
+    results["machine"]["partial_rerun"] = sorted(wanted)
+    path.write_text(json.dumps(results, indent=2))
+    print(json.dumps({k: results[k] for k in results if k in ("seeds", "memory", "packs_seeds", "extraction_seeds")},
+                     indent=2))
 
 
 if __name__ == "__main__":

@@ -56,8 +56,10 @@ class Interpreter:
         self.topics: dict[str, Entity] = {}
 
     def sentence_claims(self, text: str, mentions: list[Mention], previous: str) -> list[ClaimDraft]:
-        trigger = self.lang.any_trigger
-        if not trigger.search(text) and not (self.lang.looks_back and previous and trigger.search(previous)):
+        fired = [r for r in self.lang.rules if r.may_fire(text) and r.triggers.search(text)]
+        looked_back = self.lang.looks_back and previous and any(
+            r.look_back and r.may_fire(previous) and r.triggers.search(previous) for r in self.lang.rules)
+        if not fired and not looked_back:
             plain = Sentence(text, mentions)
             if any(self._is_topic(text, m) for m in mentions):
                 self._remember_topics(plain, self._source(plain))
@@ -66,7 +68,8 @@ class Interpreter:
         source = self._source(sentence)
         drafts: list[ClaimDraft] = []
         for rule in self.lang.rules:
-            drafts.extend(self._apply(rule, sentence, source))
+            if rule in fired or (rule.look_back and looked_back):
+                drafts.extend(self._apply(rule, sentence, source))
         self._remember_topics(sentence, source)
         return drafts
 

@@ -35,6 +35,10 @@ class Rule:
     require_any: re.Pattern[str] | None = None
     variant: str | None = None
     differences: tuple[tuple[re.Pattern[str], str], ...] = ()
+    keywords: tuple[str, ...] | None = None  # a text holding none of these cannot fire the rule
+
+    def may_fire(self, text: str) -> bool:
+        return self.keywords is None or any(k in text for k in self.keywords)
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,40 @@ def _regex(items: list[str], where: str) -> re.Pattern[str]:
         raise InputError(f"{where}: bad regular expression: {exc}") from None
 
 
+def required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters every match of `pattern` must contain (outside any
+    group, class or escape), or None when there is none worth checking."""
+    runs, current, depth, i = [], "", 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            runs.append(current)
+            current, i = "", i + 2
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if depth > 0 or ch in "()[]{}.*+?|^$":
+            runs.append(current)
+            current = ""
+            if ch in "?*" or (ch == "{" and depth == 0):
+                runs[-1] = runs[-1][:-1]  # the character before an optional quantifier is optional
+        else:
+            current += ch
+        i += 1
+    runs.append(current)
+    if "|" in pattern.replace("\\|", ""):
+        return None
+    best = max(runs, key=len)
+    return best if len(best.strip()) >= 2 else None
+
+
+def _keywords(items: list[str]) -> tuple[str, ...] | None:
+    literals = [required_literal(item) for item in items]
+    return None if any(x is None for x in literals) else tuple(literals)  # type: ignore[arg-type]
+
+
 def _rule(raw: dict, where: str) -> Rule:
     value = raw.get("value", "none")
     if value not in VALUE_KINDS:
@@ -97,6 +135,7 @@ def _rule(raw: dict, where: str) -> Rule:
         require_any=_regex(raw["require_any"], where) if raw.get("require_any") else None,
         variant=raw.get("variant"),
         differences=tuple((re.compile(k), v) for k, v in (raw.get("differences") or {}).items()),
+        keywords=_keywords(raw["triggers"]),
     )
 
 
