@@ -241,7 +241,7 @@ def partial(args: argparse.Namespace) -> None:
         if "seed-packs" in wanted:
             kg(work / "seed-packs", "load", "seeds/")
             results["packs_seeds"] = pack_latency(work / "seed-packs", args.runs * 4)
-    results["machine"]["partial_rerun"] = sorted(wanted)
+    results["machine"]["partial_rerun"] = sorted(set(results["machine"].get("partial_rerun", [])) | wanted)
     path.write_text(json.dumps(results, indent=2))
     print(json.dumps({k: results[k] for k in results if k in ("seeds", "memory", "packs_seeds", "extraction_seeds")},
                      indent=2))
