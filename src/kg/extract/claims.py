@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.dates import DateValue, dates
 from kg.extract.gazetteer import Mention
+from kg.extract.korean import opening_proper_noun
 from kg.extract.numbers import Quantity, quantities
 from kg.extract.patterns import Language, Rule
 
@@ -199,6 +200,10 @@ class Interpreter:
         if "Firm" not in rule.subject:
             return None
         known = [(m.start, m.end) for m in s.mentions]
+        if self.lang.code == "ko" and not any(m.start < 3 for m in s.mentions):
+            found = opening_proper_noun(s.text, self.lang.not_names)
+            if found and not re.fullmatch(r"[A-Za-z].*", found[2]):
+                return Entity("Firm", _slug(found[2]), found[2], candidate=True)
         pattern = _CAPITALISED if self.lang.code == "en" else _KO_LATIN_SUBJECT
         for match in reversed(list(pattern.finditer(s.text[:anchor]))):
             name = match.group(1).strip(" .")
@@ -208,8 +213,7 @@ class Interpreter:
             if not words or any(a < match.end() and match.start() < b for a, b in known):
                 continue
             name = " ".join(words)
-            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-            return Entity("Firm", slug, name, candidate=True) if slug else None
+            return Entity("Firm", _slug(name), name, candidate=True) if _slug(name) else None
         return None
 
     def _variants(self, rule: Rule, s: Sentence, source: Entity | None,
@@ -284,6 +288,11 @@ class Interpreter:
                    for p in spec.get("after", ())):
                 return name
         return "exact"
+
+
+def _slug(name: str) -> str:
+    """A lowercase id; Korean names keep their Hangul (ids are unique per label, any script)."""
+    return re.sub(r"[^a-z0-9\uac00-\ud7a3]+", "-", name.lower()).strip("-")
 
 
 def _after(text: str, m: Mention) -> str:

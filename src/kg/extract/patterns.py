@@ -49,6 +49,7 @@ class Language:
     attribution: tuple[re.Pattern[str], ...]
     topic_attribution: tuple[re.Pattern[str], ...] = ()
     before_source: tuple[re.Pattern[str], ...] = ()
+    not_names: frozenset[str] = frozenset()
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
     @property
@@ -152,6 +153,7 @@ def load_language(path: Path) -> Language:
             attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("after_source", ())),
             topic_attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("sentence_topic", ())),
             before_source=tuple(re.compile(x, re.I) for x in raw.get("attribution", {}).get("before_source", ())),
+            not_names=frozenset(raw.get("not_names") or ()),
             qualifiers=quals,
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
