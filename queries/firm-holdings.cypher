@@ -3,8 +3,8 @@
 // params: id = 'deepseek'
 // tags: firms, chips, claims
 MATCH (f:Firm {id: $id})-[h:HOLDS|ACQUIRED]->(c:Chip)
-OPTIONAL MATCH (c)<-[:ABOUT]-(claim:Claim)-[:ABOUT]->(f)
-WHERE claim.id IN h.claims
+UNWIND coalesce(h.claims, [null]) AS claim_id
+OPTIONAL MATCH (claim:Claim {id: claim_id})
 OPTIONAL MATCH (claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
 OPTIONAL MATCH (claim)-[:ATTRIBUTED_TO]->(source)
 RETURN type(h) AS relation, c.id AS chip, claim.value AS quantity, claim.qualifier AS qualifier,

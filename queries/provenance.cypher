@@ -3,8 +3,14 @@
 // params: id = 'deepseek'
 // tags: provenance
 // Give a claim id, or an entity id to trace every claim about it.
-MATCH (c:Claim)
-WHERE c.id = $id OR c.subject = $id OR c.object = $id
+OPTIONAL MATCH (one:Claim {id: $id})
+WITH collect(one) AS by_id
+OPTIONAL MATCH (s:Claim {subject: $id})
+WITH by_id, collect(s) AS by_subject
+OPTIONAL MATCH (o:Claim {object: $id})
+WITH by_id, by_subject, collect(o) AS by_object
+UNWIND by_id + by_subject + by_object AS c
+WITH DISTINCT c
 MATCH (c)-[:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document)
 OPTIONAL MATCH (c)-[:ABOUT]->(a)-[r]->(b)<-[:ABOUT]-(c)
 WHERE c.id IN r.claims

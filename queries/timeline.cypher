@@ -1,6 +1,6 @@
 // name: timeline
 // title: What happened when: dated events, regulations and claims, by entity and date range
-// params: id = '', start = '1990-01-01', end = '2060-12-31'
+// params: id = '', start = '1990-01-01', end = '2060-12-31', limit = 500
 // tags: events, claims, regulations
 // Leave id empty for everything, or give an entity id (e.g. --param id=deepseek).
 // (FalkorDB 4.x compares dates outside about 1970-2069 wrongly, hence the defaults.)
@@ -25,3 +25,4 @@ WITH item WHERE item.date IS NOT NULL
 RETURN item.date AS date, item.precision AS precision, item.kind AS kind, item.what AS what,
        item.source AS source
 ORDER BY date, kind
+LIMIT $limit

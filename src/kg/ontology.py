@@ -37,6 +37,7 @@ class Property:
     datatype: str  # xsd local name: string, date, decimal, integer, boolean, anyURI
     labels: tuple[str, ...] = ()  # node labels it is declared on (empty: any)
     relationships: tuple[str, ...] = ()
+    indexed: bool = False
 
     @property
     def is_date(self) -> bool:
@@ -90,6 +91,12 @@ class Ontology:
         if name not in self.properties:
             raise OntologyError(f"unknown property '{name}'")
         return self.properties[name]
+
+    def indexes(self) -> list[tuple[str, str]]:
+        """(label, property) pairs to index: every label's id, and the properties marked indexed."""
+        pairs = [(label, "id") for label in sorted(self.labels)]
+        pairs += [(label, p.name) for p in self.properties.values() if p.indexed for label in p.labels]
+        return pairs
 
     def date_properties(self) -> frozenset[str]:
         return frozenset(p.name for p in self.properties.values() if p.is_date)
@@ -158,6 +165,7 @@ def _build(graph: Graph) -> Ontology:
                 str(rng).split("#")[-1],
                 tuple(sorted(_local(x) for x in graph.objects(prop, KG.on))),
                 tuple(sorted(_local(x) for x in graph.objects(prop, KG.onRelationship))),
+                bool(graph.value(prop, KG.indexed)),
             )
     individuals = _individuals(graph, labels)
     return Ontology(labels, relationships, properties, individuals, entity_labels)

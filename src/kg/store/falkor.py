@@ -45,9 +45,10 @@ class FalkorStore(CypherStoreMixin):
     # -- writing -------------------------------------------------------------------------
     def ensure_schema(self) -> None:
         existing = {(row["label"], row["prop"]) for row in self._indexes()}
-        for label in sorted(self.ontology.labels):
-            if (label, "id") not in existing:
-                self._execute([(f"CREATE INDEX FOR (n:{cypher.name(label)}) ON (n.id)", {})], atomic=False)
+        for label, prop in self.ontology.indexes():
+            if (label, prop) not in existing:
+                query = f"CREATE INDEX FOR (n:{cypher.name(label)}) ON (n.{cypher.name(prop)})"
+                self._execute([(query, {})], atomic=False)
 
     def clear(self) -> None:
         try:

@@ -46,10 +46,13 @@ class Neo4jStore(CypherStoreMixin):
         return self._run(lambda s: s.execute_read(work))
 
     def ensure_schema(self) -> None:
-        for label in sorted(self.ontology.labels):
-            constraint = f"kg_{label.lower()}_id"
-            self._write([(f"CREATE CONSTRAINT {constraint} IF NOT EXISTS FOR (n:{cypher.name(label)}) "
-                          "REQUIRE n.id IS UNIQUE", {})])
+        for label, prop in self.ontology.indexes():
+            target = f"FOR (n:{cypher.name(label)})"
+            if prop == "id":
+                query = f"CREATE CONSTRAINT kg_{label.lower()}_id IF NOT EXISTS {target} REQUIRE n.id IS UNIQUE"
+            else:
+                query = f"CREATE INDEX kg_{label.lower()}_{prop} IF NOT EXISTS {target} ON (n.{cypher.name(prop)})"
+            self._write([(query, {})])
 
     def clear(self) -> None:
         while self._run(lambda s: s.execute_write(_delete_some)):
