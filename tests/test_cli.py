@@ -67,3 +67,12 @@ def test_status_reports_the_store_and_its_counts(kg_cli) -> None:
     kg_cli("load", str(seeds_dir()))
     result = kg_cli("status")
     assert result.code == 0 and "embedded falkordb" in result.out and "(Document)" in result.out
+
+
+def test_global_options_may_follow_the_command(kg_cli, tmp_path: Path) -> None:
+    data = tmp_path / "elsewhere"
+    result = kg_cli("load", str(seeds_dir()), "--data-dir", str(data))
+    assert result.code == 0, result.err
+    assert (data / "appendonlydir").is_dir()
+    assert kg_cli("cypher", "MATCH (d:Document) RETURN count(d) AS n", "--format", "json",
+                  data_dir=data).out.strip() == '[{"n": 2}]'

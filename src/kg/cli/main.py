@@ -42,12 +42,35 @@ def _register() -> None:
         module.register(app)
 
 
+GLOBAL_WITH_VALUE = ("--store", "--data-dir")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`kg load seeds/ --store neo4j://…` works like `kg --store neo4j://… load seeds/` (DESIGN.md
+    writes the options after the command; typer wants them before it)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in GLOBAL_WITH_VALUE and i + 1 < len(argv):
+            front += [arg, argv[i + 1]]
+            i += 2
+            continue
+        if arg == "--debug" or any(arg.startswith(f"{opt}=") for opt in GLOBAL_WITH_VALUE):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def run() -> None:
     """Run the CLI; a KgError becomes one line on stderr and its exit code."""
     _register()
     debug = "--debug" in sys.argv
     try:
-        code = app(standalone_mode=False)  # returns typer.Exit's code instead of raising it
+        code = app(args=hoist_global_options(sys.argv[1:]), standalone_mode=False)  # returns typer.Exit's code instead of raising it
         if isinstance(code, int) and code:
             sys.exit(code)
     except KgError as exc:
