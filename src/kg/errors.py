@@ -76,3 +76,8 @@ class StoreError(KgError):
 
 class StoreBusyError(StoreError):
     """Another kg process holds the data directory's lock."""
+
+
+def one_line(exc: BaseException, limit: int = 300) -> str:
+    """A driver's or server's message folded onto one line, for `Error: …`."""
+    return " ".join(str(exc).split())[:limit]

@@ -11,7 +11,7 @@ from falkordb.edge import Edge as FalkorEdge
 from falkordb.node import Node as FalkorNode
 from falkordb.path import Path as FalkorPath
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.store import cypher
 from kg.store.common import CypherStoreMixin
@@ -37,7 +37,7 @@ class FalkorStore(CypherStoreMixin):
         except redis.ConnectionError as exc:
             raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
         except redis.ResponseError as exc:
-            raise QueryError(_one_line(exc)) from exc
+            raise QueryError(one_line(exc)) from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
         return [dict(zip(columns, (_value(v) for v in row))) for row in result.result_set]
@@ -81,8 +81,8 @@ class FalkorStore(CypherStoreMixin):
             raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
         except redis.ResponseError as exc:
             if "MISCONF" in str(exc) or "OOM" in str(exc) or "disk" in str(exc).lower():
-                raise StoreError(f"FalkorDB cannot persist writes: {_one_line(exc)}") from exc
-            raise QueryError(_one_line(exc)) from exc
+                raise StoreError(f"FalkorDB cannot persist writes: {one_line(exc)}") from exc
+            raise QueryError(one_line(exc)) from exc
 
     def _indexes(self) -> list[dict[str, str]]:
         try:
@@ -109,7 +109,3 @@ def _value(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _value(v) for k, v in value.items()}
     return value
-
-
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())

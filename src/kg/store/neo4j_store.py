@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any, Iterable, Mapping
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.store import cypher
 from kg.store.common import CypherStoreMixin
@@ -32,7 +32,7 @@ class Neo4jStore(CypherStoreMixin):
         except neo4j.exceptions.AuthError as exc:
             raise StoreError(f"Neo4j at {uri} refused the credentials (NEO4J_USERNAME / NEO4J_PASSWORD)") from exc
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.DriverError, OSError, ValueError) as exc:
-            raise StoreError(f"cannot reach Neo4j at {uri}: {_one_line(exc)}") from exc
+            raise StoreError(f"cannot reach Neo4j at {uri}: {one_line(exc)}") from exc
         self._writer = cypher.Writer(ontology)
 
     def close(self) -> None:
@@ -79,11 +79,11 @@ class Neo4jStore(CypherStoreMixin):
             with self._driver.session(database=self.database) as session:
                 return action(session)
         except neo4j.exceptions.CypherSyntaxError as exc:
-            raise QueryError(_one_line(exc)) from exc
+            raise QueryError(one_line(exc)) from exc
         except neo4j.exceptions.ClientError as exc:
-            raise QueryError(_one_line(exc)) from exc
+            raise QueryError(one_line(exc)) from exc
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
-            raise StoreError(f"lost Neo4j at {self.uri}: {_one_line(exc)}") from exc
+            raise StoreError(f"lost Neo4j at {self.uri}: {one_line(exc)}") from exc
 
 
 def _delete_some(tx: Any) -> int:
@@ -108,7 +108,3 @@ def _value(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _value(v) for k, v in value.items()}
     return value
-
-
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:300]
