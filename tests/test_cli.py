@@ -58,7 +58,7 @@ def test_an_unreachable_neo4j_fails_fast_with_exit_code_2(kg_cli) -> None:
 
     start = time.monotonic()
     result = kg_cli("--store", "bolt://127.0.0.1:1", "status", NEO4J_PASSWORD="x")
-    assert time.monotonic() - start < 15
+    assert time.monotonic() - start < 5  # the process start included
     assert result.code == 2 and result.err.startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:1")
     assert len(result.err.strip().splitlines()) == 1
 
