@@ -195,7 +195,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--memory-mb", type=int, default=0, help="size of the corpus for the peak-memory figure")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
-    parser.add_argument("--only", default="", help="comma-separated: seeds,memory,seed-packs,big (default: all)")
+    parser.add_argument("--only", default="", help="comma-separated: seeds,memory,seed-packs,main,big (default: all)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.only:
@@ -235,6 +235,8 @@ def partial(args: argparse.Namespace) -> None:
             results["extraction_seeds"] = extraction_speed(ROOT / "seeds", repeat=40)
         if "memory" in wanted:
             results["memory"] = dry_run_memory(work, args.memory_mb or 100)
+        if "main" in wanted:
+            results["corpus"], _ = corpus_load(args.docs, work, "main")
         if "big" in wanted:
             results["big"], big = corpus_load(args.big_docs or 16500, work, "big", facts=12)
             results["packs_big"] = pack_latency(big, args.runs * 2)

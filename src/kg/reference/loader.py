@@ -16,6 +16,7 @@ from kg.reference import models
 from kg.rules.criteria import parse
 
 M = TypeVar("M", bound=BaseModel)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
 FILES = {"chips.yaml": models.ChipsFile, "regulations.yaml": models.RegulationsFile,
          "firms.yaml": models.FirmsFile, "events.yaml": models.EventsFile}
 
@@ -41,8 +42,7 @@ def load(ontology: Ontology, directory: Path | None = None) -> Reference:
 def _load_file(path: Path, model: type[M]) -> M:
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_FAST_LOADER)
     except FileNotFoundError:
         raise ReferenceDataError(path, None, None, "missing reference file") from None
     except yaml.YAMLError as exc:
@@ -53,6 +53,7 @@ def _load_file(path: Path, model: type[M]) -> M:
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = error["loc"]
+        node = yaml.compose(text, Loader=_FAST_LOADER)  # the node tree, only to name the line
         raise ReferenceDataError(path, _line(node, loc), ".".join(str(x) for x in loc), error["msg"]) from None
 
 
