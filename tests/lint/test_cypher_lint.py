@@ -9,7 +9,7 @@ from kg.graph import GraphBatch, NodeRef
 from kg.packs import all_packs
 from kg.packs.lint import lint
 from kg.store import cypher
-from kg.views.build import CLAIM_QUOTES
+from kg.views.build import CLAIM_QUOTES, ID_SUBGRAPH
 
 
 def _writer_statements(onto: ontology.Ontology) -> list[tuple[str, str, dict]]:
@@ -31,6 +31,7 @@ def test_packs_and_every_statement_the_code_sends_lint_clean() -> None:
     queries += [(f"store {i}", q, params) for i, q in enumerate(cypher.all_statements(onto))]
     queries += _writer_statements(onto)
     queries.append(("view quotes", CLAIM_QUOTES, {"ids": ["a"]}))
+    queries.append(("view ids", ID_SUBGRAPH, {"ids": ["a"]}))
     findings = lint(queries, onto)
     assert len(findings) == len(queries) > 60
     errors = {f.name: f.errors for f in findings if f.errors}

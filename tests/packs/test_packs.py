@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from kg import pipeline
 from kg.errors import ReadOnlyError, UsageError
 from kg.packs import all_packs, ensure_read_only, find_pack
 from kg.packs.run import run_cypher, run_pack
@@ -54,11 +55,25 @@ def test_firm_holdings_gives_quantities_and_quotes(seeded_settings) -> None:
     rows = _run("firm-holdings", seeded_settings, id="deepseek")
     held = {(r["chip"], r["quantity"]) for r in rows if r["relation"] == "HOLDS"}
     assert {("h800", 10000), ("h100", 10000), ("hopper", 50000)} <= held
+    assert {r["firm"] for r in rows} == {"deepseek"} and all(r["claim"] for r in rows)
     hopper = [r for r in rows if r["chip"] == "hopper"][0]
     assert hopper["according_to"] == "SemiAnalysis" and "50,000" in hopper["quote"]
     high_flyer = _run("firm-holdings", seeded_settings, id="high-flyer")
     assert any(r["chip"] == "a100" and r["quantity"] == 10000 and r["date"] == dt.date(2021, 1, 1)
                for r in high_flyer)
+
+
+def test_candidates_lists_an_unknown_firm_with_its_passage(settings, tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.md").write_text("# Note\n\nZhipu Labs holds 2,000 H800 GPUs.\n\nDeepSeek holds 500 H20 GPUs.\n")
+    assert pipeline.load([corpus], settings).changed == 1
+    rows = _run("candidates", settings)
+    found = [r for r in rows if r["name"] == "Zhipu Labs"]
+    assert found and found[0]["label"] == "Firm" and found[0]["claims"] >= 1
+    assert found[0]["documents"] == ["note"] and found[0]["passages"] == ["note#1"]
+    assert "2,000 H800" in found[0]["example"]
+    assert "deepseek" not in {r["id"] for r in rows}
 
 
 def test_claims_conflicts_finds_the_two_training_costs(seeded_settings) -> None:

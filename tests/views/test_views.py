@@ -15,6 +15,7 @@ import pytest
 
 from kg import pipeline
 from kg.config import Settings
+from kg.errors import UsageError
 from kg.views.build import build_view
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -75,6 +76,17 @@ def test_the_timeline_view_lists_dated_items(seeded_settings: Settings, tmp_path
     dom = _browse(page, tmp_path, "--dump-dom")
     assert counts["rows"] > 3 and dom.count("<li") == counts["rows"]
     assert "2023-05-01" in dom
+
+
+def test_a_pack_of_ids_is_drawn_as_the_subgraph_of_those_ids(seeded_settings: Settings, tmp_path: Path) -> None:
+    page = tmp_path / "c.html"
+    counts = build_view(seeded_settings, page, pack="controls-by-rule")
+    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', page.read_text(), re.S).group(1))
+    labels = {n["label"] for n in data["nodes"]}
+    assert {"H100", "A100", "H800"} <= labels and counts["nodes"] == len(data["nodes"])
+    assert sum(e["label"] == "CONTROLS" for e in data["edges"]) >= 10
+    with pytest.raises(UsageError, match="nothing|no nodes"):
+        build_view(seeded_settings, tmp_path / "x.html", cypher="RETURN 1 AS one")
 
 
 def test_markup_and_script_in_documents_run_nowhere(tmp_path: Path) -> None:

@@ -28,4 +28,7 @@ def view(
 
     counts = build_view(ctx.obj, output, pack=pack, params=parse_params(param), entity=entity, depth=depth,
                         cypher=cypher)
-    typer.echo(f"Wrote {output} ({counts['nodes']} nodes, {counts['relationships']} relationships).")
+    if counts["nodes"]:
+        typer.echo(f"Wrote {output} ({counts['nodes']} nodes, {counts['relationships']} relationships).")
+    else:
+        typer.echo(f"Wrote {output} (a timeline of {counts['rows']} dated items).")

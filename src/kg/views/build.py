@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-
+from typing import Any
 
 from kg.config import Settings
 from kg.errors import UsageError
@@ -16,6 +16,12 @@ from kg.views.subgraph import subgraph_from_rows
 CLAIM_QUOTES = (
     "MATCH (c:Claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE c.id IN $ids "
     "RETURN c.id AS id, c.quote AS quote, d.title AS title, d.url AS url"
+)
+# For packs that return ids, not nodes: the entities those ids name and the edges among them.
+ID_SUBGRAPH = (
+    "MATCH (n) WHERE n.id IN $ids "
+    "OPTIONAL MATCH (n)-[r]->(m) WHERE m.id IN $ids "
+    "RETURN n, r, m"
 )
 
 
@@ -34,16 +40,30 @@ def build_view(settings: Settings, output: Path, pack: str | None = None, params
             found = find_pack(pack or "")
             title, rows = found.title, store.read(found.cypher, found.bind(params or {}))
         graph = subgraph_from_rows(rows)
+        if not graph.nodes and not _is_timeline(rows):
+            graph = subgraph_from_rows(store.read(ID_SUBGRAPH, {"ids": scalar_strings(rows)}))
         if graph.nodes:
             quotes = {r["id"]: r for r in store.read(CLAIM_QUOTES, {"ids": graph.claim_ids()})}
             html = render_graph(graph, title, quotes)
-        elif rows and "date" in rows[0]:
+        elif _is_timeline(rows):
             html = render_timeline(rows, title)
         else:
-            raise UsageError(f"the result has no nodes or relationships to draw ({len(rows)} rows)",
+            raise UsageError(f"the result has no nodes, relationships or entity ids to draw ({len(rows)} rows)",
                              hint="return nodes or paths, e.g. `kg view --entity deepseek`")
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
     return {"nodes": len(graph.nodes), "relationships": len(graph.rels), "rows": len(rows)}
 
 
+def _is_timeline(rows: list[dict[str, Any]]) -> bool:
+    """The timeline pack's shape: a date and what happened."""
+    return bool(rows) and {"date", "what"} <= set(rows[0])
+
+
+def scalar_strings(rows: list[dict[str, Any]]) -> list[str]:
+    """Every string a row holds (in lists too): the candidates for entity ids."""
+    found: set[str] = set()
+    for row in rows:
+        for value in row.values():
+            found.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return sorted(found)
