@@ -5,27 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.candidates import Entity, candidate
 from kg.extract.dates import DateValue, dates
 from kg.extract.gazetteer import Mention
-from kg.extract.korean import opening_proper_noun
 from kg.extract.numbers import Quantity, quantities
 from kg.extract.patterns import Language, Rule
 
 NEAR = 30  # characters between a value and the entity it counts
 _LINK_TARGET = re.compile(r"^\]\([^)\s]*\)")
 _MARKED_OBJECT = re.compile(r'^["”’\']?\s?(?:을|를)')
-_CAPITALISED = re.compile(r"\b([A-Z][A-Za-z0-9&.-]+(?:\s+(?:[A-Z][A-Za-z0-9&.-]+|AI|of|&))*)")
-_KO_LATIN_SUBJECT = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z][A-Za-z0-9&.-]+)*)(?=(?:은|는|이|가|께서)\s)")
-_NOT_NAMES = {"The", "According", "In", "On", "At", "A", "An", "This", "That", "These", "Those", "It", "They",
-              "However", "Also", "But", "And", "Meanwhile", "Analysts", "Experts", "Training", "GPU", "GPUs", "AI"}
-
-
-@dataclass(frozen=True)
-class Entity:
-    label: str
-    id: str
-    name: str
-    candidate: bool = False
 
 
 @dataclass
@@ -72,7 +60,7 @@ class Interpreter:
             if rule in fired or (rule.look_back and looked_back):
                 drafts.extend(self._apply(rule, sentence, source))
         self._remember_topics(sentence, source)
-        return drafts
+        return _distinct(drafts)
 
     # -- rules ---------------------------------------------------------------------------
     def _apply(self, rule: Rule, s: Sentence, source: Entity | None) -> list[ClaimDraft]:
@@ -127,6 +115,10 @@ class Interpreter:
         if rule.object_role == "topic":
             return self._subject_by_topic((rule.object or "",), s, at, source, exclude=exclude)
         pool = [m for m in s.mentions if m.label == rule.object and not _same(m, exclude)]
+        if rule.object_role == "after_trigger":
+            pool = [m for m in pool if m.start >= at]
+        elif rule.object_role == "before_trigger":
+            pool = [m for m in pool if m.end <= at]
         if not pool:
             return None
         value = next((q for q in s.quantities if q.start == at), None)
@@ -149,8 +141,9 @@ class Interpreter:
             pool = [x for x in s.mentions if x.label in rule.subject and not x in marked and not _same(x, source)]
             topical = [x for x in pool if self._is_topic(s.text, x)]
             subject = _entity(topical[0]) if topical else (_entity(pool[0]) if pool else None)
-            if subject is not None:
-                drafts.append(ClaimDraft(rule, s.text, subject, obj, None, "exact", self._date(s, None), source))
+            date = self._date(s, None)
+            if subject is not None and (date is not None or rule.date != "required"):
+                drafts.append(ClaimDraft(rule, s.text, subject, obj, None, "exact", date, source))
         return drafts
 
     def _owns(self, rule: Rule, s: Sentence, value: Quantity) -> bool:
@@ -165,9 +158,11 @@ class Interpreter:
         if rule.subject_role == "marked_object":
             marked = [m for m in pool if _MARKED_OBJECT.match(_after(s.text, m))]
             return _entity(marked[0]) if marked else None
-        if rule.subject_role in ("nearest_trigger", "nearest_trigger_after"):
+        if rule.subject_role.startswith("nearest_trigger"):
             if rule.subject_role == "nearest_trigger_after":
                 pool = [m for m in pool if m.start >= anchor]
+            elif rule.subject_role == "nearest_trigger_before":
+                pool = [m for m in pool if m.end <= anchor]
             if pool:
                 return _entity(min(pool, key=lambda m: _distance(m, anchor)))
             return self._candidate(rule, s, anchor)
@@ -178,15 +173,21 @@ class Interpreter:
         """In order: a mention before the trigger (the topic first), a new name there (English),
         the document's current topic, then any mention after the trigger."""
         pool = [m for m in s.mentions if m.label in labels and not _same(m, exclude) and not _same(m, source)]
+        trigger = candidate_rule.triggers.match(s.text, anchor) if candidate_rule else None
+        inside = [m for m in pool if trigger and anchor <= m.start and m.end <= trigger.end()]
+        if inside:  # "the training run of DeepSeek-V3 cost": the name inside the trigger
+            return _entity(inside[0])
         before = [m for m in pool if m.end <= anchor]
-        topical = [m for m in before if self._is_topic(s.text, m)]
-        if topical or before:
-            return _entity((topical or before)[0])
+        clause = [m for m in before if m.start >= self._clause_start(s.text, anchor)]
+        for group in (clause, before):  # the trigger's own clause first, then the sentence
+            topical = [m for m in group if self._is_topic(s.text, m)]
+            if topical or group:
+                return _entity((topical or group)[0])
         if candidate_rule is not None:
-            candidate = self._candidate(candidate_rule, s, anchor)
-            if candidate is not None:
-                self.topics[candidate.label] = candidate
-                return candidate
+            new = self._candidate(candidate_rule, s, anchor)
+            if new is not None:
+                self.topics[new.label] = new
+                return new
         for label in labels:
             remembered = self.topics.get(label)
             if remembered and remembered != exclude and remembered != source:
@@ -194,27 +195,12 @@ class Interpreter:
         after = [m for m in pool if self._is_topic(s.text, m)] or (pool if self.lang.code == "en" else [])
         return _entity(after[0]) if after else None
 
+    def _clause_start(self, text: str, anchor: int) -> int:
+        breaks = self.lang.clause_breaks
+        return max((m.end() for m in breaks.finditer(text, 0, anchor)), default=0) if breaks else 0
+
     def _candidate(self, rule: Rule, s: Sentence, anchor: int) -> Entity | None:
-        """A capitalised name where the subject should be, kept as a candidate for curation
-        (in Korean text: a Latin-script name carrying a subject particle, e.g. `Megaspeed는`)."""
-        if "Firm" not in rule.subject:
-            return None
-        known = [(m.start, m.end) for m in s.mentions]
-        if self.lang.code == "ko" and not any(m.start < 3 for m in s.mentions):
-            found = opening_proper_noun(s.text, self.lang.not_names)
-            if found and not re.fullmatch(r"[A-Za-z].*", found[2]):
-                return Entity("Firm", _slug(found[2]), found[2], candidate=True)
-        pattern = _CAPITALISED if self.lang.code == "en" else _KO_LATIN_SUBJECT
-        for match in reversed(list(pattern.finditer(s.text[:anchor]))):
-            name = match.group(1).strip(" .")
-            words = name.split()
-            while words and words[0] in _NOT_NAMES:
-                words.pop(0)
-            if not words or any(a < match.end() and match.start() < b for a, b in known):
-                continue
-            name = " ".join(words)
-            return Entity("Firm", _slug(name), name, candidate=True) if _slug(name) else None
-        return None
+        return candidate(self.lang, rule.subject, s.text, s.mentions, anchor)
 
     def _variants(self, rule: Rule, s: Sentence, source: Entity | None,
                   trigger: re.Match[str] | None) -> list[ClaimDraft]:
@@ -245,19 +231,37 @@ class Interpreter:
 
     # -- context -------------------------------------------------------------------------
     def _source(self, s: Sentence) -> Entity | None:
-        for m in s.mentions:
-            if m.label not in ("Firm", "Person"):
-                continue
-            if any(p.match(s.text, m.end) for p in self.lang.attribution):
+        """Whom the sentence credits: "X에 따르면" / "according to X" / "X estimates", else the
+        subject of a reporting verb after the quoted clause ("…있다고 X는 추정한다"), else a
+        name opening the sentence with a verb of belief later on ("X는 … 보고 있다")."""
+        people = [m for m in s.mentions if m.label in ("Firm", "Person")]
+        for m in people:
+            if any(p.match(s.text, m.end) for p in self.lang.attribution) or any(
+                    re.search(f"(?:{p.pattern})$", s.text[max(0, m.start - 20) : m.start], re.I)
+                    for p in self.lang.before_source):
                 return _entity(m)
-            if any(re.search(f"(?:{p.pattern})$", s.text[max(0, m.start - 20) : m.start], re.I)
-                   for p in self.lang.before_source):
-                return _entity(m)
-            if m.start > 3 and s.text[: m.start].strip(" [(\"“'"):
-                continue  # only a name opening the sentence can be its "X는 … 보고 있다" source
-            if any(p.match(s.text, m.end) for p in self.lang.topic_attribution):
+        reporter = self._reporter(s, people)
+        if reporter is not None:
+            return reporter
+        for m in people:
+            opens = m.start <= 3 or not s.text[: m.start].strip(" [(\"“'")
+            if opens and any(p.match(s.text, m.end) for p in self.lang.topic_attribution):
                 return _entity(m)
         return None
+
+    def _reporter(self, s: Sentence, people: list[Mention]) -> Entity | None:
+        clause = self.lang.reporting_clause
+        if clause is None:
+            return None
+        verbs = list(clause["verb"].finditer(s.text))
+        if not verbs:
+            return None
+        verb = verbs[-1].start()
+        quoted_end = max((m.end() for m in clause["complement"].finditer(s.text, 0, verb)), default=None)
+        if quoted_end is None:
+            return None
+        found = [m for m in people if quoted_end <= m.start and m.end <= verb and clause["subject"].match(s.text, m.end)]
+        return _entity(found[-1]) if found else None
 
     def _is_topic(self, text: str, m: Mention) -> bool:
         if self.lang.code == "en":
@@ -290,9 +294,15 @@ class Interpreter:
         return "exact"
 
 
-def _slug(name: str) -> str:
-    """A lowercase id; Korean names keep their Hangul (ids are unique per label, any script)."""
-    return re.sub(r"[^a-z0-9\uac00-\ud7a3]+", "-", name.lower()).strip("-")
+def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """One claim per fact and sentence, when two rules read the same fact ("is a cut-down
+    version of" is both a variant list and a comparison); the one naming differences stays."""
+    kept: dict[tuple, ClaimDraft] = {}
+    for d in drafts:
+        key = (d.rule.kind, d.subject.id, d.object.id if d.object else None, d.value)
+        if key not in kept or (d.differences and not kept[key].differences):
+            kept[key] = d
+    return list(kept.values())
 
 
 def _after(text: str, m: Mention) -> str:

@@ -73,7 +73,7 @@ class Gazetteer:
         return ("".join(chars), spans) if spans else (text, spans)
 
     def _exact(self, text: str, match: re.Match[str], fuzzy_spans: list[tuple[int, int]]) -> Mention | None:
-        start, end = match.start("name"), match.end("name")
+        start, end = match.start("name"), match.end()
         name = match.group("name")
         label, ident = self.names[name]
         fuzzy = any(s < end and start < e for s, e in fuzzy_spans)
@@ -109,7 +109,10 @@ def _compile(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
         for ch in name:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(r"(?<![A-Za-z0-9])(?P<name>" + _trie_regex(trie) + ")")
+    # The Latin boundary sits inside the regex, so a failed boundary backtracks to a shorter name
+    # instead of losing the mention; an English plural "s" may follow a name ending in a digit
+    # or a capital ("H800s", "Hopper GPUs"), never one ending in a lowercase letter.
+    return re.compile(r"(?<![A-Za-z0-9])(?P<name>" + _trie_regex(trie) + r")(?P<plural>(?<=[0-9A-Z])s)?(?![A-Za-z0-9])")
 
 
 def _trie_regex(node: dict[str, dict]) -> str:

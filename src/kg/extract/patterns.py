@@ -13,7 +13,8 @@ from kg import paths
 from kg.errors import InputError
 
 VALUE_KINDS = {"count", "money", "none", "optional_count"}
-ROLES = {"topic", "marked_object", "nearest_trigger", "nearest_trigger_after", "nearest_value", "marked"}
+ROLES = {"topic", "marked_object", "nearest_trigger", "nearest_trigger_after", "nearest_trigger_before",
+         "nearest_value", "marked", "after_trigger", "before_trigger"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Language:
     topic_attribution: tuple[re.Pattern[str], ...] = ()
     before_source: tuple[re.Pattern[str], ...] = ()
     not_names: frozenset[str] = frozenset()
+    clause_breaks: re.Pattern[str] | None = None  # where a clause with its own subject may start
+    reporting_clause: dict[str, re.Pattern[str]] | None = None  # complement, verb, subject
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
     @property
@@ -140,6 +143,12 @@ def _rule(raw: dict, where: str) -> Rule:
     )
 
 
+def _reporting(raw: dict | None, where: str) -> dict[str, re.Pattern[str]] | None:
+    if not raw:
+        return None
+    return {key: _regex([raw[key]], f"{where}: reporting_clause") for key in ("complement", "verb", "subject")}
+
+
 def load_language(path: Path) -> Language:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -154,6 +163,8 @@ def load_language(path: Path) -> Language:
             topic_attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("sentence_topic", ())),
             before_source=tuple(re.compile(x, re.I) for x in raw.get("attribution", {}).get("before_source", ())),
             not_names=frozenset(raw.get("not_names") or ()),
+            reporting_clause=_reporting(raw.get("attribution", {}).get("reporting_clause"), str(path)),
+            clause_breaks=_regex(raw["clause_breaks"], str(path)) if raw.get("clause_breaks") else None,
             qualifiers=quals,
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
