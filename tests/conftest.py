@@ -25,6 +25,8 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def store(settings: Settings) -> Iterator[object]:
+    """An empty graph in its own data dir and server: a start costs ~25 ms, and no test can see
+    another's data (stronger than clear() on one shared server)."""
     with open_store(settings) as opened:
         yield opened
 
@@ -43,6 +45,35 @@ def seeded_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def seeded(seeded_settings: Settings) -> Iterator[object]:
     with open_store(seeded_settings) as opened:
         yield opened
+
+
+@pytest.fixture
+def seeded_store(seeded: object) -> object:
+    """The name the store brief used for `seeded`: the seeds loaded once per session."""
+    return seeded
+
+
+def docker_reason() -> str | None:
+    """Why no Docker engine can be used here, or None when one answers."""
+    try:
+        import docker
+
+        docker.from_env().ping()
+        return None
+    except Exception as exc:  # no engine, no socket, no permission
+        return f"no Docker engine reachable ({type(exc).__name__}: {str(exc)[:120]})"
+
+
+@pytest.fixture(scope="session")
+def neo4j_container() -> Iterator[object]:
+    """A real Neo4j 5 (testcontainers); skipped with the reason where no Docker engine runs."""
+    reason = docker_reason()
+    if reason:
+        pytest.skip(reason)
+    from testcontainers.neo4j import Neo4jContainer
+
+    with Neo4jContainer("neo4j:5") as container:
+        yield container
 
 
 @dataclass

@@ -58,7 +58,7 @@ class FalkorStore(CypherStoreMixin):
         self.ensure_schema()
 
     def describe(self) -> dict[str, Any]:
-        return dict(self.info)
+        return {**self.info, "version": self._version()}
 
     # -- internals -----------------------------------------------------------------------
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:
@@ -84,6 +84,20 @@ class FalkorStore(CypherStoreMixin):
                 raise StoreError(f"FalkorDB cannot persist writes: {one_line(exc)}") from exc
             raise QueryError(one_line(exc)) from exc
 
+    def _version(self) -> str:
+        """'FalkorDB 4.16.3 on Redis 8.2.3' (the module reports 41603 for 4.16.3)."""
+        try:
+            redis_version = self._redis.info("server")["redis_version"]
+            modules = self._redis.execute_command("MODULE", "LIST")
+        except (redis.RedisError, KeyError):
+            return "unknown"
+        for module in modules:
+            fields = {_text(k): v for k, v in module.items()} if isinstance(module, dict) else {}
+            if _text(fields.get("name", b"")) == "graph":
+                ver = int(fields["ver"])
+                return f"FalkorDB {ver // 10000}.{ver // 100 % 100}.{ver % 100} on Redis {redis_version}"
+        return f"Redis {redis_version} (no FalkorDB module)"
+
     def _indexes(self) -> list[dict[str, str]]:
         try:
             rows = self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
@@ -91,6 +105,10 @@ class FalkorStore(CypherStoreMixin):
             return []
         return [{"label": r["label"], "prop": p} for r in rows for p in (r["properties"] or [])]
 
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _params(params: Mapping[str, Any] | None) -> dict[str, Any]:

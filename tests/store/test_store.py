@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from kg.config import Settings
-from kg.errors import OntologyError, ReadOnlyError, QueryError, StoreBusyError
+from kg.errors import OntologyError, QueryError, ReadOnlyError, StoreBusyError
 from kg.graph import GraphBatch
 from kg.store import open_store
 from kg.store.embedded import EmbeddedServer
@@ -130,3 +130,10 @@ def test_the_second_command_waits_for_the_first(settings: Settings) -> None:
     waiter = DataDirLock(settings.data_dir, wait_seconds=10)
     waiter.acquire()
     waiter.release()
+
+
+def test_describe_names_the_store_its_server_and_version(store) -> None:
+    info = store.describe()
+    assert info["kind"] == "embedded falkordb"
+    assert os.path.exists(f"/proc/{info['pid']}")
+    assert info["version"].startswith("FalkorDB ") and " on Redis " in info["version"]
