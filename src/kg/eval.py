@@ -2,7 +2,8 @@
 
 A gold file (YAML) names its document and lists the facts a careful reader finds in it:
 kind, subject, object, value, unit, qualifier, date, quote. An extracted claim matches a gold
-fact with the same kind, subject and object and (when given) the same value within 0.5%;
+fact with the same kind, subject and object and (when given) the same value within 0.5% and the
+same unit;
 each gold fact matches at most one claim.
 """
 
@@ -41,6 +42,8 @@ class Evaluation:
     by_kind: dict[str, Score] = field(default_factory=dict)
     missed: list[dict[str, Any]] = field(default_factory=list)
     spurious: list[dict[str, Any]] = field(default_factory=list)
+    # matched facts whose qualifier or date (where the gold gives one) the claim gets wrong
+    details_wrong: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     @property
     def overall(self) -> Score:
@@ -75,6 +78,8 @@ def _score(result: Evaluation, gold: list[dict[str, Any]], claims: list[dict[str
             result.missed.append(fact)
             continue
         unmatched.remove(hit)
+        if not _details_agree(fact, hit):
+            result.details_wrong.append((fact, hit))
         score.matched += 1
     for claim in claims:
         result.by_kind.setdefault(claim["kind"], Score()).extracted += 1
@@ -85,10 +90,22 @@ def _matches(fact: dict[str, Any], claim: dict[str, Any]) -> bool:
     if (fact["kind"], fact["subject"], fact.get("object")) != (claim["kind"], claim.get("subject"), claim.get("object")):
         return False
     value = fact.get("value")
+    if fact.get("unit") and claim.get("unit") and fact["unit"] != claim["unit"]:
+        return False
     if value is None:
         return True
     found = claim.get("value")
     return found is not None and abs(found - float(value)) <= 0.005 * abs(float(value))
+
+
+def _details_agree(fact: dict[str, Any], claim: dict[str, Any]) -> bool:
+    if fact.get("qualifier") and fact["qualifier"] != claim.get("qualifier"):
+        return False
+    if fact.get("date"):
+        as_of = claim.get("as_of")
+        stated = f"{as_of.isoformat()[:{'year': 4, 'month': 7}.get(claim.get('as_of_precision'), 10)]}" if as_of else None
+        return stated == str(fact["date"])
+    return True
 
 
 def kinds(evaluation: Evaluation) -> Counter[str]:

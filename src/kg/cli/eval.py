@@ -33,12 +33,18 @@ def eval_command(
     for kind, s in rows:
         table.add_row(kind, str(s.gold), str(s.extracted), str(s.matched), f"{s.precision:.2f}", f"{s.recall:.2f}")
     out.print(table)
+    matched = result.overall.matched
+    out.print(f"qualifier and date right in {matched - len(result.details_wrong)} of {matched} matched facts")
     if show_errors:
         for fact in result.missed:
             out.print(f"missed: {fact['kind']} {fact['subject']} {fact.get('object')} {fact.get('value')}")
         for claim in result.spurious:
             out.print(f"spurious: {claim['kind']} {claim.get('subject')} {claim.get('object')} {claim.get('value')} "
                       f"[{claim['extractor']}]")
+        for fact, claim in result.details_wrong:
+            out.print(f"wrong detail: {fact['kind']} {fact['subject']} {fact.get('object')}: qualifier "
+                      f"{claim.get('qualifier')} (gold {fact.get('qualifier')}), date {claim.get('as_of')} "
+                      f"(gold {fact.get('date')})")
     overall = result.overall
     if overall.precision < min_precision or overall.recall < min_recall:
         raise typer.Exit(1)

@@ -90,12 +90,12 @@ class Interpreter:
                 if rule.value == "optional_count" and value is not None:
                     obj = self._object(rule, s, anchor, source, exclude=subject, near=False)
                     value = None
-                if obj is None:
+                if obj is None and not _generic(rule, s.text, value):
                     continue
             date = self._date(s, value)
             if rule.date == "required" and date is None:
                 continue
-            qualifier = self._qualifier(s.text, value) if value else "exact"
+            qualifier = self._qualifier(s, value) if value else "exact"
             drafts.append(ClaimDraft(rule, s.text, subject, obj, value.value if value else None,
                                      qualifier, date, source))
         return drafts
@@ -282,7 +282,19 @@ class Interpreter:
         usable = [d for d in s.dates if not value or not (value.start <= d.start < value.end)]
         return usable[0] if usable else None
 
-    def _qualifier(self, text: str, q: Quantity) -> str:
+    def _qualifier(self, s: Sentence, q: Quantity) -> str:
+        """The value's own qualifier, else that of a value it is coordinated with
+        ("약 10,000개의 H800과 10,000개의 H100": both approximate)."""
+        own = self._own_qualifier(s.text, q)
+        if own is not None or self.lang.coordination is None:
+            return own or "exact"
+        earlier = [p for p in s.quantities if p.end <= q.start and p.unit == q.unit]
+        if earlier and q.start - earlier[-1].end <= 16 and self.lang.coordination.search(
+                s.text[earlier[-1].end : q.start]):
+            return self._own_qualifier(s.text, earlier[-1]) or "exact"
+        return "exact"
+
+    def _own_qualifier(self, text: str, q: Quantity) -> str | None:
         before, after = text[max(0, q.start - 12) : q.start], text[q.end : q.end + 16]
         for name in ("at_least", "at_most", "approx", "exact"):
             spec = self.lang.qualifiers.get(name, {})
@@ -291,7 +303,13 @@ class Interpreter:
             if any(p.search(after) if p.pattern.startswith("^") else p.search(after[:10])
                    for p in spec.get("after", ())):
                 return name
-        return "exact"
+        return None
+
+
+def _generic(rule: Rule, text: str, value: Quantity | None) -> bool:
+    """A value counting a thing the text does not name ("10,000개 이상의 GPU", "50,000 GPUs"):
+    the claim is kept without an object (and so without a direct edge)."""
+    return bool(value and rule.generic_object and rule.generic_object.match(text, value.end))
 
 
 def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:

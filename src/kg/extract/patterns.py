@@ -28,6 +28,7 @@ class Rule:
     object: str | None = None
     object_role: str = "nearest_value"
     object_marker: re.Pattern[str] | None = None  # with object_role "marked": what follows each object
+    generic_object: re.Pattern[str] | None = None  # after a value, a word that stands for no named object
     value: str = "none"
     unit: str | None = None
     edge: str | None = None
@@ -52,6 +53,7 @@ class Language:
     before_source: tuple[re.Pattern[str], ...] = ()
     not_names: frozenset[str] = frozenset()
     clause_breaks: re.Pattern[str] | None = None  # where a clause with its own subject may start
+    coordination: re.Pattern[str] | None = None  # joins two values: the second shares the first's qualifier
     reporting_clause: dict[str, re.Pattern[str]] | None = None  # complement, verb, subject
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
@@ -135,6 +137,7 @@ def _rule(raw: dict, where: str) -> Rule:
         subject_role=raw.get("subject_role", "topic"), object=raw.get("object"),
         object_role=raw.get("object_role", "nearest_value"), value=value, unit=raw.get("unit"),
         object_marker=re.compile(raw["object_marker"]) if raw.get("object_marker") else None,
+        generic_object=_regex([raw["generic_object"]], where) if raw.get("generic_object") else None,
         edge=raw.get("edge"), date=raw.get("date", "optional"), look_back=int(raw.get("look_back", 0)),
         require_any=_regex(raw["require_any"], where) if raw.get("require_any") else None,
         variant=raw.get("variant"),
@@ -164,6 +167,7 @@ def load_language(path: Path) -> Language:
             before_source=tuple(re.compile(x, re.I) for x in raw.get("attribution", {}).get("before_source", ())),
             not_names=frozenset(raw.get("not_names") or ()),
             reporting_clause=_reporting(raw.get("attribution", {}).get("reporting_clause"), str(path)),
+            coordination=_regex([raw["coordination"]], str(path)) if raw.get("coordination") else None,
             clause_breaks=_regex(raw["clause_breaks"], str(path)) if raw.get("clause_breaks") else None,
             qualifiers=quals,
         )
