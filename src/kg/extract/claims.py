@@ -45,9 +45,10 @@ class Interpreter:
         self.topics: dict[str, Entity] = {}
 
     def sentence_claims(self, text: str, mentions: list[Mention], previous: str) -> list[ClaimDraft]:
-        fired = [r for r in self.lang.rules if r.may_fire(text) and r.triggers.search(text)]
-        looked_back = self.lang.looks_back and previous and any(
-            r.look_back and r.may_fire(previous) and r.triggers.search(previous) for r in self.lang.rules)
+        fired = [] if not self.lang.keyword_screen.search(text) else [
+            r for r in self.lang.rules if r.may_fire(text) and r.triggers.search(text)]
+        looked_back = previous and any(
+            r.may_fire(previous) and r.triggers.search(previous) for r in self.lang.look_back_rules)
         if not fired and not looked_back:
             plain = Sentence(text, mentions)
             if any(self._is_topic(text, m) for m in mentions):

@@ -58,20 +58,21 @@ class Language:
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
     @property
-    def any_trigger(self) -> re.Pattern[str]:
-        """One pass to tell whether any rule could fire on a sentence (most sentences: none)."""
-        cached = self.__dict__.get("_any_trigger")
-        if cached is None:
-            cached = re.compile("|".join(f"(?:{r.triggers.pattern})" for r in self.rules))
-            object.__setattr__(self, "_any_trigger", cached)
-        return cached
+    def keyword_screen(self) -> re.Pattern[str]:
+        """One regex a sentence must match for any rule to fire: every rule's required words,
+        or its whole trigger where it has none. Most sentences fail it in one scan."""
+        if "_keyword_screen" not in self.__dict__:
+            words = sorted({k for r in self.rules for k in (r.keywords or ())}, key=len, reverse=True)
+            parts = [re.escape(w) for w in words] + [f"(?:{r.triggers.pattern})" for r in self.rules if r.keywords is None]
+            object.__setattr__(self, "_keyword_screen", re.compile("|".join(parts)))
+        return self.__dict__["_keyword_screen"]
 
     @property
-    def looks_back(self) -> bool:
-        cached = self.__dict__.get("_looks_back")
+    def look_back_rules(self) -> tuple[Rule, ...]:
+        cached = self.__dict__.get("_look_back_rules")
         if cached is None:
-            cached = any(r.look_back for r in self.rules)
-            object.__setattr__(self, "_looks_back", cached)
+            cached = tuple(r for r in self.rules if r.look_back)
+            object.__setattr__(self, "_look_back_rules", cached)
         return cached
 
     @property
