@@ -6,12 +6,13 @@ import datetime as dt
 import os
 import signal
 import stat
+import subprocess
 import threading
 
 import pytest
 
 from kg.config import Settings
-from kg.errors import OntologyError, QueryError, ReadOnlyError, StoreBusyError
+from kg.errors import OntologyError, QueryError, ReadOnlyError, StoreBusyError, StoreError
 from kg.graph import GraphBatch
 from kg.store import open_store
 from kg.store.embedded import EmbeddedServer
@@ -137,3 +138,42 @@ def test_describe_names_the_store_its_server_and_version(store) -> None:
     assert info["kind"] == "embedded falkordb"
     assert os.path.exists(f"/proc/{info['pid']}")
     assert info["version"].startswith("FalkorDB ") and " on Redis " in info["version"]
+
+
+def test_a_long_data_dir_gets_its_socket_in_a_short_private_dir(tmp_path) -> None:
+    settings = Settings("embedded", tmp_path / ("d" * 60) / ("e" * 60), False)
+    with open_store(settings) as store:
+        store.write_batch(_small_batch())
+        socket_path = store.describe()["socket"]
+        assert len(socket_path) < 108 and not socket_path.startswith(str(tmp_path))
+        assert stat.S_IMODE(os.stat(os.path.dirname(socket_path)).st_mode) == 0o700
+        assert (settings.data_dir / "server.socket").read_text().strip() == socket_path
+    with open_store(settings) as store:
+        assert store.counts().nodes["Firm"] == 1
+
+
+def test_a_socket_dir_planted_by_someone_else_is_refused(tmp_path) -> None:
+    server = EmbeddedServer(tmp_path / ("d" * 60) / ("e" * 60))
+    server.data_dir.mkdir(parents=True)
+    server.socket_path.parent.parent.mkdir(parents=True, exist_ok=True)
+    server.socket_path.parent.symlink_to(tmp_path)  # a symlink where our private dir should be
+    try:
+        with pytest.raises(StoreError, match="not a private directory"):
+            server.start()
+    finally:
+        server.socket_path.parent.unlink()
+
+
+def test_a_pid_file_naming_a_live_stranger_is_ignored_not_killed(settings: Settings) -> None:
+    with open_store(settings) as store:
+        store.write_batch(_small_batch())
+    stranger = subprocess.Popen(["sleep", "30"])
+    try:
+        (settings.data_dir / "server.pid").write_text(str(stranger.pid))
+        (settings.data_dir / "run" / "falkordb.sock").write_text("")  # a stale socket file too
+        with open_store(settings) as store:
+            assert store.counts().nodes["Firm"] == 1
+        assert stranger.poll() is None  # still running: it was not ours to stop
+    finally:
+        stranger.kill()
+        stranger.wait()

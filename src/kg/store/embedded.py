@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import stat
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
@@ -25,15 +25,18 @@ _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
 
 class EmbeddedServer:
     def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.pid_file = data_dir / "server.pid"
-        self.log_file = data_dir / "server.log"
-        self.socket_path = _socket_path(data_dir)
+        self.data_dir = data_dir.resolve()  # redis chdirs to --dir: relative paths would move
+        self.pid_file = self.data_dir / "server.pid"
+        self.log_file = self.data_dir / "server.log"
+        self.socket_path = _socket_path(self.data_dir)
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.socket_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(self.socket_path.parent, 0o700)
+        _private_dir(self.socket_path.parent)
+        try:  # where the socket is, for people and tools (it may be outside the data dir)
+            (self.data_dir / "server.socket").write_text(f"{self.socket_path}\n")
+        except OSError as exc:
+            raise StoreError(f"cannot use the data directory {self.data_dir}: {exc.strerror}") from exc
         self._stop_leftover()
         binary, module = _binaries()
         args = [
@@ -137,12 +140,30 @@ def _binaries() -> tuple[str, str]:
 
 
 def _socket_path(data_dir: Path) -> Path:
-    """In the data dir when the path is short enough, else in a private dir named by its hash."""
+    """In the data dir when the path is short enough, else in a private dir named by its hash
+    under $XDG_RUNTIME_DIR (or /tmp); recorded in <data dir>/server.socket."""
     local = data_dir / "run" / "falkordb.sock"
     if len(str(local)) <= _MAX_SOCKET_PATH:
         return local
     digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"kg-{os.getuid()}-{digest}" / "falkordb.sock"
+    name = f"kg-{os.getuid()}-{digest}"
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and len(runtime) + len(name) + len("/falkordb.sock") + 1 <= _MAX_SOCKET_PATH:
+        return Path(runtime) / name / "falkordb.sock"
+    return Path("/tmp") / name / "falkordb.sock"  # not $TMPDIR: that may be long too
+
+
+def _private_dir(path: Path) -> None:
+    """Create the socket's directory 0700, refusing one that another user (or a symlink) put
+    there first: a shared temp dir must not let anyone else reach or replace our socket."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(path)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            raise StoreError(f"the socket directory {path} is not a private directory of this user")
+        os.chmod(path, 0o700)
+    except OSError as exc:
+        raise StoreError(f"cannot create the socket directory {path}: {exc.strerror}") from exc
 
 
 def _is_our_server(pid: int, socket_path: Path) -> bool:
