@@ -114,3 +114,20 @@ def test_new_documents_written_together_get_their_markers(store) -> None:
     store.write_new_documents([("d1", _document("d1", "f1", "c1", "one")), ("d2", _document("d2", "f2", "c2", "two"))])
     assert store.document_fingerprints() == {"d1": "f1", "d2": "f2"}
     assert store.read("MATCH (d:Document {id: 'd1'}) RETURN d.published AS p") == [{"p": dt.date(2025, 1, 2)}]
+
+
+def test_an_edge_the_reference_data_also_states_survives_its_document(store) -> None:
+    reference = _reference()
+    h800 = reference.add_node("Chip", "h800", name="H800")
+    reference.add_edge("VARIANT_OF", h800, H100, sources=["https://example.org/h800"])
+    store.write_batch(reference)
+    clean = store.read("MATCH ()-[r:VARIANT_OF]->() RETURN properties(r) AS p")
+    document = _document("d1", "f1", "c1", "The H800 is a cut-down H100.")
+    claim = NodeRef("Claim", "c1")
+    document.add_edge("ABOUT", claim, h800)
+    document.add_edge("VARIANT_OF", h800, H100, claims=["c1"])
+    store.replace_document("d1", document)
+    assert store.read("MATCH ()-[r:VARIANT_OF]->() RETURN r.claims AS c") == [{"c": ["c1"]}]
+    assert store.forget_document("d1")
+    assert store.read("MATCH ()-[r:VARIANT_OF]->() RETURN properties(r) AS p") == clean
+    assert store.counts().relationships["HOLDS"] == 0  # stated by the document only: gone

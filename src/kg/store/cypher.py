@@ -121,10 +121,15 @@ STRIP_CLAIMS = (
     "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e)-[r]-() WHERE cid IN r.claims "
     "WITH DISTINCT r SET r.claims = [x IN r.claims WHERE NOT x IN $ids]"
 )
-# An edge stated only by the removed claims goes with them (reference edges carry no claims).
+# An edge stated only by the removed claims goes with them. An edge the reference data also
+# states (it carries `sources`) stays, as the reference load left it: without `claims`.
 DELETE_UNCLAIMED = (
     "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e)-[r]-() "
-    "WHERE r.claims IS NOT NULL AND size(r.claims) = 0 DELETE r"
+    "WHERE r.claims IS NOT NULL AND size(r.claims) = 0 AND r.sources IS NULL DELETE r"
+)
+DROP_EMPTY_CLAIMS = (
+    "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e)-[r]-() "
+    "WHERE r.claims IS NOT NULL AND size(r.claims) = 0 REMOVE r.claims"
 )
 DELETE_CLAIMS = "UNWIND $ids AS cid MATCH (c:Claim {id: cid}) DETACH DELETE c"
 DELETE_PASSAGES = "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(p:Passage) DETACH DELETE p"
@@ -154,7 +159,8 @@ def count_type(rel: str) -> str:
 
 def all_statements(ontology: Ontology) -> list[str]:
     """Every fixed or ontology-generated Cypher text this module can send (for the linter)."""
-    fixed = [DOC_CLAIM_IDS, DOC_CANDIDATES, CLAIM_ABOUT_CANDIDATES, STRIP_CLAIMS, DELETE_UNCLAIMED, DELETE_CLAIMS,
+    fixed = [DOC_CLAIM_IDS, DOC_CANDIDATES, CLAIM_ABOUT_CANDIDATES, STRIP_CLAIMS, DELETE_UNCLAIMED, DROP_EMPTY_CLAIMS,
+             DELETE_CLAIMS,
              DELETE_PASSAGES, UNMARK_DOCUMENT, MARK_DOCUMENT, DELETE_DOCUMENT, DOCUMENT_EXISTS, FINGERPRINTS,
              MARK_DOCUMENTS]
     labels = sorted(ontology.labels)
@@ -174,7 +180,7 @@ def removal_plan(
     plan: list[Statement] = [(UNMARK_DOCUMENT, doc)] if keep_document else []
     if claim_ids:
         ids = {"ids": claim_ids}
-        plan += [(STRIP_CLAIMS, ids), (DELETE_UNCLAIMED, ids), (DELETE_CLAIMS, ids)]
+        plan += [(STRIP_CLAIMS, ids), (DELETE_UNCLAIMED, ids), (DROP_EMPTY_CLAIMS, ids), (DELETE_CLAIMS, ids)]
     plan.append((DELETE_PASSAGES, doc))
     by_label: dict[str, set[str]] = defaultdict(set)
     for row in candidates:
