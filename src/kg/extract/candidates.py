@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.gazetteer import Mention
-from kg.extract.korean import opening_proper_noun
+from kg.extract.korean import opening_proper_noun, proper_nouns_before
 from kg.extract.patterns import Language
 
 # English: capitalised words, with the lowercase or digit-bearing tokens model names carry
@@ -40,7 +40,7 @@ def candidate(lang: Language, labels: tuple[str, ...], text: str, mentions: list
     if label is None:
         return None
     if lang.code == "ko" and label == "Firm" and not any(m.start < 3 for m in mentions):
-        found = opening_proper_noun(text, lang.not_names)
+        found = opening_proper_noun(text, lang.not_names, lang.org_suffixes)
         if found and not re.fullmatch(r"[A-Za-z].*", found[2]):
             return Entity(label, slug(found[2]), found[2], candidate=True)
     known = [(m.start, m.end) for m in mentions]
@@ -54,6 +54,18 @@ def candidate(lang: Language, labels: tuple[str, ...], text: str, mentions: list
         name = " ".join(words)
         return Entity(label, slug(name), name, candidate=True) if slug(name) else None
     return None
+
+
+def marked_candidates(lang: Language, label: str, text: str, mentions: list[Mention],
+                      marker: re.Pattern[str]) -> list[tuple[int, Entity]]:
+    """(position, entity) of new names the text marks as a rule's object (Korean: the word
+    before `에서` / `로부터`, if Kiwi reads it as a proper noun)."""
+    if lang.code != "ko" or label not in CANDIDATE_LABELS:
+        return []
+    known = [(m.start, m.end) for m in mentions]
+    found = proper_nouns_before(text, marker.pattern.lstrip("^"), lang.not_names, lang.org_suffixes)
+    return [(start, Entity(label, slug(word), word, candidate=True)) for start, end, word in found
+            if slug(word) and not any(a < end and start < b for a, b in known)]
 
 
 def slug(name: str) -> str:

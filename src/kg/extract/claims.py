@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.candidates import Entity, candidate
+from kg.extract.candidates import Entity, candidate, marked_candidates
 from kg.extract.dates import DateValue, dates
 from kg.extract.gazetteer import Mention
 from kg.extract.numbers import Quantity, quantities
@@ -133,15 +133,17 @@ class Interpreter:
         return _entity(best)
 
     def _marked_objects(self, rule: Rule, s: Sentence, source: Entity | None, anchor: int) -> list[ClaimDraft]:
-        """One claim per object the text marks (e.g. every firm followed by 로부터)."""
-        assert rule.object_marker is not None
-        marked = [m for m in s.mentions if m.label == rule.object and rule.object_marker.match(_after(s.text, m))]
+        """One claim per object the text marks (e.g. every firm followed by 로부터); a new name
+        so marked becomes a candidate."""
+        assert rule.object_marker is not None and rule.object is not None
+        marked = [(m.start, _entity(m)) for m in s.mentions
+                  if m.label == rule.object and rule.object_marker.match(_after(s.text, m))]
+        marked = marked or marked_candidates(self.lang, rule.object, s.text, s.mentions, rule.object_marker)
+        taken = {e.id for _, e in marked}
         drafts = []
-        for m in marked:
-            obj = _entity(m)
-            pool = [x for x in s.mentions if x.label in rule.subject and not x in marked and not _same(x, source)]
-            topical = [x for x in pool if self._is_topic(s.text, x)]
-            subject = _entity(topical[0]) if topical else (_entity(pool[0]) if pool else None)
+        for at, obj in marked:
+            unmarked = [m for m in s.mentions if m.id not in taken and not _same(m, source)]
+            subject = self._subject_by_topic(rule.subject, Sentence(s.text, unmarked), at, source, obj, rule)
             date = self._date(s, None)
             if subject is not None and (date is not None or rule.date != "required"):
                 drafts.append(ClaimDraft(rule, s.text, subject, obj, None, "exact", date, source))
@@ -222,7 +224,8 @@ class Interpreter:
             if not base:
                 return []
             listed = {m.id: m for m in chips if 0 <= m.start - trigger.end() <= 24 and m.id != base[-1].id}
-            pairs = [(m, base[-1]) for m in listed.values()]
+            earlier = [m for m in base if m.id != base[-1].id]  # "H20을 H100의 축소 버전으로"
+            pairs = [(m, base[-1]) for m in listed.values()] or ([(earlier[-1], base[-1])] if earlier else [])
         else:
             pairs = [(chips[0], next(m for m in chips[1:] if m.id != chips[0].id))] if any(
                 m.id != chips[0].id for m in chips[1:]) else []
@@ -332,7 +335,8 @@ def _after(text: str, m: Mention) -> str:
 
 
 def _trigger_distance(rule: Rule, text: str, value: Quantity) -> int:
-    distances = [min(abs(t.end() - value.start), abs(t.start() - value.end)) for t in rule.triggers.finditer(text)]
+    distances = [0 if t.start() <= value.start and value.end <= t.end() else
+                 min(abs(t.end() - value.start), abs(t.start() - value.end)) for t in rule.triggers.finditer(text)]
     return min(distances) if distances else 10**6
 
 

@@ -1,8 +1,9 @@
 """Korean proper nouns the gazetteer does not know, told apart from common words by Kiwi.
 
 Kiwi (kiwipiepy; its model ships in the wheel, no download) costs a few seconds to load, so it is
-loaded only the first time a sentence needs it: an unknown word opening a sentence with a
-subject particle, where a rule needs a firm and the text names none.
+loaded only the first time a sentence needs it: an unknown word where a rule needs a firm and
+the text names none (opening the sentence with a subject particle, or marked as the object, e.g.
+`칭화대학교에서 분사했다`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-_OPENING_TOPIC = re.compile(r"^\s*[\"“'\[(]?([\uac00-\ud7a3A-Za-z0-9·&-]{2,20}?)(?:은|는|이|가|께서)\s")
+_WORD = r"[\uac00-\ud7a3A-Za-z0-9·&-]{2,20}?"
+_OPENING_TOPIC = re.compile(rf"^\s*[\"“'\[(]?({_WORD})(?:은|는|이|가|께서)\s")
+_NAME_TAGS = ("NNP", "SL", "SN")
 
 
 @lru_cache(maxsize=1)
@@ -23,17 +26,39 @@ def _kiwi() -> Any | None:
     return Kiwi()
 
 
-def opening_proper_noun(sentence: str, not_names: frozenset[str]) -> tuple[int, int, str] | None:
+@lru_cache(maxsize=256)
+def _tokens(sentence: str) -> tuple[Any, ...]:
+    kiwi = _kiwi()
+    return tuple(kiwi.tokenize(sentence)) if kiwi is not None else ()  # the whole sentence is context
+
+
+def opening_proper_noun(sentence: str, not_names: frozenset[str],
+                        suffixes: frozenset[str] = frozenset()) -> tuple[int, int, str] | None:
     """(start, end, name) of a proper noun that opens the sentence as its subject, if any."""
     match = _OPENING_TOPIC.match(sentence)
-    if not match or match.group(1) in not_names or len(match.group(1)) < 2:
+    if not match or match.group(1) in not_names:
         return None
-    kiwi = _kiwi()
-    if kiwi is None:
+    return _proper_noun(sentence, match.start(1), match.end(1), suffixes)
+
+
+def proper_nouns_before(sentence: str, marker: str, not_names: frozenset[str],
+                        suffixes: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Proper nouns directly followed by `marker` (a regex, e.g. `에서|로부터`)."""
+    found = []
+    for match in re.finditer(rf"(?<![\uac00-\ud7a3A-Za-z0-9])({_WORD})(?={marker})", sentence):
+        span = None if match.group(1) in not_names else _proper_noun(sentence, match.start(1), match.end(1), suffixes)
+        if span:
+            found.append(span)
+    return found
+
+
+def _proper_noun(sentence: str, start: int, end: int, suffixes: frozenset[str]) -> tuple[int, int, str] | None:
+    """A name: a proper noun first, then proper nouns, Latin letters, digits or an organisation
+    word (`칭화` + `대학교`); Kiwi must split the word exactly there."""
+    head = [t for t in _tokens(sentence) if start <= t.start < end]
+    word = sentence[start:end]
+    if not head or head[0].tag not in ("NNP", "SL") or "".join(t.form for t in head) != word:
         return None
-    word = match.group(1)
-    tokens = kiwi.tokenize(sentence)  # the tagger needs the whole sentence as context
-    head = [t for t in tokens if t.start < match.end(1)]
-    if not head or any(t.tag not in ("NNP", "SL", "SN") for t in head) or "".join(t.form for t in head) != word:
+    if any(t.tag not in _NAME_TAGS and not (t.tag == "NNG" and t.form in suffixes) for t in head):
         return None
-    return match.start(1), match.end(1), word
+    return start, end, word

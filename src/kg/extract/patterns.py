@@ -52,6 +52,7 @@ class Language:
     topic_attribution: tuple[re.Pattern[str], ...] = ()
     before_source: tuple[re.Pattern[str], ...] = ()
     not_names: frozenset[str] = frozenset()
+    org_suffixes: frozenset[str] = frozenset()  # common nouns that end an organisation's name (대학교)
     clause_breaks: re.Pattern[str] | None = None  # where a clause with its own subject may start
     coordination: re.Pattern[str] | None = None  # joins two values: the second shares the first's qualifier
     reporting_clause: dict[str, re.Pattern[str]] | None = None  # complement, verb, subject
@@ -167,6 +168,7 @@ def load_language(path: Path) -> Language:
             topic_attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("sentence_topic", ())),
             before_source=tuple(re.compile(x, re.I) for x in raw.get("attribution", {}).get("before_source", ())),
             not_names=frozenset(raw.get("not_names") or ()),
+            org_suffixes=frozenset(raw.get("org_suffixes") or ()),
             reporting_clause=_reporting(raw.get("attribution", {}).get("reporting_clause"), str(path)),
             coordination=_regex([raw["coordination"]], str(path)) if raw.get("coordination") else None,
             clause_breaks=_regex(raw["clause_breaks"], str(path)) if raw.get("clause_breaks") else None,
