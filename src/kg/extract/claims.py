@@ -241,8 +241,7 @@ class Interpreter:
         people = [m for m in s.mentions if m.label in ("Firm", "Person")]
         for m in people:
             if any(p.match(s.text, m.end) for p in self.lang.attribution) or any(
-                    re.search(f"(?:{p.pattern})$", s.text[max(0, m.start - 20) : m.start], re.I)
-                    for p in self.lang.before_source):
+                    p.search(s.text, max(0, m.start - 20), m.start) for p in self.lang.before_source):
                 return _entity(m)
         reporter = self._reporter(s, people)
         if reporter is not None:
@@ -302,7 +301,7 @@ class Interpreter:
         before, after = text[max(0, q.start - 12) : q.start], text[q.end : q.end + 16]
         for name in ("at_least", "at_most", "approx", "exact"):
             spec = self.lang.qualifiers.get(name, {})
-            if any(re.search(f"(?:{p.pattern})$", before) for p in spec.get("before", ())):
+            if any(p.search(before) for p in spec.get("before", ())):
                 return name
             if any(p.search(after) if p.pattern.startswith("^") else p.search(after[:10])
                    for p in spec.get("after", ())):

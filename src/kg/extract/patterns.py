@@ -50,7 +50,7 @@ class Language:
     topic_particles: tuple[str, ...]
     attribution: tuple[re.Pattern[str], ...]
     topic_attribution: tuple[re.Pattern[str], ...] = ()
-    before_source: tuple[re.Pattern[str], ...] = ()
+    before_source: tuple[re.Pattern[str], ...] = ()  # anchored at the end: what directly precedes a source
     not_names: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()  # common nouns that end an organisation's name (대학교)
     clause_breaks: re.Pattern[str] | None = None  # where a clause with its own subject may start
@@ -158,7 +158,9 @@ def load_language(path: Path) -> Language:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         quals = {
-            name: {side: tuple(re.compile(x) for x in spec.get(side, ())) for side in ("before", "after")}
+            # "before" patterns must end where the value starts: anchored here, once
+            name: {"before": tuple(re.compile(f"(?:{x})$") for x in spec.get("before", ())),
+                   "after": tuple(re.compile(x) for x in spec.get("after", ()))}
             for name, spec in (raw.get("qualifiers") or {}).items()
         }
         return Language(
@@ -166,7 +168,8 @@ def load_language(path: Path) -> Language:
             topic_particles=tuple(raw.get("topic_particles", ())),
             attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("after_source", ())),
             topic_attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("sentence_topic", ())),
-            before_source=tuple(re.compile(x, re.I) for x in raw.get("attribution", {}).get("before_source", ())),
+            before_source=tuple(re.compile(f"(?:{x})$", re.I)
+                                for x in raw.get("attribution", {}).get("before_source", ())),
             not_names=frozenset(raw.get("not_names") or ()),
             org_suffixes=frozenset(raw.get("org_suffixes") or ()),
             reporting_clause=_reporting(raw.get("attribution", {}).get("reporting_clause"), str(path)),
