@@ -1,112 +1,322 @@
-"""`kg eval`: precision and recall of extraction against hand-made gold annotations.
+"""Score extraction against gold annotations: the one matching rule of ../shared/EVALUATION.md,
+used by `kg eval`, the tests and the benchmark alike.
 
-A gold file (YAML) names its document and lists the facts a careful reader finds in it:
-kind, subject, object, value, unit, qualifier, date, quote. An extracted claim matches a gold
-fact with the same kind, subject and object and (when given) the same value within 0.5% and the
-same unit;
-each gold fact matches at most one claim.
+A gold fact is found when a claim has the same value (within the tolerance of
+loaders/patterns/scoring.yaml), the same unit (after the table there maps annotators' words
+onto base units), a kind its metric maps to (metrics.yaml), and its subject resolves to the
+gold subject, or its object to the gold object. Precision counts every numeric claim that
+matches no gold fact. Entity linking: a gold entity counts when one of its `aliases_in_text` is
+linked as a mention (a known entity, or a candidate of the right type).
+
+Layout read: `<dir>/**/<id>.gold.yaml`, its recipe `<id>.recipe.yaml` beside it, and the text
+`texts/<id>.md` in the nearest folder above that holds `texts/` (re-filled from the recipes; see
+tests/gold/real/README.md). A gold file may name its text with `document:` instead.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
+from pydantic import BaseModel, ConfigDict
 
-from kg import ontology
+from kg import ontology, paths
 from kg.documents.reader import read_document
-from kg.errors import InputError
-from kg.extract import extract
+from kg.errors import InputError, ReferenceDataError
+from kg.extract import analyse, lexicon
+from kg.extract.names import slug
+from kg.yamlfile import load_model
+
+
+class GoldEntity(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    name: str
+    type: str
+    aliases_in_text: list[str] = []
+
+
+class GoldFact(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str = ""
+    kind: str
+    subject: str
+    object: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    date: dict[str, Any] | None = None
+    as_of: dict[str, Any] | None = None
+    quote_anchor: str | None = None
+
+
+class GoldFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str | None = None
+    document: str | None = None
+    entities: list[GoldEntity] = []
+    facts: list[GoldFact] = []
+
+
+class Scoring(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    units: dict[str, list[str]]
+    types: dict[str, str]
+    tolerance: float
 
 
 @dataclass
 class Score:
     gold: int = 0
-    extracted: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
+    found: int = 0  # gold facts a claim matches
+    claims: int = 0  # numeric claims
+    right: int = 0  # numeric claims that match a gold fact
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.claims if self.claims else 1.0
+
+    def add(self, other: "Score") -> None:
+        self.gold += other.gold
+        self.found += other.found
+        self.claims += other.claims
+        self.right += other.right
+
+
+@dataclass
+class Miss:
+    article: str
+    fact: GoldFact
+
+
+@dataclass
+class Spurious:
+    article: str
+    claim: dict[str, Any]
 
 
 @dataclass
 class Evaluation:
-    by_kind: dict[str, Score] = field(default_factory=dict)
-    missed: list[dict[str, Any]] = field(default_factory=list)
-    spurious: list[dict[str, Any]] = field(default_factory=list)
-    # matched facts whose qualifier or date (where the gold gives one) the claim gets wrong
-    details_wrong: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    articles: int = 0
+    by_kind: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    by_lang: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    relations: Score = field(default_factory=Score)  # gold facts without a value
+    entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))  # per language: gold, found
+    missed: list[Miss] = field(default_factory=list)
+    spurious: list[Spurious] = field(default_factory=list)
+    details: Score = field(default_factory=Score)  # matched facts whose qualifier and date agree (gold, found)
+    unlinked: list[tuple[str, GoldEntity]] = field(default_factory=list)
 
     @property
     def overall(self) -> Score:
         total = Score()
-        for s in self.by_kind.values():
-            total.gold, total.extracted, total.matched = (total.gold + s.gold, total.extracted + s.extracted,
-                                                           total.matched + s.matched)
+        for s in self.by_lang.values():
+            total.add(s)
+        return total
+
+    @property
+    def linking(self) -> Score:
+        total = Score()
+        for s in self.entities.values():
+            total.add(s)
         return total
 
 
+@dataclass(frozen=True)
+class Article:
+    id: str
+    lang: str
+    gold: GoldFile
+    text_path: Path
+
+
 def evaluate(gold_dir: Path) -> Evaluation:
-    files = sorted(gold_dir.rglob("*.yaml"))
-    if not files:
-        raise InputError(f"{gold_dir}: no gold files (*.yaml)")
-    onto = ontology.load()
     result = Evaluation()
-    for path in files:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-        document = (path.parent / spec["document"]).resolve()
-        claims = [dict(n.props) for n in extract(read_document(document), onto).nodes if n.label == "Claim"]
-        _score(result, spec.get("facts") or [], claims)
+    for article in articles(gold_dir):
+        score_article(result, article)
     return result
 
 
-def _score(result: Evaluation, gold: list[dict[str, Any]], claims: list[dict[str, Any]]) -> None:
-    unmatched = list(claims)
-    for fact in gold:
-        score = result.by_kind.setdefault(fact["kind"], Score())
-        score.gold += 1
-        hit = next((c for c in unmatched if _matches(fact, c)), None)
-        if hit is None:
-            result.missed.append(fact)
+def articles(gold_dir: Path) -> list[Article]:
+    files = sorted(gold_dir.rglob("*.gold.yaml"))
+    if not files:
+        raise InputError(f"{gold_dir}: no gold files (*.gold.yaml)")
+    return [_article(path) for path in files]
+
+
+def _article(path: Path) -> Article:
+    gold = load_model(path, GoldFile, ReferenceDataError, missing="missing gold file")
+    ident = gold.id or path.name.removesuffix(".gold.yaml")
+    recipe_path = path.with_name(f"{ident}.recipe.yaml")
+    recipe = yaml.safe_load(recipe_path.read_text(encoding="utf-8")) if recipe_path.exists() else {}
+    if gold.document:
+        text = (path.parent / gold.document).resolve()
+    else:
+        text = _texts_dir(path) / f"{ident}.md"
+    if not text.exists():
+        raise InputError(f"{text}: article text missing", hint="re-fill texts/ from the recipes (tests/gold/real/README.md)")
+    return Article(ident, recipe.get("lang") or "", gold, text)
+
+
+def _texts_dir(path: Path) -> Path:
+    for parent in path.parents:
+        if (parent / "texts").is_dir():
+            return parent / "texts"
+    return path.parent / "texts"
+
+
+def score_article(result: Evaluation, article: Article) -> None:
+    onto = ontology.load()
+    document = read_document(article.text_path)
+    lang = article.lang or document.lang
+    analysis = analyse(document, onto)
+    claims = _claims(analysis)
+    result.articles += 1
+    numeric = [c for c in claims if c["value"] is not None]
+    used: set[int] = set()
+    for fact in article.gold.facts:
+        hits = [i for i, c in enumerate(claims) if matches(fact, c)]
+        if fact.value is None:
+            result.relations.gold += 1
+            result.relations.found += bool(hits)
             continue
-        unmatched.remove(hit)
-        if not _details_agree(fact, hit):
-            result.details_wrong.append((fact, hit))
-        score.matched += 1
-    for claim in claims:
-        result.by_kind.setdefault(claim["kind"], Score()).extracted += 1
-    result.spurious.extend(unmatched)
+        kind, by_lang = result.by_kind[fact.kind], result.by_lang[lang]
+        kind.gold += 1
+        by_lang.gold += 1
+        if hits:
+            kind.found += 1
+            by_lang.found += 1
+            used.update(hits)
+            result.details.gold += 1
+            result.details.found += _details_agree(fact, claims[hits[0]])
+        else:
+            result.missed.append(Miss(article.id, fact))
+    for i, claim in enumerate(claims):
+        if claim["value"] is None:
+            continue
+        kind = claim["kinds"][0]
+        result.by_kind[kind].claims += 1
+        result.by_lang[lang].claims += 1
+        if i in used:
+            result.by_kind[kind].right += 1
+            result.by_lang[lang].right += 1
+        else:
+            result.spurious.append(Spurious(article.id, claim))
+    _score_linking(result, article, lang, analysis)
+    del numeric
 
 
-def _matches(fact: dict[str, Any], claim: dict[str, Any]) -> bool:
-    if (fact["kind"], fact["subject"], fact.get("object")) != (claim["kind"], claim.get("subject"), claim.get("object")):
+def _claims(analysis: list) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+    metrics = lexicon.metrics()
+    out = []
+    for s in analysis:
+        for f in s.frames:
+            if f.ok:
+                m = metrics[f.metric]
+                out.append({"kinds": [m.kind, *m.also], "metric": f.metric, "value": f.quantity.value,
+                            "unit": f.quantity.unit, "subject": f.subject.id, "subject_name": f.subject.name,
+                            "object": f.object.id if f.object else None,
+                            "object_name": f.object.name if f.object else None,
+                            "qualifier": f.qualifier, "date": f.date.iso if f.date else None, "quote": s.text})
+        for d in s.relations:
+            out.append({"kinds": [d.rule.kind], "metric": d.rule.metric, "value": None, "unit": None,
+                        "subject": d.subject.id, "subject_name": d.subject.name,
+                        "object": d.object.id if d.object else None, "object_name": d.object.name if d.object else None,
+                        "qualifier": d.qualifier, "date": d.date.iso if d.date else None, "quote": s.text})
+    return out
+
+
+def matches(fact: GoldFact, claim: dict[str, Any]) -> bool:
+    if fact.kind not in claim["kinds"]:
         return False
-    value = fact.get("value")
-    if fact.get("unit") and claim.get("unit") and fact["unit"] != claim["unit"]:
+    if fact.value is not None:
+        if claim["value"] is None or abs(claim["value"] - fact.value) > scoring().tolerance * abs(fact.value):
+            return False
+        if unit(fact.unit) != unit(claim["unit"]):
+            return False
+    elif claim["value"] is not None:
         return False
-    if value is None:
-        return True
-    found = claim.get("value")
-    return found is not None and abs(found - float(value)) <= 0.005 * abs(float(value))
+    subject_ok = _same_entity(fact.subject, claim["subject"], claim["subject_name"])
+    object_ok = fact.object is not None and _same_entity(fact.object, claim["object"], claim["object_name"])
+    return subject_ok or object_ok
 
 
-def _details_agree(fact: dict[str, Any], claim: dict[str, Any]) -> bool:
-    if fact.get("qualifier") and fact["qualifier"] != claim.get("qualifier"):
+def unit(word: str | None) -> str | None:
+    if word is None:
+        return None
+    return _unit_table().get(word.strip().lower(), word.strip())
+
+
+def _same_entity(gold_name: str, claim_id: str | None, claim_name: str | None) -> bool:
+    if claim_id is None:
         return False
-    if fact.get("date"):
-        as_of = claim.get("as_of")
-        stated = f"{as_of.isoformat()[:{'year': 4, 'month': 7}.get(claim.get('as_of_precision'), 10)]}" if as_of else None
-        return stated == str(fact["date"])
+    ids = resolve(gold_name)
+    return claim_id in ids or (claim_name is not None and _norm(claim_name) == _norm(gold_name))
+
+
+@lru_cache(maxsize=4096)
+def resolve(name: str) -> frozenset[str]:
+    """The ids a gold name may stand for: the ontology individual it names, else its slug."""
+    onto = ontology.load()
+    found = set()
+    wanted = _norm(name)
+    for individual in onto.individuals.values():
+        if any(_norm(n) == wanted for names in individual.names.values() for n in names):
+            found.add(individual.id)
+    return frozenset(found or {slug(name)})
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s\-_.·]+", "", name.casefold())
+
+
+def _details_agree(fact: GoldFact, claim: dict[str, Any]) -> bool:
+    if fact.qualifier and fact.qualifier != claim["qualifier"]:
+        return False
+    when = fact.date or fact.as_of
+    if when and when.get("value"):
+        return str(when["value"]) == (claim["date"] or "")
     return True
 
 
-def kinds(evaluation: Evaluation) -> Counter[str]:
-    return Counter({k: s.gold for k, s in evaluation.by_kind.items()})
+def _score_linking(result: Evaluation, article: Article, lang: str, analysis: list) -> None:  # type: ignore[type-arg]
+    types = scoring().types
+    mentions = [m for s in analysis for m in s.mentions if m.label]
+    for entity in article.gold.entities:
+        label = types.get(entity.type)
+        if label is None or label == "Country":
+            continue
+        score = result.entities[lang]
+        score.gold += 1
+        ids = resolve(entity.name)
+        aliases = {_norm(a) for a in entity.aliases_in_text} | {_norm(entity.name)}
+        linked = any(m.label == label and (m.id in ids or _norm(m.surface) in aliases
+                                           or any(_norm(m.surface).startswith(a) for a in aliases if len(a) >= 2))
+                     for m in mentions)
+        if linked:
+            score.found += 1
+        else:
+            result.unlinked.append((article.id, entity))
+
+
+@lru_cache(maxsize=1)
+def scoring() -> Scoring:
+    return load_model(paths.patterns_dir() / "scoring.yaml", Scoring, ReferenceDataError, missing="missing scoring table")
+
+
+@lru_cache(maxsize=1)
+def _unit_table() -> dict[str, str]:
+    return {alias.lower(): base for base, aliases in scoring().units.items() for alias in aliases}
+
+
+def kinds(evaluation: Evaluation) -> Iterable[str]:
+    return sorted(evaluation.by_kind)

@@ -1,46 +1,118 @@
-"""Extraction: mentions, quantities, dates and claims from a document, as a GraphBatch.
+"""Extraction: from a document's passages to sourced facts, in stages that return plain values.
 
-    batch = extract(document, ontology.load())
+    sentences -> mentions (gazetteer + typed new names), dates, quantities, cues, source
+              -> frames: per quantity its metric, subject, object, date, qualifier, modality
+              -> relation rules: facts without a figure (variants, spin-offs, founding, ...)
+    batch = extract(document, ontology.load())     # facts -> graph batch (the last stage)
+    analysis = analyse(document, ontology.load())  # what each stage found, for `kg extract`
+
+Nothing leaks across passages (paragraphs): sentences are split inside one; anaphors resolve
+to the paragraph's salient entities first, then to the document's.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 
 from kg import paths
 from kg.documents.model import Document, Passage
-from kg.extract.claims import ClaimDraft, Entity, Interpreter
+from kg.extract import lexicon as lexicons
+from kg.extract.claims import ClaimDraft, Interpreter
+from kg.extract.dates import DateValue, dates
+from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
 from kg.extract.gazetteer import Mention, for_ontology
+from kg.extract.names import finder as name_finder
+from kg.extract.names import slug
+from kg.extract.numbers import Quantity, finder as quantity_finder
 from kg.extract.patterns import languages
 from kg.extract.sentences import sentences
+from kg.extract.sources import finder as source_finder
 from kg.graph import GraphBatch, NodeRef
 from kg.ontology import Ontology
 
-EXTRACTOR_VERSION = "1"
-DATE_PROPERTY = {"HOLDS": "as_of", "ACQUIRED": "date", "SPUN_OFF_FROM": "date", "TRAINED_ON": None}
+EXTRACTOR_VERSION = "2"
+RELATION_DATE = {"HOLDS": "as_of", "ACQUIRED": "date", "SPUN_OFF_FROM": "date", "TRAINED_ON": None}
+CANDIDATE_LABELS = ("Firm", "Person", "Agency", "AIModel")
+
+
+@dataclass
+class SentenceAnalysis:
+    passage: Passage
+    start: int  # offsets in the passage
+    end: int
+    text: str
+    mentions: list[Mention]
+    dates: list[DateValue] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    source: Entity | None = None
+    frames: list[Frame] = field(default_factory=list)
+    relations: list[ClaimDraft] = field(default_factory=list)
+
+
+def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
+    lex = lexicons.for_document(document.lang)
+    gazetteer = for_ontology(ontology)
+    names = name_finder(lex.code)
+    numbers = quantity_finder(lex.code)
+    builder = FrameBuilder(lex, lexicons.metrics(), lexicons.schema().money_scale)
+    sources = source_finder(lex)
+    anchor = document.published
+    relations = Interpreter(languages()[lex.code], anchor)
+    salience = Salience()
+    out: list[SentenceAnalysis] = []
+    for passage in document.passages:
+        salience.new_paragraph()
+        known = gazetteer.find(passage.text)
+        previous = ""
+        for start, end in sentences(passage.text, lex.abbreviations):
+            text = passage.text[start:end]
+            inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
+            mentions = inside + [_candidate(n) for n in names.find(text, inside)]
+            mentions.sort(key=lambda m: m.start)
+            found = SentenceAnalysis(passage, start, end, text, mentions)
+            found.dates = dates(text, lex.code, anchor)
+            taken = [(d.start, d.end) for d in found.dates] + [(m.start, m.end) for m in inside]
+            found.quantities = numbers.find(text, taken)
+            found.source = sources.find(text, mentions)
+            typed = [m for m in mentions if m.label]
+            if found.quantities:
+                found.frames = builder.build(text, mentions, found.quantities, found.dates, salience, found.source,
+                                             builder.cues(text))
+            found.relations = relations.sentence_claims(text, [m for m in typed if not m.candidate], previous)
+            _remember(salience, builder, text, typed, found.source)
+            for frame in found.frames:  # a new name a fact found its subject in is now salient too
+                if frame.ok and frame.subject is not None and frame.subject.candidate:
+                    salience.note(frame.subject, topical=True)
+            previous = text
+            out.append(found)
+    return out
 
 
 def extract(document: Document, ontology: Ontology) -> GraphBatch:
-    gazetteer = for_ontology(ontology)
-    language = languages().get(document.lang) or languages()["en"]
-    year = document.published.year if document.published else None
-    interpreter = Interpreter(language, year)
     batch = GraphBatch()
-    for passage in document.passages:
-        mentions = gazetteer.find(passage.text)
-        _add_mentions(batch, passage, mentions)
-        previous = ""
-        for start, end in sentences(passage.text):
-            inside = [_shift(m, start) for m in mentions if start <= m.start and m.end <= end]
-            text = passage.text[start:end]
-            for draft in interpreter.sentence_claims(text, inside, previous):
-                _add_claim(batch, document, passage, draft)
-            previous = text
+    mentioned: dict[str, set[tuple[str, str]]] = {}
+    for s in analyse(document, ontology):
+        seen = mentioned.setdefault(s.passage.id, set())
+        for m in s.mentions:
+            if m.label and (m.label, m.id) not in seen:
+                seen.add((m.label, m.id))
+                if m.candidate:
+                    _candidate_node(batch, Entity(m.label, m.id, m.surface, True))
+                batch.add_edge("MENTIONS", NodeRef("Passage", s.passage.id), NodeRef(m.label, m.id), surface=m.surface)
+        numeric = set()
+        for frame in s.frames:
+            if frame.ok:
+                numeric.add((frame.metric, frame.subject.id, frame.object.id if frame.object else None))
+                _add_frame(batch, document, s, frame)
+        for draft in s.relations:
+            if (draft.rule.metric, draft.subject.id, draft.object.id if draft.object else None) not in numeric:
+                _add_relation(batch, document, s, draft)
     return batch
 
 
 def fingerprint() -> str:
-    """Changes when the ontology, the patterns or the extractor change: re-extract then."""
+    """Changes when the ontology, the lexicons or the extractor change: re-extract then."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
     for path in sorted(paths.ontology_dir().glob("*.ttl")) + sorted(paths.patterns_dir().glob("*.yaml")):
         digest.update(path.name.encode())
@@ -48,54 +120,97 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _shift(m: Mention, offset: int) -> Mention:
+# -- stages' glue ----------------------------------------------------------------------------
+def _shifted(m: Mention, offset: int) -> Mention:
     return Mention(m.start - offset, m.end - offset, m.surface, m.label, m.id, m.fuzzy)
 
 
-def _add_mentions(batch: GraphBatch, passage: Passage, mentions: list[Mention]) -> None:
-    seen: set[tuple[str, str]] = set()
+def _candidate(name) -> Mention:  # type: ignore[no-untyped-def]
+    """A typed new name is a candidate mention; an untyped one (label "") is offered to frames
+    only as the subject right before a verb ("Kestrel Silicon bought ...")."""
+    return Mention(name.start, name.end, name.surface, name.label or "", slug(name.surface), candidate=True)
+
+
+def _remember(salience: Salience, builder: FrameBuilder, text: str, mentions: list[Mention],
+              source: Entity | None) -> None:
+    """Entities the sentence names become salient; those in subject position become its topics
+    (a source, "according to X", never does)."""
     for m in mentions:
-        if (m.label, m.id) not in seen:
-            seen.add((m.label, m.id))
-            batch.add_edge("MENTIONS", NodeRef("Passage", passage.id), NodeRef(m.label, m.id), surface=m.surface)
+        entity = Entity(m.label, m.id, m.surface, m.candidate)
+        is_source = source is not None and (entity.label, entity.id) == (source.label, source.id)
+        salience.note(entity, topical=builder.topical(text, m) and not is_source)
+
+
+def _candidate_node(batch: GraphBatch, entity: Entity) -> NodeRef:
+    return batch.add_node(entity.label, entity.id, name=entity.name, status="candidate", aliases=[entity.name])
 
 
 def _ref(batch: GraphBatch, entity: Entity) -> NodeRef:
-    if entity.candidate:
-        return batch.add_node(entity.label, entity.id, name=entity.name, status="candidate", aliases=[entity.name])
-    return NodeRef(entity.label, entity.id)
+    return _candidate_node(batch, entity) if entity.candidate else NodeRef(entity.label, entity.id)
 
 
-def _add_claim(batch: GraphBatch, document: Document, passage: Passage, d: ClaimDraft) -> None:
+def _claim_id(*parts: object) -> str:
+    return "claim-" + hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Frame) -> None:
+    metric = lexicons.metrics()[f.metric]  # type: ignore[index]
+    q = f.quantity
+    assert f.subject is not None
+    claim_id = _claim_id(s.passage.id, f.metric, f.subject.id, f.object.id if f.object else "", q.value, s.text)
+    date_key = metric.date
+    date = f.date.date if f.date else None
+    name = " ".join(x for x in (f.subject.name, f.metric.replace("_", " "),  # type: ignore[union-attr]
+                                f.object.name if f.object else "", _fmt(q.value), q.unit if q.unit != "count" else "") if x)
+    props = {
+        "kind": metric.kind, "metric": f.metric, "value": q.value, "value_max": q.value_max, "unit": q.unit,
+        "qualifier": f.qualifier, "status": f.status, date_key: date, f"{date_key}_precision": f.date.precision if date else None,
+        "quote": s.text, "lang": document.lang, "extractor": f"frame:{f.cue or 'default'}",
+        "subject": f.subject.id, "object": f.object.id if f.object else None,
+        "recipient": f.recipient.id if f.recipient else None,
+    }
+    claim = batch.add_node("Claim", claim_id, name=name, **props)
+    _link_claim(batch, claim, s, f.subject, f.object, f.source)
+    if f.recipient is not None:
+        batch.add_edge("ABOUT", claim, _ref(batch, f.recipient))
+    if metric.edge and f.object is not None:
+        edge = {"claims": [claim_id], "quantity": q.value, "qualifier": f.qualifier}
+        if date is not None:
+            edge[date_key] = date
+        batch.add_edge(metric.edge, _ref(batch, f.subject), _ref(batch, f.object), **edge)
+
+
+def _add_relation(batch: GraphBatch, document: Document, s: SentenceAnalysis, d: ClaimDraft) -> None:
     rule = d.rule
-    key = "|".join(str(x) for x in (passage.id, rule.id, d.subject.id, d.object.id if d.object else "",
-                                     d.value, d.quote))
-    claim_id = "claim-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    claim_id = _claim_id(s.passage.id, rule.id, d.subject.id, d.object.id if d.object else "", d.quote)
     date = d.date.date if d.date else None
-    precision = d.date.precision if d.date else None
-    name = " ".join(str(x) for x in (d.subject.name, rule.metric.replace("_", " "),
-                                     d.object.name if d.object else "", _fmt(d.value)) if x)
+    name = " ".join(x for x in (d.subject.name, rule.metric.replace("_", " "), d.object.name if d.object else "") if x)
     claim = batch.add_node(
-        "Claim", claim_id, name=name, kind=rule.kind, metric=rule.metric, value=d.value, unit=rule.unit,
-        qualifier=d.qualifier, as_of=date, as_of_precision=precision, quote=d.quote, lang=document.lang,
-        extractor=rule.id, subject=d.subject.id, object=d.object.id if d.object else None,
-        differences=d.differences,
+        "Claim", claim_id, name=name, kind=rule.kind, metric=rule.metric, qualifier=d.qualifier,
+        status="reported" if d.source else "stated", as_of=date, as_of_precision=d.date.precision if date else None,
+        quote=d.quote, lang=document.lang, extractor=rule.id, subject=d.subject.id,
+        object=d.object.id if d.object else None, differences=d.differences,
     )
-    batch.add_edge("SOURCED_FROM", claim, NodeRef("Passage", passage.id))
-    subject = _ref(batch, d.subject)
-    batch.add_edge("ABOUT", claim, subject)
-    obj = _ref(batch, d.object) if d.object else None
-    if obj:
-        batch.add_edge("ABOUT", claim, obj)
-    if d.source:
-        batch.add_edge("ATTRIBUTED_TO", claim, _ref(batch, d.source))
-    if rule.edge and obj:
-        props = {"claims": [claim_id], "quantity": d.value, "qualifier": d.qualifier if d.value else None,
-                 "differences": d.differences}
-        date_key = DATE_PROPERTY.get(rule.edge, "date")
+    source = Entity(d.source.label, d.source.id, d.source.name, d.source.candidate) if d.source else None
+    subject = Entity(d.subject.label, d.subject.id, d.subject.name, d.subject.candidate)
+    obj = Entity(d.object.label, d.object.id, d.object.name, d.object.candidate) if d.object else None
+    _link_claim(batch, claim, s, subject, obj, source)
+    if rule.edge and obj is not None:
+        props = {"claims": [claim_id], "differences": d.differences}
+        date_key = RELATION_DATE.get(rule.edge, "date")
         if date_key and date:
             props[date_key] = date
-        batch.add_edge(rule.edge, subject, obj, **props)
+        batch.add_edge(rule.edge, _ref(batch, subject), _ref(batch, obj), **props)
+
+
+def _link_claim(batch: GraphBatch, claim: NodeRef, s: SentenceAnalysis, subject: Entity, obj: Entity | None,
+                source: Entity | None) -> None:
+    batch.add_edge("SOURCED_FROM", claim, NodeRef("Passage", s.passage.id))
+    batch.add_edge("ABOUT", claim, _ref(batch, subject))
+    if obj is not None:
+        batch.add_edge("ABOUT", claim, _ref(batch, obj))
+    if source is not None:
+        batch.add_edge("ATTRIBUTED_TO", claim, _ref(batch, source))
 
 
 def _fmt(value: float | None) -> str:

@@ -1,14 +1,16 @@
-"""Interpret the patterns over one document's sentences: claims with their roles and quotes."""
+"""Relation rules over one document's sentences: facts without a figure (variants, spin-offs,
+founding, funding, releases, chips ordered or trained on without a count), with roles and quotes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from kg.extract.candidates import Entity, candidate, marked_candidates
 from kg.extract.dates import DateValue, dates
 from kg.extract.gazetteer import Mention
-from kg.extract.numbers import Quantity, quantities
+from kg.extract.numbers import Quantity
 from kg.extract.patterns import Language, Rule
 
 NEAR = 30  # characters between a value and the entity it counts
@@ -39,9 +41,9 @@ class Sentence:
 
 
 class Interpreter:
-    def __init__(self, language: Language, default_year: int | None) -> None:
+    def __init__(self, language: Language, anchor: dt.date | None) -> None:
         self.lang = language
-        self.default_year = default_year
+        self.anchor = anchor
         self.topics: dict[str, Entity] = {}
 
     def sentence_claims(self, text: str, mentions: list[Mention], previous: str) -> list[ClaimDraft]:
@@ -54,7 +56,7 @@ class Interpreter:
             if any(self._is_topic(text, m) for m in mentions):
                 self._remember_topics(plain, self._source(plain))
             return []
-        sentence = Sentence(text, mentions, previous, quantities(text), dates(text, self.default_year))
+        sentence = Sentence(text, mentions, previous, [], dates(text, self.lang.code, self.anchor))
         source = self._source(sentence)
         drafts: list[ClaimDraft] = []
         for rule in self.lang.rules:
@@ -282,7 +284,7 @@ class Interpreter:
                 self.topics[m.label] = _entity(m)
 
     def _date(self, s: Sentence, value: Quantity | None) -> DateValue | None:
-        usable = [d for d in s.dates if not value or not (value.start <= d.start < value.end)]
+        usable = [d for d in s.dates if d.date is not None and (not value or not (value.start <= d.start < value.end))]
         return usable[0] if usable else None
 
     def _qualifier(self, s: Sentence, q: Quantity) -> str:

@@ -1,69 +1,144 @@
-"""Dates as texts write them, with their precision: `2023년 5월`, `1월 7일`, `May 2023`, ISO."""
+"""Dates as texts write them, with their precision, absolute or relative to the document's date.
+
+`2023년 5월`, `May 15, 2023`, `2023-05-15`, `in 2021`: absolute. `지난해`, `last month`, `on Tuesday`,
+`지난 9일`, `15일(현지시간)`, `in March`: resolved against the document date, to the precision
+the words give (a year, a month, a day). Without a document date a relative date is still found
+(its span is no quantity) but has no value. Month names are matched capitalised only, so `may`
+and `march` are never months; an impossible date (`2023-02-30`, `13월`) has no value.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
+from kg.extract.lexicon import Lexicon, lexicon
 
-_KO = re.compile(
-    r"(?<!\d)(?:(?P<y>\d{4})\s?년(?:\s?(?P<m>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?)?"
-    r"|(?P<m2>\d{1,2})\s?월(?:\s?(?P<d2>\d{1,2})\s?일)?)"
-)
-_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?!\d)")
-_EN = re.compile(
-    r"\b(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-    r"(?:\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{4}))?\b",
-    re.IGNORECASE,
-)
-_EN_YEAR = re.compile(r"\b(?:in|since|by|from|during|until|of)\s+(?P<y>(?:19|20)\d{2})\b")
+_PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 
 
 @dataclass(frozen=True, slots=True)
 class DateValue:
     start: int
     end: int
-    date: dt.date
+    date: dt.date | None  # None: a date the text gives but that cannot be placed (no anchor, impossible)
     precision: str  # year | month | day
+    relative: bool = False
 
     @property
-    def iso(self) -> str:
-        return self.date.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision]]
+    def iso(self) -> str | None:
+        return self.date.isoformat()[:_PRECISION_LENGTH[self.precision]] if self.date else None
 
 
-def dates(sentence: str, default_year: int | None = None) -> list[DateValue]:
-    found: list[DateValue] = []
-    for pattern in (_ISO, _KO, _EN, _EN_YEAR):
-        for match in pattern.finditer(sentence):
-            if match.end() == match.start() or any(d.start <= match.start() < d.end for d in found):
-                continue
-            value = _from_match(match, default_year)
-            if value:
-                found.append(DateValue(match.start(), match.end(), *value))
-    return sorted(found, key=lambda d: d.start)
+def dates(sentence: str, lang: str = "en", anchor: dt.date | None = None,
+          default_year: int | None = None) -> list[DateValue]:
+    """Every date in the sentence; `anchor` is the document's date (for relative dates)."""
+    if anchor is None and default_year is not None:
+        anchor = dt.date(default_year, 12, 31)
+    return _finder(lang).find(sentence, anchor)
 
 
-def _from_match(match: re.Match[str], default_year: int | None) -> tuple[dt.date, str] | None:
-    groups = dict(match.groupdict())
-    groups["m"] = groups.get("m") or groups.get("m2")
-    groups["d"] = groups.get("d") or groups.get("d2")
-    year = int(groups["y"]) if groups.get("y") else default_year
-    month = MONTHS.get(groups["mon"].lower().rstrip(".")) if groups.get("mon") else (
-        int(groups["m"]) if groups.get("m") else None)
-    day = int(groups["d"]) if groups.get("d") else None
-    if year is None or not (1900 <= year <= 2100):
-        return None
-    if groups.get("mon") is None and groups.get("m") is None and day is not None:
-        return None  # "7일" alone is a duration as often as a date
-    if groups.get("y") is None and month is None:
+class DateFinder:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        d = lex.data.dates
+        self.months = d.months
+        self.weekdays = d.weekdays
+        months = "|".join(sorted(map(re.escape, d.months), key=len, reverse=True)) or "(?!)"
+        year_before = "|".join(d.year_before) or "(?!)"
+        self.patterns: list[tuple[re.Pattern[str], str]] = [
+            (re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12])(?![\w])\s?(?:(?:FY)?\s?(?P<y>\d{4}))?|(?:first|second|third|fourth) quarter(?: of (?P<y2>\d{4}))?"
+                        r"|(?:(?P<y3>\d{4})\s?년\s?)?[1-4]\s?분기|(?:fiscal|FY)\s?(?P<y4>\d{4})", re.IGNORECASE), "quarter"),
+            (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d-])"), "iso"),
+            (re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"), "iso"),
+            (re.compile(r"(?<!\d)(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?(?!\d)"), "iso"),
+            (re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d,]\d)"), "en"),
+            (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"), "en"),
+            (re.compile(rf"\b(?P<mon>{months})\.?,?\s+(?P<y>\d{{4}})\b"), "en"),
+            (re.compile(rf"(?i:\b(?:{year_before})\s+)(?P<mon>{months})\b"), "en"),
+            (re.compile(rf"(?:(?i:\b(?:{year_before}))\s+|^\s*|\(|,\s)(?P<y>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%|\s?(?:GPU|chip|unit|server|people|employee))"), "en"),
+            (re.compile(r"(?<!\d)(?P<y>\d{4})\s?년(?:\s?(?P<m>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?)?"
+                        r"|(?P<past>지난\s?)?(?P<future>오는\s?)?(?<!\d)(?P<m2>\d{1,2})\s?월(?:\s?(?P<d2>\d{1,2})\s?일)?"), "ko"),
+            (re.compile(r"(?P<past>지난\s?)?(?P<future>오는\s?)?(?<![\d.,])(?P<d3>\d{1,2})\s?일(?=\s?\(현지\s?시간\)|\s?(?:오전|오후|새벽|밤)|(?:\s?(?:에|부터|까지|자|께|,|\)))|\s)(?!\s?(?:간|동안|이내|만에|째))"), "ko_day"),
+        ]
+        self.relative = [(re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, r.words))})(?![\w])", re.IGNORECASE),
+                          r.unit, r.offset) for r in lex.data.dates.relative]
+        days = "|".join(map(re.escape, self.weekdays)) or "(?!)"
+        self.weekday = re.compile(rf"(?:\b(?:on|last|this|since|until|by)\s+)?(?P<wd>{days})\b")
+
+    def find(self, text: str, anchor: dt.date | None) -> list[DateValue]:
+        found: list[DateValue] = []
+        for pattern, kind in self.patterns:
+            for m in pattern.finditer(text):
+                if m.end() > m.start() and not _overlaps(m.start(), m.end(), found):
+                    value = self._absolute(m, kind, anchor)
+                    if value is not None:
+                        found.append(value)
+        for pattern, unit, offset in self.relative:
+            for m in pattern.finditer(text):
+                if not _overlaps(m.start(), m.end(), found):
+                    found.append(DateValue(m.start(), m.end(), _shifted(anchor, unit, offset), unit, relative=True))
+        for m in self.weekday.finditer(text):
+            if not _overlaps(m.start(), m.end(), found):
+                day = None
+                if anchor is not None:
+                    back = (anchor.weekday() - self.weekdays[m.group("wd")]) % 7
+                    day = anchor - dt.timedelta(days=back)
+                found.append(DateValue(m.start(), m.end(), day, "day", relative=True))
+        return sorted(found, key=lambda d: d.start)
+
+    def _absolute(self, m: re.Match[str], kind: str, anchor: dt.date | None) -> DateValue | None:
+        g = {k: v for k, v in m.groupdict().items() if v}
+        start = m.start("y") if kind == "en" and "y" in g and "mon" not in g else m.start()
+        if kind == "quarter":
+            year = next((int(g[k]) for k in ("y", "y2", "y3", "y4") if k in g), None)
+            return DateValue(m.start(), m.end(), dt.date(year, 1, 1) if year and 1900 <= year <= 2100 else None, "year")
+        year = int(g["y"]) if "y" in g else None
+        month = self.months.get(g["mon"]) if "mon" in g else int(g.get("m") or g.get("m2") or 0) or None
+        day = int(g.get("d") or g.get("d2") or g.get("d3") or 0) or None
+        relative = year is None
+        if kind == "ko_day":
+            if anchor is None:
+                return DateValue(start, m.end(), None, "day", relative=True)
+            month, year = anchor.month, anchor.year
+            if day is not None and day > anchor.day and "future" not in g:
+                month, year = (12, year - 1) if month == 1 else (month - 1, year)
+        elif year is None:
+            if anchor is None:
+                return DateValue(start, m.end(), None, "day" if day else "month", relative=True)
+            year = anchor.year
+            if month and month > anchor.month and "future" not in g:
+                year -= 1  # "in March", written in January: last March
+        value = _date(year, month, day)
+        return DateValue(start, m.end(), value, "day" if day else "month" if month else "year", relative)
+
+
+def _date(year: int, month: int | None, day: int | None) -> dt.date | None:
+    if not 1900 <= year <= 2100:
         return None
     try:
-        value = dt.date(year, month or 1, day or 1)
+        return dt.date(year, month or 1, day or 1)
     except ValueError:
-        return None  # 13월, 2월 30일
-    return value, "day" if day else "month" if month else "year"
+        return None  # 13월, 2023-02-30
+
+
+def _shifted(anchor: dt.date | None, unit: str, offset: int) -> dt.date | None:
+    if anchor is None:
+        return None
+    if unit == "year":
+        return dt.date(anchor.year + offset, 1, 1)
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + offset
+        return dt.date(index // 12, index % 12 + 1, 1)
+    return anchor + dt.timedelta(days=offset)
+
+
+def _overlaps(start: int, end: int, found: list[DateValue]) -> bool:
+    return any(d.start < end and start < d.end for d in found)
+
+
+@lru_cache(maxsize=8)
+def _finder(lang: str) -> DateFinder:
+    return DateFinder(lexicon(lang))

@@ -31,6 +31,7 @@ class Mention:
     label: str
     id: str
     fuzzy: bool = False
+    candidate: bool = False  # a name the ontology does not know (kg.extract.names)
 
 
 class Gazetteer:

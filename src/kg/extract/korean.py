@@ -52,6 +52,20 @@ def proper_nouns_before(sentence: str, marker: str, not_names: frozenset[str],
     return found
 
 
+def marked_proper_nouns(sentence: str, end: int, markers: str, not_names: frozenset[str],
+                        suffixes: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Proper nouns before `end` that a subject, topic or possessive particle marks (`캄브리콘은`,
+    `무어스레드의`), nearest last; Kiwi is asked only when such a word exists."""
+    found = []
+    for match in re.finditer(rf"(?<![\uac00-\ud7a3A-Za-z0-9])({_WORD})(?=(?:{markers})[\s,])", sentence[:end]):
+        if match.group(1) in not_names:
+            continue
+        span = _proper_noun(sentence, match.start(1), match.end(1), suffixes)
+        if span:
+            found.append(span)
+    return found
+
+
 def _proper_noun(sentence: str, start: int, end: int, suffixes: frozenset[str]) -> tuple[int, int, str] | None:
     """A name: a proper noun first, then proper nouns, Latin letters, digits or an organisation
     word (`칭화` + `대학교`); Kiwi must split the word exactly there."""

@@ -1,29 +1,25 @@
-"""Quantities and money as texts write them, in Korean and English, normalised to base units.
+"""Every quantity in a sentence, in digits or in words, normalised to base units.
 
-`9억 4,400만 달러` -> 944,000,000 USD; `$5.5 million` -> 5,500,000 USD; `6,710억 개` ->
-671,000,000,000; `671B parameters` -> 671,000,000,000. Malformed numbers yield nothing.
+`9억 4,400만 달러` -> 944,000,000 USD; `$5.5 billion` -> 5,500,000,000 USD; `1조 2천억 원` ->
+1,200,000,000,000 KRW; `4.0 TB/s` -> 4,000 GB/s; `ten thousand GPUs` -> 10,000 GPU; `수천 개` ->
+1,000 (at least). Years, dates, ordinals, section and line numbers and the digits inside names
+(`H100`, `V3`, `4090D`) are not quantities; malformed numbers (`999조조`, `1,00`) yield nothing.
+The words come from the language's lexicon (loaders/patterns/<lang>.yaml).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
-KO_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3}
-EN_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6,
-             "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "t": 10**12}
-MAX_VALUE = 10**13  # beyond any chip count, parameter count or sum of money these texts state
+from kg.extract.lexicon import Lexicon, lexicon
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_KO_CHUNK = rf"(?:{_NUM})\s?[조억만천]"
-_KO_AMOUNT = re.compile(rf"(?<![\d.,])(?P<num>(?:{_KO_CHUNK}\s?)+(?:{_NUM}(?![\d\s]*[조억만천]))?)(?P<bad>[조억만천,.]\d?)?")
-_EN_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|[kKmMbBtT])\b"
-_EN_AMOUNT = re.compile(
-    rf"(?P<cur>\$|USD\s?|US\$\s?)?(?<![\d.,])(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE}))?(?P<bad>[,.]\d)?"
-)
-_MONEY_AFTER = re.compile(r"^\s?(?:달러|dollars?\b|USD\b)(?:\s?\(미화\))?")
-_WON_AFTER = re.compile(r"^\s?원")
-_COUNTER_AFTER = re.compile(r"^\s?(?:개|명|대|장|여\s?개|여\s?명)")
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d+(?:\.\d+)?"
+_COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,88 +27,403 @@ class Quantity:
     start: int
     end: int
     value: float
-    unit: str  # USD | KRW | count
+    unit: str  # USD, KRW, CNY, GB, GB/s, TFLOPS, TPP, percent, GPU-hours, days, or `count`
+    measure: str  # money, count, memory, bandwidth, compute, tpp, density, percent, gpu_hours, ...
     text: str
+    counted: str | None = None  # for counts: GPU, server, people, parameters, ...
+    value_max: float | None = None  # a range's upper end
+    qualifier: str | None = None  # from the quantity's own words ("thousands of": at_least)
+    negative: bool = False
+    converted: bool = False  # a second currency in brackets after the first: the same figure
 
 
-def quantities(sentence: str) -> list[Quantity]:
-    """Every well-formed number in the sentence, with its unit where the text gives one."""
-    found: list[Quantity] = []
-    rejected: list[tuple[int, int]] = []
-    for match in _KO_AMOUNT.finditer(sentence):
-        if match.group("bad") or _inside_date_or_word(sentence, match.start(), match.end()):
-            rejected.append((match.start(), match.end()))
-            continue
-        value = parse_korean(match.group("num"))
-        if value is not None:
-            found.append(_with_unit(sentence, match.start("num"), match.end("num"), value))
-    taken = [(q.start, q.end) for q in found] + rejected
-    for match in _EN_AMOUNT.finditer(sentence):
-        if match.group("bad") or any(s <= match.start("num") < e for s, e in taken):
-            continue
-        value = parse_english(match.group("num"), match.group("scale"))
-        if value is None or _inside_date_or_word(sentence, match.start("num"), match.end()):
-            continue
-        start = match.start("cur") if match.group("cur") else match.start("num")
-        q = _with_unit(sentence, start, match.end(), value)
-        if match.group("cur"):
-            q = Quantity(q.start, q.end, q.value, "USD", q.text)
-        found.append(q)
-    return sorted((q for q in found if 0 < q.value <= MAX_VALUE), key=lambda q: q.start)
+class QuantityFinder:
+    """Compiled once per language; `find(sentence)` is the hot path."""
 
+    def __init__(self, lex: Lexicon, latin: Lexicon | None = None) -> None:
+        self.lex = lex
+        self.n = lex.data.numbers
+        self.latin = latin.data.numbers if latin is not None and latin is not lex else None
 
-def parse_korean(text: str) -> float | None:
-    """`9억 4,400만` -> 944000000; `10,000` -> 10000; None when malformed (`999조조`)."""
-    total, last_unit = 0.0, None
-    for num, unit in re.findall(rf"({_NUM})\s?([조억만천]?)", text.replace(" ", "")):
-        value = _number(num)
-        if value is None:
+    # -- compiled pieces -------------------------------------------------------------------
+    @cached_property
+    def scales(self) -> dict[str, float]:
+        merged = dict(self.latin.scales) if self.latin else {}
+        merged.update(self.n.scales)
+        return merged
+
+    @cached_property
+    def _core(self) -> re.Pattern[str]:
+        big = "".join(k for k in self.n.scales if _HANGUL.match(k))
+        small = "".join(self.n.small_scales)
+        parts = []
+        if big:
+            group = rf"(?:(?:{DIGITS})\s?[{small}]?\s?|[{small}]\s?)?[{big}]" if small else rf"(?:{DIGITS})?\s?[{big}]"
+            tail = rf"(?:{DIGITS})(?:\s?[{small}])?" if small else rf"(?:{DIGITS})"
+            parts.append(rf"(?=\d)(?:{group}(?:\s?(?=\d){group})*(?:\s?(?=\d){tail}(?![\d{big}]))?)")
+            if small:
+                parts.append(rf"(?:{DIGITS})\s?[{small}](?![{big}])")
+        parts.append(DIGITS)
+        return re.compile("|".join(parts))
+
+    @cached_property
+    def _words(self) -> re.Pattern[str] | None:
+        words = sorted(self.n.words, key=len, reverse=True)
+        if not words:
             return None
-        if unit:
-            scale = KO_UNITS[unit]
-            if last_unit is not None and scale >= last_unit:
-                return None  # units must fall: 억 then 만, never 만 then 억 or 조조
-            total += value * scale
-            last_unit = scale
-        else:
-            total += value
-            last_unit = 1
-    return total
+        one = "|".join(re.escape(w) for w in words)
+        if self.lex.code == "ko":  # native numerals stand apart from their counter: "세 곳", never "세대"
+            return re.compile(rf"(?<![\w])(?:{one})(?=\s(?:{self._counter_alternation}))")
+        return re.compile(rf"\b(?:{one})(?:[\s-](?:{one}))*\b", re.IGNORECASE)
 
+    @cached_property
+    def _counter_alternation(self) -> str:
+        return "|".join(w for c in self.n.counters for w in c.words) or "(?!)"
 
-def parse_english(num: str, scale: str | None) -> float | None:
-    value = _number(num)
-    if value is None:
+    @cached_property
+    def _vague(self) -> list[tuple[re.Pattern[str], float, str]]:
+        flags = re.IGNORECASE if self.lex.code == "en" else 0
+        found = [(re.compile(rf"(?<![\w])(?:{'|'.join(v.words)})", flags), v.value, v.qualifier) for v in self.n.vague]
+        return sorted(found, key=lambda x: -len(x[0].pattern))
+
+    @cached_property
+    def _scale_after(self) -> re.Pattern[str]:
+        words = [w for w in self.scales if not _HANGUL.match(w)]
+        long = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
+        short = [w for w in words if len(w) == 1]
+        # single letters (m, bn-less `B`, `K`) only straight after the digits
+        return re.compile(rf"(?:\s?(?P<long>{'|'.join(map(re.escape, long))})|(?P<short>{'|'.join(map(re.escape, short))}))(?![A-Za-z0-9])"
+                          if long else r"(?!)")
+
+    @cached_property
+    def _currency_before(self) -> list[tuple[re.Pattern[str], str]]:
+        found = []
+        for currency in self.n.currencies + (self.latin.currencies if self.latin else []):
+            for word in currency.before:
+                found.append((re.compile(rf"(?:{word})$"), currency.code))
+        return found
+
+    @cached_property
+    def _currency_after(self) -> list[tuple[re.Pattern[str], str]]:
+        flags = re.IGNORECASE if self.lex.code == "en" else 0
+        return [(re.compile(rf"\s?(?:{word})(?![A-Za-z])", flags), c.code)
+                for c in self.n.currencies for word in c.after]
+
+    @cached_property
+    def _units_after(self) -> list[tuple[re.Pattern[str], str, str, float]]:
+        flags = re.IGNORECASE if self.lex.code == "en" else 0
+        return [(re.compile(rf"\s?(?:{word})(?![A-Za-z])", flags), u.unit, u.measure, u.factor)
+                for u in self.n.units for word in u.words]
+
+    @cached_property
+    def _spec_before(self) -> list[tuple[re.Pattern[str], str, str]]:
+        return [(re.compile(rf"(?:{word})\s?$", re.IGNORECASE), u.unit, u.measure)
+                for u in self.n.spec_before for word in u.words]
+
+    @cached_property
+    def _rate(self) -> re.Pattern[str]:
+        words = self.n.rate_before
+        return re.compile(rf"(?:{'|'.join(words)})\s?$") if words else re.compile("(?!)")
+
+    @cached_property
+    def _counters(self) -> list[tuple[re.Pattern[str], str | None]]:
+        return [(re.compile(rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?=의|을|를|이|가|은|는|에|와|과|로|도|만|씩|\s)"), c.counted)
+                for c in self.n.counters for word in c.words]
+
+    @cached_property
+    def _counted_after(self) -> list[tuple[re.Pattern[str], str]]:
+        # up to three words between the number and the counted noun ("10,000 of Nvidia's fastest AI
+        # GPUs", "1만 개 이상의 첨단 GPU"), but never across a verb, a conjunction or a preposition
+        stop = (r"(?!(?:and|or|to|from|in|on|at|by|for|with|that|which|who|is|are|was|were|be|been|has|have|"
+                r"had|will|would|per|than|as|into|over|under)\b)")
+        mods = rf"(?:{stop}[\w.'’-]+\s){{0,3}}?"
+        if self.lex.code == "ko":
+            mods = r"(?:[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){0,2}?"
+        case = "(?i:" if self.lex.code == "en" else "(?:"
+        return [(re.compile(rf"\s?{mods}{case}{word})(?![A-Za-z])"), unit)
+                for unit, words in self.n.counted.items() for word in words]
+
+    @cached_property
+    def _counted_before(self) -> list[tuple[re.Pattern[str], str]]:
+        """Korean: the counted noun before the number (`GPU 1만 개`, `H20 칩 100만 개`)."""
+        return [(re.compile(rf"(?:{word})\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?(?:을|를|이|가|은|는|도)?\s?$"), unit)
+                for unit, words in self.n.counted.items() for word in words]
+
+    @cached_property
+    def _not_after_words(self) -> re.Pattern[str] | None:
+        words = self.n.not_after_words
+        return re.compile(rf"(?<![\w])(?:{'|'.join(words)})\s?#?$", re.IGNORECASE) if words else None
+
+    @cached_property
+    def _not_before_words(self) -> re.Pattern[str] | None:
+        words = self.n.not_before_words
+        return re.compile(rf"(?:{'|'.join(words)})", re.IGNORECASE if self.lex.code == "en" else 0) if words else None
+
+    # -- finding ---------------------------------------------------------------------------
+    def find(self, sentence: str, taken: list[tuple[int, int]] = ()) -> list[Quantity]:
+        """Every quantity in `sentence`, skipping the spans in `taken` (dates, names)."""
+        text = _masked(sentence)
+        found: list[Quantity] = []
+        blocked = list(taken)
+        for start, end, value, qualifier in self._cores(text, blocked):
+            q = self._quantity(text, start, end, value, qualifier)
+            if q is not None:
+                found.append(q)
+                blocked.append((q.start, q.end))
+        found = _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code)
+        return [replace(q, text=sentence[q.start:q.end]) for q in _conversions(text, found)]
+
+    def _cores(self, text: str, blocked: list[tuple[int, int]]):
+        """(start, end, value, qualifier) of each number as written, before its units."""
+        seen: list[tuple[int, int]] = []
+        for pattern, value, qualifier in self._vague:
+            for m in pattern.finditer(text):
+                if not _overlaps(m.start(), m.end(), blocked + seen):
+                    seen.append((m.start(), m.end()))
+                    yield m.start(), m.end(), value, qualifier
+        for m in self._core.finditer(text):
+            if _overlaps(m.start(), m.end(), blocked + seen) or not self._free_standing(text, m.start(), m.end()):
+                continue
+            value = self._parse(m.group(0))
+            if value is not None:
+                seen.append((m.start(), m.end()))
+                yield m.start(), m.end(), value, None
+        if self._words is not None:
+            for m in self._words.finditer(text):
+                if _overlaps(m.start(), m.end(), blocked + seen):
+                    continue
+                value = self._parse_words(m.group(0))
+                if value is not None:
+                    yield m.start(), m.end(), value, None
+
+    def _free_standing(self, text: str, start: int, end: int) -> bool:
+        """Not the digits of a name (H100, GPT-4, 4090D), a label (section 3) or a year."""
+        before = text[max(0, start - 1):start]
+        if before and (before.isascii() and before.isalpha() or before in "-_/#.:" and _alnum_before(text, start - 1)
+                       and not (before == "-" and text[start - 2].isdigit())):  # "5-6 billion" is a range
+            return False
+        if text[end:end + 1] in self._big_scales:
+            return False  # "999조조": a unit group out of order
+        after = text[end:end + 1]
+        if after.isascii() and after.isalpha() and not self._scale_after.match(text, end) \
+                and not any(p.match(text, end) for p, *_ in self._units_after) \
+                and not any(p.match(text, end) for p, _ in self._currency_after):
+            return False
+        if after in "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalpha() \
+                and not any(p.match(text, end + 1) for p, *_ in self._units_after):
+            return False  # "16-core", but not "10-fold"
+        if self._not_after_words and self._not_after_words.search(text, 0, start):
+            return False
+        if self._not_before_words and self._not_before_words.match(text, end):
+            return False
+        return True
+
+    @cached_property
+    def _big_scales(self) -> str:
+        return "".join(k for k in self.n.scales if _HANGUL.match(k)) or "\0"
+
+    def _parse(self, number: str) -> float | None:
+        if not _HANGUL.search(number):
+            return _plain(number)
+        return parse_korean(number, self.n.scales, self.n.small_scales)
+
+    def _parse_words(self, words: str) -> float | None:
+        joined = " ".join(words.lower().split())
+        if joined in self.n.words:
+            return self.n.words[joined]
+        tokens = re.split(r"[\s-]+", joined)
+        if tokens[0] in ("a", "an"):
+            if len(tokens) == 1:
+                return None  # "a" alone is an article, not a figure
+            tokens = tokens[1:]  # "a hundred", "a dozen"
+        total, current = 0.0, 0.0
+        for word in tokens:
+            value = self.n.words.get(word)
+            if value is None:
+                return None
+            if word == "hundred":
+                current = (current or 1) * 100
+            else:
+                current += value
+        return total + current
+
+    def _quantity(self, text: str, start: int, end: int, value: float, qualifier: str | None) -> Quantity | None:
+        number_text = text[start:end]
+        is_word = not any(ch.isdigit() for ch in number_text)
+        pos = end
+        scale = self._scale_after.match(text, pos)
+        if scale and (scale.group("long") or not is_word):
+            if not (scale.group("short") and is_word):
+                value *= self.scales[scale.group("long") or scale.group("short")]
+                pos = scale.end()
+        elif is_word and self.lex.code == "en" and value < 2:
+            return None  # "half", "one" alone: not a figure
+        negative = text[max(0, start - 2):start].strip() in ("-", "−") and not _alnum_before(text, start - 2)
+        currency, cur_start = self._before_currency(text, start)
+        if currency is None:
+            for pattern, code in self._currency_after:
+                m = pattern.match(text, pos)
+                if m:
+                    currency, pos = code, m.end()
+                    break
+        if currency is not None:
+            if negative or text[max(0, cur_start - 1):cur_start] in ("-", "−"):
+                negative = True
+            return self._made(text, cur_start, pos, value, currency, "money", qualifier=qualifier, negative=negative)
+        spec = self._spec(text, start)
+        if spec is not None:
+            unit, measure = spec
+            return self._made(text, start, pos, value, unit, measure, qualifier=qualifier)
+        for pattern, unit, measure, factor in self._units_after:
+            m = pattern.match(text, pos)
+            if m:
+                if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
+                    unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
+                return self._made(text, start, m.end(), value * factor, unit, measure, qualifier=qualifier)
+        if _YEAR.fullmatch(number_text) and pos == end:
+            return None  # a bare year is a date, never a count
+        counter = next(((m, c) for p, c in self._counters if (m := p.match(text, pos))), None)
+        if counter:
+            m, counted = counter
+            counted = counted or self._counted_near(text, start, m.end())
+            return self._made(text, start, m.end(), value, counted or "count", "count", counted, qualifier)
+        for pattern, counted in self._counted_after:
+            m = pattern.match(text, pos)
+            if m:
+                return self._made(text, start, pos, value, counted, "count", counted, qualifier)
+        if is_word and pos == end:
+            return None  # "one of", "a" alone: not a figure
+        if self.lex.code == "ko" and pos == end and not _COMMA_NUMBER.fullmatch(number_text) and value < 10:
+            return None
+        return self._made(text, start, pos, value, "count", "count", None, qualifier)
+
+    def _made(self, text: str, start: int, end: int, value: float, unit: str, measure: str,
+              counted: str | None = None, qualifier: str | None = None, negative: bool = False) -> Quantity:
+        return Quantity(start, end, value, unit, measure, text[start:end], counted, None, qualifier, negative)
+
+    def _before_currency(self, text: str, start: int) -> tuple[str | None, int]:
+        head = text[max(0, start - 6):start]
+        for pattern, code in self._currency_before:
+            m = pattern.search(head)
+            if m:
+                return code, start - (len(head) - m.start())
+        return None, start
+
+    def _spec(self, text: str, start: int) -> tuple[str, str] | None:
+        head = text[max(0, start - 50):start]
+        return next(((unit, measure) for pattern, unit, measure in self._spec_before if pattern.search(head)), None)
+
+    def _counted_near(self, text: str, start: int, end: int) -> str | None:
+        """Korean `개`: the noun counted, just before the number or just after the counter."""
+        for pattern, counted in self._counted_after:
+            if pattern.match(text, end):
+                return counted
+        head = text[max(0, start - 24):start]
+        for pattern, counted in self._counted_before:
+            if pattern.search(head):
+                return counted
         return None
-    return value * EN_SCALES[scale.lower()] if scale else value
 
 
-def _number(text: str) -> float | None:
-    if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -> float | None:
+    """`9억 4,400만` -> 944000000; `1조 2천억` -> 1.2e12; `5백만` -> 5e6; None when malformed
+    (big units must fall: `만 억` and `조조` are refused)."""
+    total, section, current, last_big, last_small = 0.0, 0.0, None, None, None
+    for token in re.findall(rf"{DIGITS}|[^\s\d,.]", text):
+        if token[0].isdigit():
+            if current is not None:
+                return None
+            current = _plain(token)
+            if current is None:
+                return None
+        elif token in small:
+            if last_small is not None and small[token] >= last_small:
+                return None
+            section += (current if current is not None else 1) * small[token]
+            current, last_small = None, small[token]
+        elif token in scales:
+            if last_big is not None and scales[token] >= last_big:
+                return None
+            section += current or 0
+            total += (section or 1) * scales[token]
+            section, current, last_big, last_small = 0.0, None, scales[token], None
+        else:
+            return None
+    return total + section + (current or 0)
+
+
+def _plain(number: str) -> float | None:
+    if "," in number and not _COMMA_NUMBER.fullmatch(number):
         return None
     try:
-        return float(text.replace(",", ""))
+        return float(number.replace(",", ""))
     except ValueError:
         return None
 
 
-def _with_unit(sentence: str, start: int, end: int, value: float) -> Quantity:
-    rest = sentence[end:]
-    for pattern, unit in ((_MONEY_AFTER, "USD"), (_WON_AFTER, "KRW"), (_COUNTER_AFTER, "count")):
-        m = pattern.match(rest)
-        if m:
-            return Quantity(start, end + m.end(), value, unit, sentence[start : end + m.end()])
-    return Quantity(start, end, value, "count", sentence[start:end])
+def _masked(sentence: str) -> str:
+    """Link targets, URLs and e-mail addresses blanked (offsets kept): their digits are no figures."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), sentence) if ("/" in sentence or "@" in sentence) else sentence
 
 
-def _inside_date_or_word(sentence: str, start: int, end: int) -> bool:
-    """Years, months, days, versions and model names are not quantities."""
-    after = sentence[end : end + 2]
-    before = sentence[max(0, start - 1) : start]
-    if re.match(r"\s?(?:년|월|일|분기|배|%|시간|위|세|개월|주|x\b)", after):
-        return True
-    if before and (before.isalpha() and before.isascii() or before in "-_./"):
-        return True  # H100, GPT-4, v3.5
-    return bool(re.match(r"[A-Za-z]", sentence[end : end + 1])) and not re.match(
-        rf"\s?{_EN_SCALE}", sentence[end:]
-    )
+def _alnum_before(text: str, index: int) -> bool:
+    return index > 0 and text[index - 1].isascii() and text[index - 1].isalnum()
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+_RANGE = {"en": re.compile(r"^\s?(?:-|–|to|and)\s?$", re.IGNORECASE), "ko": re.compile(r"^\s?(?:-|~|–|에서)\s?$")}
+
+
+def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
+    """`5,000-10,000 GPUs`, `$5 billion to $6 billion`, `between 2 and 3`: one quantity with a max."""
+    joiner = _RANGE.get(lang, _RANGE["en"])
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev and joiner.match(text[prev.end:q.start]) and q.value >= prev.value and (
+                prev.measure == q.measure or prev.unit == "count"):
+            low = prev.value
+            if prev.unit == "count" and q.measure != "count" and low < q.value / 100:
+                low *= _scale_of(q.value, low)
+            out[-1] = Quantity(prev.start, q.end, low, q.unit, q.measure, text[prev.start:q.end], q.counted,
+                               q.value, prev.qualifier or q.qualifier, prev.negative)
+            continue
+        out.append(q)
+    return out
+
+
+def _scale_of(high: float, low: float) -> float:
+    """`5-6 billion`: the low end takes the high end's scale."""
+    factor = 1.0
+    while low * factor * 10 <= high:
+        factor *= 10
+    return factor if factor >= 1000 else 1.0
+
+
+def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """`170억달러(22조원)`: a second currency in brackets right after a sum is the same figure."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        gap = text[prev.end:q.start] if prev else ""
+        if prev and prev.measure == "money" == q.measure and re.fullmatch(r"\s?[(（]\s?(?:약|about|around|or|roughly|approximately|~)?\s?", gap, re.I):
+            q = replace(q, converted=True)
+        out.append(q)
+    return out
+
+
+def finder(lang: str) -> QuantityFinder:
+    cache = _FINDERS
+    if lang not in cache:
+        cache[lang] = QuantityFinder(lexicon(lang), lexicon("en") if lang != "en" else None)
+    return cache[lang]
+
+
+_FINDERS: dict[str, QuantityFinder] = {}
+
+
+def quantities(sentence: str, lang: str = "en", taken: list[tuple[int, int]] = ()) -> list[Quantity]:
+    return finder(lang).find(sentence, list(taken))

@@ -1,4 +1,5 @@
-"""Load the declarative extraction patterns (loaders/patterns/<lang>.yaml) into rules."""
+"""Relation rules (facts without a figure: variants, spin-offs, founding, funding, releases),
+built from the `relations` section of each language's lexicon."""
 
 from __future__ import annotations
 
@@ -7,15 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from kg import paths
-from kg.errors import InputError
-
-VALUE_KINDS = {"count", "money", "none", "optional_count"}
-ROLES = {"topic", "marked_object", "nearest_trigger", "nearest_trigger_after", "nearest_trigger_before",
-         "nearest_value", "marked", "after_trigger", "before_trigger"}
-
+from kg.extract.lexicon import Lexicon, RelationRule
+from kg.extract.lexicon import languages as lexicon_languages
 
 @dataclass(frozen=True)
 class Rule:
@@ -85,11 +80,8 @@ class Language:
         return self.__dict__["_topic_marker"]
 
 
-def _regex(items: list[str], where: str) -> re.Pattern[str]:
-    try:
-        return re.compile("|".join(f"(?:{x})" for x in items))
-    except re.error as exc:
-        raise InputError(f"{where}: bad regular expression: {exc}") from None
+def _regex(items: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{x})" for x in items))
 
 
 def required_literal(pattern: str) -> str | None:
@@ -126,69 +118,39 @@ def _keywords(items: list[str]) -> tuple[str, ...] | None:
     return None if any(x is None for x in literals) else tuple(literals)  # type: ignore[arg-type]
 
 
-def _rule(raw: dict, where: str) -> Rule:
-    value = raw.get("value", "none")
-    if value not in VALUE_KINDS:
-        raise InputError(f"{where}: rule {raw.get('id')}: value must be one of {sorted(VALUE_KINDS)}")
-    for key in ("subject_role", "object_role"):
-        if key in raw and raw[key] not in ROLES:
-            raise InputError(f"{where}: rule {raw.get('id')}: {key} must be one of {sorted(ROLES)}")
+def _rule(raw: RelationRule) -> Rule:
     return Rule(
-        id=raw["id"], kind=raw["kind"], metric=raw["metric"],
-        triggers=_regex(raw["triggers"], where), subject=tuple(raw.get("subject", ())),
-        subject_role=raw.get("subject_role", "topic"), object=raw.get("object"),
-        object_role=raw.get("object_role", "nearest_value"), value=value, unit=raw.get("unit"),
-        object_marker=re.compile(raw["object_marker"]) if raw.get("object_marker") else None,
-        generic_object=_regex([raw["generic_object"]], where) if raw.get("generic_object") else None,
-        edge=raw.get("edge"), date=raw.get("date", "optional"), look_back=int(raw.get("look_back", 0)),
-        require_any=_regex(raw["require_any"], where) if raw.get("require_any") else None,
-        variant=raw.get("variant"),
-        differences=tuple((re.compile(k), v) for k, v in (raw.get("differences") or {}).items()),
-        keywords=_keywords(raw["triggers"]),
+        id=raw.id, kind=raw.kind, metric=raw.metric, triggers=_regex(raw.triggers), subject=tuple(raw.subject),
+        subject_role=raw.subject_role, object=raw.object, object_role=raw.object_role,
+        object_marker=re.compile(raw.object_marker) if raw.object_marker else None,
+        edge=raw.edge, date=raw.date, variant=raw.variant,
+        differences=tuple((re.compile(k), v) for k, v in raw.differences.items()),
+        keywords=_keywords(raw.triggers),
     )
 
 
-def _reporting(raw: dict | None, where: str) -> dict[str, re.Pattern[str]] | None:
-    if not raw:
-        return None
-    return {key: _regex([raw[key]], f"{where}: reporting_clause") for key in ("complement", "verb", "subject")}
-
-
-def load_language(path: Path) -> Language:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        quals = {
-            # "before" patterns must end where the value starts: anchored here, once
-            name: {"before": tuple(re.compile(f"(?:{x})$") for x in spec.get("before", ())),
-                   "after": tuple(re.compile(x) for x in spec.get("after", ()))}
-            for name, spec in (raw.get("qualifiers") or {}).items()
-        }
-        return Language(
-            code=raw["language"], rules=tuple(_rule(r, str(path)) for r in raw["rules"]),
-            topic_particles=tuple(raw.get("topic_particles", ())),
-            attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("after_source", ())),
-            topic_attribution=tuple(re.compile(x) for x in raw.get("attribution", {}).get("sentence_topic", ())),
-            before_source=tuple(re.compile(f"(?:{x})$", re.I)
-                                for x in raw.get("attribution", {}).get("before_source", ())),
-            not_names=frozenset(raw.get("not_names") or ()),
-            org_suffixes=frozenset(raw.get("org_suffixes") or ()),
-            reporting_clause=_reporting(raw.get("attribution", {}).get("reporting_clause"), str(path)),
-            coordination=_regex([raw["coordination"]], str(path)) if raw.get("coordination") else None,
-            clause_breaks=_regex(raw["clause_breaks"], str(path)) if raw.get("clause_breaks") else None,
-            qualifiers=quals,
-        )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
-        raise InputError(f"{path}: cannot load extraction patterns: {exc}") from None
+def load_language(lex: Lexicon) -> Language:
+    """The relation rules of a language's lexicon, with the words they read sentences with."""
+    raw = lex.data
+    reporting = raw.attribution.reporting_clause
+    return Language(
+        code=raw.language, rules=tuple(_rule(r) for r in raw.relations),
+        topic_particles=tuple(raw.topic_particles),
+        attribution=tuple(re.compile(x) for x in raw.attribution.after_source),
+        topic_attribution=tuple(re.compile(x) for x in raw.attribution.sentence_topic),
+        before_source=tuple(re.compile(f"(?:{x})$", re.I) for x in raw.attribution.before_source),
+        not_names=frozenset(raw.names.not_names),
+        org_suffixes=frozenset(raw.names.org_suffixes),
+        reporting_clause={k: re.compile(v) for k, v in reporting.items()} if reporting else None,
+        coordination=re.compile(raw.coordination) if raw.coordination else None,
+        clause_breaks=_regex(raw.clause_breaks) if raw.clause_breaks else None,
+        qualifiers=lex.qualifiers,
+    )
 
 
 @lru_cache(maxsize=8)
 def languages(directory: Path | None = None) -> dict[str, Language]:
-    directory = directory or paths.patterns_dir()
-    found = {}
-    for path in sorted(directory.glob("*.yaml")):
-        language = load_language(path)
-        found[language.code] = language
-    return found
+    return {code: load_language(lex) for code, lex in lexicon_languages(directory).items()}
 
 
 def files(directory: Path | None = None) -> list[Path]:

@@ -1,4 +1,8 @@
-"""Split a passage into sentences with offsets (Korean and English)."""
+"""Split a passage into sentences with offsets (Korean and English); never across passages.
+
+A period after an abbreviation of the language's lexicon (`U.S.`, `Dept.`, `Corp.`, `No.`), an
+initial (`J. Smith`) or inside a number (`5.5`) does not end a sentence.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,22 @@ import re
 from typing import Iterator
 
 _END = re.compile(r"(?<=[.!?。])[\"'”’)\]]*\s+(?=\S)")
-_ABBREVIATIONS = re.compile(r"(?:\b(?:U\.S|U\.K|e\.g|i\.e|etc|vs|Mr|Ms|Dr|Inc|Co|Corp|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
+def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _END.finditer(text):
-        head = text[start : match.start()]
-        if _ABBREVIATIONS.search(head.rstrip("\"'”’)]")):
+        head = text[start : match.start()].rstrip("\"'”’)]")
+        word = _LAST_WORD.search(head)
+        if word and (word.group(1) in abbreviations or _is_initial(word.group(1))):
             continue
         yield start, match.start()
         start = match.end()
     if start < len(text):
         yield start, len(text.rstrip()) if text.rstrip() else len(text)
+
+
+def _is_initial(word: str) -> bool:
+    """`J.` or `U.S.`-like runs of single capitals."""
+    return bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))

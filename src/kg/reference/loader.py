@@ -7,16 +7,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from kg import paths
 from kg.errors import ReferenceDataError
 from kg.ontology import Ontology
 from kg.reference import models
 from kg.rules.criteria import parse
+from kg.yamlfile import FAST_LOADER, load_model
 
 M = TypeVar("M", bound=BaseModel)
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
 FILES = {"chips.yaml": models.ChipsFile, "regulations.yaml": models.RegulationsFile,
          "firms.yaml": models.FirmsFile, "events.yaml": models.EventsFile}
 
@@ -40,38 +40,7 @@ def load(ontology: Ontology, directory: Path | None = None) -> Reference:
 
 
 def _load_file(path: Path, model: type[M]) -> M:
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_FAST_LOADER)
-    except FileNotFoundError:
-        raise ReferenceDataError(path, None, None, "missing reference file") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ReferenceDataError(path, mark.line + 1 if mark else None, None, f"not valid YAML: {exc}") from None
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = error["loc"]
-        node = yaml.compose(text, Loader=_FAST_LOADER)  # the node tree, only to name the line
-        raise ReferenceDataError(path, _line(node, loc), ".".join(str(x) for x in loc), error["msg"]) from None
-
-
-def _line(node: Any, loc: tuple[Any, ...]) -> int | None:
-    """The line of the YAML node at `loc` (or of its nearest existing parent)."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = [v for k, v in node.value if k.value == key]
-            if not match:
-                break
-            node = match[0]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
+    return load_model(path, model, ReferenceDataError, missing="missing reference file")
 
 
 def _check_ids(ref: Reference, ontology: Ontology, directory: Path) -> None:

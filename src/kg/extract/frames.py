@@ -1,0 +1,471 @@
+"""Frames: for each quantity of a sentence, the fact it states, or why it states none.
+
+A quantity's measure (and, for a count, the thing counted) narrows the metrics of the schema
+(loaders/patterns/metrics.yaml) it can fill; the nearest cue word of the clause chooses among
+them (`spent`, `bought`, `revenue`, `매출`, `구매`), else the measure's default metric. The subject
+is found in the clause: a possessor (`Nvidia's`, `엔비디아의`), the grammatical subject (the name
+before the verb; a name with `은/는/이/가`), an anaphor (`it`, `the company`, `이 회사`) resolved to the
+most salient entity of the label the metric needs, a passive agent (`by X`), else, in a clause
+that continues the sentence's first one, that clause's subject. Negated and conditional figures
+yield no fact; hedged and reported ones are marked. Values outside the metric's bounds, and
+negative amounts, are never facts. A frame without a typed subject or a metric is kept, with its
+reason, for review (`kg extract`), never as a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kg.extract.candidates import Entity
+from kg.extract.dates import DateValue
+from kg.extract.gazetteer import Mention
+from kg.extract.lexicon import Lexicon, Metric
+from kg.extract.korean import marked_proper_nouns
+from kg.extract.names import slug
+from kg.extract.numbers import Quantity
+
+_PREPOSITION = re.compile(
+    r"(?:\b(?:of|by|in|to|from|for|with|at|on|than|into|including|like|against|over|under|about|via|toward|towards|"
+    r"between|among|as|versus|vs\.?|per|amid|beyond|across|through|behind|after|before|since|without)\s+(?:the\s+)?$)",
+    re.IGNORECASE)
+_REPORTING_EN = re.compile(
+    r"\b(?:said|says|say|told|tells|believes?|believed|estimates?|estimated|reports?|reported|claims?|claimed|argues?|"
+    r"argued|wrote|writes|thinks?|noted|added|disclosed|announced|stated|revealed|confirmed|expects?|warned|"
+    r"according to|cited|shows?|showed|found|alleges?|alleged|suggests?|suggested|calculated)\b(?:\s+that\b)?",
+    re.IGNORECASE)
+TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
+_AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTINUATION_EN = re.compile(r"^\s*(?:and|but|or|then|while|yet)?\s*(?:also\s+)?[a-z]+(?:ed|s)?\b")
+_AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
+                              re.IGNORECASE)
+
+
+@dataclass
+class Frame:
+    quantity: Quantity
+    metric: str | None = None
+    subject: Entity | None = None
+    object: Entity | None = None
+    recipient: Entity | None = None
+    date: DateValue | None = None
+    qualifier: str = "exact"
+    status: str = "stated"
+    source: Entity | None = None
+    cue: str | None = None
+    reason: str | None = None  # why this frame states no fact (None: it does)
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is None
+
+
+@dataclass
+class Salience:
+    """Who the discourse is about, per label: in the paragraph, and in the document."""
+
+    paragraph: dict[str, Entity] = field(default_factory=dict)
+    document: dict[str, Entity] = field(default_factory=dict)
+    recent: dict[str, Entity] = field(default_factory=dict)
+
+    def new_paragraph(self) -> None:
+        self.paragraph.clear()
+        self.recent.clear()
+
+    def note(self, entity: Entity, topical: bool) -> None:
+        self.recent[entity.label] = entity
+        if topical:
+            self.paragraph[entity.label] = entity
+            self.document[entity.label] = entity
+
+    def resolve(self, labels: list[str], paragraph_only: bool = False) -> Entity | None:
+        layers = (self.paragraph, self.recent) if paragraph_only else (self.paragraph, self.recent, self.document)
+        for layer in layers:
+            for label in labels:
+                if label in layer:
+                    return layer[label]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    group: str
+
+
+class FrameBuilder:
+    """Frames for one language; `build(...)` runs once per sentence that holds a quantity."""
+
+    def __init__(self, lex: Lexicon, metrics: dict[str, Metric], money_scale: dict[str, float] | None = None) -> None:
+        self.lex = lex
+        self.metrics = metrics
+        self.money_scale = money_scale or {}
+        self.en = lex.code == "en"
+
+    @cached_property
+    def _subject_marker(self) -> re.Pattern[str] | None:
+        return self.lex.subject_particles
+
+    # -- the sentence ---------------------------------------------------------------------
+    def cues(self, text: str) -> list[Cue]:
+        found = []
+        for group, pattern in self.lex.cues.items():
+            for m in pattern.finditer(text):
+                found.append(Cue(m.start(), m.end(), group))
+        return found
+
+    def build(self, text: str, mentions: list[Mention], quantities: list[Quantity], dates: list[DateValue],
+              salience: Salience, source: Entity | None, cues: list[Cue]) -> list[Frame]:
+        """`mentions` may hold untyped new names (label ""): they fill a subject only right before
+        the verb that governs the figure."""
+        typed = [m for m in mentions if m.label]
+        self._untyped = [m for m in mentions if not m.label]
+        frames = []
+        for q in quantities:
+            if q.converted:
+                continue
+            frame = Frame(q)
+            self._fill(frame, text, typed, quantities, dates, salience, source, cues)
+            frames.append(frame)
+            for metric_id in self._secondary(frame, text, typed, cues):
+                extra = Frame(q)
+                self._fill(extra, text, typed, quantities, dates, salience, source, cues, forced=metric_id)
+                if extra.ok:
+                    frames.append(extra)
+        return frames
+
+    def _secondary(self, frame: Frame, text: str, mentions: list[Mention], cues: list[Cue]) -> list[str]:
+        """Metrics marked `secondary` that the figure also fills: their cue and a name of their
+        first subject label stand in its clause."""
+        if not frame.ok:
+            return []
+        start, end = self.clause(text, frame.quantity.start, frame.quantity.end)
+        found = []
+        for mid, metric in self.metrics.items():
+            if not metric.secondary or mid == frame.metric or metric.measure != frame.quantity.measure:
+                continue
+            has_cue = any(c.group in metric.cues and start <= c.start < end for c in cues)
+            named = any(m.label == metric.subject[0] and start <= m.start < end for m in mentions)
+            if has_cue and named:
+                found.append(mid)
+        return found
+
+    def _fill(self, f: Frame, text: str, mentions: list[Mention], quantities: list[Quantity],
+              dates: list[DateValue], salience: Salience, source: Entity | None, cues: list[Cue],
+              forced: str | None = None) -> None:
+        q = f.quantity
+        start, end = self.clause(text, q.start, q.end)
+        chip = self._counted_chip(text, q, mentions)
+        counted = q.counted or ("GPU" if chip is not None and q.measure == "count" else None)
+        if q.measure == "count" and counted is None:
+            f.reason = "a count of nothing the schema knows"
+            return
+        if self._negated(text, start, end, q):
+            f.reason = "negated"
+            return
+        if self._conditional(text, start, end, q):
+            f.reason = "conditional"
+            return
+        metric_id, cue = self._metric(q, counted, text, start, end, cues, only=forced)
+        if metric_id is None:
+            f.reason = "no cue says what this figure is"
+            return
+        metric = self.metrics[metric_id]
+        f.metric, f.cue = metric_id, cue.group if cue else None
+        value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
+        if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
+            f.reason = f"implausible value for {metric_id}"
+            return
+        f.subject = self._subject(text, start, end, q, cue, metric, mentions, salience, source)
+        if f.subject is None:
+            f.reason = "no subject of the right type"
+            return
+        if metric.object:
+            f.object = chip if metric.object == "Chip" and chip is not None else self._object(
+                text, start, end, q, metric, mentions, f.subject)
+        if metric.recipient:
+            f.recipient = self._recipient(text, q.end, end, metric, mentions, f.subject)
+        f.date = self._date(dates, q, start, end)
+        f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
+        f.status = self._status(text, start, end, source)
+        f.source = source
+
+    # -- clause ---------------------------------------------------------------------------
+    def clause(self, text: str, start: int, end: int) -> tuple[int, int]:
+        breaks = self.lex.clause_breaks
+        if breaks is None:
+            return 0, len(text)
+        left = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
+        right = next((m.start() for m in breaks.finditer(text, end)), len(text))
+        return left, right
+
+    # -- metric ---------------------------------------------------------------------------
+    def _metric(self, q: Quantity, counted: str | None, text: str, start: int, end: int,
+                cues: list[Cue], only: str | None = None) -> tuple[str | None, Cue | None]:
+        fitting = [(mid, m) for mid, m in self.metrics.items()
+                   if m.measure == q.measure and (q.measure != "count" or counted in m.counted)
+                   and (only is None or mid == only)]
+        scored: list[tuple[float, int, str, Cue]] = []
+        for order, (mid, metric) in enumerate(fitting):
+            near = [(self._cue_distance(c, q), c) for c in cues if c.group in metric.cues and start <= c.start
+                    and c.end <= end and not (q.start <= c.start < q.end)]
+            if near:
+                distance, cue = min(near, key=lambda x: x[0])
+                scored.append((distance, order, mid, cue))
+        if scored:
+            nearest = min(s[0] for s in scored)
+            # cues side by side ("training bill", "H20 매출"): the more specific metric, listed first, wins
+            distance, order, mid, cue = min((s for s in scored if s[0] <= nearest + TIE), key=lambda s: s[1])
+            return mid, cue
+        default = next((mid for mid, m in fitting if m.default), None)
+        return default, None
+
+    def _cue_distance(self, cue: Cue, q: Quantity) -> float:
+        if cue.end <= q.start:
+            gap = q.start - cue.end
+            return gap if self.en else gap * 1.5  # English verbs and nouns govern what follows
+        gap = cue.start - q.end
+        return gap * 1.5 if self.en else gap
+
+    # -- subject --------------------------------------------------------------------------
+    def _subject(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, metric: Metric,
+                 mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
+        labels = metric.subject
+        bracketed = self._bracketed(text, q, labels, mentions)
+        if bracketed is not None:
+            return bracketed
+        if self.en:
+            return self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
+        return self._subject_ko(text, start, end, q, labels, mentions, salience)
+
+    def _bracketed(self, text: str, q: Quantity, labels: list[str], mentions: list[Mention]) -> Entity | None:
+        """`SK하이닉스(54%)`, `Nvidia (34x)`: the name just before the bracket the figure opens."""
+        head = text[max(0, q.start - 3):q.start]
+        if not re.search(r"[(（]\s?$", head):
+            return None
+        bracket = q.start - len(head) + head.rfind("(") if "(" in head else q.start - len(head) + head.rfind("（")
+        for m in mentions:
+            if m.label in labels and 0 <= bracket - m.end <= 1:
+                return _entity(m)
+        return None
+
+    def _subject_en(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, labels: list[str],
+                    mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
+        head = min(q.start, cue.start) if cue is not None else q.start
+        region_start = start
+        reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
+        if reporting:
+            region_start = reporting[-1].end()
+        pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= head]
+        chosen = self._first_by_label(
+            [m for m in pool if self._possessive(text, m) or not _PREPOSITION.search(text[max(0, m.start - 20):m.start])],
+            labels, closest_to=head)
+        if chosen is not None:
+            return _entity(chosen)
+        anaphor = self._anaphor(text, region_start, head, labels, salience, mentions)
+        if anaphor is not None:
+            return anaphor
+        agent = self._agent(text, q.end, end, labels, mentions)
+        if agent is not None:
+            return agent
+        if cue is not None and "Firm" in labels:
+            new = [m for m in getattr(self, "_untyped", []) if region_start <= m.start and 0 <= cue.start - m.end <= 2]
+            if new:  # "Kestrel Silicon bought 4,000 H20 GPUs": a new name right before the verb
+                return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
+        if start > 0 and _CONTINUATION_EN.match(text, start):
+            first_start, first_end = self.clause(text, 0, 0)
+            first = [m for m in mentions if m.label in labels and m.end <= first_end]
+            if first:
+                return _entity(self._first_by_label(first, labels, closest_to=first_end))
+        if pool:  # a name in a prepositional phrase is all the clause has ("spending by Meta of $65 billion")
+            return _entity(self._first_by_label(pool, labels, closest_to=head))
+        return None
+
+    def _subject_ko(self, text: str, start: int, end: int, q: Quantity, labels: list[str],
+                    mentions: list[Mention], salience: Salience) -> Entity | None:
+        before = [m for m in mentions if m.label in labels and m.end <= q.start]
+        possessors = [m for m in before if self._possessive(text, m)]
+        marked = [m for m in before if self._marked_subject(text, m)]
+        for group in ([m for m in possessors if m.start >= start], [m for m in marked if m.start >= start],
+                      possessors + marked):  # the figure's own clause first, then the sentence
+            if group:
+                return _entity(self._first_by_label(group, labels, closest_to=q.start))
+        anaphor = self._anaphor(text, 0, q.start, labels, salience, mentions)
+        if anaphor is not None:
+            return anaphor
+        near = [m for m in before if m.start >= start]
+        if near:
+            return _entity(self._first_by_label(near, labels, closest_to=q.start))
+        new = self._new_name_ko(text, q.start, labels, mentions)
+        if new is not None:
+            return new
+        if not any(m.label in labels for m in mentions):
+            return salience.resolve(labels, paragraph_only=True)  # Korean drops a subject the paragraph gives
+        return None
+
+    def _new_name_ko(self, text: str, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
+        """A proper noun the gazetteer does not know, marked as subject or possessor (Kiwi)."""
+        label = next((x for x in labels if x in ("Firm", "AIModel")), None)
+        if label is None:
+            return None
+        markers = "|".join(re.escape(p) for p in ["은", "는", "이", "가", "의", "도"])
+        taken = [(m.start, m.end) for m in mentions]
+        found = [(s, e, w) for s, e, w in marked_proper_nouns(text, end, markers, self.lex.not_names,
+                                                             frozenset(self.lex.data.names.org_suffixes))
+                 if not any(a < e and s < b for a, b in taken)]
+        if not found:
+            return None
+        s, e, word = found[-1]
+        return Entity(label, slug(word), word, candidate=True)
+
+    def _first_by_label(self, pool: list[Mention], labels: list[str], closest_to: int) -> Mention | None:
+        for label in labels:
+            group = [m for m in pool if m.label == label]
+            if group:
+                return min(group, key=lambda m: abs(closest_to - m.end))
+        return None
+
+    def _possessive(self, text: str, m: Mention) -> bool:
+        return bool(self.lex.possessive.match(text, m.end))
+
+    def _marked_subject(self, text: str, m: Mention) -> bool:
+        marker = self._subject_marker
+        return bool(marker is not None and marker.match(text, m.end))
+
+    def _anaphor(self, text: str, start: int, end: int, labels: list[str], salience: Salience,
+                 mentions: list[Mention]) -> Entity | None:
+        """An anaphor between start and end (`it`, `its`, `the company`, `이 회사`), resolved to a name
+        earlier in the sentence in subject position, else to the discourse's salient entity."""
+        for label in labels:
+            pattern = self.lex.anaphors.get(label)
+            if pattern is None:
+                continue
+            found = [m for m in pattern.finditer(text, start, end) if not (
+                self.en and _PREPOSITION.search(text[max(0, m.start() - 20):m.start()])
+                and not re.search(r"(?:'s|’s|\bits|\btheir)\b", m.group(0)))]
+            if not found:
+                continue
+            at = found[-1].start()
+            earlier = [m for m in mentions if m.label == label and m.end <= at and self.topical(text, m)]
+            resolved = _entity(earlier[-1]) if earlier else salience.resolve([label])
+            if resolved is not None:
+                return resolved
+        return None
+
+    def topical(self, text: str, m: Mention) -> bool:
+        """Is the mention in subject position: English, not inside a prepositional phrase;
+        Korean, marked as subject or topic (or possessor)."""
+        if self.en:
+            return not _PREPOSITION.search(text[max(0, m.start - 20):m.start])
+        return self._marked_subject(text, m) or self._possessive(text, m)
+
+    def _agent(self, text: str, q_end: int, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
+        for m in mentions:
+            if m.label in labels and q_end <= m.start < end and _AGENT_EN.match(text[q_end:m.start]):
+                return _entity(m)
+        return None
+
+    # -- object, recipient ----------------------------------------------------------------
+    def _counted_chip(self, text: str, q: Quantity, mentions: list[Mention]) -> Entity | None:
+        """The chip a count counts: named in its noun phrase (`10,000 A100 GPUs`, `2,048 H800s`,
+        `1만 개의 A100`) or just before it (`H20 칩 100만 개`, `H800 2,048개`)."""
+        if q.measure not in ("count", "money"):
+            return None
+        chips = [m for m in mentions if m.label == "Chip"]
+        after = [m for m in chips if 0 <= m.start - q.end <= (24 if self.en else 12)
+                 and re.fullmatch(r"[\s\w.'’-]*", text[q.end:m.start])
+                 and not re.search(r"\b(?:and|or|to|from|than|with|for)\b|[,;]", text[q.end:m.start])]
+        if after:
+            return _entity(after[0])
+        if not self.en:
+            before = [m for m in chips if 0 <= q.start - m.end <= 10 and not re.search(r"[,.]", text[m.end:q.start])]
+            if before:
+                return _entity(before[-1])
+        if q.measure == "money" and self.en:
+            of = [m for m in chips if 0 <= m.start - q.end <= 30 and re.match(r"^\s+(?:worth\s+)?of\b", text[q.end:m.start])]
+            if of:
+                return _entity(of[0])
+        return None
+
+    def _object(self, text: str, start: int, end: int, q: Quantity, metric: Metric, mentions: list[Mention],
+                subject: Entity) -> Entity | None:
+        pool = [m for m in mentions if m.label == metric.object and start <= m.start and m.end <= end
+                and m.id != subject.id]
+        if metric.object == "Chip" and metric.measure == "count":
+            return None  # a count names its chip in its own noun phrase or not at all
+        if not pool:
+            return None
+        return _entity(min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end))))
+
+    def _recipient(self, text: str, q_end: int, end: int, metric: Metric, mentions: list[Mention],
+                   subject: Entity) -> Entity | None:
+        for m in mentions:
+            if m.label in metric.recipient and q_end <= m.start < end and m.id != subject.id:
+                gap = text[q_end:m.start]
+                if (self.en and re.search(r"\bto\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", gap)) or (
+                        not self.en and re.match(r"(?:에|에게|로|으로)", text[m.end:m.end + 3])):
+                    return _entity(m)
+        return None
+
+    # -- date, qualifier, modality --------------------------------------------------------
+    def _date(self, dates: list[DateValue], q: Quantity, start: int, end: int) -> DateValue | None:
+        usable = [d for d in dates if d.date is not None]
+        in_clause = [d for d in usable if start <= d.start < end]
+        pool = in_clause or usable
+        if not pool:
+            return None
+        return min(pool, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
+
+    def _qualifier(self, text: str, q: Quantity, quantities: list[Quantity]) -> str:
+        own = self._own_qualifier(text, q)
+        if own is not None:
+            return own
+        coordination = self.lex.data.coordination
+        earlier = [p for p in quantities if p.end <= q.start and p.unit == q.unit]
+        if coordination and earlier and q.start - earlier[-1].end <= 16 and re.search(
+                coordination, text[earlier[-1].end:q.start]):
+            return self._own_qualifier(text, earlier[-1]) or "exact"
+        return "exact"
+
+    def _own_qualifier(self, text: str, q: Quantity) -> str | None:
+        before, after = text[max(0, q.start - 16):q.start], text[q.end:q.end + 16]
+        for name in ("at_least", "at_most", "approx", "exact"):
+            spec = self.lex.qualifiers.get(name, {})
+            if any(p.search(before) for p in spec.get("before", ())):
+                return name
+            if any(p.search(after) if p.pattern.startswith("^") else p.search(after[:10])
+                   for p in spec.get("after", ())):
+                return name
+        return None
+
+    def _negated(self, text: str, start: int, end: int, q: Quantity) -> bool:
+        negation = self.lex.modality("negation")
+        if negation is None:
+            return False
+        if self.en:
+            return bool(negation.search(text, start, q.start)) or bool(_AUX_NEGATION_EN.match(text[q.end:end]))
+        return bool(negation.search(text, q.end, end))
+
+    def _conditional(self, text: str, start: int, end: int, q: Quantity) -> bool:
+        condition = self.lex.modality("condition")
+        if condition is None:
+            return False
+        if self.en:
+            return bool(condition.search(text, start, end))
+        return bool(condition.search(text, q.end, end))
+
+    def _status(self, text: str, start: int, end: int, source: Entity | None) -> str:
+        hedge, report = self.lex.modality("hedge"), self.lex.modality("report")
+        if hedge is not None and hedge.search(text, start, end):
+            return "hedged"
+        if source is not None or (report is not None and report.search(text)):
+            return "reported"
+        return "stated"
+
+
+def _entity(m: Mention | None) -> Entity | None:
+    if m is None:
+        return None
+    return Entity(m.label, m.id, m.surface, getattr(m, "candidate", False))

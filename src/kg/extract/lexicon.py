@@ -1,0 +1,292 @@
+"""The extraction data: one lexicon per language (`loaders/patterns/<lang>.yaml`) and the metric
+schema (`loaders/patterns/metrics.yaml`), validated with pydantic and compiled once.
+
+A file with an unknown key, a wrong type or a regex that does not compile is refused as
+`file:line: field 'x': message` (an InputError), before any document is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from kg import paths
+from kg.errors import ReferenceDataError
+from kg.yamlfile import load_model
+
+Qualifier = Literal["exact", "approx", "at_least", "at_most"]
+Measure = Literal["money", "count", "memory", "bandwidth", "compute", "tpp", "density", "percent", "gpu_hours",
+                  "duration", "multiple"]
+Label = Literal["Firm", "Person", "Agency", "Country", "Chip", "AIModel", "Regulation"]
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"regex does not compile: {exc}") from None
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_compiles)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Currency(Strict):
+    code: str
+    before: list[Regex] = []
+    after: list[Regex] = []
+
+
+class Unit(Strict):
+    unit: str
+    measure: Measure
+    words: list[Regex]
+    factor: float = 1.0
+
+
+class Counter(Strict):
+    words: list[Regex]
+    counted: str | None
+
+
+class Vague(Strict):
+    words: list[Regex]
+    value: float
+    qualifier: Qualifier
+
+
+class Numbers(Strict):
+    words: dict[str, float] = {}
+    scales: dict[str, float] = {}
+    small_scales: dict[str, float] = {}
+    vague: list[Vague] = []
+    currencies: list[Currency] = []
+    units: list[Unit] = []
+    spec_before: list[Unit] = []
+    rate_before: list[Regex] = []  # "초당": a memory unit after the number is then a bandwidth
+    counters: list[Counter] = []
+    counted: dict[str, list[Regex]] = {}
+    not_after_words: list[Regex] = []
+    not_before_words: list[Regex] = []
+
+
+class Relative(Strict):
+    words: list[str]
+    unit: Literal["year", "month", "day"]
+    offset: int
+
+
+class Dates(Strict):
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    year_before: list[Regex] = []
+    relative: list[Relative] = []
+
+
+class Modality(Strict):
+    negation: list[Regex] = []
+    hedge: list[Regex] = []
+    report: list[Regex] = []
+    condition: list[Regex] = []
+
+
+class Names(Strict):
+    person_titles: list[str] = []
+    person_after: list[Regex] = []
+    org_suffixes: list[str] = []
+    agency_words: list[str] = []
+    given_names: list[str] = []
+    cn_surnames: list[str] = []
+    country_prefixes: list[str] = []
+    not_names: list[str] = []
+
+
+class Sentences(Strict):
+    abbreviations: list[str] = []
+
+
+class QualifierWords(Strict):
+    before: list[Regex] = []
+    after: list[Regex] = []
+
+
+class Attribution(Strict):
+    after_source: list[Regex] = []
+    sentence_topic: list[Regex] = []
+    before_source: list[Regex] = []
+    reporting_clause: dict[Literal["complement", "verb", "subject"], Regex] | None = None
+
+
+class RelationRule(Strict):
+    id: str
+    kind: str
+    metric: str
+    triggers: list[Regex]
+    subject: list[Label] = []
+    subject_role: Literal["topic", "marked_object", "nearest_trigger", "nearest_trigger_after",
+                          "nearest_trigger_before"] = "topic"
+    object: Label | None = None
+    object_role: Literal["topic", "nearest_value", "marked", "after_trigger", "before_trigger"] = "nearest_value"
+    object_marker: Regex | None = None
+    edge: str | None = None
+    date: Literal["optional", "required"] = "optional"
+    variant: Literal["list_around_base", "list_after_base", "first_is_variant"] | None = None
+    differences: dict[Regex, str] = {}
+
+
+class LanguageFile(Strict):
+    language: str
+    sentences: Sentences = Sentences()
+    numbers: Numbers = Numbers()
+    dates: Dates = Dates()
+    cues: dict[str, list[Regex]] = {}
+    anaphors: dict[Label, list[Regex]] = {}
+    modality: Modality = Modality()
+    names: Names = Names()
+    clause_breaks: list[Regex] = []
+    topic_particles: list[str] = []
+    subject_particles: list[str] = []
+    possessive_particles: list[str] = []
+    attribution: Attribution = Attribution()
+    coordination: Regex | None = None
+    qualifiers: dict[Qualifier, QualifierWords] = {}
+    relations: list[RelationRule] = []
+
+
+class Bounds(Strict):
+    min: float
+    max: float
+
+
+class Metric(Strict):
+    kind: str
+    also: list[str] = []
+    measure: Measure
+    counted: list[str] = []
+    cues: list[str]
+    default: bool = False
+    secondary: bool = False
+    subject: list[Label] = Field(min_length=1)
+    object: Label | None = None
+    recipient: list[Label] = []
+    edge: str | None = None
+    date: Literal["date", "as_of"] = "date"
+    bounds: Bounds
+
+
+class MetricsFile(Strict):
+    money_scale: dict[str, float]
+    metrics: dict[str, Metric]
+
+
+def _error(path: Path, line: int | None, field: str | None, reason: str) -> ReferenceDataError:
+    return ReferenceDataError(path, line, field, reason)
+
+
+def _alternation(items: list[str] | tuple[str, ...], flags: int = 0, escape: bool = False) -> re.Pattern[str] | None:
+    items = sorted(items, key=len, reverse=True)
+    if not items:
+        return None
+    return re.compile("|".join(f"(?:{re.escape(x) if escape else x})" for x in items), flags)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """One language's words, compiled for the hot loops of extraction."""
+
+    data: LanguageFile
+    path: Path
+
+    @property
+    def code(self) -> str:
+        return self.data.language
+
+    @cached_property
+    def cues(self) -> dict[str, re.Pattern[str]]:
+        flags = re.IGNORECASE if self.code == "en" else 0
+        return {group: re.compile("|".join(f"(?:{w})" for w in words), flags)
+                for group, words in self.data.cues.items() if words}
+
+    @cached_property
+    def anaphors(self) -> dict[str, re.Pattern[str]]:
+        flags = re.IGNORECASE if self.code == "en" else 0
+        return {label: p for label, words in self.data.anaphors.items()
+                if (p := _alternation(words, flags)) is not None}
+
+    @cached_property
+    def any_anaphor(self) -> re.Pattern[str] | None:
+        flags = re.IGNORECASE if self.code == "en" else 0
+        return _alternation([w for words in self.data.anaphors.values() for w in words], flags)
+
+    def modality(self, name: str) -> re.Pattern[str] | None:
+        cached = self.__dict__.setdefault("_modality", {})
+        if name not in cached:
+            flags = re.IGNORECASE if self.code == "en" else 0
+            cached[name] = _alternation(getattr(self.data.modality, name), flags)
+        return cached[name]
+
+    @cached_property
+    def clause_breaks(self) -> re.Pattern[str] | None:
+        return _alternation(self.data.clause_breaks)
+
+    @cached_property
+    def qualifiers(self) -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
+        # "before" words must end where the value starts: anchored here, once
+        return {name: {"before": tuple(re.compile(f"(?:{x})$", re.IGNORECASE) for x in spec.before),
+                       "after": tuple(re.compile(x, re.IGNORECASE) for x in spec.after)}
+                for name, spec in self.data.qualifiers.items()}
+
+    @cached_property
+    def subject_particles(self) -> re.Pattern[str] | None:
+        return _alternation(self.data.subject_particles, escape=True)
+
+    @cached_property
+    def possessive(self) -> re.Pattern[str]:
+        if self.code == "en":
+            return re.compile(r"(?:'s|’s|'|’)(?![A-Za-z])")
+        return re.compile("|".join(re.escape(p) for p in self.data.possessive_particles) or "(?!)")
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        return frozenset(self.data.sentences.abbreviations)
+
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        return frozenset(self.data.names.not_names)
+
+
+@lru_cache(maxsize=8)
+def lexicon(code: str, directory: Path | None = None) -> Lexicon:
+    directory = directory or paths.patterns_dir()
+    path = directory / f"{code}.yaml"
+    return Lexicon(load_model(path, LanguageFile, _error, missing="missing extraction lexicon"), path)
+
+
+@lru_cache(maxsize=4)
+def schema(directory: Path | None = None) -> MetricsFile:
+    path = (directory or paths.patterns_dir()) / "metrics.yaml"
+    return load_model(path, MetricsFile, _error, missing="missing metric schema")
+
+
+def metrics(directory: Path | None = None) -> dict[str, Metric]:
+    return schema(directory).metrics
+
+
+def languages(directory: Path | None = None) -> dict[str, Lexicon]:
+    """Every language lexicon: the files named by a language code (`en.yaml`, `ko.yaml`)."""
+    directory = directory or paths.patterns_dir()
+    return {p.stem: lexicon(p.stem, directory) for p in sorted(directory.glob("*.yaml")) if re.fullmatch(r"[a-z]{2}", p.stem)}
+
+
+def for_document(lang: str | None) -> Lexicon:
+    known = languages()
+    return known.get(lang or "en") or known["en"]

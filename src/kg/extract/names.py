@@ -1,0 +1,193 @@
+"""Names the ontology does not know, typed by the words around them: candidate mentions.
+
+English: runs of capitalised words (`Kestrel Silicon`, `Bureau of Industry and Security`,
+`Commerce Secretary Howard Lutnick`). A run is an agency when it holds an agency word
+(`Department`, `Committee`), a person after a title (`Secretary`, `CEO`) or when it opens with a
+given name or a Chinese surname, a firm when it ends in an organisation word (`Corp`, `Labs`);
+other runs are kept untyped, for a fact to type by the role it fills. Korean: a name before a
+title (`러트닉 장관`, `하워드 러트닉 상무장관`) is a person; an unknown word ending in an agency
+word after a country word (`중국 공업정보화부`) or ending in `위원회`/`청` is an agency; a
+Latin-script name with a subject particle (`Megaspeed는`) is a firm. Every word list is data
+(the `names` section of the language's lexicon).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from kg.extract.gazetteer import Mention
+from kg.extract.lexicon import Lexicon, lexicon
+
+_EN_RUN = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
+    r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|AI))*)")
+_KO_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:은|는|이|가|께서|의|와|과|도)\s)")
+_PARTICLE = r"(?:은|는|이|가|께서|의|을|를|도|와|과|에|측|,|\s|\)|$)"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    start: int
+    end: int
+    surface: str
+    label: str | None  # Person | Agency | Firm, or None: a name whose type the text does not say
+
+
+def slug(name: str) -> str:
+    """A lowercase id; Korean names keep their Hangul (ids are unique per label, any script)."""
+    return re.sub(r"[^a-z0-9\uac00-\ud7a3]+", "-", name.lower()).strip("-")
+
+
+class NameFinder:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        n = lex.data.names
+        self.titles = sorted(n.person_titles, key=len, reverse=True)
+        self.org_suffixes = frozenset(n.org_suffixes)
+        self.agency_words = frozenset(n.agency_words)
+        self.given = frozenset(n.given_names)
+        self.surnames = frozenset(n.cn_surnames)
+        self.not_names = frozenset(n.not_names)
+
+    @cached_property
+    def _title_before(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{'|'.join(map(re.escape, self.titles))})\.?\s$") if self.titles else re.compile("(?!)")
+
+    @cached_property
+    def _person_after(self) -> re.Pattern[str] | None:
+        words = self.lex.data.names.person_after
+        return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
+
+    @cached_property
+    def _ko_person(self) -> re.Pattern[str]:
+        titles = "|".join(map(re.escape, self.titles)) or "(?!)"
+        return re.compile(rf"(?<![\uac00-\ud7a3])((?:[\uac00-\ud7a3]{{1,4}}\s)?[\uac00-\ud7a3]{{2,5}})\s?(?:{titles}){_PARTICLE}")
+
+    @cached_property
+    def _ko_agency(self) -> re.Pattern[str]:
+        prefixes = "|".join(map(re.escape, sorted(self.lex.data.names.country_prefixes, key=len, reverse=True))) or "(?!)"
+        words = "|".join(map(re.escape, sorted(self.agency_words, key=len, reverse=True))) or "(?!)"
+        return re.compile(rf"(?<![\uac00-\ud7a3])(?:(?P<country>{prefixes})\s?)?(?P<name>[\uac00-\ud7a3]{{1,12}}(?:{words}))(?={_PARTICLE})")
+
+    def find(self, text: str, known: list[Mention]) -> list[Name]:
+        taken = [(m.start, m.end) for m in known]
+        found = self._english(text, taken) if self.lex.code == "en" else self._korean(text, taken)
+        return sorted(found, key=lambda n: n.start)
+
+    # -- English ------------------------------------------------------------------------
+    def _english(self, text: str, taken: list[tuple[int, int]]) -> list[Name]:
+        found = []
+        for match in _EN_RUN.finditer(text):
+            for start, end in _outside(match.start(1), match.end(1), taken):
+                name = self._typed_run(text, start, end, taken)
+                if name is not None:
+                    found.append(name)
+        return found
+
+    def _typed_run(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Name | None:
+        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+        while words and not re.search(r"[A-Za-z0-9]", _word(text, words[0])):
+            words.pop(0)  # what a known name leaves: "'s", "’s"
+        if words and _word(text, words[0]) in ("'s", "’s", "s"):
+            words.pop(0)
+        title = bool(self._title_before.search(text, max(0, start - 30), start))
+        cut = self._after_last_title(text, words)
+        if cut:
+            words, title = words[cut:], True
+        while words and (_word(text, words[0]) in self.not_names or _word(text, words[0]) in ("of", "and", "the")):
+            words.pop(0)
+        while words and _word(text, words[-1]) in ("of", "and", "for", "on", "the", "de", "&"):
+            words.pop()
+        if not words or not _word(text, words[0])[:1].isupper():
+            return None
+        s, e = words[0][0], words[-1][1]
+        surface = text[s:e].rstrip(".,")
+        e = s + len(surface)
+        if surface.endswith(("'s", "’s")):
+            e -= 2
+            surface = surface[:-2]
+        if any(a < e and s < b for a, b in taken) or len(surface) < 2 or not any(ch.islower() for ch in surface[1:]) \
+                and len(surface) <= 3 and not title:
+            return None  # acronyms of three letters or fewer are units and tickers as often as names
+        tokens = surface.split()
+        label = self._english_label(text, s, e, tokens, title)
+        at_sentence_start = not text[:s].strip(" \"“'([")
+        if label is None and at_sentence_start and len(tokens) == 1:
+            return None  # a capitalised first word is as likely a common word
+        return Name(s, e, surface, label)
+
+    def _after_last_title(self, text: str, words: list[tuple[int, int]]) -> int:
+        """How many leading words are a title (`Commerce Secretary`, `CEO`, `Rep.`), if a name follows."""
+        cut = 0
+        for i, span in enumerate(words[:-1]):
+            if _word(text, span).rstrip(".,") in self.titles:
+                cut = i + 1
+        return cut
+
+    def _english_label(self, text: str, start: int, end: int, tokens: list[str], title: bool) -> str | None:
+        if any(t in self.agency_words for t in tokens):
+            return "Agency"
+        if tokens[-1].rstrip(".") in self.org_suffixes or (len(tokens) > 1 and tokens[-1] == "AI"):
+            return "Firm"
+        plain = all(re.fullmatch(r"[A-Z][a-z'’-]+", t) for t in tokens)
+        if plain and 2 <= len(tokens) <= 3:
+            if title or tokens[0] in self.given or tokens[0] in self.surnames:
+                return "Person"
+            if self._person_after and self._person_after.match(text, end):
+                return "Person"
+        if title and plain and len(tokens) == 1:
+            return "Person"
+        return None
+
+    # -- Korean -------------------------------------------------------------------------
+    def _korean(self, text: str, taken: list[tuple[int, int]]) -> list[Name]:
+        found: list[Name] = []
+
+        def add(s: int, e: int, label: str) -> None:
+            if not any(a < e and s < b for a, b in taken) and not any(n.start < e and s < n.end for n in found):
+                found.append(Name(s, e, text[s:e], label))
+
+        for m in self._ko_person.finditer(text):
+            s, e = m.start(1), m.end(1)
+            while s < e and text[s:e].split()[0] in self.not_names:
+                rest = text[s:e].split(maxsplit=1)
+                if len(rest) < 2:
+                    s = e
+                    break
+                s = e - len(rest[1])
+            if e - s >= 2 and text[s:e] not in self.not_names:
+                add(s, e, "Person")
+        for m in self._ko_agency.finditer(text):
+            name = m.group("name")
+            if name in self.not_names or (not m.group("country") and not name.endswith(("위원회", "청", "총국"))):
+                continue
+            add(m.start(), m.end("name"), "Agency")
+        for m in _KO_LATIN.finditer(text):
+            if m.group(1) not in self.not_names:
+                add(m.start(1), m.end(1), "Firm")
+        return found
+
+
+def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no known name covers ("South Korea's SK Hynix" -> "SK Hynix")."""
+    parts, cursor = [], start
+    for a, b in sorted(taken):
+        if b <= cursor or a >= end:
+            continue
+        if a > cursor:
+            parts.append((cursor, a))
+        cursor = max(cursor, b)
+    if cursor < end:
+        parts.append((cursor, end))
+    return parts
+
+
+def _word(text: str, span: tuple[int, int]) -> str:
+    return text[span[0]:span[1]]
+
+
+@lru_cache(maxsize=8)
+def finder(lang: str) -> NameFinder:
+    return NameFinder(lexicon(lang))
