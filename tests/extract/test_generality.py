@@ -44,8 +44,8 @@ def test_a_plural_never_opens_a_longer_token(code: str, glue: str) -> None:
 
 def test_a_claim_takes_its_subject_from_its_own_clause() -> None:
     text = "DeepSeek-R1 has 671B parameters, and the final training run of DeepSeek-V3 cost about $5.6 million."
-    assert set(_facts(text, "en")) == {("parameters", "deepseek-r1", None, 671e9, "exact"),
-                                       ("cost", "deepseek-v3", None, 5.6e6, "approx")}
+    assert set(_facts(text, "en")) == {("other_event", "deepseek-r1", None, 671e9, "exact"),
+                                       ("cost_or_spend", "deepseek-v3", None, 5.6e6, "approx")}
 
 
 def test_the_subject_of_a_reporting_verb_is_the_source_not_the_topic() -> None:
@@ -89,19 +89,19 @@ def test_an_unknown_model_becomes_a_candidate_model() -> None:
 
 def test_two_rules_reading_one_fact_give_one_claim() -> None:
     facts = _facts("The H20 is a cut-down version of the H100 with lower memory bandwidth.", "en")
-    assert facts == [("variant", "h20", "h100", None, "exact")]
+    assert facts == [("chip_variant_of", "h20", "h100", None, "exact")]
 
 
 def test_korean_passive_training_statement() -> None:
     assert _facts("딥시크 V3는 H800 GPU 2,048개로 학습되었다.", "ko") == [
-        ("training_hardware", "deepseek-v3", "h800", 2048, "exact")]
+        ("trained_on", "deepseek-v3", "h800", 2048, "exact")]
 
 
 def test_eval_requires_the_unit_and_reports_a_wrong_qualifier(tmp_path: Path) -> None:
     (tmp_path / "t.md").write_text("---\nlang: en\n---\nAlibaba holds about 5,000 H20 GPUs.\n", encoding="utf-8")
-    gold = "document: t.md\nfacts:\n  - {kind: holding, subject: alibaba, object: h20, value: 5000, unit: %s, qualifier: %s}\n"
-    (tmp_path / "g.yaml").write_text(gold % ("GPU", "exact"), encoding="utf-8")
+    gold = "document: t.md\nfacts:\n  - {kind: holds_chips, subject: Alibaba, object: NVIDIA H20, value: 5000, unit: %s, qualifier: %s}\n"
+    (tmp_path / "g.gold.yaml").write_text(gold % ("chips", "exact"), encoding="utf-8")
     result = evaluate(tmp_path)
-    assert result.overall.matched == 1 and len(result.details_wrong) == 1
-    (tmp_path / "g.yaml").write_text(gold % ("USD", "approx"), encoding="utf-8")
-    assert evaluate(tmp_path).overall.matched == 0
+    assert result.overall.found == 1 and result.details.found == 0  # found, but the qualifier is wrong
+    (tmp_path / "g.gold.yaml").write_text(gold % ("USD", "approx"), encoding="utf-8")
+    assert evaluate(tmp_path).overall.found == 0

@@ -1,63 +1,141 @@
-"""Numbers, money and dates as Korean and English texts write them."""
+"""Numbers, money, specs and dates as Korean and English texts write them (sentences of our own)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from hypothesis import given, strategies as st
 
 from kg.extract.dates import dates
+from kg.extract.lexicon import lexicon
 from kg.extract.numbers import parse_korean, quantities
+
+KO_SCALES = lexicon("ko").data.numbers.scales
+KO_SMALL = lexicon("ko").data.numbers.small_scales
+ANCHOR = dt.date(2025, 4, 16)  # a Wednesday
+
+
+def _first(text: str, lang: str) -> tuple:
+    found = quantities(text, lang)
+    return (found[0].value, found[0].unit) if found else ()
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("9억 4,400만 달러", 944_000_000, "USD"), ("1억 3,700만 달러", 137_000_000, "USD"),
-    ("600만 달러", 6_000_000, "USD"), ("6,710억 개", 671_000_000_000, "count"), ("10,000개", 10_000, "count"),
-    ("2,048개", 2_048, "count"), ("$5.5 million", 5_500_000, "USD"), ("$1.6B", 1_600_000_000, "USD"),
-    ("USD 944 million", 944_000_000, "USD"), ("50,000", 50_000, "count"), ("2,048 H800s", 2_048, "count"),
-    ("671B parameters", 671_000_000_000, "count"), ("5억 달러(미화)", 500_000_000, "USD"),
+    ("9억 4,400만 달러", 944_000_000, "USD"), ("1억 3,700만 달러", 137_000_000, "USD"), ("600만 달러", 6_000_000, "USD"),
+    ("1조 2천억 원", 1_200_000_000_000, "KRW"), ("3천억 원", 300_000_000_000, "KRW"), ("2천만 달러", 20_000_000, "USD"),
+    ("5백만 달러", 5_000_000, "USD"), ("10억 위안", 1_000_000_000, "CNY"), ("6,710억 개의 매개변수", 671e9, "parameters"),
+    ("직원 150여 명", 150, "people"), ("서버 1,000대", 1_000, "server"), ("GPU 1만 개", 10_000, "GPU"),
+    ("5억 달러(미화)", 500_000_000, "USD"), ("약 100경 개", 1e18, "count"),
 ])
-def test_quantities_normalise_to_base_units(text: str, value: float, unit: str) -> None:
-    found = quantities(text)
-    assert [(q.value, q.unit) for q in found][:1] == [(value, unit)]
+def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None:
+    assert _first(text, "ko") == (value, unit)
 
 
-@pytest.mark.parametrize("text", ["999조조 달러", "1,2,3 개", "12,34개", "999조 달러", "만억 개"])
-def test_malformed_or_absurd_numbers_yield_nothing(text: str) -> None:
-    assert quantities(text) == []
+@pytest.mark.parametrize("text, value, unit", [
+    ("$5.5 million", 5_500_000, "USD"), ("US$1.6 billion", 1_600_000_000, "USD"), ("$1.6B", 1_600_000_000, "USD"),
+    ("USD 944 million", 944_000_000, "USD"), ("RMB 10 billion", 10_000_000_000, "CNY"), ("12 billion yuan", 12e9, "CNY"),
+    ("₩1.2 trillion", 1.2e12, "KRW"), ("€3bn", 3e9, "EUR"), ("671B parameters", 671e9, "parameters"),
+    ("ten thousand GPUs", 10_000, "GPU"), ("a dozen servers", 12, "server"), ("2,048 graphics cards", 2_048, "GPU"),
+    ("96 GB of memory", 96, "GB"), ("4.0 TB/s", 4_000, "GB/s"), ("900GB/s", 900, "GB/s"), ("a TPP of 4,800", 4_800, "TPP"),
+    ("2.8 million GPU hours", 2_800_000, "GPU-hours"), ("13%", 13, "percent"), ("13 percent", 13, "percent"),
+    ("700 W", 700, "W"), ("1.2 PFLOPS", 1_200, "TFLOPS"),
+])
+def test_english_amounts_units_and_specs(text: str, value: float, unit: str) -> None:
+    assert _first(text, "en") == (value, unit)
 
 
-def test_years_versions_and_model_names_are_not_quantities() -> None:
-    assert quantities("2021년 H100 GPT-4 v3") == []
+def test_korean_rate_makes_memory_a_bandwidth() -> None:
+    assert _first("데이터 전송속도가 초당 600GB", "ko") == (600, "GB/s")
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("5,000-10,000 GPUs", 5_000, 10_000), ("$5 billion to $6 billion", 5e9, 6e9), ("5-6 billion yuan", 5e9, 6e9),
+    ("between 20 and 30 percent", 20, 30),
+])
+def test_ranges_keep_both_ends(text: str, low: float, high: float) -> None:
+    q = quantities(text, "en")[0]
+    assert (q.value, q.value_max) == (low, high)
+
+
+def test_vague_amounts_are_lower_bounds() -> None:
+    assert [(q.value, q.qualifier) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least")]
+    assert [(q.value, q.qualifier) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least")]
+
+
+def test_a_figure_in_a_second_currency_is_marked_as_the_same_figure() -> None:
+    found = quantities("매출은 170억달러(22조원)였다", "ko")
+    assert [(q.unit, q.converted) for q in found] == [("USD", False), ("KRW", True)]
+
+
+def test_a_minus_sign_is_kept() -> None:
+    assert [q.negative for q in quantities("it spent -$5 billion", "en")] == [True]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("999조조 달러", "ko"), ("1,2,3 개", "ko"), ("12,34개", "ko"), ("만억 개", "ko"), ("2021년 H100 GPT-4 v3", "ko"),
+    ("In section 3, the rule", "en"), ("Line 5: see above", "en"), ("the RTX 4090D and 7nm parts", "en"),
+    ("the Atlas 950 is new", "en"), ("Cambricon (688256.SH) rose", "en"), ("one of the firms", "en"),
+    ("the Four GPU Dragons", "en"), ("세대 교체", "ko"), ("a chip", "en"),
+])
+def test_labels_names_and_malformed_numbers_are_not_quantities(text: str, lang: str) -> None:
+    assert quantities(text, lang) == []
+
+
+def test_a_year_is_never_a_count() -> None:
+    assert quantities("In 2021 it bought chips", "en") == []
+    taken = [(d.start, d.end) for d in dates("In May 1850 it bought chips", "en", ANCHOR)]
+    assert quantities("In May 1850 it bought chips", "en", taken) == []
 
 
 @given(st.integers(min_value=1, max_value=9_999), st.integers(min_value=0, max_value=9_999))
 def test_korean_numerals_round_trip(eok: int, man: int) -> None:
     text = f"{eok:,}억" + (f" {man:,}만" if man else "")
-    assert parse_korean(text) == eok * 10**8 + man * 10**4
+    assert parse_korean(text, KO_SCALES, KO_SMALL) == eok * 10**8 + man * 10**4
 
 
 @given(st.integers(min_value=1, max_value=10**12))
 def test_grouped_digits_round_trip(n: int) -> None:
-    found = quantities(f"약 {n:,}개의 칩")
-    assert [q.value for q in found] == [n]
+    assert [q.value for q in quantities(f"약 {n:,}개의 칩", "ko")] == [n]
 
 
-@pytest.mark.parametrize("text, iso, precision", [
-    ("2021년", "2021", "year"), ("2023년 5월", "2023-05", "month"), ("1월 7일", "2025-01-07", "day"),
-    ("May 2023", "2023-05", "month"), ("January 7", "2025-01-07", "day"), ("2024-12-26", "2024-12-26", "day"),
-    ("Jan. 7, 2025", "2025-01-07", "day"), ("in 2015", "2015", "year"),
+@pytest.mark.parametrize("text, lang, iso, precision", [
+    ("2021년", "ko", "2021", "year"), ("2023년 5월", "ko", "2023-05", "month"), ("1월 7일", "ko", "2025-01-07", "day"),
+    ("May 2023", "en", "2023-05", "month"), ("January 7", "en", "2025-01-07", "day"),
+    ("2024-12-26", "en", "2024-12-26", "day"), ("Jan. 7, 2025", "en", "2025-01-07", "day"), ("in 2015", "en", "2015", "year"),
+    ("In 2021, it", "en", "2021", "year"),
 ])
-def test_dates_keep_their_precision(text: str, iso: str, precision: str) -> None:
-    found = dates(text, default_year=2025)
-    assert [(d.iso, d.precision) for d in found] == [(iso, precision)]
+def test_absolute_dates_keep_their_precision(text: str, lang: str, iso: str, precision: str) -> None:
+    assert [(d.iso, d.precision) for d in dates(text, lang, ANCHOR)] == [(iso, precision)]
 
 
-@pytest.mark.parametrize("text", ["2023년 13월", "13월", "2월 30일", "February 30, 2024"])
-def test_impossible_dates_yield_nothing(text: str) -> None:
-    assert dates(text, default_year=2025) == []
+@pytest.mark.parametrize("text, lang, iso, precision", [
+    ("last year", "en", "2024", "year"), ("last month", "en", "2025-03", "month"), ("on Tuesday", "en", "2025-04-15", "day"),
+    ("in March", "en", "2025-03", "month"), ("in June", "en", "2024-06", "month"), ("지난해", "ko", "2024", "year"),
+    ("지난달", "ko", "2025-03", "month"), ("지난 9일", "ko", "2025-04-09", "day"), ("15일(현지시간)", "ko", "2025-04-15", "day"),
+    ("올해", "ko", "2025", "year"), ("오는 6월", "ko", "2025-06", "month"),
+])
+def test_relative_dates_resolve_against_the_document_date(text: str, lang: str, iso: str, precision: str) -> None:
+    assert [(d.iso, d.precision) for d in dates(text, lang, ANCHOR)] == [(iso, precision)]
+
+
+def test_relative_dates_without_a_document_date_have_no_value() -> None:
+    assert [(d.iso, d.relative) for d in dates("last year", "en", None)] == [(None, True)]
+
+
+@pytest.mark.parametrize("text, lang", [("2023년 13월", "ko"), ("13월", "ko"), ("2월 30일", "ko"),
+                                        ("February 30, 2024", "en"), ("2023-02-30", "en")])
+def test_impossible_dates_have_no_value(text: str, lang: str) -> None:
+    assert [d.date for d in dates(text, lang, ANCHOR)] in ([], [None])
+
+
+@pytest.mark.parametrize("text", ["it may rise", "they march on", "May be so", "a 7일간 test"])
+def test_modal_verbs_and_durations_are_not_dates(text: str) -> None:
+    assert dates(text, "en", ANCHOR) == [] and dates(text, "ko", ANCHOR) == []
 
 
 @given(st.text(max_size=80))
 def test_normalisers_never_crash(text: str) -> None:
-    quantities(text)
-    dates(text, default_year=2025)
+    for lang in ("en", "ko"):
+        quantities(text, lang)
+        dates(text, lang, ANCHOR)

@@ -36,9 +36,9 @@ def main(
 
 def _register() -> None:
     from kg.cli import eval as eval_cmd
-    from kg.cli import export, load, query, view
+    from kg.cli import export, extract, load, query, view
 
-    for module in (load, query, view, export, eval_cmd):
+    for module in (load, query, view, export, eval_cmd, extract):
         module.register(app)
 
 

@@ -91,6 +91,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
 
 def extract(document: Document, ontology: Ontology) -> GraphBatch:
     batch = GraphBatch()
+    fits = _edge_check(ontology)
     mentioned: dict[str, set[tuple[str, str]]] = {}
     for s in analyse(document, ontology):
         seen = mentioned.setdefault(s.passage.id, set())
@@ -104,10 +105,10 @@ def extract(document: Document, ontology: Ontology) -> GraphBatch:
         for frame in s.frames:
             if frame.ok:
                 numeric.add((frame.metric, frame.subject.id, frame.object.id if frame.object else None))
-                _add_frame(batch, document, s, frame)
+                _add_frame(batch, document, s, frame, fits)
         for draft in s.relations:
             if (draft.rule.metric, draft.subject.id, draft.object.id if draft.object else None) not in numeric:
-                _add_relation(batch, document, s, draft)
+                _add_relation(batch, document, s, draft, fits)
     return batch
 
 
@@ -153,7 +154,15 @@ def _claim_id(*parts: object) -> str:
     return "claim-" + hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Frame) -> None:
+def _edge_check(ontology: Ontology):  # type: ignore[no-untyped-def]
+    """Does a direct edge of this type fit these labels (its domain and range in the ontology)?"""
+    def fits(edge: str, src: Entity, dst: Entity) -> bool:
+        rel = ontology.relationship(edge)
+        return rel.domain in ("Entity", src.label) and rel.range in ("Entity", dst.label)
+    return fits
+
+
+def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Frame, fits) -> None:  # type: ignore[no-untyped-def]
     metric = lexicons.metrics()[f.metric]  # type: ignore[index]
     q = f.quantity
     assert f.subject is not None
@@ -173,14 +182,14 @@ def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Fr
     _link_claim(batch, claim, s, f.subject, f.object, f.source)
     if f.recipient is not None:
         batch.add_edge("ABOUT", claim, _ref(batch, f.recipient))
-    if metric.edge and f.object is not None:
+    if metric.edge and f.object is not None and fits(metric.edge, f.subject, f.object):
         edge = {"claims": [claim_id], "quantity": q.value, "qualifier": f.qualifier}
         if date is not None:
             edge[date_key] = date
         batch.add_edge(metric.edge, _ref(batch, f.subject), _ref(batch, f.object), **edge)
 
 
-def _add_relation(batch: GraphBatch, document: Document, s: SentenceAnalysis, d: ClaimDraft) -> None:
+def _add_relation(batch: GraphBatch, document: Document, s: SentenceAnalysis, d: ClaimDraft, fits) -> None:  # type: ignore[no-untyped-def]
     rule = d.rule
     claim_id = _claim_id(s.passage.id, rule.id, d.subject.id, d.object.id if d.object else "", d.quote)
     date = d.date.date if d.date else None
@@ -195,7 +204,7 @@ def _add_relation(batch: GraphBatch, document: Document, s: SentenceAnalysis, d:
     subject = Entity(d.subject.label, d.subject.id, d.subject.name, d.subject.candidate)
     obj = Entity(d.object.label, d.object.id, d.object.name, d.object.candidate) if d.object else None
     _link_claim(batch, claim, s, subject, obj, source)
-    if rule.edge and obj is not None:
+    if rule.edge and obj is not None and fits(rule.edge, subject, obj):
         props = {"claims": [claim_id], "differences": d.differences}
         date_key = RELATION_DATE.get(rule.edge, "date")
         if date_key and date:

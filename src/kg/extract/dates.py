@@ -58,10 +58,10 @@ class DateFinder:
             (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"), "en"),
             (re.compile(rf"\b(?P<mon>{months})\.?,?\s+(?P<y>\d{{4}})\b"), "en"),
             (re.compile(rf"(?i:\b(?:{year_before})\s+)(?P<mon>{months})\b"), "en"),
-            (re.compile(rf"(?:(?i:\b(?:{year_before}))\s+|^\s*|\(|,\s)(?P<y>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%|\s?(?:GPU|chip|unit|server|people|employee))"), "en"),
+            (re.compile(rf"(?:(?i:\b(?:{year_before}))\s+|^\s*|\(|,\s)(?P<y>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%|\s?(?:년|GPU|chip|unit|server|people|employee))"), "en"),
             (re.compile(r"(?<!\d)(?P<y>\d{4})\s?년(?:\s?(?P<m>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?)?"
                         r"|(?P<past>지난\s?)?(?P<future>오는\s?)?(?<!\d)(?P<m2>\d{1,2})\s?월(?:\s?(?P<d2>\d{1,2})\s?일)?"), "ko"),
-            (re.compile(r"(?P<past>지난\s?)?(?P<future>오는\s?)?(?<![\d.,])(?P<d3>\d{1,2})\s?일(?=\s?\(현지\s?시간\)|\s?(?:오전|오후|새벽|밤)|(?:\s?(?:에|부터|까지|자|께|,|\)))|\s)(?!\s?(?:간|동안|이내|만에|째))"), "ko_day"),
+            (re.compile(r"(?P<past>지난\s?)?(?P<future>오는\s?)?(?<![\d.,])(?P<d3>\d{1,2})\s?일(?=\s?\(현지\s?시간\)|\s?(?:오전|오후|새벽|밤)|(?:\s?(?:에|부터|까지|자|께|,|\)))|\s|$)(?!\s?(?:간|동안|이내|만에|째))"), "ko_day"),
         ]
         self.relative = [(re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, r.words))})(?![\w])", re.IGNORECASE),
                           r.unit, r.offset) for r in lex.data.dates.relative]

@@ -129,14 +129,15 @@ class FrameBuilder:
             frame = Frame(q)
             self._fill(frame, text, typed, quantities, dates, salience, source, cues)
             frames.append(frame)
-            for metric_id in self._secondary(frame, text, typed, cues):
+            for metric_id, named in self._secondary(frame, text, typed, cues):
                 extra = Frame(q)
-                self._fill(extra, text, typed, quantities, dates, salience, source, cues, forced=metric_id)
+                self._fill(extra, text, typed, quantities, dates, salience, source, cues, forced=metric_id,
+                           subject=named)
                 if extra.ok:
                     frames.append(extra)
         return frames
 
-    def _secondary(self, frame: Frame, text: str, mentions: list[Mention], cues: list[Cue]) -> list[str]:
+    def _secondary(self, frame: Frame, text: str, mentions: list[Mention], cues: list[Cue]) -> list[tuple[str, Entity]]:
         """Metrics marked `secondary` that the figure also fills: their cue and a name of their
         first subject label stand in its clause."""
         if not frame.ok:
@@ -147,14 +148,14 @@ class FrameBuilder:
             if not metric.secondary or mid == frame.metric or metric.measure != frame.quantity.measure:
                 continue
             has_cue = any(c.group in metric.cues and start <= c.start < end for c in cues)
-            named = any(m.label == metric.subject[0] and start <= m.start < end for m in mentions)
+            named = [m for m in mentions if m.label == metric.subject[0] and start <= m.start < end]
             if has_cue and named:
-                found.append(mid)
+                found.append((mid, _entity(named[0])))
         return found
 
     def _fill(self, f: Frame, text: str, mentions: list[Mention], quantities: list[Quantity],
               dates: list[DateValue], salience: Salience, source: Entity | None, cues: list[Cue],
-              forced: str | None = None) -> None:
+              forced: str | None = None, subject: Entity | None = None) -> None:
         q = f.quantity
         start, end = self.clause(text, q.start, q.end)
         chip = self._counted_chip(text, q, mentions)
@@ -178,7 +179,7 @@ class FrameBuilder:
         if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
             f.reason = f"implausible value for {metric_id}"
             return
-        f.subject = self._subject(text, start, end, q, cue, metric, mentions, salience, source)
+        f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
         if f.subject is None:
             f.reason = "no subject of the right type"
             return
@@ -238,6 +239,11 @@ class FrameBuilder:
             return bracketed
         if self.en:
             return self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
+        if source is not None:  # "SemiAnalysis는 해당 기관이 … 있다고 보고 있다": the source is not the subject
+            others = [m for m in mentions if (m.label, m.id) != (source.label, source.id)]
+            found = self._subject_ko(text, start, end, q, labels, others, salience)
+            if found is not None:
+                return found
         return self._subject_ko(text, start, end, q, labels, mentions, salience)
 
     def _bracketed(self, text: str, q: Quantity, labels: list[str], mentions: list[Mention]) -> Entity | None:

@@ -21,7 +21,7 @@ from kg.yamlfile import load_model
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 Measure = Literal["money", "count", "memory", "bandwidth", "compute", "tpp", "density", "percent", "gpu_hours",
-                  "duration", "multiple"]
+                  "duration", "multiple", "power"]
 Label = Literal["Firm", "Person", "Agency", "Country", "Chip", "AIModel", "Regulation"]
 
 
@@ -107,6 +107,8 @@ class Names(Strict):
     given_names: list[str] = []
     cn_surnames: list[str] = []
     country_prefixes: list[str] = []
+    chip_words: list[Regex] = []  # a new name holding one of these (or followed by one) is a chip or system
+    model_words: list[Regex] = []  # ... an AI model
     not_names: list[str] = []
 
 

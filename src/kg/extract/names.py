@@ -22,7 +22,7 @@ from kg.extract.lexicon import Lexicon, lexicon
 
 _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
-    r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|AI))*)")
+    r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)")
 _KO_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:은|는|이|가|께서|의|와|과|도)\s)")
 _PARTICLE = r"(?:은|는|이|가|께서|의|을|를|도|와|과|에|측|,|\s|\)|$)"
 
@@ -50,6 +50,23 @@ class NameFinder:
         self.given = frozenset(n.given_names)
         self.surnames = frozenset(n.cn_surnames)
         self.not_names = frozenset(n.not_names)
+
+    @cached_property
+    def _units(self) -> re.Pattern[str]:
+        """Unit and currency words ("GB", "EFLOPS", "PB/s"): never a name, and they end one."""
+        n = self.lex.data.numbers
+        words = [w for u in n.units for w in u.words] + [w for c in n.currencies for w in c.after]
+        return re.compile(rf"(?:{'|'.join(words)})[.,;:]?", re.IGNORECASE) if words else re.compile("(?!)")
+
+    @cached_property
+    def _chip_words(self) -> re.Pattern[str] | None:
+        words = self.lex.data.names.chip_words
+        return re.compile(rf"(?:{'|'.join(words)})") if words else None
+
+    @cached_property
+    def _model_words(self) -> re.Pattern[str] | None:
+        words = self.lex.data.names.model_words
+        return re.compile(rf"(?:{'|'.join(words)})") if words else None
 
     @cached_property
     def _title_before(self) -> re.Pattern[str]:
@@ -98,8 +115,12 @@ class NameFinder:
             words, title = words[cut:], True
         while words and (_word(text, words[0]) in self.not_names or _word(text, words[0]) in ("of", "and", "the")):
             words.pop(0)
-        while words and _word(text, words[-1]) in ("of", "and", "for", "on", "the", "de", "&"):
-            words.pop()
+        unit = next((i for i, span in enumerate(words) if self._units.fullmatch(_word(text, span))), None)
+        if unit is not None:
+            words = words[:unit]  # "Ascend 910C 780 TFLOPS" ends before its unit
+        while words and (_word(text, words[-1]) in ("of", "and", "for", "on", "the", "de", "&")
+                         or unit is not None and re.fullmatch(r"[\d.,]+", _word(text, words[-1]))):
+            words.pop()  # a figure before a unit is no part of the name
         if not words or not _word(text, words[0])[:1].isupper():
             return None
         s, e = words[0][0], words[-1][1]
@@ -129,6 +150,13 @@ class NameFinder:
     def _english_label(self, text: str, start: int, end: int, tokens: list[str], title: bool) -> str | None:
         if any(t in self.agency_words for t in tokens):
             return "Agency"
+        following = re.match(r"[\s-]+([A-Za-z]+)", text[end:end + 24])
+        typed = tokens + ([following.group(1)] if following else [])
+        if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
+            if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed):
+                return "Chip"
+            if self._model_words and any(self._model_words.fullmatch(t) for t in typed):
+                return "AIModel"
         if tokens[-1].rstrip(".") in self.org_suffixes or (len(tokens) > 1 and tokens[-1] == "AI"):
             return "Firm"
         plain = all(re.fullmatch(r"[A-Z][a-z'’-]+", t) for t in tokens)

@@ -20,6 +20,7 @@ _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]*[A-Z][\w-]*\s$|(?<=[a-z,;:)] )(?!(?:In|On|At|By|Of|To|For|From|About|Over|Under|Around|Nearly|Only|Some|Just|Almost|Up|All|Top|Page|Section|Line|Rule|Note|Tier|Article|Item|Chapter|Figure|Table|Part|Step|Phase|Level|Round|Series|Class|Group|Stage|Version|Gen|Generation|Model|Fig|No|Q|H)\s)[A-Z][a-z]{2,}\s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,18 +203,23 @@ class QuantityFinder:
         if before and (before.isascii() and before.isalpha() or before in "-_/#.:" and _alnum_before(text, start - 1)
                        and not (before == "-" and text[start - 2].isdigit())):  # "5-6 billion" is a range
             return False
-        if text[end:end + 1] in self._big_scales:
+        if re.match(r",\d", text[end:end + 2]) or re.search(r"\d,$", text[max(0, start - 2):start]):
+            return False  # "1,2,3", "12,34": a malformed group
+        if text[end:end + 1] and text[end:end + 1] in self._big_scales:
             return False  # "999조조": a unit group out of order
         after = text[end:end + 1]
         if after.isascii() and after.isalpha() and not self._scale_after.match(text, end) \
                 and not any(p.match(text, end) for p, *_ in self._units_after) \
                 and not any(p.match(text, end) for p, _ in self._currency_after):
             return False
-        if after in "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalpha() \
+        if after == "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalpha() \
                 and not any(p.match(text, end + 1) for p, *_ in self._units_after):
             return False  # "16-core", but not "10-fold"
         if self._not_after_words and self._not_after_words.search(text, 0, start):
             return False
+        if self.lex.code == "en" and _NAME_BEFORE.search(text, 0, start) and "," not in text[start:end] \
+                and not self._scale_after.match(text, end) and not any(p.match(text, end) for p, *_ in self._units_after):
+            return False  # "Atlas 950", "CloudMatrix 384", "Llama 3": a product's number, mid-sentence
         if self._not_before_words and self._not_before_words.match(text, end):
             return False
         return True
@@ -280,6 +286,8 @@ class QuantityFinder:
                 if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
                     unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
                 return self._made(text, start, m.end(), value * factor, unit, measure, qualifier=qualifier)
+        if is_word and pos == end and re.match(r"\s[A-Z][A-Za-z]*\s[A-Z]", text[pos:pos + 40]):
+            return None  # "Four GPU Dragons": a name
         if _YEAR.fullmatch(number_text) and pos == end:
             return None  # a bare year is a date, never a count
         counter = next(((m, c) for p, c in self._counters if (m := p.match(text, pos))), None)
