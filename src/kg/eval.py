@@ -66,6 +66,7 @@ class GoldFile(BaseModel):
 class Scoring(BaseModel):
     model_config = ConfigDict(extra="forbid")
     units: dict[str, list[str]]
+    factors: dict[str, tuple[str, float]] = {}
     types: dict[str, str]
     tolerance: float
 
@@ -223,7 +224,8 @@ def _claims(analysis: list) -> list[dict[str, Any]]:  # type: ignore[type-arg]
             if f.ok:
                 m = metrics[f.metric]
                 out.append({"kinds": [m.kind, *m.also], "metric": f.metric, "value": f.quantity.value,
-                            "unit": f.quantity.unit, "subject": f.subject.id, "subject_name": f.subject.name,
+                            "value_max": f.quantity.value_max,
+                            "unit": f.unit, "subject": f.subject.id, "subject_name": f.subject.name,
                             "object": f.object.id if f.object else None,
                             "object_name": f.object.name if f.object else None,
                             "qualifier": f.qualifier, "date": f.date.iso if f.date else None, "quote": s.text})
@@ -239,9 +241,14 @@ def matches(fact: GoldFact, claim: dict[str, Any]) -> bool:
     if fact.kind not in claim["kinds"]:
         return False
     if fact.value is not None:
-        if claim["value"] is None or abs(claim["value"] - fact.value) > scoring().tolerance * abs(fact.value):
+        gold_unit, gold_value = unit(fact.unit), fact.value
+        if fact.unit in scoring().factors:
+            base, factor = scoring().factors[fact.unit]
+            gold_unit, gold_value = base, fact.value * factor
+        values = [v for v in (claim["value"], claim.get("value_max")) if v is not None]  # a range matches either end
+        if not any(abs(v - gold_value) <= scoring().tolerance * abs(gold_value) for v in values):
             return False
-        if unit(fact.unit) != unit(claim["unit"]):
+        if gold_unit != unit(claim["unit"]):
             return False
     elif claim["value"] is not None:
         return False

@@ -64,24 +64,18 @@ class GraphBatch:
         for n in self.nodes:
             nodes.setdefault(n.ref, {}).update(n.props)
         edges: dict[tuple[str, NodeRef, NodeRef], dict[str, Value]] = {}
+        claims: dict[tuple[str, NodeRef, NodeRef], dict[Any, None]] = {}  # ordered sets: linear in the claims
         for e in self.edges:
-            props = edges.setdefault((e.type, e.src, e.dst), {})
-            claims = _union(props.get("claims"), e.props.get("claims"))
-            props.update(e.props)
-            if claims:
-                props["claims"] = claims
+            key = (e.type, e.src, e.dst)
+            edges.setdefault(key, {}).update(e.props)
+            if e.props.get("claims"):
+                claims.setdefault(key, {}).update(dict.fromkeys(e.props["claims"]))  # type: ignore[arg-type]
+        for key, ids in claims.items():
+            edges[key]["claims"] = list(ids)
         return GraphBatch(
             [Node(r.label, r.id, p) for r, p in nodes.items()],
             [Edge(t, s, d, p) for (t, s, d), p in edges.items()],
         )
-
-
-def _union(a: Any, b: Any) -> list[Any]:
-    out: list[Any] = []
-    for item in list(a or []) + list(b or []):
-        if item not in out:
-            out.append(item)
-    return out
 
 
 def refs(nodes: Iterable[Node]) -> set[NodeRef]:

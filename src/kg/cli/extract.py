@@ -61,7 +61,7 @@ def sentence_record(s: Any) -> dict[str, Any]:
 
 
 def _frame(f: Any) -> dict[str, Any]:
-    return {"quantity": f.quantity.text, "value": f.quantity.value, "unit": f.quantity.unit, "metric": f.metric,
+    return {"quantity": f.quantity.text, "value": f.quantity.value, "unit": f.unit, "metric": f.metric,
             "cue": f.cue, "subject": f.subject.id if f.subject else None, "object": f.object.id if f.object else None,
             "recipient": f.recipient.id if f.recipient else None, "date": f.date.iso if f.date else None,
             "qualifier": f.qualifier, "status": f.status, "fact": f.ok, "reason": f.reason}

@@ -60,6 +60,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     anchor = document.published
     relations = Interpreter(languages()[lex.code], anchor)
     salience = Salience()
+    for m in gazetteer.find(document.title or ""):  # what the headline names is what the article is about
+        salience.note(Entity(m.label, m.id, m.surface), topical=True)
+    salience.new_paragraph()
     out: list[SentenceAnalysis] = []
     for passage in document.passages:
         salience.new_paragraph()
@@ -170,9 +173,9 @@ def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Fr
     date_key = metric.date
     date = f.date.date if f.date else None
     name = " ".join(x for x in (f.subject.name, f.metric.replace("_", " "),  # type: ignore[union-attr]
-                                f.object.name if f.object else "", _fmt(q.value), q.unit if q.unit != "count" else "") if x)
+                                f.object.name if f.object else "", _fmt(q.value), f.unit if f.unit != "count" else "") if x)
     props = {
-        "kind": metric.kind, "metric": f.metric, "value": q.value, "value_max": q.value_max, "unit": q.unit,
+        "kind": metric.kind, "metric": f.metric, "value": q.value, "value_max": q.value_max, "unit": f.unit,
         "qualifier": f.qualifier, "status": f.status, date_key: date, f"{date_key}_precision": f.date.precision if date else None,
         "quote": s.text, "lang": document.lang, "extractor": f"frame:{f.cue or 'default'}",
         "subject": f.subject.id, "object": f.object.id if f.object else None,

@@ -17,6 +17,7 @@ from functools import lru_cache
 from kg.extract.lexicon import Lexicon, lexicon
 
 _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,32 +55,44 @@ class DateFinder:
             (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d-])"), "iso"),
             (re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"), "iso"),
             (re.compile(r"(?<!\d)(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?(?!\d)"), "iso"),
-            (re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d,]\d)"), "en"),
-            (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"), "en"),
-            (re.compile(rf"\b(?P<mon>{months})\.?,?\s+(?P<y>\d{{4}})\b"), "en"),
-            (re.compile(rf"(?i:\b(?:{year_before})\s+)(?P<mon>{months})\b"), "en"),
+            (re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d,]\d)"), "en_month"),
+            (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"), "en_month"),
+            (re.compile(rf"\b(?P<mon>{months})\.?,?\s+(?P<y>\d{{4}})\b"), "en_month"),
+            (re.compile(rf"(?i:\b(?:{year_before})\s+)(?P<mon>{months})\b"), "en_month"),
             (re.compile(rf"(?:(?i:\b(?:{year_before}))\s+|^\s*|\(|,\s)(?P<y>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%|\s?(?:년|GPU|chip|unit|server|people|employee))"), "en"),
             (re.compile(r"(?<!\d)(?P<y>\d{4})\s?년(?:\s?(?P<m>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?)?"
                         r"|(?P<past>지난\s?)?(?P<future>오는\s?)?(?<!\d)(?P<m2>\d{1,2})\s?월(?:\s?(?P<d2>\d{1,2})\s?일)?"), "ko"),
             (re.compile(r"(?P<past>지난\s?)?(?P<future>오는\s?)?(?<![\d.,])(?P<d3>\d{1,2})\s?일(?=\s?\(현지\s?시간\)|\s?(?:오전|오후|새벽|밤)|(?:\s?(?:에|부터|까지|자|께|,|\)))|\s|$)(?!\s?(?:간|동안|이내|만에|째))"), "ko_day"),
         ]
-        self.relative = [(re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, r.words))})(?![\w])", re.IGNORECASE),
-                          r.unit, r.offset) for r in lex.data.dates.relative]
+        korean = lex.code == "ko"
+        self.patterns = [(p, k) for p, k in self.patterns
+                         if not (k.startswith("ko") and not korean) and not (k == "en_month" and not d.months)]
+        self.relative_words = {w.lower(): (r.unit, r.offset) for r in lex.data.dates.relative for w in r.words}
+        self.relative = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, sorted(self.relative_words, key=len, reverse=True)))})(?![\w])",
+                                   re.IGNORECASE) if self.relative_words else re.compile("(?!)")
+        self._month_probe = re.compile(rf"\b(?:{months})\b") if d.months else None
+        self._weekday_probe = "day" if lex.code == "en" else "요일"
         days = "|".join(map(re.escape, self.weekdays)) or "(?!)"
         self.weekday = re.compile(rf"(?:\b(?:on|last|this|since|until|by)\s+)?(?P<wd>{days})\b")
 
     def find(self, text: str, anchor: dt.date | None) -> list[DateValue]:
         found: list[DateValue] = []
+        digits = _DIGIT.search(text) is not None
+        months = self._month_probe is not None and self._month_probe.search(text) is not None
         for pattern, kind in self.patterns:
+            if not (digits or kind == "en_month" and months) or kind == "en_month" and not months:
+                continue  # every absolute date has digits, but "in March"; month names need a month
             for m in pattern.finditer(text):
                 if m.end() > m.start() and not _overlaps(m.start(), m.end(), found):
                     value = self._absolute(m, kind, anchor)
                     if value is not None:
                         found.append(value)
-        for pattern, unit, offset in self.relative:
-            for m in pattern.finditer(text):
-                if not _overlaps(m.start(), m.end(), found):
-                    found.append(DateValue(m.start(), m.end(), _shifted(anchor, unit, offset), unit, relative=True))
+        for m in self.relative.finditer(text):
+            if not _overlaps(m.start(), m.end(), found):
+                unit, offset = self.relative_words[m.group(0).lower()]
+                found.append(DateValue(m.start(), m.end(), _shifted(anchor, unit, offset), unit, relative=True))
+        if self._weekday_probe not in text:
+            return sorted(found, key=lambda d: d.start)
         for m in self.weekday.finditer(text):
             if not _overlaps(m.start(), m.end(), found):
                 day = None
@@ -91,7 +104,7 @@ class DateFinder:
 
     def _absolute(self, m: re.Match[str], kind: str, anchor: dt.date | None) -> DateValue | None:
         g = {k: v for k, v in m.groupdict().items() if v}
-        start = m.start("y") if kind == "en" and "y" in g and "mon" not in g else m.start()
+        start = m.start("y") if kind.startswith("en") and "y" in g and "mon" not in g else m.start()
         if kind == "quarter":
             year = next((int(g[k]) for k in ("y", "y2", "y3", "y4") if k in g), None)
             return DateValue(m.start(), m.end(), dt.date(year, 1, 1) if year and 1900 <= year <= 2100 else None, "year")

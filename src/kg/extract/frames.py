@@ -35,6 +35,9 @@ _REPORTING_EN = re.compile(
     r"argued|wrote|writes|thinks?|noted|added|disclosed|announced|stated|revealed|confirmed|expects?|warned|"
     r"according to|cited|shows?|showed|found|alleges?|alleged|suggests?|suggested|calculated)\b(?:\s+that\b)?",
     re.IGNORECASE)
+# "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
+# opens the clause is its possessor, and so the subject
+_OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTINUATION_EN = re.compile(r"^\s*(?:and|but|or|then|while|yet)?\s*(?:also\s+)?[a-z]+(?:ed|s)?\b")
@@ -46,6 +49,7 @@ _AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|
 class Frame:
     quantity: Quantity
     metric: str | None = None
+    unit: str | None = None  # the quantity's unit, or the thing a count counts once the frame knows it
     subject: Entity | None = None
     object: Entity | None = None
     recipient: Entity | None = None
@@ -110,11 +114,7 @@ class FrameBuilder:
 
     # -- the sentence ---------------------------------------------------------------------
     def cues(self, text: str) -> list[Cue]:
-        found = []
-        for group, pattern in self.lex.cues.items():
-            for m in pattern.finditer(text):
-                found.append(Cue(m.start(), m.end(), group))
-        return found
+        return [Cue(start, end, group) for start, end, group in self.lex.cue_scanner.finditer(text)]
 
     def build(self, text: str, mentions: list[Mention], quantities: list[Quantity], dates: list[DateValue],
               salience: Salience, source: Entity | None, cues: list[Cue]) -> list[Frame]:
@@ -122,6 +122,7 @@ class FrameBuilder:
         the verb that governs the figure."""
         typed = [m for m in mentions if m.label]
         self._untyped = [m for m in mentions if not m.label]
+        self._named = [(m.start, m.end) for m in mentions]  # every name's span: no new name overlaps one
         frames = []
         for q in quantities:
             if q.converted:
@@ -175,6 +176,7 @@ class FrameBuilder:
             return
         metric = self.metrics[metric_id]
         f.metric, f.cue = metric_id, cue.group if cue else None
+        f.unit = counted if q.measure == "count" else q.unit
         value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
         if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
             f.reason = f"implausible value for {metric_id}"
@@ -216,6 +218,9 @@ class FrameBuilder:
                 distance, cue = min(near, key=lambda x: x[0])
                 scored.append((distance, order, mid, cue))
         if scored:
+            specific = [s for s in scored if not self.metrics[s[2]].generic]
+            if specific and q.measure == "money":
+                scored = specific  # a generic word ("cost", "spent") yields to a specific one in the clause
             nearest = min(s[0] for s in scored)
             # cues side by side ("training bill", "H20 매출"): the more specific metric, listed first, wins
             distance, order, mid, cue = min((s for s in scored if s[0] <= nearest + TIE), key=lambda s: s[1])
@@ -242,7 +247,7 @@ class FrameBuilder:
         if source is not None:  # "SemiAnalysis는 해당 기관이 … 있다고 보고 있다": the source is not the subject
             others = [m for m in mentions if (m.label, m.id) != (source.label, source.id)]
             found = self._subject_ko(text, start, end, q, labels, others, salience)
-            if found is not None:
+            if found is not None or self._names_anaphor(text, q.start, labels):
                 return found
         return self._subject_ko(text, start, end, q, labels, mentions, salience)
 
@@ -266,8 +271,8 @@ class FrameBuilder:
             region_start = reporting[-1].end()
         pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= head]
         chosen = self._first_by_label(
-            [m for m in pool if self._possessive(text, m) or not _PREPOSITION.search(text[max(0, m.start - 20):m.start])],
-            labels, closest_to=head)
+            [m for m in pool if self._possessive(text, m) or not _PREPOSITION.search(text[max(0, m.start - 20):m.start])
+             or _OF_POSSESSOR.match(text[region_start:m.start])], labels, closest_to=head)
         if chosen is not None:
             return _entity(chosen)
         anaphor = self._anaphor(text, region_start, head, labels, salience, mentions)
@@ -285,8 +290,13 @@ class FrameBuilder:
             first = [m for m in mentions if m.label in labels and m.end <= first_end]
             if first:
                 return _entity(self._first_by_label(first, labels, closest_to=first_end))
-        if pool:  # a name in a prepositional phrase is all the clause has ("spending by Meta of $65 billion")
-            return _entity(self._first_by_label(pool, labels, closest_to=head))
+        if reporting:  # "SMIC reported a 58% rise": the reporter is the subject when its clause names no other
+            before = [m for m in mentions if m.label in labels and start <= m.start and m.end <= reporting[-1].start()
+                      and self.topical(text, m)]
+            if before:
+                return _entity(self._first_by_label(before, labels, closest_to=reporting[-1].start()))
+        if not any(m.label in labels for m in mentions):
+            return salience.resolve(labels)  # the sentence names no one: it is about the discourse's topic
         return None
 
     def _subject_ko(self, text: str, start: int, end: int, q: Quantity, labels: list[str],
@@ -308,7 +318,7 @@ class FrameBuilder:
         if new is not None:
             return new
         if not any(m.label in labels for m in mentions):
-            return salience.resolve(labels, paragraph_only=True)  # Korean drops a subject the paragraph gives
+            return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None
 
     def _new_name_ko(self, text: str, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
@@ -317,7 +327,7 @@ class FrameBuilder:
         if label is None:
             return None
         markers = "|".join(re.escape(p) for p in ["은", "는", "이", "가", "의", "도"])
-        taken = [(m.start, m.end) for m in mentions]
+        taken = [(m.start, m.end) for m in mentions] + getattr(self, "_named", [])
         found = [(s, e, w) for s, e, w in marked_proper_nouns(text, end, markers, self.lex.not_names,
                                                              frozenset(self.lex.data.names.org_suffixes))
                  if not any(a < e and s < b for a, b in taken)]
@@ -327,10 +337,12 @@ class FrameBuilder:
         return Entity(label, slug(word), word, candidate=True)
 
     def _first_by_label(self, pool: list[Mention], labels: list[str], closest_to: int) -> Mention | None:
+        """The mention of the most preferred label nearest `closest_to`; a known name before a new one."""
         for label in labels:
             group = [m for m in pool if m.label == label]
+            known = [m for m in group if not m.candidate]
             if group:
-                return min(group, key=lambda m: abs(closest_to - m.end))
+                return min(known or group, key=lambda m: abs(closest_to - m.end))
         return None
 
     def _possessive(self, text: str, m: Mention) -> bool:
@@ -359,6 +371,9 @@ class FrameBuilder:
             if resolved is not None:
                 return resolved
         return None
+
+    def _names_anaphor(self, text: str, end: int, labels: list[str]) -> bool:
+        return any(p.search(text, 0, end) for label in labels if (p := self.lex.anaphors.get(label)) is not None)
 
     def topical(self, text: str, m: Mention) -> bool:
         """Is the mention in subject position: English, not inside a prepositional phrase;

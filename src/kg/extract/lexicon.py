@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from kg import paths
 from kg.errors import ReferenceDataError
+from kg.extract.scan import Scanner
 from kg.yamlfile import load_model
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
@@ -177,6 +178,7 @@ class Metric(Strict):
     cues: list[str]
     default: bool = False
     secondary: bool = False
+    generic: bool = False  # its cues ("cost", "spent") yield to a specific metric's cue in the same clause
     subject: list[Label] = Field(min_length=1)
     object: Label | None = None
     recipient: list[Label] = []
@@ -217,6 +219,12 @@ class Lexicon:
         flags = re.IGNORECASE if self.code == "en" else 0
         return {group: re.compile("|".join(f"(?:{w})" for w in words), flags)
                 for group, words in self.data.cues.items() if words}
+
+    @cached_property
+    def cue_scanner(self) -> "Scanner[str]":
+        """Every cue word of every group, found in one walk over a sentence (kg.extract.scan)."""
+        return Scanner([(w, group) for group, words in self.data.cues.items() for w in words],
+                       ignore_case=self.code == "en")
 
     @cached_property
     def anaphors(self) -> dict[str, re.Pattern[str]]:
@@ -285,7 +293,11 @@ def metrics(directory: Path | None = None) -> dict[str, Metric]:
 
 def languages(directory: Path | None = None) -> dict[str, Lexicon]:
     """Every language lexicon: the files named by a language code (`en.yaml`, `ko.yaml`)."""
-    directory = directory or paths.patterns_dir()
+    return _languages(directory or paths.patterns_dir())
+
+
+@lru_cache(maxsize=4)
+def _languages(directory: Path) -> dict[str, Lexicon]:
     return {p.stem: lexicon(p.stem, directory) for p in sorted(directory.glob("*.yaml")) if re.fullmatch(r"[a-z]{2}", p.stem)}
 
 

@@ -133,6 +133,8 @@ class NameFinder:
                 and len(surface) <= 3 and not title:
             return None  # acronyms of three letters or fewer are units and tickers as often as names
         tokens = surface.split()
+        if all(tok.rstrip(".") in self.org_suffixes or tok in ("of", "and", "&") for tok in tokens):
+            return None  # "Corp" after a known name, "Global" alone: no name of its own
         label = self._english_label(text, s, e, tokens, title)
         at_sentence_start = not text[:s].strip(" \"“'([")
         if label is None and at_sentence_start and len(tokens) == 1:

@@ -20,6 +20,7 @@ _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HAS_DIGIT = re.compile(r"\d")
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]*[A-Z][\w-]*\s$|(?<=[a-z,;:)] )(?!(?:In|On|At|By|Of|To|For|From|About|Over|Under|Around|Nearly|Only|Some|Just|Almost|Up|All|Top|Page|Section|Line|Rule|Note|Tier|Article|Item|Chapter|Figure|Table|Part|Step|Phase|Level|Round|Series|Class|Group|Stage|Version|Gen|Generation|Model|Fig|No|Q|H)\s)[A-Z][a-z]{2,}\s$")
 
 
@@ -82,10 +83,12 @@ class QuantityFinder:
         return "|".join(w for c in self.n.counters for w in c.words) or "(?!)"
 
     @cached_property
-    def _vague(self) -> list[tuple[re.Pattern[str], float, str]]:
+    def _vague(self) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], float, str]]]:
+        """One regex for every vague amount (longest first), and each one's value and qualifier."""
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        found = [(re.compile(rf"(?<![\w])(?:{'|'.join(v.words)})", flags), v.value, v.qualifier) for v in self.n.vague]
-        return sorted(found, key=lambda x: -len(x[0].pattern))
+        words = sorted(((w, v) for v in self.n.vague for w in v.words), key=lambda x: -len(x[0]))
+        combined = re.compile(rf"(?<![\w])(?:{'|'.join(w for w, _ in words)})" if words else "(?!)", flags)
+        return combined, [(re.compile(w, flags), v.value, v.qualifier) for w, v in words]
 
     @cached_property
     def _scale_after(self) -> re.Pattern[str]:
@@ -147,7 +150,7 @@ class QuantityFinder:
     @cached_property
     def _counted_before(self) -> list[tuple[re.Pattern[str], str]]:
         """Korean: the counted noun before the number (`GPU 1만 개`, `H20 칩 100만 개`)."""
-        return [(re.compile(rf"(?:{word})\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?(?:을|를|이|가|은|는|도)?\s?$"), unit)
+        return [(re.compile(rf"(?:{word})\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?(?:을|를|이|가|은|는|도)?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"), unit)
                 for unit, words in self.n.counted.items() for word in words]
 
     @cached_property
@@ -171,25 +174,23 @@ class QuantityFinder:
             if q is not None:
                 found.append(q)
                 blocked.append((q.start, q.end))
-        found = _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code)
+        found = _coordinated(text, _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code))
         return [replace(q, text=sentence[q.start:q.end]) for q in _conversions(text, found)]
 
     def _cores(self, text: str, blocked: list[tuple[int, int]]):
         """(start, end, value, qualifier) of each number as written, before its units."""
         seen: list[tuple[int, int]] = []
-        for pattern, value, qualifier in self._vague:
-            for m in pattern.finditer(text):
-                if not _overlaps(m.start(), m.end(), blocked + seen):
-                    seen.append((m.start(), m.end()))
-                    yield m.start(), m.end(), value, qualifier
-        for m in self._core.finditer(text):
-            if _overlaps(m.start(), m.end(), blocked + seen) or not self._free_standing(text, m.start(), m.end()):
-                continue
-            value = self._parse(m.group(0))
-            if value is not None:
+        combined, each = self._vague
+        for m in combined.finditer(text):
+            value, qualifier = next((v, q) for p, v, q in each if p.fullmatch(m.group(0)))
+            if not _overlaps(m.start(), m.end(), blocked + seen):
                 seen.append((m.start(), m.end()))
-                yield m.start(), m.end(), value, None
-        if self._words is not None:
+                yield m.start(), m.end(), value, qualifier
+        if not _HAS_DIGIT.search(text):
+            blocked = blocked + seen
+        else:
+            yield from self._digit_cores(text, blocked, seen)
+        if self._words is not None and self._word_probe.search(text):
             for m in self._words.finditer(text):
                 if _overlaps(m.start(), m.end(), blocked + seen):
                     continue
@@ -197,9 +198,32 @@ class QuantityFinder:
                 if value is not None:
                     yield m.start(), m.end(), value, None
 
+    def _digit_cores(self, text: str, blocked: list[tuple[int, int]], seen: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+        for m in self._core.finditer(text):
+            if _overlaps(m.start(), m.end(), blocked + seen) or not self._free_standing(text, m.start(), m.end()):
+                continue
+            value = self._parse(m.group(0))
+            if value is not None:
+                seen.append((m.start(), m.end()))
+                yield m.start(), m.end(), value, None
+
+    @cached_property
+    def _word_probe(self) -> re.Pattern[str]:
+        """A number word worth reading: not "a" or "an" alone (they open a figure only before a scale)."""
+        words = [w for w in self.n.words if w not in ("a", "an")]
+        if not words:
+            return re.compile("(?!)")
+        scales = [s for s in self.scales if len(s) > 2 and not _HANGUL.match(s)]
+        after_article = "|".join(map(re.escape, scales + ["dozen", "hundred", "few"]))
+        alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        return re.compile(rf"(?<![\w])(?:{alternatives}|an?\s+(?:{after_article}))(?![\w])",
+                          re.IGNORECASE if self.lex.code == "en" else 0)
+
     def _free_standing(self, text: str, start: int, end: int) -> bool:
         """Not the digits of a name (H100, GPT-4, 4090D), a label (section 3) or a year."""
         before = text[max(0, start - 1):start]
+        if before.isalpha() and self._before_currency(text, start)[0] is not None:
+            before = ""  # "CNY114.28", "RMB10bn": a currency code, not a name
         if before and (before.isascii() and before.isalpha() or before in "-_/#.:" and _alnum_before(text, start - 1)
                        and not (before == "-" and text[start - 2].isdigit())):  # "5-6 billion" is a range
             return False
@@ -213,8 +237,9 @@ class QuantityFinder:
                 and not any(p.match(text, end) for p, _ in self._currency_after):
             return False
         if after == "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalpha() \
-                and not any(p.match(text, end + 1) for p, *_ in self._units_after):
-            return False  # "16-core", but not "10-fold"
+                and not any(p.match(text, end + 1) for p, *_ in self._units_after) \
+                and not any(p.match(text, end + 1) for p, _ in self._counted_after):
+            return False  # "16-core", but not "10-fold" or "72-GPU"
         if self._not_after_words and self._not_after_words.search(text, 0, start):
             return False
         if self.lex.code == "en" and _NAME_BEFORE.search(text, 0, start) and "," not in text[start:end] \
@@ -296,7 +321,7 @@ class QuantityFinder:
             counted = counted or self._counted_near(text, start, m.end())
             return self._made(text, start, m.end(), value, counted or "count", "count", counted, qualifier)
         for pattern, counted in self._counted_after:
-            m = pattern.match(text, pos)
+            m = pattern.match(text, pos + (text[pos:pos + 1] == "-"))
             if m:
                 return self._made(text, start, pos, value, counted, "count", counted, qualifier)
         if is_word and pos == end:
@@ -382,7 +407,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-_RANGE = {"en": re.compile(r"^\s?(?:-|–|to|and)\s?$", re.IGNORECASE), "ko": re.compile(r"^\s?(?:-|~|–|에서)\s?$")}
+_RANGE = {"en": re.compile(r"^\s?(?:-|–|to|and)\s?$", re.IGNORECASE), "ko": re.compile(r"^\s?(?:-|~|–)\s?$")}
+# "from 256 to 384" and "2% and 17%" are two figures; "between 20 and 30" and "5,000 to 10,000" one range
+_NOT_A_RANGE = {"en": re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+)?\S*$)", re.IGNORECASE)}
 
 
 def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
@@ -391,6 +418,11 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
+        gap = text[prev.end:q.start].strip().lower() if prev else ""
+        if prev and gap == "and" and not re.search(r"\bbetween\s+\S*$", text[:prev.start], re.IGNORECASE):
+            prev = None
+        if prev and gap == "to" and _NOT_A_RANGE.get(lang) and _NOT_A_RANGE[lang].search(text[:prev.start]):
+            prev = None
         if prev and joiner.match(text[prev.end:q.start]) and q.value >= prev.value and (
                 prev.measure == q.measure or prev.unit == "count"):
             low = prev.value
@@ -400,6 +432,18 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
                                q.value, prev.qualifier or q.qualifier, prev.negative)
             continue
         out.append(q)
+    return out
+
+
+def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
+    """`1,000 and 4,000 cards`, `1,000개와 2,000개의 GPU`: a bare count takes the counted noun of the
+    count it is coordinated with."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.unit == "count" and q.counted is None and nxt.measure == "count" and nxt.counted \
+                and re.fullmatch(r"\s?(?:,|and|or|과|와|및|,\s?and)?\s?(?:개)?(?:과|와)?\s?", text[q.end:nxt.start]):
+            out[i] = replace(q, unit=nxt.unit, counted=nxt.counted)
     return out
 
 

@@ -1,0 +1,100 @@
+"""Find the matches of many small regexes in one pass, by the literal characters they start with.
+
+Cue lexicons hold hundreds of short patterns (`\\bbought\\b`, `\\bpurchas(?:e|ed)\\b`, `구매`). Running
+each over every sentence costs a scan per pattern; here each pattern is indexed by the first two
+characters it must start with, the text is walked once (word starts for patterns that open with
+`\\b`, else positions of a possible first character), and a pattern is tried only where its two
+characters stand. Patterns without such a literal start are run whole, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Generic, Iterator, TypeVar
+
+T = TypeVar("T")
+_META = set(".^$*+?{}[]()|\\")
+
+
+def literal_start(pattern: str) -> tuple[bool, str]:
+    """(opens with \\b, the literal characters every match starts with)."""
+    i, word = 0, False
+    while pattern.startswith("\\b", i):
+        word, i = True, i + 2
+    literal = ""
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            ch, step = pattern[i + 1], 2  # an escaped punctuation mark is a literal
+        elif ch in _META:
+            break
+        else:
+            step = 1
+        if i + step < len(pattern) and pattern[i + step] in "?*{":
+            break  # an optional character ends the literal start
+        literal += ch
+        i += step
+    if "|" in pattern and not _top_level_alternation_free(pattern):
+        return word, ""
+    return word, literal
+
+
+def _top_level_alternation_free(pattern: str) -> bool:
+    depth, escaped = 0, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+    return True
+
+
+class Scanner(Generic[T]):
+    def __init__(self, items: list[tuple[str, T]], ignore_case: bool = False) -> None:
+        self.fold = ignore_case
+        flags = re.IGNORECASE if ignore_case else 0
+        self.at_words: dict[str, list[tuple[re.Pattern[str], T]]] = defaultdict(list)
+        self.anywhere: dict[str, list[tuple[re.Pattern[str], T]]] = defaultdict(list)
+        self.whole: list[tuple[re.Pattern[str], T]] = []
+        for source, payload in items:
+            compiled = re.compile(source, flags)
+            word, literal = literal_start(source)
+            key = literal[:2].lower() if ignore_case else literal[:2]
+            if len(key) < 2 or key[0].isspace():
+                self.whole.append((compiled, payload))
+            elif word and key[0].isalnum():
+                self.at_words[key].append((compiled, payload))
+            else:
+                self.anywhere[key].append((compiled, payload))
+        firsts = sorted({k[0] for k in self.anywhere} | ({k[0].upper() for k in self.anywhere} if ignore_case else set()))
+        self._firsts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        keys = "|".join(re.escape(k) for k in sorted(self.at_words))
+        # word starts whose first two characters open some pattern, found by the regex engine itself
+        self._word_starts = re.compile(rf"\b(?={'(?i:' if ignore_case else '(?:'}{keys}))") if keys else None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
+        folded = text.lower() if self.fold else text
+        if self._word_starts is not None:
+            for m in self._word_starts.finditer(text):
+                yield from self._try(text, m.start(), self.at_words.get(folded[m.start():m.start() + 2], ()))
+        if self._firsts is not None:
+            for m in self._firsts.finditer(text):
+                yield from self._try(text, m.start(), self.anywhere.get(folded[m.start():m.start() + 2], ()))
+        for pattern, payload in self.whole:
+            for m in pattern.finditer(text):
+                yield m.start(), m.end(), payload
+
+    @staticmethod
+    def _try(text: str, at: int, candidates) -> Iterator[tuple[int, int, T]]:  # type: ignore[no-untyped-def]
+        for pattern, payload in candidates:
+            m = pattern.match(text, at)
+            if m and m.end() > at:
+                yield at, m.end(), payload

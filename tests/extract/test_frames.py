@@ -1,0 +1,184 @@
+"""One construction per test, in sentences of our own modelled on those real articles use: the
+fact each yields (subject, metric, value, unit), or that it yields none."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg import ontology
+from kg.documents.model import Document
+from kg.documents.passages import split_passages
+from kg.extract import analyse
+
+PUBLISHED = dt.date(2025, 4, 16)  # a Wednesday
+
+
+def facts(text: str, lang: str = "en", published: dt.date | None = PUBLISHED) -> list[dict]:
+    doc = Document("t", "t.md", text, "0", lang, published=published, passages=split_passages("t", text))
+    return [{"subject": f.subject.id, "metric": f.metric, "value": f.quantity.value, "unit": f.unit,
+             "object": f.object.id if f.object else None, "qualifier": f.qualifier, "status": f.status,
+             "date": f.date.iso if f.date else None, "recipient": f.recipient.id if f.recipient else None,
+             "source": f.source.id if f.source else None}
+            for s in analyse(doc, ontology.load()) for f in s.frames if f.ok]
+
+
+def core(text: str, lang: str = "en") -> set[tuple]:
+    return {(f["subject"], f["metric"], f["value"], f["unit"]) for f in facts(text, lang)}
+
+
+# -- subjects -------------------------------------------------------------------------------------
+def test_alias_without_hyphen_and_a_noun_cue_and_a_sentence_initial_year() -> None:
+    found = facts("In 2020 the High Flyer fund made an investment in 4,000 A100 GPUs.")
+    assert [(f["subject"], f["metric"], f["value"], f["unit"], f["object"], f["date"]) for f in found] == [
+        ("high-flyer", "chips_acquired", 4000, "GPU", "a100", "2020")]
+
+
+def test_a_definite_description_takes_the_paragraphs_firm() -> None:
+    text = "Baidu is expanding its cloud. The company's total outlay on servers is about US$2.4 billion."
+    assert core(text) == {("baidu", "spending", 2.4e9, "USD")}
+
+
+def test_one_anaphoric_subject_serves_two_coordinated_figures_and_under_is_at_most() -> None:
+    found = facts("DeepSeek-V3 is efficient. Its training bill came in under US$7 million and needed only 1,024 GPUs.")
+    assert {(f["subject"], f["metric"], f["value"], f["qualifier"]) for f in found} == {
+        ("deepseek-v3", "training_cost", 7e6, "at_most"), ("deepseek-v3", "training_gpus", 1024, "exact")}
+
+
+def test_a_reporting_verb_passes_its_subject_to_the_pronoun_and_becomes_the_source() -> None:
+    found = facts("AMD said on Tuesday it would book a charge of about $800 million.")
+    assert [(f["subject"], f["metric"], f["value"], f["qualifier"], f["source"], f["date"]) for f in found] == [
+        ("amd", "charge", 8e8, "approx", "amd", "2025-04-15")]
+
+
+def test_a_possessive_names_the_subject() -> None:
+    assert core("Nvidia's data-centre revenue rose to $30 billion.") == {("nvidia", "revenue", 3e10, "USD")}
+
+
+def test_the_reporter_of_a_figure_is_its_subject_when_the_clause_names_no_other() -> None:
+    assert ("smic", "revenue", 1.5e8, "USD") in core("SMIC reported net profit of $150 million.")
+
+
+def test_a_sentence_naming_no_one_is_about_the_paragraphs_firm() -> None:
+    text = "SMIC posted its results on Friday. Monthly capacity rose to 900,000 wafers."
+    assert ("smic", "chips_produced", 900_000, "wafer") in core(text)
+
+
+def test_a_name_before_a_bracketed_figure_is_its_subject() -> None:
+    assert ("nvidia", "percentage", 80, "percent") in core("Shares of the accelerator market: Nvidia (80%), others.")
+
+
+def test_a_new_firm_before_the_verb_is_a_candidate_subject() -> None:
+    assert core("Kestrel Silicon bought 4,000 H20 GPUs.") == {("kestrel-silicon", "chips_acquired", 4000, "GPU")}
+
+
+def test_a_supply_keeps_its_recipient() -> None:
+    found = facts("NVIDIA shipped 1,000 H20 chips to ByteDance in June 2024.")
+    assert [(f["subject"], f["metric"], f["object"], f["recipient"], f["date"]) for f in found] == [
+        ("nvidia", "chips_supplied", "h20", "bytedance", "2024-06")]
+
+
+# -- specs ----------------------------------------------------------------------------------------
+def test_chip_specs_become_facts_about_the_chip() -> None:
+    assert core("The H20 carries 96 GB of HBM3 and 4.0 TB/s of memory bandwidth.") == {
+        ("h20", "chip_memory", 96, "GB"), ("h20", "chip_memory_bandwidth", 4000, "GB/s")}
+
+
+def test_tpp_and_interconnect_figures() -> None:
+    assert core("The A800 has a TPP of 4,992 and a 400GB/s interconnect.") == {
+        ("a800", "chip_tpp", 4992, "TPP"), ("a800", "chip_interconnect", 400, "GB/s")}
+
+
+def test_a_spec_is_never_a_holding_of_the_previous_paragraphs_firm() -> None:
+    text = "Tencent is a big buyer.\n\nThe H100 has 80 GB of memory."
+    assert core(text) == {("h100", "chip_memory", 80, "GB")}
+
+
+def test_a_system_and_the_chips_it_is_built_from() -> None:
+    assert core("The Atlas 900 SuperPoD is built around 4,096 Ascend 910C chips.") == {
+        ("atlas-900-superpod", "chips_in_system", 4096, "GPU")}
+
+
+# -- Korean ---------------------------------------------------------------------------------------
+def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
+    assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}
+
+
+def test_korean_possessive_and_won_with_thousands_inside_the_group() -> None:
+    assert core("바이두의 설비 투자는 3천억 원에 달했다.", "ko") == {("baidu", "server_capex", 3e11, "KRW")}
+
+
+def test_korean_yuan_amount() -> None:
+    assert core("알리바바는 10억 위안을 투자했다.", "ko") == {("alibaba", "investment", 1e9, "CNY")}
+
+
+def test_korean_anaphor_takes_the_paragraphs_firm() -> None:
+    assert core("화웨이는 새 칩을 공개했다. 이 회사는 지난해 매출 1조 2천억 원을 기록했다.", "ko") == {
+        ("huawei", "revenue", 1.2e12, "KRW")}
+
+
+def test_korean_relative_year_resolves_against_the_document_date() -> None:
+    found = facts("엔비디아는 지난해 중국에 H20 칩 100만 개를 판매했다.", "ko")
+    assert [(f["subject"], f["value"], f["date"]) for f in found] == [("nvidia", 1e6, "2024")]
+
+
+def test_korean_source_is_not_the_subject() -> None:
+    found = facts("SemiAnalysis는 해당 업체가 약 3만 개의 H800을 보유하고 있다고 본다.", "ko")
+    assert found == [] or all(f["subject"] != "semianalysis" for f in found)
+
+
+def test_korean_counted_noun_before_the_number() -> None:
+    assert core("딥시크는 GPU 1만 개를 확보했다.", "ko") == {("deepseek", "chips_acquired", 10000, "GPU")}
+
+
+# -- modality -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, lang", [
+    ("Tencent did not buy 5,000 H20 GPUs.", "en"), ("Tencent never bought 5,000 H20 GPUs.", "en"),
+    ("If Tencent had bought 5,000 H20 GPUs, it would have led.", "en"),
+    ("텐센트는 H20 칩 5,000개를 구매하지 않았다.", "ko"), ("텐센트가 H20 칩 5,000개를 샀더라면 앞섰을 것이다.", "ko"),
+])
+def test_negated_and_conditional_figures_are_no_facts(text: str, lang: str) -> None:
+    assert facts(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, status", [
+    ("Tencent may have bought 5,000 H20 GPUs.", "en", "hedged"),
+    ("Tencent reportedly bought 5,000 H20 GPUs.", "en", "reported"),
+    ("텐센트는 H20 칩 5,000개를 구매한 것으로 알려졌다.", "ko", "reported"),
+    ("텐센트는 H20 칩 5,000개를 구매한 것으로 추정된다.", "ko", "hedged"),
+])
+def test_hedged_and_reported_figures_are_marked(text: str, lang: str, status: str) -> None:
+    assert [f["status"] for f in facts(text, lang)] == [status]
+
+
+# -- values that must not become facts ------------------------------------------------------------
+@pytest.mark.parametrize("text, lang", [
+    ("Tencent holds 200,000,000 H100 GPUs.", "en"), ("Tencent spent -$5 billion on chips.", "en"),
+    ("텐센트는 약 100경 개의 H20을 보유하고 있다.", "ko"),
+])
+def test_implausible_and_negative_values_are_no_facts(text: str, lang: str) -> None:
+    assert facts(text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 2023-02-30 Tencent bought 5,000 H20 GPUs.", "In May 1850 Tencent bought H20 GPUs.",
+    "In section 3, NVIDIA sold 200 H20 chips to Alibaba.", "Line 5: Tencent bought 40 H20 GPUs.",
+])
+def test_dates_and_labels_are_never_counts(text: str) -> None:
+    assert {f["value"] for f in facts(text)} <= {5000, 200, 40}
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    found = facts("The U.S. Commerce Dept. said Nvidia Corp. sold 1,000 H20 chips to Tencent.")
+    assert [(f["subject"], f["value"], f["recipient"]) for f in found] == [("nvidia", 1000, "tencent")]
+
+
+def test_no_fact_leaks_across_paragraphs() -> None:
+    assert facts("Tencent bought chips\n\n5,000 were delivered later") == []
+
+
+@pytest.mark.parametrize("text", ["Tencent bought 12,34 H20 GPUs.", "텐센트는 999조조 개의 칩을 샀다.",
+                                  "Tencent bought H20 GPUs on 2024-13-45."])
+def test_malformed_numbers_and_dates_yield_no_fact_and_no_error(text: str) -> None:
+    assert all(f["value"] not in (1234, 999e12) for f in facts(text, "ko" if "텐센트" in text else "en"))
