@@ -269,7 +269,7 @@ class FrameBuilder:
         reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
         if reporting:
             region_start = reporting[-1].end()
-        pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= head]
+        pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start]
         chosen = self._first_by_label(
             [m for m in pool if self._possessive(text, m) or not _PREPOSITION.search(text[max(0, m.start - 20):m.start])
              or _OF_POSSESSOR.match(text[region_start:m.start])], labels, closest_to=head)
