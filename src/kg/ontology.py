@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import SKOS
 
 from kg import paths
@@ -27,8 +28,15 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 @dataclass(frozen=True)
 class Relationship:
     type: str
-    domain: str
-    range: str  # "Entity" means any entity label
+    domain: str  # the one label it starts from; "Entity" means any entity label, or one of `domains`
+    range: str  # likewise for the end
+    domains: tuple[str, ...] = ()  # the exact labels (an owl:unionOf lists several)
+    ranges: tuple[str, ...] = ()
+
+    def fits(self, src_label: str, dst_label: str) -> bool:
+        """May an edge of this type go from a `src_label` node to a `dst_label` node?"""
+        return ((self.domains in (("Entity",), ()) or src_label in self.domains)
+                and (self.ranges in (("Entity",), ()) or dst_label in self.ranges))
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,8 @@ def _build(graph: Graph) -> Ontology:
         domain, rng = graph.value(rel, RDFS.domain), graph.value(rel, RDFS.range)
         if domain is None or rng is None:
             raise OntologyError(f"relationship {name} needs rdfs:domain and rdfs:range")
-        relationships[name] = Relationship(name, _local(domain), _local(rng))
+        domains, ranges = _classes(graph, domain), _classes(graph, rng)
+        relationships[name] = Relationship(name, _one(domains), _one(ranges), domains, ranges)
     properties = {}
     for kind in (OWL.DatatypeProperty, RDF.Property):
         for prop in graph.subjects(RDF.type, kind):
@@ -169,6 +178,20 @@ def _build(graph: Graph) -> Ontology:
             )
     individuals = _individuals(graph, labels)
     return Ontology(labels, relationships, properties, individuals, entity_labels)
+
+
+def _classes(graph: Graph, term: object) -> tuple[str, ...]:
+    """A class, or the classes of an owl:unionOf, as local names."""
+    if isinstance(term, BNode):
+        members = graph.value(term, OWL.unionOf)
+        if members is None:
+            raise OntologyError("a relationship's domain or range is an anonymous class without owl:unionOf")
+        return tuple(_local(c) for c in Collection(graph, members))
+    return (_local(term),)
+
+
+def _one(classes: tuple[str, ...]) -> str:
+    return classes[0] if len(classes) == 1 else "Entity"
 
 
 def _individuals(graph: Graph, labels: dict[str, dict[str, str]]) -> dict[tuple[str, str], Individual]:
@@ -190,7 +213,20 @@ def _individuals(graph: Graph, labels: dict[str, dict[str, str]]) -> dict[tuple[
             raise OntologyError(f"individual id '{ident}' is used twice for {classes[0]}")
         ordered = {lang: tuple(_pref_first(graph, subject, lang, ns)) for lang, ns in names.items()}
         found[key] = Individual(ident, classes[0], ordered)
+    _check_names(found)
     return found
+
+
+def _check_names(individuals: dict[tuple[str, str], Individual]) -> None:
+    """Every label and alias names one individual only: the gazetteer links a name to one id."""
+    owner: dict[str, tuple[str, str]] = {}
+    for key, individual in sorted(individuals.items()):
+        for names in individual.names.values():
+            for name in names:
+                other = owner.setdefault(name, key)
+                if other != key:
+                    raise OntologyError(f"name '{name}' is used by two individuals: {other[0]} '{other[1]}' "
+                                        f"and {key[0]} '{key[1]}'")
 
 
 def _pref_first(graph: Graph, subject: URIRef, lang: str, names: list[str]) -> list[str]:

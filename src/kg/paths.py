@@ -7,14 +7,17 @@ The data folders sit at the top of the repository (one source of truth, outside 
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 
 def project_root() -> Path:
-    home = os.environ.get("KG_HOME")
-    if home:
-        return Path(home).resolve()
-    return Path(__file__).resolve().parents[2]
+    return _root(os.environ.get("KG_HOME"))
+
+
+@lru_cache(maxsize=8)
+def _root(home: str | None) -> Path:
+    return Path(home).resolve() if home else Path(__file__).resolve().parents[2]
 
 
 def ontology_dir() -> Path:

@@ -86,12 +86,12 @@ def test_kg_eval_finds_the_key_facts_of_the_seeds_and_of_our_own_texts(kg_cli) -
 
 
 def test_a_latin_name_in_korean_text_becomes_a_candidate() -> None:
-    claims = _claims("Megaspeed는 2025년 1월 H20 GPU 3,000개를 구매했다.", "ko")
-    assert [(c["subject"], c["object"], c["value"]) for c in claims] == [("megaspeed", "h20", 3000)]
+    claims = _claims("Teraspeed는 2025년 1월 H20 GPU 3,000개를 구매했다.", "ko")
+    assert [(c["subject"], c["object"], c["value"]) for c in claims] == [("teraspeed", "h20", 3000)]
 
 
 def test_an_unknown_korean_proper_noun_becomes_a_candidate_and_common_nouns_do_not() -> None:
-    claims = _claims("메가스피드는 2025년 1월 H20 GPU 3,000개를 구매했다.", "ko")
-    assert [(c["subject"], c["value"]) for c in claims] == [("메가스피드", 3000)]
+    claims = _claims("케스트렐실리콘은 2025년 1월 H20 GPU 3,000개를 구매했다.", "ko")
+    assert [(c["subject"], c["value"]) for c in claims] == [("케스트렐실리콘", 3000)]
     assert _claims("서버는 H20 GPU 200개를 구매했다.", "ko") == []
     assert _claims("이들은 H20 GPU 300개를 구매했다.", "ko") == []

@@ -80,11 +80,11 @@ def test_a_count_of_unnamed_gpus_is_a_claim_without_an_object_or_edge() -> None:
 
 
 def test_an_unknown_model_becomes_a_candidate_model() -> None:
-    batch = _batch("Moonshot AI was founded in March 2023. Its Kimi k1.5 model was trained on 3,000 H800s.", "en")
+    batch = _batch("Moonshot AI was founded in March 2023. Its Lumen k1.5 model was trained on 3,000 H800s.", "en")
     candidate = next(n for n in batch.nodes if n.props.get("status") == "candidate")
-    assert (candidate.label, candidate.id, candidate.props["name"]) == ("AIModel", "kimi-k1-5", "Kimi k1.5")
+    assert (candidate.label, candidate.id, candidate.props["name"]) == ("AIModel", "lumen-k1-5", "Lumen k1.5")
     assert [(e.src.id, e.dst.id, e.props["quantity"]) for e in batch.edges if e.type == "TRAINED_ON"] == [
-        ("kimi-k1-5", "h800", 3000)]
+        ("lumen-k1-5", "h800", 3000)]
 
 
 def test_two_rules_reading_one_fact_give_one_claim() -> None:

@@ -13,14 +13,15 @@ from kg.views.build import CLAIM_QUOTES, ID_SUBGRAPH
 
 
 def _writer_statements(onto: ontology.Ontology) -> list[tuple[str, str, dict]]:
-    """One write statement per label and relationship type, with dates and claims, as the writer builds them."""
+    """One write statement per label and per relationship type and pair of end labels, with dates and
+    claims, as the writer builds them."""
     batch = GraphBatch()
     for label in onto.labels:
         batch.add_node(label, "x", name="x", date=dt.date(2024, 1, 1))
     for rel in onto.relationships.values():
-        src = "Firm" if rel.domain == "Entity" else rel.domain
-        dst = "Firm" if rel.range == "Entity" else rel.range
-        batch.add_edge(rel.type, NodeRef(src, "x"), NodeRef(dst, "x"), claims=["c"], date=dt.date(2024, 1, 1))
+        for src in ("Firm" if x == "Entity" else x for x in rel.domains):
+            for dst in ("Firm" if x == "Entity" else x for x in rel.ranges):
+                batch.add_edge(rel.type, NodeRef(src, "x"), NodeRef(dst, "x"), claims=["c"], date=dt.date(2024, 1, 1))
     return [(f"writer-{i}", q, p) for i, (q, p) in enumerate(cypher.Writer(onto).statements(batch))]
 
 

@@ -66,10 +66,10 @@ def test_firm_holdings_gives_quantities_and_quotes(seeded_settings) -> None:
 def test_candidates_lists_an_unknown_firm_with_its_passage(settings, tmp_path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "note.md").write_text("# Note\n\nZhipu Labs holds 2,000 H800 GPUs.\n\nDeepSeek holds 500 H20 GPUs.\n")
+    (corpus / "note.md").write_text("# Note\n\nQuillon Labs holds 2,000 H800 GPUs.\n\nDeepSeek holds 500 H20 GPUs.\n")
     assert pipeline.load([corpus], settings).changed == 1
     rows = _run("candidates", settings)
-    found = [r for r in rows if r["name"] == "Zhipu Labs"]
+    found = [r for r in rows if r["name"] == "Quillon Labs"]
     assert found and found[0]["label"] == "Firm" and found[0]["claims"] >= 1
     assert found[0]["documents"] == ["note"] and found[0]["passages"] == ["note#1"]
     assert "2,000 H800" in found[0]["example"]

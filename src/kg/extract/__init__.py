@@ -160,8 +160,7 @@ def _claim_id(*parts: object) -> str:
 def _edge_check(ontology: Ontology):  # type: ignore[no-untyped-def]
     """Does a direct edge of this type fit these labels (its domain and range in the ontology)?"""
     def fits(edge: str, src: Entity, dst: Entity) -> bool:
-        rel = ontology.relationship(edge)
-        return rel.domain in ("Entity", src.label) and rel.range in ("Entity", dst.label)
+        return ontology.relationship(edge).fits(src.label, dst.label)
     return fits
 
 

@@ -240,7 +240,7 @@ class Interpreter:
         """Whom the sentence credits: "X에 따르면" / "according to X" / "X estimates", else the
         subject of a reporting verb after the quoted clause ("…있다고 X는 추정한다"), else a
         name opening the sentence with a verb of belief later on ("X는 … 보고 있다")."""
-        people = [m for m in s.mentions if m.label in ("Firm", "Person")]
+        people = [m for m in s.mentions if m.label in ("Firm", "Person", "Agency")]
         for m in people:
             if any(p.match(s.text, m.end) for p in self.lang.attribution) or any(
                     p.search(s.text, max(0, m.start - 20), m.start) for p in self.lang.before_source):

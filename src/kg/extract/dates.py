@@ -18,6 +18,8 @@ from kg.extract.lexicon import Lexicon, lexicon
 
 _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 _DIGIT = re.compile(r"\d")
+_ISO_PROBE = re.compile(r"\d{4}[-/.]\s?\d")
+_QUARTER_PROBE = re.compile(r"Q[1-4]|[1-4]Q|H[12]\b|quarter|fiscal|FY|분기", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,8 @@ class DateFinder:
         for pattern, kind in self.patterns:
             if not (digits or kind == "en_month" and months) or kind == "en_month" and not months:
                 continue  # every absolute date has digits, but "in March"; month names need a month
+            if kind == "iso" and not _ISO_PROBE.search(text) or kind == "quarter" and not _QUARTER_PROBE.search(text):
+                continue
             for m in pattern.finditer(text):
                 if m.end() > m.start() and not _overlaps(m.start(), m.end(), found):
                     value = self._absolute(m, kind, anchor)

@@ -26,10 +26,18 @@ from kg.extract.korean import marked_proper_nouns
 from kg.extract.names import slug
 from kg.extract.numbers import Quantity
 
-_PREPOSITION = re.compile(
-    r"(?:\b(?:of|by|in|to|from|for|with|at|on|than|into|including|like|against|over|under|about|via|toward|towards|"
-    r"between|among|as|versus|vs\.?|per|amid|beyond|across|through|behind|after|before|since|without)\s+(?:the\s+)?$)",
-    re.IGNORECASE)
+_PREPOSITIONS = frozenset(
+    "of by in to from for with at on than into including like against over under about via toward towards "
+    "between among as versus vs vs. per amid beyond across through behind after before since without".split())
+_LAST_WORDS = re.compile(r"([\w.]+)\s+(?:(the)\s+)?$")
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    """Does a preposition (and perhaps "the") stand right before position `at`?"""
+    m = _LAST_WORDS.search(text, max(0, at - 24), at)
+    return bool(m) and m.group(1).lower() in _PREPOSITIONS
+
+
 _REPORTING_EN = re.compile(
     r"\b(?:said|says|say|told|tells|believes?|believed|estimates?|estimated|reports?|reported|claims?|claimed|argues?|"
     r"argued|wrote|writes|thinks?|noted|added|disclosed|announced|stated|revealed|confirmed|expects?|warned|"
@@ -121,6 +129,7 @@ class FrameBuilder:
         """`mentions` may hold untyped new names (label ""): they fill a subject only right before
         the verb that governs the figure."""
         typed = [m for m in mentions if m.label]
+        self._cue_starts = {c.start for c in cues}
         self._untyped = [m for m in mentions if not m.label]
         self._named = [(m.start, m.end) for m in mentions]  # every name's span: no new name overlaps one
         frames = []
@@ -197,11 +206,13 @@ class FrameBuilder:
 
     # -- clause ---------------------------------------------------------------------------
     def clause(self, text: str, start: int, end: int) -> tuple[int, int]:
-        breaks = self.lex.clause_breaks
-        if breaks is None:
-            return 0, len(text)
-        left = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
-        right = next((m.start() for m in breaks.finditer(text, end)), len(text))
+        """The clause around [start, end): between the clause breaks of the language."""
+        if getattr(self, "_clause_text", None) is not text:
+            breaks = self.lex.clause_breaks
+            self._clause_text = text
+            self._breaks = [(m.start(), m.end()) for m in breaks.finditer(text)] if breaks is not None else []
+        left = max((b for a, b in self._breaks if b <= start), default=0)
+        right = min((a for a, b in self._breaks if a >= end), default=len(text))
         return left, right
 
     # -- metric ---------------------------------------------------------------------------
@@ -271,7 +282,7 @@ class FrameBuilder:
             region_start = reporting[-1].end()
         pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start]
         chosen = self._first_by_label(
-            [m for m in pool if self._possessive(text, m) or not _PREPOSITION.search(text[max(0, m.start - 20):m.start])
+            [m for m in pool if self._possessive(text, m) or not _after_preposition(text, m.start)
              or _OF_POSSESSOR.match(text[region_start:m.start])], labels, closest_to=head)
         if chosen is not None:
             return _entity(chosen)
@@ -346,7 +357,13 @@ class FrameBuilder:
         return None
 
     def _possessive(self, text: str, m: Mention) -> bool:
-        return bool(self.lex.possessive.match(text, m.end))
+        """`Nvidia's`, `엔비디아의`; and in Korean a name compounded with a cue noun (`캄브리콘 출하량`)."""
+        if self.lex.possessive.match(text, m.end):
+            return True
+        if self.en:
+            return False
+        gap = 1 if text[m.end:m.end + 1] == " " else 0
+        return m.end + gap in getattr(self, "_cue_starts", ())
 
     def _marked_subject(self, text: str, m: Mention) -> bool:
         marker = self._subject_marker
@@ -361,7 +378,7 @@ class FrameBuilder:
             if pattern is None:
                 continue
             found = [m for m in pattern.finditer(text, start, end) if not (
-                self.en and _PREPOSITION.search(text[max(0, m.start() - 20):m.start()])
+                self.en and _after_preposition(text, m.start())
                 and not re.search(r"(?:'s|’s|\bits|\btheir)\b", m.group(0)))]
             if not found:
                 continue
@@ -379,7 +396,7 @@ class FrameBuilder:
         """Is the mention in subject position: English, not inside a prepositional phrase;
         Korean, marked as subject or topic (or possessor)."""
         if self.en:
-            return not _PREPOSITION.search(text[max(0, m.start - 20):m.start])
+            return not _after_preposition(text, m.start)
         return self._marked_subject(text, m) or self._possessive(text, m)
 
     def _agent(self, text: str, q_end: int, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
@@ -451,37 +468,35 @@ class FrameBuilder:
         return "exact"
 
     def _own_qualifier(self, text: str, q: Quantity) -> str | None:
-        before, after = text[max(0, q.start - 16):q.start], text[q.end:q.end + 16]
-        for name in ("at_least", "at_most", "approx", "exact"):
-            spec = self.lex.qualifiers.get(name, {})
-            if any(p.search(before) for p in spec.get("before", ())):
-                return name
-            if any(p.search(after) if p.pattern.startswith("^") else p.search(after[:10])
-                   for p in spec.get("after", ())):
-                return name
-        return None
+        before, anchored, loose = self.lex.qualifier_words
+        found = before.search(text[max(0, q.start - 16):q.start]) or anchored.match(text[q.end:q.end + 16]) \
+            or loose.search(text[q.end:q.end + 10])
+        return found[1] if found else None
+
+    def _spans(self, text: str, kind: str) -> list[tuple[int, int]]:
+        """Where the sentence holds a word of one modality (negation, hedge, report, condition)."""
+        if getattr(self, "_modal_text", None) is not text:
+            self._modal_text, self._modal = text, {}
+        if kind not in self._modal:
+            pattern = self.lex.modality(kind)
+            self._modal[kind] = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern is not None else []
+        return self._modal[kind]
+
+    def _any(self, text: str, kind: str, start: int, end: int) -> bool:
+        return any(start <= a and b <= end for a, b in self._spans(text, kind))
 
     def _negated(self, text: str, start: int, end: int, q: Quantity) -> bool:
-        negation = self.lex.modality("negation")
-        if negation is None:
-            return False
         if self.en:
-            return bool(negation.search(text, start, q.start)) or bool(_AUX_NEGATION_EN.match(text[q.end:end]))
-        return bool(negation.search(text, q.end, end))
+            return self._any(text, "negation", start, q.start) or bool(_AUX_NEGATION_EN.match(text[q.end:end]))
+        return self._any(text, "negation", q.end, end)
 
     def _conditional(self, text: str, start: int, end: int, q: Quantity) -> bool:
-        condition = self.lex.modality("condition")
-        if condition is None:
-            return False
-        if self.en:
-            return bool(condition.search(text, start, end))
-        return bool(condition.search(text, q.end, end))
+        return self._any(text, "condition", start, end) if self.en else self._any(text, "condition", q.end, end)
 
     def _status(self, text: str, start: int, end: int, source: Entity | None) -> str:
-        hedge, report = self.lex.modality("hedge"), self.lex.modality("report")
-        if hedge is not None and hedge.search(text, start, end):
+        if self._any(text, "hedge", start, end):
             return "hedged"
-        if source is not None or (report is not None and report.search(text)):
+        if source is not None or self._spans(text, "report"):
             return "reported"
         return "stated"
 

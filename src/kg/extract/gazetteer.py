@@ -86,6 +86,8 @@ class Gazetteer:
         return self._miss_cache[token]
 
     def _lookup_near_miss(self, token: str) -> str | None:
+        if token.islower():
+            return None  # "routers", "minimal", "congress": a common word, not a misspelt name
         word = token.casefold()
         if word in self._folded:
             return self._folded[word]

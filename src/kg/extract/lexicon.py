@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from kg import paths
 from kg.errors import ReferenceDataError
-from kg.extract.scan import Scanner
+from kg.extract.scan import Alternatives, Scanner
 from kg.yamlfile import load_model
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
@@ -254,6 +254,18 @@ class Lexicon:
         return {name: {"before": tuple(re.compile(f"(?:{x})$", re.IGNORECASE) for x in spec.before),
                        "after": tuple(re.compile(x, re.IGNORECASE) for x in spec.after)}
                 for name, spec in self.data.qualifiers.items()}
+
+    @cached_property
+    def qualifier_words(self) -> tuple["Alternatives[str]", "Alternatives[str]", "Alternatives[str]"]:
+        """A figure's qualifier words in one regex each: right before it, right after it (`^`), and
+        in the few characters after it."""
+        order = ("at_least", "at_most", "approx", "exact")
+        specs = [(name, self.data.qualifiers[name]) for name in order if name in self.data.qualifiers]
+        before = [(f"(?:{x})$", name) for name, spec in specs for x in spec.before]
+        anchored = [(x[1:], name) for name, spec in specs for x in spec.after if x.startswith("^")]
+        loose = [(x, name) for name, spec in specs for x in spec.after if not x.startswith("^")]
+        return (Alternatives(before, re.IGNORECASE), Alternatives(anchored, re.IGNORECASE),
+                Alternatives(loose, re.IGNORECASE))
 
     @cached_property
     def subject_particles(self) -> re.Pattern[str] | None:

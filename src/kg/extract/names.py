@@ -133,6 +133,8 @@ class NameFinder:
                 and len(surface) <= 3 and not title:
             return None  # acronyms of three letters or fewer are units and tickers as often as names
         tokens = surface.split()
+        if any(re.fullmatch(r"(?:19|20)\d\d", tok) for tok in tokens):
+            return None  # "First-half 2025", "Q3 2024": a period, not a name
         if all(tok.rstrip(".") in self.org_suffixes or tok in ("of", "and", "&") for tok in tokens):
             return None  # "Corp" after a known name, "Global" alone: no name of its own
         label = self._english_label(text, s, e, tokens, title)

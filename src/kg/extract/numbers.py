@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.scan import Alternatives
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d+(?:\.\d+)?"
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -100,24 +101,22 @@ class QuantityFinder:
                           if long else r"(?!)")
 
     @cached_property
-    def _currency_before(self) -> list[tuple[re.Pattern[str], str]]:
-        found = []
-        for currency in self.n.currencies + (self.latin.currencies if self.latin else []):
-            for word in currency.before:
-                found.append((re.compile(rf"(?:{word})$"), currency.code))
-        return found
+    def _currency_before(self) -> Alternatives[str]:
+        """Currency signs and codes written before a number, anchored where it starts."""
+        items = [(rf"(?:{word})$", c.code) for c in self.n.currencies + (self.latin.currencies if self.latin else [])
+                 for word in c.before]
+        return Alternatives(items)
 
     @cached_property
-    def _currency_after(self) -> list[tuple[re.Pattern[str], str]]:
+    def _currency_after(self) -> Alternatives[str]:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return [(re.compile(rf"\s?(?:{word})(?![A-Za-z])", flags), c.code)
-                for c in self.n.currencies for word in c.after]
+        return Alternatives([(rf"\s?(?:{word})(?![A-Za-z])", c.code) for c in self.n.currencies for word in c.after], flags)
 
     @cached_property
-    def _units_after(self) -> list[tuple[re.Pattern[str], str, str, float]]:
+    def _units_after(self) -> Alternatives[tuple[str, str, float]]:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return [(re.compile(rf"\s?(?:{word})(?![A-Za-z])", flags), u.unit, u.measure, u.factor)
-                for u in self.n.units for word in u.words]
+        return Alternatives([(rf"\s?(?:{word})(?![A-Za-z])", (u.unit, u.measure, u.factor))
+                             for u in self.n.units for word in u.words], flags)
 
     @cached_property
     def _spec_before(self) -> list[tuple[re.Pattern[str], str, str]]:
@@ -130,12 +129,12 @@ class QuantityFinder:
         return re.compile(rf"(?:{'|'.join(words)})\s?$") if words else re.compile("(?!)")
 
     @cached_property
-    def _counters(self) -> list[tuple[re.Pattern[str], str | None]]:
-        return [(re.compile(rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?=의|을|를|이|가|은|는|에|와|과|로|도|만|씩|\s)"), c.counted)
-                for c in self.n.counters for word in c.words]
+    def _counters(self) -> Alternatives[str | None]:
+        return Alternatives([(rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?=의|을|를|이|가|은|는|에|와|과|로|도|만|씩|\s)", c.counted)
+                             for c in self.n.counters for word in c.words])
 
     @cached_property
-    def _counted_after(self) -> list[tuple[re.Pattern[str], str]]:
+    def _counted_after(self) -> Alternatives[str]:
         # up to three words between the number and the counted noun ("10,000 of Nvidia's fastest AI
         # GPUs", "1만 개 이상의 첨단 GPU"), but never across a verb, a conjunction or a preposition
         stop = (r"(?!(?:and|or|to|from|in|on|at|by|for|with|that|which|who|is|are|was|were|be|been|has|have|"
@@ -144,8 +143,8 @@ class QuantityFinder:
         if self.lex.code == "ko":
             mods = r"(?:[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){0,2}?"
         case = "(?i:" if self.lex.code == "en" else "(?:"
-        return [(re.compile(rf"\s?{mods}{case}{word})(?![A-Za-z])"), unit)
-                for unit, words in self.n.counted.items() for word in words]
+        return Alternatives([(f"{case}{word})", unit) for unit, words in self.n.counted.items() for word in words],
+                            prefix=rf"\s?{mods}", suffix="(?![A-Za-z])")
 
     @cached_property
     def _counted_before(self) -> list[tuple[re.Pattern[str], str]]:
@@ -227,23 +226,23 @@ class QuantityFinder:
         if before and (before.isascii() and before.isalpha() or before in "-_/#.:" and _alnum_before(text, start - 1)
                        and not (before == "-" and text[start - 2].isdigit())):  # "5-6 billion" is a range
             return False
+        if text[start - 1:start] == "[" and text[end:end + 1] == "]":
+            return False  # "[5]": a footnote
         if re.match(r",\d", text[end:end + 2]) or re.search(r"\d,$", text[max(0, start - 2):start]):
             return False  # "1,2,3", "12,34": a malformed group
         if text[end:end + 1] and text[end:end + 1] in self._big_scales:
             return False  # "999조조": a unit group out of order
         after = text[end:end + 1]
         if after.isascii() and after.isalpha() and not self._scale_after.match(text, end) \
-                and not any(p.match(text, end) for p, *_ in self._units_after) \
-                and not any(p.match(text, end) for p, _ in self._currency_after):
+                and not self._units_after.match(text, end) and not self._currency_after.match(text, end):
             return False
         if after == "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalpha() \
-                and not any(p.match(text, end + 1) for p, *_ in self._units_after) \
-                and not any(p.match(text, end + 1) for p, _ in self._counted_after):
+                and not self._units_after.match(text, end + 1) and not self._counted_after.match(text, end + 1):
             return False  # "16-core", but not "10-fold" or "72-GPU"
         if self._not_after_words and self._not_after_words.search(text, 0, start):
             return False
         if self.lex.code == "en" and _NAME_BEFORE.search(text, 0, start) and "," not in text[start:end] \
-                and not self._scale_after.match(text, end) and not any(p.match(text, end) for p, *_ in self._units_after):
+                and not self._scale_after.match(text, end) and not self._units_after.match(text, end):
             return False  # "Atlas 950", "CloudMatrix 384", "Llama 3": a product's number, mid-sentence
         if self._not_before_words and self._not_before_words.match(text, end):
             return False
@@ -292,11 +291,9 @@ class QuantityFinder:
         negative = text[max(0, start - 2):start].strip() in ("-", "−") and not _alnum_before(text, start - 2)
         currency, cur_start = self._before_currency(text, start)
         if currency is None:
-            for pattern, code in self._currency_after:
-                m = pattern.match(text, pos)
-                if m:
-                    currency, pos = code, m.end()
-                    break
+            found = self._currency_after.match(text, pos)
+            if found:
+                currency, pos = found[1], found[0].end()
         if currency is not None:
             if negative or text[max(0, cur_start - 1):cur_start] in ("-", "−"):
                 negative = True
@@ -305,25 +302,25 @@ class QuantityFinder:
         if spec is not None:
             unit, measure = spec
             return self._made(text, start, pos, value, unit, measure, qualifier=qualifier)
-        for pattern, unit, measure, factor in self._units_after:
-            m = pattern.match(text, pos)
-            if m:
-                if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
-                    unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
-                return self._made(text, start, m.end(), value * factor, unit, measure, qualifier=qualifier)
+        found_unit = self._units_after.match(text, pos)
+        if found_unit:
+            m, (unit, measure, factor) = found_unit
+            if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
+                unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
+            return self._made(text, start, m.end(), value * factor, unit, measure, qualifier=qualifier)
         if is_word and pos == end and re.match(r"\s[A-Z][A-Za-z]*\s[A-Z]", text[pos:pos + 40]):
             return None  # "Four GPU Dragons": a name
         if _YEAR.fullmatch(number_text) and pos == end:
             return None  # a bare year is a date, never a count
-        counter = next(((m, c) for p, c in self._counters if (m := p.match(text, pos))), None)
+        counter = self._counters.match(text, pos)
         if counter:
             m, counted = counter
             counted = counted or self._counted_near(text, start, m.end())
             return self._made(text, start, m.end(), value, counted or "count", "count", counted, qualifier)
-        for pattern, counted in self._counted_after:
-            m = pattern.match(text, pos + (text[pos:pos + 1] == "-"))
-            if m:
-                return self._made(text, start, pos, value, counted, "count", counted, qualifier)
+        counted_noun = self._counted_after.match(text, pos + (text[pos:pos + 1] == "-"))
+        if counted_noun:
+            counted = counted_noun[1]
+            return self._made(text, start, pos, value, counted, "count", counted, qualifier)
         if is_word and pos == end:
             return None  # "one of", "a" alone: not a figure
         if self.lex.code == "ko" and pos == end and not _COMMA_NUMBER.fullmatch(number_text) and value < 10:
@@ -336,10 +333,9 @@ class QuantityFinder:
 
     def _before_currency(self, text: str, start: int) -> tuple[str | None, int]:
         head = text[max(0, start - 6):start]
-        for pattern, code in self._currency_before:
-            m = pattern.search(head)
-            if m:
-                return code, start - (len(head) - m.start())
+        found = self._currency_before.search(head)
+        if found:
+            return found[1], start - (len(head) - found[0].start())
         return None, start
 
     def _spec(self, text: str, start: int) -> tuple[str, str] | None:
@@ -348,9 +344,9 @@ class QuantityFinder:
 
     def _counted_near(self, text: str, start: int, end: int) -> str | None:
         """Korean `개`: the noun counted, just before the number or just after the counter."""
-        for pattern, counted in self._counted_after:
-            if pattern.match(text, end):
-                return counted
+        found = self._counted_after.match(text, end)
+        if found:
+            return found[1]
         head = text[max(0, start - 24):start]
         for pattern, counted in self._counted_before:
             if pattern.search(head):

@@ -5,6 +5,7 @@ from __future__ import annotations
 STYLE: dict[str, tuple[str, str]] = {
     "Firm": ("#4e79a7", "dot"),
     "Person": ("#f28e2b", "dot"),
+    "Agency": ("#17becf", "hexagon"),
     "Country": ("#59a14f", "diamond"),
     "Chip": ("#e15759", "square"),
     "AIModel": ("#b07aa1", "triangle"),
