@@ -46,6 +46,8 @@ _REPORTING_EN = re.compile(
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
+_LIST_JOINER = re.compile(r"\s?(?:,|、|와|과|및)\s?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTINUATION_EN = re.compile(r"^\s*(?:and|but|or|then|while|yet)?\s*(?:also\s+)?[a-z]+(?:ed|s)?\b")
@@ -306,7 +308,7 @@ class FrameBuilder:
                       and self.topical(text, m)]
             if before:
                 return _entity(self._first_by_label(before, labels, closest_to=reporting[-1].start()))
-        if not any(m.label in labels for m in mentions):
+        if not any(m.label in labels for m in mentions) and not self._generic_subject(text, start, q.start):
             return salience.resolve(labels)  # the sentence names no one: it is about the discourse's topic
         return None
 
@@ -318,7 +320,8 @@ class FrameBuilder:
         for group in ([m for m in possessors if m.start >= start], [m for m in marked if m.start >= start],
                       possessors + marked):  # the figure's own clause first, then the sentence
             if group:
-                return _entity(self._first_by_label(group, labels, closest_to=q.start))
+                chosen = self._first_by_label(group, labels, closest_to=q.start)
+                return _entity(self._head_of_list(text, chosen, mentions) if chosen else None)
         anaphor = self._anaphor(text, 0, q.start, labels, salience, mentions)
         if anaphor is not None:
             return anaphor
@@ -328,9 +331,14 @@ class FrameBuilder:
         new = self._new_name_ko(text, q.start, labels, mentions)
         if new is not None:
             return new
-        if not any(m.label in labels for m in mentions):
+        if not any(m.label in labels for m in mentions) and not self._generic_subject(text, 0, q.start):
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None
+
+    def _generic_subject(self, text: str, start: int, end: int) -> bool:
+        """"Global semiconductor sales rose", "업계는": the clause is about no one the text names."""
+        pattern = self.lex.generic_subjects
+        return bool(pattern is not None and pattern.search(text, start, end))
 
     def _new_name_ko(self, text: str, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
         """A proper noun the gazetteer does not know, marked as subject or possessor (Kiwi)."""
@@ -366,8 +374,20 @@ class FrameBuilder:
         return m.end + gap in getattr(self, "_cue_starts", ())
 
     def _marked_subject(self, text: str, m: Mention) -> bool:
+        """Korean: the name carries a subject or topic particle, also after 등 closing a list
+        ("A, B, C 등이")."""
         marker = self._subject_marker
-        return bool(marker is not None and marker.match(text, m.end))
+        if marker is None:
+            return False
+        after = _LIST_CLOSER.match(text, m.end)
+        return bool(marker.match(text, after.end() if after else m.end))
+
+    def _head_of_list(self, text: str, m: Mention, mentions: list[Mention]) -> Mention:
+        """"바이두, 바이트댄스, 텐센트 등이": a figure about a list of names is given to its first."""
+        earlier = [x for x in mentions if x.label == m.label and x.end <= m.start]
+        while earlier and _LIST_JOINER.fullmatch(text[earlier[-1].end:m.start]):
+            m = earlier.pop()
+        return m
 
     def _anaphor(self, text: str, start: int, end: int, labels: list[str], salience: Salience,
                  mentions: list[Mention]) -> Entity | None:

@@ -108,6 +108,8 @@ class Names(Strict):
     given_names: list[str] = []
     cn_surnames: list[str] = []
     country_prefixes: list[str] = []
+    segment_nouns: list[str] = []  # a capitalised run right before one of these names a segment, not a firm
+    generic_subjects: list[Regex] = []  # a clause whose subject holds one of these is about no named entity
     chip_words: list[Regex] = []  # a new name holding one of these (or followed by one) is a chip or system
     model_words: list[Regex] = []  # ... an AI model
     not_names: list[str] = []
@@ -243,6 +245,10 @@ class Lexicon:
             flags = re.IGNORECASE if self.code == "en" else 0
             cached[name] = _alternation(getattr(self.data.modality, name), flags)
         return cached[name]
+
+    @cached_property
+    def generic_subjects(self) -> re.Pattern[str] | None:
+        return _alternation(self.data.names.generic_subjects, re.IGNORECASE if self.code == "en" else 0)
 
     @cached_property
     def clause_breaks(self) -> re.Pattern[str] | None:

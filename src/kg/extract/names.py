@@ -50,6 +50,7 @@ class NameFinder:
         self.given = frozenset(n.given_names)
         self.surnames = frozenset(n.cn_surnames)
         self.not_names = frozenset(n.not_names)
+        self.segment_nouns = frozenset(n.segment_nouns)
 
     @cached_property
     def _units(self) -> re.Pattern[str]:
@@ -93,6 +94,10 @@ class NameFinder:
         found = self._english(text, taken) if self.lex.code == "en" else self._korean(text, taken)
         return sorted(found, key=lambda n: n.start)
 
+    def _typed_as_product(self, name: str) -> bool:
+        words = [w for w in (self._chip_words, self._model_words) if w is not None]
+        return any(p.search(name) for p in words)
+
     # -- English ------------------------------------------------------------------------
     def _english(self, text: str, taken: list[tuple[int, int]]) -> list[Name]:
         found = []
@@ -133,6 +138,9 @@ class NameFinder:
                 and len(surface) <= 3 and not title:
             return None  # acronyms of three letters or fewer are units and tickers as often as names
         tokens = surface.split()
+        following = re.match(r"\s+([a-z]+)", text[e:e + 20])
+        if following and following.group(1) in self.segment_nouns:
+            return None  # "Consumer Electronics business": a segment of a firm, not a firm
         if any(re.fullmatch(r"(?:19|20)\d\d", tok) for tok in tokens):
             return None  # "First-half 2025", "Q3 2024": a period, not a name
         if all(tok.rstrip(".") in self.org_suffixes or tok in ("of", "and", "&") for tok in tokens):
@@ -197,7 +205,7 @@ class NameFinder:
                 continue
             add(m.start(), m.end("name"), "Agency")
         for m in _KO_LATIN.finditer(text):
-            if m.group(1) not in self.not_names:
+            if m.group(1) not in self.not_names and not self._typed_as_product(m.group(1)):
                 add(m.start(1), m.end(1), "Firm")
         return found
 

@@ -10,20 +10,42 @@ import re
 from typing import Iterator
 
 _END = re.compile(r"(?<=[.!?。])[\"'”’)\]]*\s+(?=\S)")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_ITEM = re.compile(r"[-*•·▶▲■◆]\s|\d{1,2}[.)]\s")
+_FINAL = re.compile(r"[.!?。:;,다요)\]”\"']$")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
 
 
 def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+    """Sentences of a passage; a line that opens a list item, or follows a heading-like line
+    (short, no final punctuation), starts a new sentence too."""
     start = 0
-    for match in _END.finditer(text):
+    for line_start, line_end in _lines(text):
+        yield from _in_line(text, line_start, line_end, abbreviations)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        previous = text[start:match.start()].rstrip()
+        following = text[match.end():match.end() + 3]
+        if _ITEM.match(following) or (len(previous) <= 80 and not _FINAL.search(previous)):
+            yield start, match.start()
+            start = match.end()
+    yield start, len(text)
+
+
+def _in_line(text: str, start: int, stop: int, abbreviations: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for match in _END.finditer(text, start, stop):
         head = text[start : match.start()].rstrip("\"'”’)]")
         word = _LAST_WORD.search(head)
         if word and (word.group(1) in abbreviations or _is_initial(word.group(1))):
             continue
         yield start, match.start()
         start = match.end()
-    if start < len(text):
-        yield start, len(text.rstrip()) if text.rstrip() else len(text)
+    end = len(text[:stop].rstrip())
+    if start < end:
+        yield start, end
 
 
 def _is_initial(word: str) -> bool:
