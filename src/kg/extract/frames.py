@@ -50,7 +50,6 @@ _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 _LIST_JOINER = re.compile(r"\s?(?:,|、|와|과|및)\s?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
-_CONTINUATION_EN = re.compile(r"^\s*(?:and|but|or|then|while|yet)?\s*(?:also\s+)?[a-z]+(?:ed|s)?\b")
 _AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
                               re.IGNORECASE)
 
@@ -285,7 +284,7 @@ class FrameBuilder:
         pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start]
         chosen = self._first_by_label(
             [m for m in pool if self._possessive(text, m) or not _after_preposition(text, m.start)
-             or _OF_POSSESSOR.match(text[region_start:m.start])], labels, closest_to=head)
+             or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)], labels, closest_to=head)
         if chosen is not None:
             return _entity(chosen)
         anaphor = self._anaphor(text, region_start, head, labels, salience, mentions)
@@ -298,9 +297,9 @@ class FrameBuilder:
             new = [m for m in getattr(self, "_untyped", []) if region_start <= m.start and 0 <= cue.start - m.end <= 2]
             if new:  # "Kestrel Silicon bought 4,000 H20 GPUs": a new name right before the verb
                 return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
-        if start > 0 and _CONTINUATION_EN.match(text, start):
+        if start > 0:  # a later clause without a subject of its own continues the first clause's
             first_start, first_end = self.clause(text, 0, 0)
-            first = [m for m in mentions if m.label in labels and m.end <= first_end]
+            first = [m for m in mentions if m.label in labels and m.end <= first_end and self.topical(text, m)]
             if first:
                 return _entity(self._first_by_label(first, labels, closest_to=first_end))
         if reporting:  # "SMIC reported a 58% rise": the reporter is the subject when its clause names no other
@@ -408,6 +407,12 @@ class FrameBuilder:
             if resolved is not None:
                 return resolved
         return None
+
+    def _attribute_of(self, text: str, m: Mention) -> bool:
+        """"Shares in MetaX", "the revenue of SMIC": the name after an attribute noun and a
+        preposition owns the attribute."""
+        nouns = self.lex.possessor_nouns
+        return bool(nouns) and bool(nouns.search(text, max(0, m.start - 40), m.start))
 
     def _names_anaphor(self, text: str, end: int, labels: list[str]) -> bool:
         return any(p.search(text, 0, end) for label in labels if (p := self.lex.anaphors.get(label)) is not None)

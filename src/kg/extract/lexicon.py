@@ -108,7 +108,8 @@ class Names(Strict):
     given_names: list[str] = []
     cn_surnames: list[str] = []
     country_prefixes: list[str] = []
-    segment_nouns: list[str] = []  # a capitalised run right before one of these names a segment, not a firm
+    segment_nouns: list[str] = []
+    possessor_nouns: list[str] = []  # "shares in X", "revenue of X": X owns the attribute  # a capitalised run right before one of these names a segment, not a firm
     generic_subjects: list[Regex] = []  # a clause whose subject holds one of these is about no named entity
     chip_words: list[Regex] = []  # a new name holding one of these (or followed by one) is a chip or system
     model_words: list[Regex] = []  # ... an AI model
@@ -245,6 +246,13 @@ class Lexicon:
             flags = re.IGNORECASE if self.code == "en" else 0
             cached[name] = _alternation(getattr(self.data.modality, name), flags)
         return cached[name]
+
+    @cached_property
+    def possessor_nouns(self) -> re.Pattern[str] | None:
+        words = self.data.names.possessor_nouns
+        if not words:
+            return None
+        return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:of|in|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
     @cached_property
     def generic_subjects(self) -> re.Pattern[str] | None:
