@@ -46,6 +46,11 @@ _REPORTING_EN = re.compile(
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_OBLIQUE = re.compile(r"\s?(?:에게|에서|에|로부터|으로|로|와|과|보다|까지|부터|한테|을|를)(?![\uac00-\ud7a3])")
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z-]+\s+){0,2}$")  # "8,192 Ascend chips": counted, not a subject
+_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
+                          r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
+                          r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 _LIST_JOINER = re.compile(r"\s?(?:,|、|와|과|및)\s?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
@@ -324,7 +329,7 @@ class FrameBuilder:
         anaphor = self._anaphor(text, 0, q.start, labels, salience, mentions)
         if anaphor is not None:
             return anaphor
-        near = [m for m in before if m.start >= start]
+        near = [m for m in before if m.start >= start and not _OBLIQUE.match(text, m.end)]
         if near:
             return _entity(self._first_by_label(near, labels, closest_to=q.start))
         new = self._new_name_ko(text, q.start, labels, mentions)
@@ -421,7 +426,12 @@ class FrameBuilder:
         """Is the mention in subject position: English, not inside a prepositional phrase;
         Korean, marked as subject or topic (or possessor)."""
         if self.en:
-            return not _after_preposition(text, m.start)
+            if self._possessive(text, m):
+                return True
+            start, _ = self.clause(text, m.start, m.end)
+            head = text[start:m.start]
+            return not _after_preposition(text, m.start) and not _NUMBER_BEFORE.search(head) \
+                and not _VERB_BEFORE.search(head)
         return self._marked_subject(text, m) or self._possessive(text, m)
 
     def _agent(self, text: str, q_end: int, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:

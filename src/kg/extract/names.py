@@ -205,8 +205,8 @@ class NameFinder:
                 continue
             add(m.start(), m.end("name"), "Agency")
         for m in _KO_LATIN.finditer(text):
-            if m.group(1) not in self.not_names and not self._typed_as_product(m.group(1)):
-                add(m.start(1), m.end(1), "Firm")
+            if m.group(1) not in self.not_names:
+                add(m.start(1), m.end(1), "Chip" if self._typed_as_product(m.group(1)) else "Firm")
         return found
 
 

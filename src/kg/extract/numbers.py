@@ -314,8 +314,8 @@ class QuantityFinder:
             return None  # a bare year is a date, never a count
         counter = self._counters.match(text, pos)
         if counter:
-            m, counted = counter
-            counted = counted or self._counted_near(text, start, m.end())
+            m, counted = counter[0], counter[1]
+            counted = self._counted_near(text, start, m.end()) or counted  # "GPU를 72대": the noun over the counter
             return self._made(text, start, m.end(), value, counted or "count", "count", counted, qualifier)
         counted_noun = self._counted_after.match(text, pos + (text[pos:pos + 1] == "-"))
         if counted_noun:
