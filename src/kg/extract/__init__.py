@@ -89,7 +89,21 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                     salience.note(frame.subject, topical=True)
             previous = text
             out.append(found)
+    _drop_restatements(out)
     return out
+
+
+def _drop_restatements(analysis: list[SentenceAnalysis]) -> None:
+    """A sum the text gives in a second currency in brackets (`CNY7.6 billion (US$1.07 billion)`) is
+    one fact, in its first currency: the same second-currency figure elsewhere (a headline) states
+    no new fact."""
+    seconds = {(q.unit, round(q.value, 2)) for s in analysis for q in s.quantities if q.converted}
+    if not seconds:
+        return
+    for s in analysis:
+        for f in s.frames:
+            if f.ok and f.quantity.measure == "money" and (f.quantity.unit, round(f.quantity.value, 2)) in seconds:
+                f.reason = "the same sum as a figure given in another currency"
 
 
 def extract(document: Document, ontology: Ontology) -> GraphBatch:
@@ -142,7 +156,7 @@ def _remember(salience: Salience, builder: FrameBuilder, text: str, mentions: li
     for m in mentions:
         entity = Entity(m.label, m.id, m.surface, m.candidate)
         is_source = source is not None and (entity.label, entity.id) == (source.label, source.id)
-        salience.note(entity, topical=builder.topical(text, m) and not is_source)
+        salience.note(entity, topical=builder.topical(text, m, mentions) and not is_source)
 
 
 def _candidate_node(batch: GraphBatch, entity: Entity) -> NodeRef:

@@ -304,12 +304,12 @@ class FrameBuilder:
                 return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
         if start > 0:  # a later clause without a subject of its own continues the first clause's
             first_start, first_end = self.clause(text, 0, 0)
-            first = [m for m in mentions if m.label in labels and m.end <= first_end and self.topical(text, m)]
+            first = [m for m in mentions if m.label in labels and m.end <= first_end and self.topical(text, m, mentions)]
             if first:
                 return _entity(self._first_by_label(first, labels, closest_to=first_end))
         if reporting:  # "SMIC reported a 58% rise": the reporter is the subject when its clause names no other
             before = [m for m in mentions if m.label in labels and start <= m.start and m.end <= reporting[-1].start()
-                      and self.topical(text, m)]
+                      and self.topical(text, m, mentions)]
             if before:
                 return _entity(self._first_by_label(before, labels, closest_to=reporting[-1].start()))
         if not any(m.label in labels for m in mentions) and not self._generic_subject(text, start, q.start):
@@ -407,7 +407,7 @@ class FrameBuilder:
             if not found:
                 continue
             at = found[-1].start()
-            earlier = [m for m in mentions if m.label == label and m.end <= at and self.topical(text, m)]
+            earlier = [m for m in mentions if m.label == label and m.end <= at and self.topical(text, m, mentions)]
             resolved = _entity(earlier[-1]) if earlier else salience.resolve([label])
             if resolved is not None:
                 return resolved
@@ -422,7 +422,7 @@ class FrameBuilder:
     def _names_anaphor(self, text: str, end: int, labels: list[str]) -> bool:
         return any(p.search(text, 0, end) for label in labels if (p := self.lex.anaphors.get(label)) is not None)
 
-    def topical(self, text: str, m: Mention) -> bool:
+    def topical(self, text: str, m: Mention, mentions: list[Mention] = ()) -> bool:
         """Is the mention in subject position: English, not inside a prepositional phrase;
         Korean, marked as subject or topic (or possessor)."""
         if self.en:
@@ -430,6 +430,8 @@ class FrameBuilder:
                 return True
             start, _ = self.clause(text, m.start, m.end)
             head = text[start:m.start]
+            if any(x.label == m.label and start <= x.start and x.end <= m.start for x in mentions):
+                return False  # the clause's first name of a kind is its topic, not a later one in a list
             return not _after_preposition(text, m.start) and not _NUMBER_BEFORE.search(head) \
                 and not _VERB_BEFORE.search(head)
         return self._marked_subject(text, m) or self._possessive(text, m)

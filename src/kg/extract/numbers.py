@@ -135,11 +135,11 @@ class QuantityFinder:
 
     @cached_property
     def _counted_after(self) -> Alternatives[str]:
-        # up to three words between the number and the counted noun ("10,000 of Nvidia's fastest AI
+        # up to five words between the number and the counted noun ("10,000 of Nvidia's fastest AI
         # GPUs", "1만 개 이상의 첨단 GPU"), but never across a verb, a conjunction or a preposition
         stop = (r"(?!(?:and|or|to|from|in|on|at|by|for|with|that|which|who|is|are|was|were|be|been|has|have|"
                 r"had|will|would|per|than|as|into|over|under)\b)")
-        mods = rf"(?:{stop}[\w.'’-]+\s){{0,3}}?"
+        mods = rf"(?:{stop}[\w.'’-]+\s){{0,5}}?"
         if self.lex.code == "ko":
             mods = r"(?:[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){0,2}?"
         case = "(?i:" if self.lex.code == "en" else "(?:"
