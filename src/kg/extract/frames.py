@@ -99,8 +99,8 @@ class Salience:
 
     def resolve(self, labels: list[str], paragraph_only: bool = False) -> Entity | None:
         layers = (self.paragraph, self.recent) if paragraph_only else (self.paragraph, self.recent, self.document)
-        for layer in layers:
-            for label in labels:
+        for label in labels:  # the metric's preferred label first, from the nearest layer that has one
+            for layer in layers:
                 if label in layer:
                     return layer[label]
         return None

@@ -457,7 +457,7 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
     for q in found:
         prev = out[-1] if out else None
         gap = text[prev.end:q.start] if prev else ""
-        if prev and prev.measure == "money" == q.measure and re.fullmatch(r"\s?[(（]\s?(?:약|about|around|or|roughly|approximately|~)?\s?", gap, re.I):
+        if prev and prev.measure == "money" == q.measure and re.fullmatch(r"\s?[(（]\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I):
             q = replace(q, converted=True)
         out.append(q)
     return out
