@@ -312,9 +312,9 @@ def _score_linking(result: Evaluation, article: Article, lang: str, analysis: li
         score.gold += 1
         ids = resolve(entity.name)
         aliases = {_norm(a) for a in entity.aliases_in_text} | {_norm(entity.name)}
-        linked = any(m.label == label and (m.id in ids or _norm(m.surface) in aliases
-                                           or any(_norm(m.surface).startswith(a) for a in aliases if len(a) >= 2))
-                     for m in mentions)
+        linked = any(m.label == label and (m.id in ids or _norm(m.surface) in aliases or any(
+            len(a) >= 4 and len(_norm(m.surface)) >= 4 and (a in _norm(m.surface) or _norm(m.surface) in a)
+            for a in aliases)) for m in mentions)
         if linked:
             score.found += 1
         else:

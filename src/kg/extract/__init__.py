@@ -71,7 +71,10 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
         for start, end in sentences(passage.text, lex.abbreviations):
             text = passage.text[start:end]
             inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
-            mentions = inside + [_candidate(n) for n in names.find(text, inside)]
+            new = [_candidate(n) for n in names.find(text, inside)]
+            # a new chip that extends a known family ("Ascend 960" over "Ascend") replaces it
+            inside = [m for m in inside if not any(n.start <= m.start and m.end < n.end for n in new)]
+            mentions = inside + new
             mentions.sort(key=lambda m: m.start)
             found = SentenceAnalysis(passage, start, end, text, mentions)
             found.dates = dates(text, lex.code, anchor)

@@ -24,6 +24,7 @@ _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
     r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)")
 _KO_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:은|는|이|가|께서|의|와|과|도)\s)")
+_MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
 _PARTICLE = r"(?:은|는|이|가|께서|의|을|를|도|와|과|에|측|,|\s|\)|$)"
 
 
@@ -81,7 +82,12 @@ class NameFinder:
     @cached_property
     def _ko_person(self) -> re.Pattern[str]:
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(rf"(?<![\uac00-\ud7a3])((?:[\uac00-\ud7a3]{{1,4}}\s)?[\uac00-\ud7a3]{{2,5}})\s?(?:{titles}){_PARTICLE}")
+        return re.compile(rf"(?<![\uac00-\ud7a3])((?:[\uac00-\ud7a3]{{1,4}}\s)?[\uac00-\ud7a3]{{2,5}})\s?(?:[\uac00-\ud7a3A-Za-z]{{2,8}}\s)?(?:{titles}){_PARTICLE}")
+
+    @cached_property
+    def _ko_person_aged(self) -> re.Pattern[str]:
+        """`아론 운(41)`: a name with an age in brackets, as Korean reports write people."""
+        return re.compile(r"(?<![\uac00-\ud7a3])((?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,4})\s?\((?:\d{2}|\d{2}세)\)")
 
     @cached_property
     def _ko_agency(self) -> re.Pattern[str]:
@@ -91,17 +97,35 @@ class NameFinder:
 
     def find(self, text: str, known: list[Mention]) -> list[Name]:
         taken = [(m.start, m.end) for m in known]
-        found = self._english(text, taken) if self.lex.code == "en" else self._korean(text, taken)
+        found = self._english(text, taken, known) if self.lex.code == "en" else self._korean(text, taken)
+        found += self._model_numbers(text, known, found)
         return sorted(found, key=lambda n: n.start)
+
+    def _model_numbers(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
+        """A known chip family followed by a model number it does not know (`Ascend 960`,
+        `어센드 970`, `Atlas 900 A3`): a new chip, the family's member."""
+        out = []
+        for m in known:
+            if m.label != "Chip":
+                continue
+            number = _MODEL_NUMBER.match(text, m.end)
+            if number and not any(n.start < number.end() and m.start < n.end for n in found):
+                end = number.end()
+                out.append(Name(m.start, end, text[m.start:end], "Chip"))
+        return out
 
     def _typed_as_product(self, name: str) -> bool:
         words = [w for w in (self._chip_words, self._model_words) if w is not None]
         return any(p.search(name) for p in words)
 
     # -- English ------------------------------------------------------------------------
-    def _english(self, text: str, taken: list[tuple[int, int]]) -> list[Name]:
+    def _english(self, text: str, taken: list[tuple[int, int]], known: list[Mention]) -> list[Name]:
         found = []
         for match in _EN_RUN.finditer(text):
+            whole = self._led_by_a_place(text, match.start(1), match.end(1), known)
+            if whole is not None:  # "China Securities Regulatory Commission": the place is part of the name
+                found.append(whole)
+                continue
             for start, end in _outside(match.start(1), match.end(1), taken):
                 name = self._typed_run(text, start, end, taken)
                 if name is not None:
@@ -151,6 +175,21 @@ class NameFinder:
             return None  # a capitalised first word is as likely a common word
         return Name(s, e, surface, label)
 
+    def _led_by_a_place(self, text: str, start: int, end: int, known: list[Mention]) -> Name | None:
+        lead = next((m for m in known if m.label == "Country" and m.start == start and m.end < end), None)
+        if lead is None or any(m.start >= lead.end and m.start < end for m in known):
+            return None
+        if text[lead.end:lead.end + 1] != " ":
+            return None  # "China's AI ...": a possessive, not a name that begins with a place
+        rest = text[lead.end:end].strip().split()
+        tokens = text[start:end].split()
+        if rest and rest[-1] == "AI":
+            return None
+        if rest and (rest[-1] in self.org_suffixes or any(w in self.agency_words for w in rest)):
+            label = "Agency" if any(w in self.agency_words for w in rest) else "Firm"
+            return Name(start, end, text[start:end], label) if len(tokens) >= 2 else None
+        return None
+
     def _after_last_title(self, text: str, words: list[tuple[int, int]]) -> int:
         """How many leading words are a title (`Commerce Secretary`, `CEO`, `Rep.`), if a name follows."""
         cut = 0
@@ -199,6 +238,9 @@ class NameFinder:
                 s = e - len(rest[1])
             if e - s >= 2 and text[s:e] not in self.not_names:
                 add(s, e, "Person")
+        for m in self._ko_person_aged.finditer(text):
+            if m.group(1).split()[0] not in self.not_names:
+                add(m.start(1), m.end(1), "Person")
         for m in self._ko_agency.finditer(text):
             name = m.group("name")
             if name in self.not_names or (not m.group("country") and not name.endswith(("위원회", "청", "총국"))):

@@ -27,7 +27,7 @@ class SourceFinder:
         people = [m for m in mentions if m.label in SOURCE_LABELS]
         for m in people:
             if any(p.match(text, m.end) for p in self.after) or any(
-                    p.search(text, max(0, m.start - 24), m.start) for p in self.before):
+                    p.search(text, max(0, m.start - 48), m.start) for p in self.before):
                 return _entity(m)
         reporter = self._reporter(text, people)
         if reporter is not None:
