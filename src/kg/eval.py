@@ -176,15 +176,19 @@ def _texts_dir(path: Path) -> Path:
 
 
 def score_article(result: Evaluation, article: Article) -> None:
-    onto = ontology.load()
     document = read_document(article.text_path)
     lang = article.lang or document.lang
-    analysis = analyse(document, onto)
-    claims = _claims(analysis)
+    analysis = analyse(document, ontology.load())
+    score_facts(result, article.id, lang, article.gold.facts, claims_of(analysis))
+    _score_linking(result, article, lang, analysis)
+
+
+def score_facts(result: Evaluation, article: str, lang: str, facts: list[GoldFact],
+                claims: list[dict[str, Any]]) -> None:
+    """The one matching rule, applied to one article's gold facts and extracted claims."""
     result.articles += 1
-    numeric = [c for c in claims if c["value"] is not None]
     used: set[int] = set()
-    for fact in article.gold.facts:
+    for fact in facts:
         hits = [i for i, c in enumerate(claims) if matches(fact, c)]
         if fact.value is None:
             result.relations.gold += 1
@@ -200,7 +204,7 @@ def score_article(result: Evaluation, article: Article) -> None:
             result.details.gold += 1
             result.details.found += _details_agree(fact, claims[hits[0]])
         else:
-            result.missed.append(Miss(article.id, fact))
+            result.missed.append(Miss(article, fact))
     for i, claim in enumerate(claims):
         if claim["value"] is None:
             continue
@@ -211,12 +215,11 @@ def score_article(result: Evaluation, article: Article) -> None:
             result.by_kind[kind].right += 1
             result.by_lang[lang].right += 1
         else:
-            result.spurious.append(Spurious(article.id, claim))
-    _score_linking(result, article, lang, analysis)
-    del numeric
+            result.spurious.append(Spurious(article, claim))
 
 
-def _claims(analysis: list) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+def claims_of(analysis: list) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+    """The facts extraction found, as the scoring compares them: kinds (from the metric), value, unit, names."""
     metrics = lexicon.metrics()
     out = []
     for s in analysis:

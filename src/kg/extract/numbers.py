@@ -239,9 +239,9 @@ class QuantityFinder:
         if after == "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalpha() \
                 and not self._units_after.match(text, end + 1) and not self._counted_after.match(text, end + 1):
             return False  # "16-core", but not "10-fold" or "72-GPU"
-        if self._not_after_words and self._not_after_words.search(text, 0, start):
+        if self._not_after_words and self._not_after_words.search(text, max(0, start - 16), start):
             return False
-        if self.lex.code == "en" and _NAME_BEFORE.search(text, 0, start) and "," not in text[start:end] \
+        if self.lex.code == "en" and _NAME_BEFORE.search(text, max(0, start - 40), start) and "," not in text[start:end] \
                 and not self._scale_after.match(text, end) and not self._units_after.match(text, end):
             return False  # "Atlas 950", "CloudMatrix 384", "Llama 3": a product's number, mid-sentence
         if self._not_before_words and self._not_before_words.match(text, end):
