@@ -111,7 +111,11 @@ class DateFinder:
         start = m.start("y") if kind.startswith("en") and "y" in g and "mon" not in g else m.start()
         if kind == "quarter":
             year = next((int(g[k]) for k in ("y", "y2", "y3", "y4") if k in g), None)
-            return DateValue(m.start(), m.end(), dt.date(year, 1, 1) if year and 1900 <= year <= 2100 else None, "year")
+            if not year or not 1900 <= year <= 2100:
+                return DateValue(m.start(), m.end(), None, "year")
+            last = _period_end(m.group(0))  # a quarter or half is dated by its last month
+            return DateValue(m.start(), m.end(), dt.date(year, last, 1) if last else dt.date(year, 1, 1),
+                             "month" if last else "year")
         year = int(g["y"]) if "y" in g else None
         month = self.months.get(g["mon"]) if "mon" in g else int(g.get("m") or g.get("m2") or 0) or None
         day = int(g.get("d") or g.get("d2") or g.get("d3") or 0) or None
@@ -130,6 +134,21 @@ class DateFinder:
                 year -= 1  # "in March", written in January: last March
         value = _date(year, month, day)
         return DateValue(start, m.end(), value, "day" if day else "month" if month else "year", relative)
+
+
+_QUARTER_NUMBER = re.compile(r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth) quarter|H([12])\b", re.IGNORECASE)
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _period_end(text: str) -> int | None:
+    m = _QUARTER_NUMBER.search(text)
+    if not m:
+        return None
+    if m.group(5):
+        return 6 * int(m.group(5))
+    n = next((g for g in m.groups()[:3] if g), None)
+    quarter = int(n) if n else _ORDINAL[m.group(4).lower()]
+    return 3 * quarter
 
 
 def _date(year: int, month: int | None, day: int | None) -> dt.date | None:
