@@ -71,7 +71,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
         for start, end in sentences(passage.text, lex.abbreviations):
             text = passage.text[start:end]
             inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
-            new = [_candidate(n) for n in names.find(text, inside)]
+            new = [n for n in (_candidate(x) for x in names.find(text, inside)) if not _glossed(text, n, inside)]
             # a new chip that extends a known family ("Ascend 960" over "Ascend") replaces it
             inside = [m for m in inside if not any(n.start <= m.start and m.end < n.end for n in new)]
             mentions = inside + new
@@ -150,6 +150,14 @@ def _candidate(name) -> Mention:  # type: ignore[no-untyped-def]
     """A typed new name is a candidate mention; an untyped one (label "") is offered to frames
     only as the subject right before a verb ("Kestrel Silicon bought ...")."""
     return Mention(name.start, name.end, name.surface, name.label or "", slug(name.surface), candidate=True)
+
+
+def _glossed(text: str, name: Mention, known: list[Mention]) -> bool:
+    """"Semiconductor Manufacturing International (SMIC)": a new name glossed by a known one in
+    brackets is that entity, not a new one."""
+    after = text[name.end:name.end + 3]
+    return after.startswith((" (", "(")) and any(
+        m.start - name.end <= 2 and m.start > name.end and text[m.end:m.end + 1] == ")" for m in known)
 
 
 def _remember(salience: Salience, builder: FrameBuilder, text: str, mentions: list[Mention],

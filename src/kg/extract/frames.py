@@ -54,7 +54,7 @@ _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|b
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 _LIST_JOINER = re.compile(r"\s?(?:,|、|와|과|및)\s?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
-_AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$|^\s+(?:for|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
                               re.IGNORECASE)
 
@@ -98,7 +98,8 @@ class Salience:
             self.document[entity.label] = entity
 
     def resolve(self, labels: list[str], paragraph_only: bool = False) -> Entity | None:
-        layers = (self.paragraph, self.recent) if paragraph_only else (self.paragraph, self.recent, self.document)
+        # topics first (the paragraph's, then the document's); a name merely mentioned last
+        layers = (self.paragraph, self.recent) if paragraph_only else (self.paragraph, self.document, self.recent)
         for label in labels:  # the metric's preferred label first, from the nearest layer that has one
             for layer in layers:
                 if label in layer:
