@@ -63,10 +63,12 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     for m in gazetteer.find(document.title or ""):  # what the headline names is what the article is about
         salience.note(Entity(m.label, m.id, m.surface), topical=True)
     salience.new_paragraph()
+    found_names = {p.id: gazetteer.find(p.text) for p in document.passages}
+    salience.main = _most_named(found_names.values())
     out: list[SentenceAnalysis] = []
     for passage in document.passages:
         salience.new_paragraph()
-        known = gazetteer.find(passage.text)
+        known = found_names[passage.id]
         previous = ""
         for start, end in sentences(passage.text, lex.abbreviations):
             text = passage.text[start:end]
@@ -150,6 +152,23 @@ def _candidate(name) -> Mention:  # type: ignore[no-untyped-def]
     """A typed new name is a candidate mention; an untyped one (label "") is offered to frames
     only as the subject right before a verb ("Kestrel Silicon bought ...")."""
     return Mention(name.start, name.end, name.surface, name.label or "", slug(name.surface), candidate=True)
+
+
+def _most_named(mentions_per_passage) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
+    """Per label, the entity the document names most often (ties: the first named)."""
+    counts: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], Mention] = {}
+    for mentions in mentions_per_passage:
+        for m in mentions:
+            counts[(m.label, m.id)] = counts.get((m.label, m.id), 0) + 1
+            first.setdefault((m.label, m.id), m)
+    best: dict[str, Entity] = {}
+    for key in sorted(counts, key=lambda k: -counts[k]):  # stable: ties keep document order
+        label = key[0]
+        if label not in best and counts[key] >= 2:
+            m = first[key]
+            best[label] = Entity(m.label, m.id, m.surface)
+    return best
 
 
 def _glossed(text: str, name: Mention, known: list[Mention]) -> bool:

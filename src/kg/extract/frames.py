@@ -86,6 +86,7 @@ class Salience:
     paragraph: dict[str, Entity] = field(default_factory=dict)
     document: dict[str, Entity] = field(default_factory=dict)
     recent: dict[str, Entity] = field(default_factory=dict)
+    main: dict[str, Entity] = field(default_factory=dict)  # per label, the entity the document names most
 
     def new_paragraph(self) -> None:
         self.paragraph.clear()
@@ -99,7 +100,8 @@ class Salience:
 
     def resolve(self, labels: list[str], paragraph_only: bool = False) -> Entity | None:
         # topics first (the paragraph's, then the document's); a name merely mentioned last
-        layers = (self.paragraph, self.recent) if paragraph_only else (self.paragraph, self.document, self.recent)
+        layers = (self.paragraph, self.recent) if paragraph_only else (
+            self.paragraph, self.document, self.recent, self.main)
         for label in labels:  # the metric's preferred label first, from the nearest layer that has one
             for layer in layers:
                 if label in layer:
@@ -330,7 +332,8 @@ class FrameBuilder:
         anaphor = self._anaphor(text, 0, q.start, labels, salience, mentions)
         if anaphor is not None:
             return anaphor
-        near = [m for m in before if m.start >= start and not _OBLIQUE.match(text, m.end)]
+        near = [m for m in before if m.start >= start and not _OBLIQUE.match(text, m.end)
+                and not self._modifies_a_name(text, m, mentions)]
         if near:
             return _entity(self._first_by_label(near, labels, closest_to=q.start))
         new = self._new_name_ko(text, q.start, labels, mentions)
@@ -344,6 +347,11 @@ class FrameBuilder:
         """"Global semiconductor sales rose", "업계는": the clause is about no one the text names."""
         pattern = self.lex.generic_subjects
         return bool(pattern is not None and pattern.search(text, start, end))
+
+    def _modifies_a_name(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
+        """"미국 반도체 기업 엔비디아": a name that only qualifies the name after it."""
+        return any(0 < x.start - m.end <= 12 and " " in text[m.end:x.start + 1]
+                   and not re.search(r"[,.]|(?:은|는|이|가|의|을|를|에|와|과)\s", text[m.end:x.start]) for x in mentions)
 
     def _new_name_ko(self, text: str, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
         """A proper noun the gazetteer does not know, marked as subject or possessor (Kiwi)."""

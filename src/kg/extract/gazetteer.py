@@ -20,6 +20,7 @@ PARTICLES = sorted(
     key=len, reverse=True,
 )
 FUZZY_MIN_LENGTH = 7
+_GLOSS = re.compile(r"[\uac00-\ud7a3](\([A-Za-z][\w .&-]{1,30}\))")
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z-]{5,}[A-Za-z](?![A-Za-z0-9])")
 
 
@@ -48,6 +49,36 @@ class Gazetteer:
                        and re.fullmatch(r"[A-Za-z][A-Za-z-]+", n)}
 
     def find(self, text: str) -> list[Mention]:
+        if _GLOSS.search(text):
+            return self._find_glossed(text)
+        return self._find(text)
+
+    def _find_glossed(self, text: str) -> list[Mention]:
+        """Korean glosses a name in Latin letters in brackets (`어센드(Ascend) 910C`, `호퍼(Hopper)`):
+        names are looked up in the text without the glosses too, and mapped back to it."""
+        kept: list[int] = []  # offset in text of each character of the stripped text
+        last = 0
+        parts = []
+        for m in _GLOSS.finditer(text):
+            parts.append(text[last:m.start(1)])
+            kept.extend(range(last, m.start(1)))
+            last = m.end(1)
+        parts.append(text[last:])
+        kept.extend(range(last, len(text)))
+        kept.append(len(text))
+        stripped = "".join(parts)
+        found = {(m.start, m.end): m for m in self._find(text)}
+        for m in self._find(stripped):
+            start, end = kept[m.start], kept[m.end - 1] + 1
+            inside = [span for span in found if start <= span[0] and span[1] <= end]
+            if any(s < end and start < e for s, e in found if (s, e) not in inside):
+                continue  # it would cut through a name found in the text as written
+            for span in inside:  # the longer name across a gloss wins ("어센드(Ascend) 910C")
+                del found[span]
+            found[(start, end)] = Mention(start, end, text[start:end], m.label, m.id, m.fuzzy)
+        return sorted(found.values(), key=lambda m: m.start)
+
+    def _find(self, text: str) -> list[Mention]:
         corrected, fuzzy_spans = self._corrected(text)
         found = [self._exact(text, m, fuzzy_spans) for m in self._pattern.finditer(corrected)]
         mentions = [m for m in found if m is not None and _boundaries_ok(corrected, m.start, m.end)]

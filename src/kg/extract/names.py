@@ -24,6 +24,8 @@ _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
     r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)")
 _KO_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:은|는|이|가|께서|의|와|과|도)\s)")
+_KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
+_KO_NOT_NAME_PARTS = frozenset("겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split())
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
 _PARTICLE = r"(?:은|는|이|가|께서|의|을|를|도|와|과|에|측|,|\s|\)|$)"
 
@@ -80,9 +82,9 @@ class NameFinder:
         return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
 
     @cached_property
-    def _ko_person(self) -> re.Pattern[str]:
+    def _ko_title(self) -> re.Pattern[str]:
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(rf"(?<![\uac00-\ud7a3])((?:[\uac00-\ud7a3]{{1,4}}\s)?[\uac00-\ud7a3]{{2,5}})\s?(?:[\uac00-\ud7a3A-Za-z]{{2,8}}\s)?(?:{titles}){_PARTICLE}")
+        return re.compile(rf"(?<=\s)(?:{titles}){_PARTICLE}")
 
     @cached_property
     def _ko_person_aged(self) -> re.Pattern[str]:
@@ -113,6 +115,30 @@ class NameFinder:
                 end = number.end()
                 out.append(Name(m.start, end, text[m.start:end], "Chip"))
         return out
+
+    def _name_before_title(self, text: str, at: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """`러트닉 장관`, `하워드 러트닉 상무장관`, `쉬즈진 화웨이 부회장`: the one or two words before a
+        title, past a known organisation's name between them."""
+        end = at
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        org = next((s for s, e in taken if e == end), None)
+        if org is not None:  # "쉬즈진 [화웨이] 부회장"
+            end = org
+            while end > 0 and text[end - 1] == " ":
+                end -= 1
+        words = _KO_NAME_WORDS.search(text, max(0, end - 12), end)
+        if not words:
+            return None
+        parts = words.group(0).split()
+        while parts and (parts[0] in self.not_names or parts[0] in _KO_NOT_NAME_PARTS):
+            parts.pop(0)
+        if not parts or len("".join(parts)) < 2 or any(p in _KO_NOT_NAME_PARTS for p in parts):
+            return None
+        start = end - len(" ".join(parts))
+        if any(s < end and start < e for s, e in taken):
+            return None
+        return start, end
 
     def _typed_as_product(self, name: str) -> bool:
         words = [w for w in (self._chip_words, self._model_words) if w is not None]
@@ -228,16 +254,10 @@ class NameFinder:
             if not any(a < e and s < b for a, b in taken) and not any(n.start < e and s < n.end for n in found):
                 found.append(Name(s, e, text[s:e], label))
 
-        for m in self._ko_person.finditer(text):
-            s, e = m.start(1), m.end(1)
-            while s < e and text[s:e].split()[0] in self.not_names:
-                rest = text[s:e].split(maxsplit=1)
-                if len(rest) < 2:
-                    s = e
-                    break
-                s = e - len(rest[1])
-            if e - s >= 2 and text[s:e] not in self.not_names:
-                add(s, e, "Person")
+        for m in self._ko_title.finditer(text):
+            span = self._name_before_title(text, m.start(), taken)
+            if span is not None:
+                add(*span, "Person")
         for m in self._ko_person_aged.finditer(text):
             if m.group(1).split()[0] not in self.not_names:
                 add(m.start(1), m.end(1), "Person")
