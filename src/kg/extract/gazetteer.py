@@ -11,14 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.lexicon import languages
 from kg.ontology import Ontology
 
-PARTICLES = sorted(
-    """은 는 이 가 을 를 의 와 과 에 에서 에게 로 으로 도 만 께서 이다 입니다 이라는 라는 처럼 보다 까지 부터
-    이나 나 와의 과의 에서의 에는 에도 로부터 으로부터 와는 과는 이며 며 라고 이라고 조차 마저 에서는 으로는 로는
-    보다도 만큼 대비 측 사 쪽 등 들 들은 들이 들의 이란 란 이고 고 이자 였다 이었다 였던 이었던 같은 의해""".split(),
-    key=len, reverse=True,
-)
 FUZZY_MIN_LENGTH = 7
 _GLOSS = re.compile(r"[\uac00-\ud7a3](\([A-Za-z][\w .&-]{1,30}\))")
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z-]{5,}[A-Za-z](?![A-Za-z0-9])")
@@ -43,6 +38,9 @@ class Gazetteer:
                 for name in names:
                     self.names.setdefault(name, (individual.label, individual.id))
         self._pattern = _compile(self.names)
+        # what may follow a Hangul name inside a word: every language's attached particles (ko.yaml)
+        self.particles = tuple(sorted({p for lex in languages().values() for p in lex.data.attached_particles},
+                                      key=len, reverse=True))
         self._miss_cache: dict[str, str | None] = {}
         self._folded = {n.casefold(): n for n in self.names if len(n) >= 6 and not _has_hangul(n)}
         self._fuzzy = {n.casefold(): n for n in self.names if len(n) >= FUZZY_MIN_LENGTH and n.isascii()
@@ -81,7 +79,7 @@ class Gazetteer:
     def _find(self, text: str) -> list[Mention]:
         corrected, fuzzy_spans = self._corrected(text)
         found = [self._exact(text, m, fuzzy_spans) for m in self._pattern.finditer(corrected)]
-        mentions = [m for m in found if m is not None and _boundaries_ok(corrected, m.start, m.end)]
+        mentions = [m for m in found if m is not None and _boundaries_ok(corrected, m.start, m.end, self.particles)]
         taken = [(m.start, m.end) for m in mentions]
         for token in _LATIN_TOKEN.finditer(text):
             if any(s < token.end() and token.start() < e for s, e in taken):
@@ -160,13 +158,13 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def _boundaries_ok(text: str, start: int, end: int) -> bool:
+def _boundaries_ok(text: str, start: int, end: int, particles: tuple[str, ...]) -> bool:
     if start > 0 and _has_hangul(text[start]) and _has_hangul(text[start - 1]):
         return False
     if end < len(text) and (text[end].isascii() and text[end].isalnum()):
         return False
     if _has_hangul(text[end - 1]) and end < len(text) and _has_hangul(text[end]):
-        return any(text.startswith(p, end) and not _is_hangul_at(text, end + len(p)) for p in PARTICLES)
+        return any(text.startswith(p, end) and not _is_hangul_at(text, end + len(p)) for p in particles)
     return True
 
 

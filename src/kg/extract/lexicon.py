@@ -160,6 +160,7 @@ class LanguageFile(Strict):
     names: Names = Names()
     clause_breaks: list[Regex] = []
     topic_particles: list[str] = []
+    attached_particles: list[str] = []  # what may follow a name inside one word (Korean particles and endings)
     subject_particles: list[str] = []
     possessive_particles: list[str] = []
     attribution: Attribution = Attribution()
