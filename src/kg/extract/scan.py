@@ -15,6 +15,7 @@ from typing import Generic, Iterator, TypeVar
 
 T = TypeVar("T")
 _META = set(".^$*+?{}[]()|\\")
+_WORD_PAIR = re.compile(r"\b\w\w")
 
 
 def literal_start(pattern: str) -> tuple[bool, str]:
@@ -76,15 +77,17 @@ class Scanner(Generic[T]):
                 self.anywhere[key].append((compiled, payload))
         firsts = sorted({k[0] for k in self.anywhere} | ({k[0].upper() for k in self.anywhere} if ignore_case else set()))
         self._firsts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
-        keys = "|".join(re.escape(k) for k in sorted(self.at_words))
-        # word starts whose first two characters open some pattern, found by the regex engine itself
-        self._word_starts = re.compile(rf"\b(?={'(?i:' if ignore_case else '(?:'}{keys}))") if keys else None
+        # word starts and their first two characters; a dict says which patterns may start there
+        self._word_starts = _WORD_PAIR if self.at_words else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
         folded = text.lower() if self.fold else text
         if self._word_starts is not None:
-            for m in self._word_starts.finditer(text):
-                yield from self._try(text, m.start(), self.at_words.get(folded[m.start():m.start() + 2], ()))
+            at_words = self.at_words
+            for m in self._word_starts.finditer(folded):
+                candidates = at_words.get(m.group())
+                if candidates:
+                    yield from self._try(text, m.start(), candidates)
         if self._firsts is not None:
             for m in self._firsts.finditer(text):
                 yield from self._try(text, m.start(), self.anywhere.get(folded[m.start():m.start() + 2], ()))
