@@ -51,6 +51,7 @@ _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z-]+\s+){0,2}$")  # "8,192 Ascen
 _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
                           r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
                           r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 _LIST_JOINER = re.compile(r"\s?(?:,|、|와|과|및)\s?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
@@ -72,6 +73,7 @@ class Frame:
     status: str = "stated"
     source: Entity | None = None
     cue: str | None = None
+    how: str | None = None  # which way the subject was found (clause, anaphor, topic, ...): for review
     reason: str | None = None  # why this frame states no fact (None: it does)
 
     @property
@@ -199,7 +201,9 @@ class FrameBuilder:
         if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
             f.reason = f"implausible value for {metric_id}"
             return
+        self._how = "secondary" if subject else None
         f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
+        f.how = self._how
         if f.subject is None:
             f.reason = "no subject of the right type"
             return
@@ -261,6 +265,7 @@ class FrameBuilder:
         labels = metric.subject
         bracketed = self._bracketed(text, q, labels, mentions)
         if bracketed is not None:
+            self._how = "bracket"
             return bracketed
         if self.en:
             return self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
@@ -279,11 +284,15 @@ class FrameBuilder:
         bracket = q.start - len(head) + head.rfind("(") if "(" in head else q.start - len(head) + head.rfind("（")
         for m in mentions:
             if m.label in labels and 0 <= bracket - m.end <= 1:
+                self._how = "none"
                 return _entity(m)
         return None
 
     def _subject_en(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, labels: list[str],
                     mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
+        if self._generic_before_names(text, start, q.start, mentions):
+            self._how = "generic"
+            return None  # "Chinese firms bought Nvidia chips worth $5 billion": no named subject
         head = min(q.start, cue.start) if cue is not None else q.start
         region_start = start
         reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
@@ -294,33 +303,43 @@ class FrameBuilder:
             [m for m in pool if self._possessive(text, m) or not _after_preposition(text, m.start)
              or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)], labels, closest_to=head)
         if chosen is not None:
+            self._how = "clause"
             return _entity(chosen)
         anaphor = self._anaphor(text, region_start, head, labels, salience, mentions)
         if anaphor is not None:
+            self._how = "anaphor"
             return anaphor
         agent = self._agent(text, q.end, end, labels, mentions)
         if agent is not None:
+            self._how = "agent"
             return agent
         if cue is not None and "Firm" in labels:
             new = [m for m in getattr(self, "_untyped", []) if region_start <= m.start and 0 <= cue.start - m.end <= 2]
             if new:  # "Kestrel Silicon bought 4,000 H20 GPUs": a new name right before the verb
+                self._how = "new-name"
                 return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
         if start > 0:  # a later clause without a subject of its own continues the first clause's
             first_start, first_end = self.clause(text, 0, 0)
             first = [m for m in mentions if m.label in labels and m.end <= first_end and self.topical(text, m, mentions)]
             if first:
+                self._how = "continuation"
                 return _entity(self._first_by_label(first, labels, closest_to=first_end))
         if reporting:  # "SMIC reported a 58% rise": the reporter is the subject when its clause names no other
             before = [m for m in mentions if m.label in labels and start <= m.start and m.end <= reporting[-1].start()
                       and self.topical(text, m, mentions)]
             if before:
+                self._how = "reporter"
                 return _entity(self._first_by_label(before, labels, closest_to=reporting[-1].start()))
         if not any(m.label in labels for m in mentions) and not self._generic_subject(text, start, q.start):
+            self._how = "topic"
             return salience.resolve(labels)  # the sentence names no one: it is about the discourse's topic
         return None
 
     def _subject_ko(self, text: str, start: int, end: int, q: Quantity, labels: list[str],
                     mentions: list[Mention], salience: Salience) -> Entity | None:
+        if self._generic_before_names(text, 0, q.start, [m for m in mentions if self._marked_subject(text, m)]):
+            self._how = "generic"
+            return None  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names
         before = [m for m in mentions if m.label in labels and m.end <= q.start]
         possessors = [m for m in before if self._possessive(text, m)]
         marked = [m for m in before if self._marked_subject(text, m)]
@@ -328,20 +347,34 @@ class FrameBuilder:
                       possessors + marked):  # the figure's own clause first, then the sentence
             if group:
                 chosen = self._first_by_label(group, labels, closest_to=q.start)
+                self._how = "ko-marked"
                 return _entity(self._head_of_list(text, chosen, mentions) if chosen else None)
         anaphor = self._anaphor(text, 0, q.start, labels, salience, mentions)
         if anaphor is not None:
+            self._how = "ko-anaphor"
             return anaphor
         near = [m for m in before if m.start >= start and not _OBLIQUE.match(text, m.end)
                 and not self._modifies_a_name(text, m, mentions)]
         if near:
+            self._how = "ko-near"
             return _entity(self._first_by_label(near, labels, closest_to=q.start))
         new = self._new_name_ko(text, q.start, labels, mentions)
         if new is not None:
+            self._how = "ko-new-name"
             return new
         if not any(m.label in labels for m in mentions) and not self._generic_subject(text, 0, q.start):
+            self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None
+
+    def _generic_before_names(self, text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+        """A generic subject ("Chinese firms", "업계는") opens the clause before any name does."""
+        pattern = self.lex.generic_subjects
+        if pattern is None:
+            return False
+        first = min((m.start for m in mentions if start <= m.start < end), default=end)
+        found = pattern.search(text, start, first)
+        return bool(found) and (self.en or bool(re.match(r"\S*\s?(?:들)?(?:은|는|이|가)\s", text[found.end():found.end() + 8])))
 
     def _generic_subject(self, text: str, start: int, end: int) -> bool:
         """"Global semiconductor sales rose", "업계는": the clause is about no one the text names."""
@@ -378,11 +411,12 @@ class FrameBuilder:
         return None
 
     def _possessive(self, text: str, m: Mention) -> bool:
-        """`Nvidia's`, `엔비디아의`; and in Korean a name compounded with a cue noun (`캄브리콘 출하량`)."""
+        """`Nvidia's`, `Meta AI's`, `엔비디아의`; and in Korean a name compounded with a cue noun
+        (`캄브리콘 출하량`)."""
         if self.lex.possessive.match(text, m.end):
             return True
         if self.en:
-            return False
+            return bool(_NAME_TAIL_POSSESSIVE.match(text, m.end))
         gap = 1 if text[m.end:m.end + 1] == " " else 0
         return m.end + gap in getattr(self, "_cue_starts", ())
 

@@ -452,12 +452,14 @@ def _scale_of(high: float, low: float) -> float:
 
 
 def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
-    """`170억달러(22조원)`: a second currency in brackets right after a sum is the same figure."""
+    """`170억달러(22조원)`, `497.9 exaflops (497,900,000 teraflops)`: a figure in brackets right after
+    one of the same measure restates it (another currency or unit)."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         gap = text[prev.end:q.start] if prev else ""
-        if prev and prev.measure == "money" == q.measure and re.fullmatch(r"\s?[(（]\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I):
+        if prev and prev.measure == q.measure and (q.measure == "money" or q.value == prev.value) \
+                and re.fullmatch(r"\s?[(（]\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I):
             q = replace(q, converted=True)
         out.append(q)
     return out
