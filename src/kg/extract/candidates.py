@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import opening_proper_noun, proper_nouns_before
+from kg.extract.lexicon import lexicon
 from kg.extract.patterns import Language
 
 # English: capitalised words, with the lowercase or digit-bearing tokens model names carry
@@ -20,8 +21,6 @@ _CAPITALISED = re.compile(
     r"\b([A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]"
     r"(?:\s+(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[a-z]*\d[A-Za-z0-9.-]*[A-Za-z0-9]|\d+(?:\.\d+)?|AI|of|&))*)")
 # Korean text: a Latin-script name carrying a subject particle ("Megaspeed는").
-_KO_LATIN_SUBJECT = re.compile(
-    r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:은|는|이|가|께서)\s)")
 CANDIDATE_LABELS = ("Firm", "AIModel")
 
 
@@ -40,11 +39,12 @@ def candidate(lang: Language, labels: tuple[str, ...], text: str, mentions: list
     if label is None:
         return None
     if lang.code == "ko" and label == "Firm" and not any(m.start < 3 for m in mentions):
-        found = opening_proper_noun(text, lang.not_names, lang.org_suffixes)
+        found = opening_proper_noun(text, lang.not_names, lang.org_suffixes, lexicon(lang.code).particles("subject"))
         if found and not re.fullmatch(r"[A-Za-z].*", found[2]):
             return Entity(label, slug(found[2]), found[2], candidate=True)
     known = [(m.start, m.end) for m in mentions]
-    pattern = _CAPITALISED if lang.code == "en" else _KO_LATIN_SUBJECT
+    pattern = _CAPITALISED if lang.code == "en" else re.compile(
+        rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?={lexicon(lang.code).particles('subject')}\s)")
     for match in reversed(list(pattern.finditer(text[:anchor]))):
         words = match.group(1).strip(" .").split()
         while words and words[0] in lang.not_names:

@@ -11,11 +11,11 @@ from kg.extract.candidates import Entity, candidate, marked_candidates
 from kg.extract.dates import DateValue, dates
 from kg.extract.gazetteer import Mention
 from kg.extract.numbers import Quantity
+from kg.extract.lexicon import lexicon
 from kg.extract.patterns import Language, Rule
 
 NEAR = 30  # characters between a value and the entity it counts
 _LINK_TARGET = re.compile(r"^\]\([^)\s]*\)")
-_MARKED_OBJECT = re.compile(r'^["”’\']?\s?(?:을|를)')
 
 
 @dataclass
@@ -161,7 +161,8 @@ class Interpreter:
                  exclude: Entity | None) -> Entity | None:
         pool = [m for m in s.mentions if m.label in rule.subject and not _same(m, exclude) and not _same(m, source)]
         if rule.subject_role == "marked_object":
-            marked = [m for m in pool if _MARKED_OBJECT.match(_after(s.text, m))]
+            object_marker = re.compile(rf"^[\"”’']?\s?{lexicon(self.lang.code).particles('object')}")
+            marked = [m for m in pool if object_marker.match(_after(s.text, m))]
             return _entity(marked[0]) if marked else None
         if rule.subject_role.startswith("nearest_trigger"):
             if rule.subject_role == "nearest_trigger_after":

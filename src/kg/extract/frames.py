@@ -46,14 +46,12 @@ _REPORTING_EN = re.compile(
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
-_OBLIQUE = re.compile(r"\s?(?:에게|에서|에|로부터|으로|로|와|과|보다|까지|부터|한테|을|를)(?![\uac00-\ud7a3])")
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z-]+\s+){0,2}$")  # "8,192 Ascend chips": counted, not a subject
 _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
                           r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
                           r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
-_LIST_JOINER = re.compile(r"\s?(?:,|、|와|과|및)\s?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$|^\s+(?:for|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
@@ -130,6 +128,24 @@ class FrameBuilder:
     @cached_property
     def _subject_marker(self) -> re.Pattern[str] | None:
         return self.lex.subject_particles
+
+    @cached_property
+    def _oblique(self) -> re.Pattern[str]:
+        return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
+
+    @cached_property
+    def _list_joiner(self) -> re.Pattern[str]:
+        joiners = self.lex.data.list_joiners
+        return re.compile(rf"\s?(?:{'|'.join(map(re.escape, joiners))})\s?" if joiners else "(?!)")
+
+    @cached_property
+    def _marked_after(self) -> re.Pattern[str]:
+        """A word that ends in a subject particle (`들이`, `업체는`), right after a generic subject."""
+        return re.compile(rf"\S*\s?(?:들)?{self.lex.particles('subject')}\s")
+
+    @cached_property
+    def _phrase_marker(self) -> re.Pattern[str]:
+        return re.compile(rf"[,.]|{self.lex.particles('subject', 'possessive', 'object', 'oblique')}\s")
 
     # -- the sentence ---------------------------------------------------------------------
     def cues(self, text: str) -> list[Cue]:
@@ -353,7 +369,7 @@ class FrameBuilder:
         if anaphor is not None:
             self._how = "ko-anaphor"
             return anaphor
-        near = [m for m in before if m.start >= start and not _OBLIQUE.match(text, m.end)
+        near = [m for m in before if m.start >= start and not self._oblique.match(text, m.end)
                 and not self._modifies_a_name(text, m, mentions)]
         if near:
             self._how = "ko-near"
@@ -374,7 +390,7 @@ class FrameBuilder:
             return False
         first = min((m.start for m in mentions if start <= m.start < end), default=end)
         found = pattern.search(text, start, first)
-        return bool(found) and (self.en or bool(re.match(r"\S*\s?(?:들)?(?:은|는|이|가)\s", text[found.end():found.end() + 8])))
+        return bool(found) and (self.en or bool(self._marked_after.match(text[found.end():found.end() + 8])))
 
     def _generic_subject(self, text: str, start: int, end: int) -> bool:
         """"Global semiconductor sales rose", "업계는": the clause is about no one the text names."""
@@ -384,14 +400,14 @@ class FrameBuilder:
     def _modifies_a_name(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
         """"미국 반도체 기업 엔비디아": a name that only qualifies the name after it."""
         return any(0 < x.start - m.end <= 12 and " " in text[m.end:x.start + 1]
-                   and not re.search(r"[,.]|(?:은|는|이|가|의|을|를|에|와|과)\s", text[m.end:x.start]) for x in mentions)
+                   and not self._phrase_marker.search(text[m.end:x.start]) for x in mentions)
 
     def _new_name_ko(self, text: str, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
         """A proper noun the gazetteer does not know, marked as subject or possessor (Kiwi)."""
         label = next((x for x in labels if x in ("Firm", "AIModel")), None)
         if label is None:
             return None
-        markers = "|".join(re.escape(p) for p in ["은", "는", "이", "가", "의", "도"])
+        markers = self.lex.particles("subject", "possessive")
         taken = [(m.start, m.end) for m in mentions] + getattr(self, "_named", [])
         found = [(s, e, w) for s, e, w in marked_proper_nouns(text, end, markers, self.lex.not_names,
                                                              frozenset(self.lex.data.names.org_suffixes))
@@ -432,7 +448,7 @@ class FrameBuilder:
     def _head_of_list(self, text: str, m: Mention, mentions: list[Mention]) -> Mention:
         """"바이두, 바이트댄스, 텐센트 등이": a figure about a list of names is given to its first."""
         earlier = [x for x in mentions if x.label == m.label and x.end <= m.start]
-        while earlier and _LIST_JOINER.fullmatch(text[earlier[-1].end:m.start]):
+        while earlier and self._list_joiner.fullmatch(text[earlier[-1].end:m.start]):
             m = earlier.pop()
         return m
 

@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import Any
 
 _WORD = r"[\uac00-\ud7a3A-Za-z0-9·&-]{2,20}?"
-_OPENING_TOPIC = re.compile(rf"^\s*[\"“'\[(]?({_WORD})(?:은|는|이|가|께서)\s")
 _NAME_TAGS = ("NNP", "SL", "SN")
 
 
@@ -32,10 +31,11 @@ def _tokens(sentence: str) -> tuple[Any, ...]:
     return tuple(kiwi.tokenize(sentence)) if kiwi is not None else ()  # the whole sentence is context
 
 
-def opening_proper_noun(sentence: str, not_names: frozenset[str],
-                        suffixes: frozenset[str] = frozenset()) -> tuple[int, int, str] | None:
-    """(start, end, name) of a proper noun that opens the sentence as its subject, if any."""
-    match = _OPENING_TOPIC.match(sentence)
+def opening_proper_noun(sentence: str, not_names: frozenset[str], suffixes: frozenset[str] = frozenset(),
+                        markers: str = "(?!)") -> tuple[int, int, str] | None:
+    """(start, end, name) of a proper noun that opens the sentence as its subject (`markers`: the
+    language's subject particles, as a regex alternation), if any."""
+    match = re.match(rf"\s*[\"“'\[(]?({_WORD}){markers}\s", sentence)
     if not match or match.group(1) in not_names:
         return None
     return _proper_noun(sentence, match.start(1), match.end(1), suffixes)

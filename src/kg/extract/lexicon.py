@@ -163,6 +163,9 @@ class LanguageFile(Strict):
     attached_particles: list[str] = []  # what may follow a name inside one word (Korean particles and endings)
     subject_particles: list[str] = []
     possessive_particles: list[str] = []
+    object_particles: list[str] = []
+    oblique_particles: list[str] = []  # a name marked with one of these is no subject (에, 에서, 로, 와, ...)
+    list_joiners: list[str] = []  # what joins the names of a list (와, 과, 및)
     attribution: Attribution = Attribution()
     coordination: Regex | None = None
     qualifiers: dict[Qualifier, QualifierWords] = {}
@@ -281,6 +284,12 @@ class Lexicon:
         loose = [(x, name) for name, spec in specs for x in spec.after if not x.startswith("^")]
         return (Alternatives(before, re.IGNORECASE), Alternatives(anchored, re.IGNORECASE),
                 Alternatives(loose, re.IGNORECASE))
+
+    def particles(self, *kinds: str) -> str:
+        """An alternation (a regex string) of the particles of these kinds (`subject`, `object`,
+        `possessive`, `oblique`, `attached`), longest first; one that never matches when none."""
+        words = {w for kind in kinds for w in getattr(self.data, f"{kind}_particles")}
+        return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")" if words else "(?!)"
 
     @cached_property
     def subject_particles(self) -> re.Pattern[str] | None:

@@ -23,11 +23,9 @@ from kg.extract.lexicon import Lexicon, lexicon
 _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
     r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)")
-_KO_LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:은|는|이|가|께서|의|와|과|도)\s)")
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset("겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split())
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
-_PARTICLE = r"(?:은|는|이|가|께서|의|을|를|도|와|과|에|측|,|\s|\)|$)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +52,17 @@ class NameFinder:
         self.surnames = frozenset(n.cn_surnames)
         self.not_names = frozenset(n.not_names)
         self.segment_nouns = frozenset(n.segment_nouns)
+
+    @cached_property
+    def _after_name(self) -> str:
+        """What may follow a Korean name: a particle, a comma, a bracket, a space or the end."""
+        return rf"(?:{self.lex.particles('subject', 'possessive', 'object', 'oblique')}|측|,|\s|\)|$)"
+
+    @cached_property
+    def _ko_latin(self) -> re.Pattern[str]:
+        """A Latin-script name in Korean text carrying a subject, possessive or joining particle (`Megaspeed는`)."""
+        marked = self.lex.particles("subject", "possessive")
+        return re.compile(rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:{marked}|와|과)\s)")
 
     @cached_property
     def _units(self) -> re.Pattern[str]:
@@ -84,7 +93,7 @@ class NameFinder:
     @cached_property
     def _ko_title(self) -> re.Pattern[str]:
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(rf"(?<=\s)(?:{titles}){_PARTICLE}")
+        return re.compile(rf"(?<=\s)(?:{titles}){self._after_name}")
 
     @cached_property
     def _ko_person_aged(self) -> re.Pattern[str]:
@@ -95,7 +104,7 @@ class NameFinder:
     def _ko_agency(self) -> re.Pattern[str]:
         prefixes = "|".join(map(re.escape, sorted(self.lex.data.names.country_prefixes, key=len, reverse=True))) or "(?!)"
         words = "|".join(map(re.escape, sorted(self.agency_words, key=len, reverse=True))) or "(?!)"
-        return re.compile(rf"(?<![\uac00-\ud7a3])(?:(?P<country>{prefixes})\s?)?(?P<name>[\uac00-\ud7a3]{{1,12}}(?:{words}))(?={_PARTICLE})")
+        return re.compile(rf"(?<![\uac00-\ud7a3])(?:(?P<country>{prefixes})\s?)?(?P<name>[\uac00-\ud7a3]{{1,12}}(?:{words}))(?={self._after_name})")
 
     def find(self, text: str, known: list[Mention]) -> list[Name]:
         taken = [(m.start, m.end) for m in known]
@@ -266,7 +275,7 @@ class NameFinder:
             if name in self.not_names or (not m.group("country") and not name.endswith(("위원회", "청", "총국"))):
                 continue
             add(m.start(), m.end("name"), "Agency")
-        for m in _KO_LATIN.finditer(text):
+        for m in self._ko_latin.finditer(text):
             if m.group(1) not in self.not_names:
                 add(m.start(1), m.end(1), "Chip" if self._typed_as_product(m.group(1)) else "Firm")
         return found

@@ -130,7 +130,8 @@ class QuantityFinder:
 
     @cached_property
     def _counters(self) -> Alternatives[str | None]:
-        return Alternatives([(rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?=의|을|를|이|가|은|는|에|와|과|로|도|만|씩|\s)", c.counted)
+        after = self.lex.particles("subject", "possessive", "object", "oblique")
+        return Alternatives([(rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?={after}|만|씩|\s)", c.counted)
                              for c in self.n.counters for word in c.words])
 
     @cached_property
@@ -149,7 +150,8 @@ class QuantityFinder:
     @cached_property
     def _counted_before(self) -> list[tuple[re.Pattern[str], str]]:
         """Korean: the counted noun before the number (`GPU 1만 개`, `H20 칩 100만 개`)."""
-        return [(re.compile(rf"(?:{word})\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?(?:을|를|이|가|은|는|도)?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"), unit)
+        marked = self.lex.particles("subject", "object")
+        return [(re.compile(rf"(?:{word})\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"), unit)
                 for unit, words in self.n.counted.items() for word in words]
 
     @cached_property
