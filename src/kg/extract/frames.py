@@ -50,6 +50,7 @@ _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z-]+\s+){0,2}$")  # "8,192 Ascen
 _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
                           r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
                           r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OWNS_FIGURE = re.compile(r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|estimated|reported|total|combined|latest|new|annual)\s+)?")
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
@@ -315,6 +316,11 @@ class FrameBuilder:
         if reporting:
             region_start = reporting[-1].end()
         pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start]
+        owner = [m for m in pool if self._possessive(text, m) and _OWNS_FIGURE.match(text, m.end)
+                 and _OWNS_FIGURE.match(text, m.end).end() >= q.start]
+        if owner:  # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right before the figure
+            self._how = "owner"
+            return _entity(owner[-1])
         chosen = self._first_by_label(
             [m for m in pool if self._possessive(text, m) or not _after_preposition(text, m.start)
              or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)], labels, closest_to=head)
