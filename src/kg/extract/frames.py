@@ -207,21 +207,25 @@ class FrameBuilder:
         if self._conditional(text, start, end, q):
             f.reason = "conditional"
             return
-        metric_id, cue = self._metric(q, counted, text, start, end, cues, only=forced)
-        if metric_id is None:
+        readings = self._metrics(q, counted, start, end, cues, only=forced)
+        if not readings:
             f.reason = "no cue says what this figure is"
             return
-        metric = self.metrics[metric_id]
-        f.metric, f.cue = metric_id, cue.group if cue else None
         f.unit = counted if q.measure == "count" else q.unit
         value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
-        if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
-            f.reason = f"implausible value for {metric_id}"
-            return
-        self._how = "secondary" if subject else None
-        f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
-        f.how = self._how
+        for metric_id, cue in readings[:3]:  # the best reading with a subject of its own label
+            metric = self.metrics[metric_id]
+            f.metric, f.cue = metric_id, cue.group if cue else None
+            if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
+                f.reason = f"implausible value for {metric_id}"
+                return
+            self._how = "secondary" if subject else None
+            f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
+            f.how = self._how
+            if f.subject is not None:
+                break
         if f.subject is None:
+            f.metric, f.cue = readings[0][0], readings[0][1].group if readings[0][1] else None
             f.reason = "no subject of the right type"
             return
         if metric.object:
@@ -248,6 +252,14 @@ class FrameBuilder:
     # -- metric ---------------------------------------------------------------------------
     def _metric(self, q: Quantity, counted: str | None, text: str, start: int, end: int,
                 cues: list[Cue], only: str | None = None) -> tuple[str | None, Cue | None]:
+        ranked = self._metrics(q, counted, start, end, cues, only)
+        return ranked[0] if ranked else (None, None)
+
+    def _metrics(self, q: Quantity, counted: str | None, start: int, end: int, cues: list[Cue],
+                 only: str | None = None) -> list[tuple[str, Cue | None]]:
+        """The metrics the figure may fill, best first: those whose cue stands in its clause (the
+        nearest first; cues side by side go to the more specific metric, listed first in the
+        schema; a generic money word yields to a specific one), then its measure's default."""
         fitting = [(mid, m) for mid, m in self.metrics.items()
                    if m.measure == q.measure and (q.measure != "count" or counted in m.counted)
                    and (only is None or mid == only)]
@@ -258,16 +270,17 @@ class FrameBuilder:
             if near:
                 distance, cue = min(near, key=lambda x: x[0])
                 scored.append((distance, order, mid, cue))
-        if scored:
-            specific = [s for s in scored if not self.metrics[s[2]].generic]
-            if specific and q.measure == "money":
-                scored = specific  # a generic word ("cost", "spent") yields to a specific one in the clause
-            nearest = min(s[0] for s in scored)
-            # cues side by side ("training bill", "H20 매출"): the more specific metric, listed first, wins
-            distance, order, mid, cue = min((s for s in scored if s[0] <= nearest + TIE), key=lambda s: s[1])
-            return mid, cue
-        default = next((mid for mid, m in fitting if m.default), None)
-        return default, None
+        ranked: list[tuple[str, Cue | None]] = []
+        pool = scored
+        while pool:
+            specific = [s for s in pool if not self.metrics[s[2]].generic]
+            candidates = specific if specific and q.measure == "money" else pool
+            nearest = min(s[0] for s in candidates)
+            best = min((s for s in candidates if s[0] <= nearest + TIE), key=lambda s: s[1])
+            ranked.append((best[2], best[3]))
+            pool = [s for s in pool if s is not best]
+        ranked += [(mid, None) for mid, m in fitting if m.default and mid not in {r[0] for r in ranked}]
+        return ranked
 
     def _cue_distance(self, cue: Cue, q: Quantity) -> float:
         if cue.end <= q.start:

@@ -312,17 +312,19 @@ class QuantityFinder:
             return self._made(text, start, m.end(), value * factor, unit, measure, qualifier=qualifier)
         if is_word and pos == end and re.match(r"\s[A-Z][A-Za-z]*\s[A-Z]", text[pos:pos + 40]):
             return None  # "Four GPU Dragons": a name
-        if _YEAR.fullmatch(number_text) and pos == end:
-            return None  # a bare year is a date, never a count
         counter = self._counters.match(text, pos)
         if counter:
             m, counted = counter[0], counter[1]
             counted = self._counted_near(text, start, m.end()) or counted  # "GPU를 72대": the noun over the counter
             return self._made(text, start, m.end(), value, counted or "count", "count", counted, qualifier)
         counted_noun = self._counted_after.match(text, pos + (text[pos:pos + 1] == "-"))
+        if counted_noun and _YEAR.fullmatch(number_text) and len(counted_noun[0].group(0).split()) > 1:
+            counted_noun = None  # "In 2021 it bought chips": a year; "2048 GPUs" stays a count
         if counted_noun:
             counted = counted_noun[1]
             return self._made(text, start, pos, value, counted, "count", counted, qualifier)
+        if _YEAR.fullmatch(number_text) and pos == end:
+            return None  # a bare year is a date, never a count ("2048개", "2,048 GPUs" are counts)
         if is_word and pos == end:
             return None  # "one of", "a" alone: not a figure
         if self.lex.code == "ko" and pos == end and not _COMMA_NUMBER.fullmatch(number_text) and value < 10:
