@@ -378,7 +378,7 @@ class FrameBuilder:
         before = [m for m in mentions if m.label in labels and m.end <= q.start]
         possessors = [m for m in before if self._possessive(text, m)]
         marked = [m for m in before if self._marked_subject(text, m)]
-        for group in ([m for m in possessors if m.start >= start], [m for m in marked if m.start >= start],
+        for group in ([m for m in possessors + marked if m.start >= start],
                       possessors + marked):  # the figure's own clause first, then the sentence
             if group:
                 chosen = self._first_by_label(group, labels, closest_to=q.start)
