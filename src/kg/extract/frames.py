@@ -54,7 +54,8 @@ _OWNS_FIGURE = re.compile(r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
-_AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$|^\s+(?:for|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_SUM_FOR_EN = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)  # "the $5.6 million for DeepSeek V3"
 _AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
                               re.IGNORECASE)
 
@@ -129,6 +130,11 @@ class FrameBuilder:
     @cached_property
     def _subject_marker(self) -> re.Pattern[str] | None:
         return self.lex.subject_particles
+
+    @cached_property
+    def _title_after(self) -> re.Pattern[str] | None:
+        titles = self.lex.data.names.person_titles
+        return re.compile(rf"\s?(?:{'|'.join(map(re.escape, sorted(titles, key=len, reverse=True)))})") if titles else None
 
     @cached_property
     def _oblique(self) -> re.Pattern[str]:
@@ -344,7 +350,7 @@ class FrameBuilder:
         if anaphor is not None:
             self._how = "anaphor"
             return anaphor
-        agent = self._agent(text, q.end, end, labels, mentions)
+        agent = self._agent(text, q, end, labels, mentions)
         if agent is not None:
             self._how = "agent"
             return agent
@@ -417,7 +423,9 @@ class FrameBuilder:
         return bool(pattern is not None and pattern.search(text, start, end))
 
     def _modifies_a_name(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
-        """"미국 반도체 기업 엔비디아": a name that only qualifies the name after it."""
+        """"미국 반도체 기업 엔비디아", "미국 대통령": a name that only qualifies the name or title after it."""
+        if self._title_after is not None and self._title_after.match(text, m.end):
+            return True
         return any(0 < x.start - m.end <= 12 and " " in text[m.end:x.start + 1]
                    and not self._phrase_marker.search(text[m.end:x.start]) for x in mentions)
 
@@ -514,9 +522,11 @@ class FrameBuilder:
                 and not _VERB_BEFORE.search(head)
         return self._marked_subject(text, m) or self._possessive(text, m)
 
-    def _agent(self, text: str, q_end: int, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
+    def _agent(self, text: str, q: Quantity, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
+        """A passive agent after the figure ("bought by X"), or the one a sum is for ("$5.6 million for X")."""
         for m in mentions:
-            if m.label in labels and q_end <= m.start < end and _AGENT_EN.match(text[q_end:m.start]):
+            if m.label in labels and q.end <= m.start < end and (_AGENT_EN.match(text[q.end:m.start]) or (
+                    q.measure == "money" and _SUM_FOR_EN.match(text[q.end:m.start]))):
                 return _entity(m)
         return None
 
