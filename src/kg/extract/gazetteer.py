@@ -16,7 +16,7 @@ from kg.ontology import Ontology
 
 FUZZY_MIN_LENGTH = 7
 _GLOSS = re.compile(r"[\uac00-\ud7a3](\([A-Za-z][\w .&-]{1,30}\))")
-_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z-]{5,}[A-Za-z](?![A-Za-z0-9])")
+_CAPITALISED_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z-]{5,}[A-Za-z](?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +81,8 @@ class Gazetteer:
         found = [self._exact(text, m, fuzzy_spans) for m in self._pattern.finditer(corrected)]
         mentions = [m for m in found if m is not None and _boundaries_ok(corrected, m.start, m.end, self.particles)]
         taken = [(m.start, m.end) for m in mentions]
-        for token in _LATIN_TOKEN.finditer(text):
-            if any(s < token.end() and token.start() < e for s, e in taken):
+        for token in _CAPITALISED_TOKEN.finditer(text):
+            if self._near_miss_name(token.group(0)) is None or any(s < token.end() and token.start() < e for s, e in taken):
                 continue
             mention = self._near_miss(token)
             if mention:
@@ -91,13 +91,14 @@ class Gazetteer:
 
     def _corrected(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """The text with same-length near misses spelled right, so `Deekseek V3` finds the model."""
-        spans = []
-        chars = list(text)
-        for token in _LATIN_TOKEN.finditer(text):
+        spans: list[tuple[int, int]] = []
+        chars: list[str] = []
+        for token in _CAPITALISED_TOKEN.finditer(text):  # a misspelt name keeps its capital
             if token.group(0) in self.names:
                 continue
             name = self._near_miss_name(token.group(0))
             if name and len(name) == len(token.group(0)):
+                chars = chars or list(text)
                 chars[token.start() : token.end()] = list(name)
                 spans.append((token.start(), token.end()))
         return ("".join(chars), spans) if spans else (text, spans)
