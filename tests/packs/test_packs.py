@@ -27,7 +27,8 @@ def test_every_pack_has_a_title_and_documents_exactly_the_parameters_it_uses() -
 
 
 def test_every_pack_returns_rows_on_the_seeds(seeded_settings) -> None:
-    empty_is_right = {"candidates"}  # the seeds name nothing the ontology does not know
+    # the seeds name nothing the ontology does not know, and state no chip spec against the reference
+    empty_is_right = {"candidates", "spec-conflicts"}
     for name in all_packs():
         rows = _run(name, seeded_settings)
         assert bool(rows) or name in empty_is_right, name
@@ -80,6 +81,15 @@ def test_claims_conflicts_finds_the_two_training_costs(seeded_settings) -> None:
     rows = _run("claims-conflicts", seeded_settings, id="deepseek-v3")
     costs = {r["value"] for r in rows if r["metric"] == "training_cost"}
     assert costs == {6_000_000, 5_500_000}
+
+
+def test_spec_conflicts_find_a_stated_spec_that_disagrees_with_the_reference(settings, tmp_path) -> None:
+    corpus = tmp_path / "specs"
+    corpus.mkdir()
+    (corpus / "note.md").write_text("# Specs\n\nThe A800 has 96 GB of HBM2e memory and a 400 GB/s interconnect.\n")
+    pipeline.load([corpus], settings)
+    rows = _run("spec-conflicts", settings, id="a800")
+    assert [(r["metric"], r["stated"], r["reference"]) for r in rows] == [("chip_memory", 96, 80)]  # 400 GB/s agrees
 
 
 def test_compliance_flags_mark_controlled_holdings(seeded_settings) -> None:
