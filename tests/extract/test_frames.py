@@ -182,3 +182,17 @@ def test_no_fact_leaks_across_paragraphs() -> None:
                                   "Tencent bought H20 GPUs on 2024-13-45."])
 def test_malformed_numbers_and_dates_yield_no_fact_and_no_error(text: str) -> None:
     assert all(f["value"] not in (1234, 999e12) for f in facts(text, "ko" if "텐센트" in text else "en"))
+
+
+@pytest.mark.parametrize("text, lang", [("The HighFlyer fund bought 1,000 A100 GPUs.", "en"),
+                                        ("幻方 bought 1,000 A100 GPUs.", "en"),
+                                        ("환팡은 A100 GPU 1,000개를 구매했다.", "ko")])
+def test_alias_variants_name_the_same_firm(text: str, lang: str) -> None:
+    assert {f["subject"] for f in facts(text, lang)} == {"high-flyer"}
+
+
+def test_a_place_adjective_is_no_name() -> None:
+    doc = Document("t", "t.md", "The Hangzhou-based startup bought 1,000 H20 GPUs.", "0", "en",
+                   passages=split_passages("t", "The Hangzhou-based startup bought 1,000 H20 GPUs."))
+    names = {m.surface for s in analyse(doc, ontology.load()) for m in s.mentions if m.candidate}
+    assert not any("Hangzhou" in n for n in names)
