@@ -132,6 +132,13 @@ class FrameBuilder:
         return self.lex.subject_particles
 
     @cached_property
+    def _head_noun(self) -> re.Pattern[str]:
+        """A common noun that may stand after a name as its head (`칩`, `시스템`, `업체`, `모델`)."""
+        n = self.lex.data.names
+        words = list(n.chip_words) + list(n.model_words) + list(n.head_nouns)
+        return re.compile(rf"\s(?:{'|'.join(words)})") if words else re.compile("(?!)")
+
+    @cached_property
     def _title_after(self) -> re.Pattern[str] | None:
         titles = self.lex.data.names.person_titles
         return re.compile(rf"\s?(?:{'|'.join(map(re.escape, sorted(titles, key=len, reverse=True)))})") if titles else None
@@ -384,8 +391,10 @@ class FrameBuilder:
         before = [m for m in mentions if m.label in labels and m.end <= q.start]
         possessors = [m for m in before if self._possessive(text, m)]
         marked = [m for m in before if self._marked_subject(text, m)]
+        topics = [m for m in marked if self._topic_marked(text, m)]
         for group in ([m for m in possessors + marked if m.start >= start],
-                      possessors + marked):  # the figure's own clause first, then the sentence
+                      topics,  # a clause without a subject continues the sentence's topic (은/는) ...
+                      possessors + marked):  # ... else the nearest subject of the sentence
             if group:
                 chosen = self._first_by_label(group, labels, closest_to=q.start)
                 self._how = "ko-marked"
@@ -470,7 +479,13 @@ class FrameBuilder:
         if marker is None:
             return False
         after = _LIST_CLOSER.match(text, m.end)
-        return bool(marker.match(text, after.end() if after else m.end))
+        if marker.match(text, after.end() if after else m.end):
+            return True
+        head = self._head_noun.match(text, m.end)  # "클라우드매트릭스 384 슈퍼노드는": the name's own head noun
+        return bool(head) and bool(marker.match(text, head.end()))
+
+    def _topic_marked(self, text: str, m: Mention) -> bool:
+        return bool(re.match(rf"(?:\s\S+)?{self.lex.particles('sentence_topic')}\s", text[m.end:m.end + 12]))
 
     def _head_of_list(self, text: str, m: Mention, mentions: list[Mention]) -> Mention:
         """"바이두, 바이트댄스, 텐센트 등이": a figure about a list of names is given to its first."""

@@ -113,6 +113,7 @@ class Names(Strict):
     generic_subjects: list[Regex] = []  # a clause whose subject holds one of these is about no named entity
     chip_words: list[Regex] = []  # a new name holding one of these (or followed by one) is a chip or system
     model_words: list[Regex] = []  # ... an AI model
+    head_nouns: list[Regex] = []  # common nouns that may head a name's phrase (`엔비디아 측은`, `화웨이 그룹은`)
     not_names: list[str] = []
 
 
@@ -163,6 +164,7 @@ class LanguageFile(Strict):
     attached_particles: list[str] = []  # what may follow a name inside one word (Korean particles and endings)
     subject_particles: list[str] = []
     possessive_particles: list[str] = []
+    sentence_topic_particles: list[str] = []
     object_particles: list[str] = []
     oblique_particles: list[str] = []  # a name marked with one of these is no subject (에, 에서, 로, 와, ...)
     list_joiners: list[str] = []  # what joins the names of a list (와, 과, 및)
