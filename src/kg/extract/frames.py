@@ -55,7 +55,7 @@ _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
-_SUM_FOR_EN = re.compile(r"^\s+for\s+(?:the\s+)?$", re.IGNORECASE)  # "the $5.6 million for DeepSeek V3"
+_SUM_FOR_EN = re.compile(r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE)  # "$5.6 million for X", "$12,000 per H20"
 _AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
                               re.IGNORECASE)
 
@@ -423,6 +423,9 @@ class FrameBuilder:
         if pattern is None:
             return False
         first = min((m.start for m in mentions if start <= m.start < end), default=end)
+        anaphor = self.lex.any_anaphor.search(text, start, first) if self.lex.any_anaphor is not None else None
+        if anaphor is not None:
+            first = min(first, anaphor.start())  # "The company beat analyst expectations": the anaphor is the subject
         found = pattern.search(text, start, first)
         return bool(found) and (self.en or bool(self._marked_after.match(text[found.end():found.end() + 8])))
 

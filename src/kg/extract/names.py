@@ -25,6 +25,8 @@ _EN_RUN = re.compile(
     r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)")
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset("겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split())
+_MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
+_FAMILY_VERSION = re.compile(r"[\s-](?:[A-Z]?\d+(?:\.\d+)?)(?:-[A-Z][a-z]+)?(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))")
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
 
 
@@ -109,7 +111,7 @@ class NameFinder:
     def find(self, text: str, known: list[Mention]) -> list[Name]:
         taken = [(m.start, m.end) for m in known]
         found = self._english(text, taken, known) if self.lex.code == "en" else self._korean(text, taken)
-        found += self._model_numbers(text, known, found)
+        found = found + self._model_numbers(text, known, found)
         return sorted(found, key=lambda n: n.start)
 
     def _model_numbers(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
@@ -117,12 +119,20 @@ class NameFinder:
         `어센드 970`, `Atlas 900 A3`): a new chip, the family's member."""
         out = []
         for m in known:
-            if m.label != "Chip":
+            if m.label == "Chip":
+                number, label = _MODEL_NUMBER.match(text, m.end), "Chip"
+            elif m.label in ("Firm", "AIModel"):  # "DeepSeek V4-Pro", "Kimi K3", "Qwen 3": a new model
+                pattern = _MODEL_VERSION if m.label == "Firm" else _FAMILY_VERSION
+                number, label = pattern.match(text, m.end), "AIModel"
+            else:
                 continue
-            number = _MODEL_NUMBER.match(text, m.end)
-            if number and not any(n.start < number.end() and m.start < n.end for n in found):
-                end = number.end()
-                out.append(Name(m.start, end, text[m.start:end], "Chip"))
+            if number is None:
+                continue
+            end = number.end()
+            if any(n.start < end and m.start < n.end and n.label for n in found):
+                continue
+            found[:] = [n for n in found if not (n.start < end and m.start < n.end)]  # an untyped "V4-Pro" joins it
+            out.append(Name(m.start, end, text[m.start:end], label))
         return out
 
     def _name_before_title(self, text: str, at: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from functools import cached_property
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.scan import Alternatives
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d+(?:\.\d+)?"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+(?:\.\d+)?"
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -97,7 +97,7 @@ class QuantityFinder:
         long = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
         short = [w for w in words if len(w) == 1]
         # single letters (m, bn-less `B`, `K`) only straight after the digits
-        return re.compile(rf"(?:\s?(?P<long>{'|'.join(map(re.escape, long))})|(?P<short>{'|'.join(map(re.escape, short))}))(?![A-Za-z0-9])"
+        return re.compile(rf"(?:[\s-]?(?P<long>{'|'.join(map(re.escape, long))})|(?P<short>{'|'.join(map(re.escape, short))}))(?![A-Za-z0-9])"
                           if long else r"(?!)")
 
     @cached_property
