@@ -57,15 +57,15 @@ class QuantityFinder:
 
     @cached_property
     def _core(self) -> re.Pattern[str]:
-        big = "".join(k for k in self.n.scales if _HANGUL.match(k))
-        small = "".join(self.n.small_scales)
+        """A number as written: digits, or (Korean) digits with unit characters in between
+        (`1조 2천억`, `1천600억`, `2천48`, `9억 4,400만`, `239만 236`, `5백만`); parse_korean checks the order."""
+        units = "".join(k for k in self.n.scales if _HANGUL.match(k)) + "".join(self.n.small_scales)
         parts = []
-        if big:
-            group = rf"(?:(?:{DIGITS})\s?[{small}]?\s?|[{small}]\s?)?[{big}]" if small else rf"(?:{DIGITS})?\s?[{big}]"
-            tail = rf"(?:{DIGITS})(?:\s?[{small}])?" if small else rf"(?:{DIGITS})"
-            parts.append(rf"(?=\d)(?:{group}(?:\s?(?=\d){group})*(?:\s?(?=\d){tail}(?![\d{big}]))?)")
-            if small:
-                parts.append(rf"(?:{DIGITS})\s?[{small}](?![{big}])")
+        if units:
+            counters = "|".join(w for c in self.n.counters for w in c.words) or "(?!)"
+            money = "|".join(w for c in self.n.currencies for w in c.after) or "(?!)"
+            tail = rf"(?:(?:{DIGITS})(?!\s?[{units}])|\s(?:{DIGITS})(?=\s?(?:{counters}|{money})))"
+            parts.append(rf"(?=\d)(?:{DIGITS})\s?[{units}]+(?:\s?(?:{DIGITS})\s?[{units}]+)*(?:{tail})?")
         parts.append(DIGITS)
         return re.compile("|".join(parts))
 
@@ -75,8 +75,9 @@ class QuantityFinder:
         if not words:
             return None
         one = "|".join(re.escape(w) for w in words)
-        if self.lex.code == "ko":  # native numerals stand apart from their counter: "세 곳", never "세대"
-            return re.compile(rf"(?<![\w])(?:{one})(?=\s(?:{self._counter_alternation}))")
+        if self.lex.code == "ko":  # native numerals stand apart from their counter: "세 곳", "여섯 배", never "세대"
+            units = "|".join(w for u in self.n.units for w in u.words)
+            return re.compile(rf"(?<![\w])(?:{one})(?=\s(?:{self._counter_alternation}|{units}))")
         return re.compile(rf"\b(?:{one})(?:[\s-](?:{one}))*\b", re.IGNORECASE)
 
     @cached_property
@@ -151,7 +152,7 @@ class QuantityFinder:
     def _counted_before(self) -> list[tuple[re.Pattern[str], str]]:
         """Korean: the counted noun before the number (`GPU 1만 개`, `H20 칩 100만 개`)."""
         marked = self.lex.particles("subject", "object")
-        return [(re.compile(rf"(?:{word})\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"), unit)
+        return [(re.compile(rf"(?:{word})(?:\([^)]{{1,24}}\))?\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"), unit)
                 for unit, words in self.n.counted.items() for word in words]
 
     @cached_property
@@ -407,7 +408,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-_RANGE = {"en": re.compile(r"^\s?(?:-|–|to|and)\s?$", re.IGNORECASE), "ko": re.compile(r"^\s?(?:-|~|–)\s?$")}
+_RANGE = {"en": re.compile(r"^\s?(?:-|–|~|∼|to|and)\s?$", re.IGNORECASE), "ko": re.compile(r"^\s?(?:-|~|–|∼|～)\s?$")}
 # "from 256 to 384" and "2% and 17%" are two figures; "between 20 and 30" and "5,000 to 10,000" one range
 _NOT_A_RANGE = {"en": re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+)?\S*$)", re.IGNORECASE)}
 
