@@ -93,6 +93,28 @@ def accuracy(corpus: Path) -> dict:
     return json.loads(out)
 
 
+def real_text_speed(repeat: int = 10) -> dict:
+    """bench.extraction on the dev split's real articles, per language, pinned to one core."""
+    _, _, out = timed([sys.executable, "-m", "bench.extraction", "--repeat", str(repeat), "--json"])
+    return json.loads(out)
+
+
+def one_big_document(megabytes: int) -> dict:
+    """One document of `megabytes` MB on a single line, made of the dev split's English and Korean
+    text: extraction must keep the MB/s of small documents (work linear in the text)."""
+    code = ("import sys,time,json;from pathlib import Path;from kg import ontology;"
+            "from kg.documents.model import Document;from kg.documents.passages import split_passages;"
+            "from kg.extract import extract;from bench.extraction import dev_texts;"
+            "texts=[p.read_text(encoding='utf-8').split('---',2)[-1] for ps in dev_texts().values() for p in ps];"
+            "unit=' '.join(' '.join(t.split()) for t in texts);n=int(float(sys.argv[1])*1e6);"
+            "body=(unit+' ')*(n//len(unit.encode())+1);d=Document('big','big.md',body,'0','en',"
+            "passages=split_passages('big',body));o=ontology.load();t=time.process_time();extract(d,o);"
+            "e=time.process_time()-t;mb=len(body.encode())/1e6;"
+            "print(json.dumps({'mb':mb,'cpu_s':e,'mb_per_s':mb/e}))")
+    _, rss, out = timed(["taskset", "-c", "0", sys.executable, "-c", code, str(megabytes)])
+    return {**json.loads(out.strip().splitlines()[-1]), "peak_rss_mb": rss / 1024}
+
+
 def corpus_load(docs: int, work: Path, label: str, facts: int = 6) -> tuple[dict, Path]:
     corpus = work / f"corpus-{label}"
     timed([sys.executable, "-m", "bench.corpus", str(corpus), "--docs", str(docs), "--facts-per-doc", str(facts)])
@@ -193,7 +215,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--memory-mb", type=int, default=0, help="size of the corpus for the peak-memory figure")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
-    parser.add_argument("--only", default="", help="comma-separated: seeds,memory,seed-packs,main,big (default: all)")
+    parser.add_argument("--big-doc-mb", type=int, default=20, help="size of the one-line document of the big-doc figure")
+    parser.add_argument("--only", default="",
+                        help="comma-separated: seeds,memory,seed-packs,main,big,real,big-doc,accuracy (default: all)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.only:
@@ -238,6 +262,13 @@ def partial(args: argparse.Namespace) -> None:
         if "big" in wanted:
             results["big"], big = corpus_load(args.big_docs or 16500, work, "big", facts=12)
             results["packs_big"] = pack_latency(big, args.runs * 2)
+        if "real" in wanted:
+            results["extraction_real"] = real_text_speed()
+        if "big-doc" in wanted:
+            results["big_document"] = one_big_document(args.big_doc_mb)
+        if "accuracy" in wanted:
+            timed([sys.executable, "-m", "bench.corpus", str(work / "acc"), "--docs", "2000"])
+            results["accuracy"] = accuracy(work / "acc")
         if "seed-packs" in wanted:
             kg(work / "seed-packs", "load", "seeds/")
             results["packs_seeds"] = pack_latency(work / "seed-packs", args.runs * 4)

@@ -52,6 +52,7 @@ _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|b
                           r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _OWNS_FIGURE = re.compile(r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|estimated|reported|total|combined|latest|new|annual)\s+)?")
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
+_RELATIVE_ENDING = re.compile(r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한)\s")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -397,6 +398,10 @@ class FrameBuilder:
                       possessors + marked):  # ... else the nearest subject of the sentence
             if group:
                 chosen = self._first_by_label(group, labels, closest_to=q.start)
+                closer = self._new_name_ko(text, q.start, labels, mentions, after=chosen.end) if chosen else None
+                if closer is not None:  # "AMD … 화얼타이가 1.02%": a new name marked nearer the figure
+                    self._how = "ko-new-name"
+                    return closer
                 self._how = "ko-marked"
                 return _entity(self._head_of_list(text, chosen, mentions) if chosen else None)
         anaphor = self._anaphor(text, 0, q.start, labels, salience, mentions)
@@ -412,9 +417,23 @@ class FrameBuilder:
         if new is not None:
             self._how = "ko-new-name"
             return new
+        later = self._relative_head(text, q, end, labels, mentions)
+        if later is not None:
+            self._how = "ko-relative"
+            return later
         if not any(m.label in labels for m in mentions) and not self._generic_subject(text, 0, q.start):
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
+        return None
+
+    def _relative_head(self, text: str, q: Quantity, end: int, labels: list[str],
+                       mentions: list[Mention]) -> Entity | None:
+        """"73.5 테라플롭스의 성능을 가진 RTX 4090D는": the figure sits in a relative clause whose head,
+        marked as the subject, follows it."""
+        for m in mentions:
+            if m.label in labels and q.end <= m.start < end and self._marked_subject(text, m) \
+                    and _RELATIVE_ENDING.search(text[q.end:m.start]):
+                return _entity(m)
         return None
 
     def _generic_before_names(self, text: str, start: int, end: int, mentions: list[Mention]) -> bool:
@@ -441,16 +460,19 @@ class FrameBuilder:
         return any(0 < x.start - m.end <= 12 and " " in text[m.end:x.start + 1]
                    and not self._phrase_marker.search(text[m.end:x.start]) for x in mentions)
 
-    def _new_name_ko(self, text: str, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
+    def _new_name_ko(self, text: str, end: int, labels: list[str], mentions: list[Mention],
+                     after: int = 0) -> Entity | None:
         """A proper noun the gazetteer does not know, marked as subject or possessor (Kiwi)."""
         label = next((x for x in labels if x in ("Firm", "AIModel")), None)
         if label is None:
             return None
         markers = self.lex.particles("subject", "possessive")
         taken = [(m.start, m.end) for m in mentions] + getattr(self, "_named", [])
+        if after and not re.search(rf"[\uac00-\ud7a3]{{2,}}{markers}\s", text[after:end]):
+            return None  # no marked word between the known subject and the figure: Kiwi is not asked
         found = [(s, e, w) for s, e, w in marked_proper_nouns(text, end, markers, self.lex.not_names,
                                                              frozenset(self.lex.data.names.org_suffixes))
-                 if not any(a < e and s < b for a, b in taken)]
+                 if s >= after and not any(a < e and s < b for a, b in taken)]
         if not found:
             return None
         s, e, word = found[-1]
