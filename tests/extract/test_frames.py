@@ -79,6 +79,16 @@ def test_a_supply_keeps_its_recipient() -> None:
         ("nvidia", "chips_supplied", "h20", "bytedance", "2024-06")]
 
 
+def test_a_relative_clause_is_about_the_name_it_follows() -> None:
+    assert core("Nvidia compared it with the Ascend 910B, which delivers 320 TFLOPS of FP16 compute.") == {
+        ("ascend-910b", "chip_compute", 320, "TFLOPS")}
+
+
+def test_a_figure_of_a_list_of_firms_goes_to_the_first_name() -> None:
+    assert core("Microsoft, Meta and Alphabet together will spend $200 billion on data centres.") == {
+        ("microsoft", "spending", 2e11, "USD")}
+
+
 # -- specs ----------------------------------------------------------------------------------------
 def test_chip_specs_become_facts_about_the_chip() -> None:
     assert core("The H20 carries 96 GB of HBM3 and 4.0 TB/s of memory bandwidth.") == {

@@ -39,10 +39,15 @@ def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None
     ("ten thousand GPUs", 10_000, "GPU"), ("a dozen servers", 12, "server"), ("2,048 graphics cards", 2_048, "GPU"),
     ("96 GB of memory", 96, "GB"), ("4.0 TB/s", 4_000, "GB/s"), ("900GB/s", 900, "GB/s"), ("a TPP of 4,800", 4_800, "TPP"),
     ("2.8 million GPU hours", 2_800_000, "GPU-hours"), ("13%", 13, "percent"), ("13 percent", 13, "percent"),
-    ("700 W", 700, "W"), ("1.2 PFLOPS", 1_200, "TFLOPS"),
+    ("700 W", 700, "W"), ("1.2 PFLOPS", 1_200, "TFLOPS"), ("1.6 ZFLOPS", 1.6e9, "TFLOPS"),
 ])
 def test_english_amounts_units_and_specs(text: str, value: float, unit: str) -> None:
     assert _first(text, "en") == (value, unit)
+
+
+def test_a_unit_after_the_second_figure_of_from_to_serves_both() -> None:
+    assert [(q.value, q.unit) for q in quantities("output fell from 300 to 250 TOPS", "en")] == [
+        (300, "TFLOPS"), (250, "TFLOPS")]
 
 
 def test_korean_rate_makes_memory_a_bandwidth() -> None:

@@ -52,6 +52,7 @@ _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|b
                           r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _OWNS_FIGURE = re.compile(r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|estimated|reported|total|combined|latest|new|annual)\s+)?")
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
+_RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
 _RELATIVE_ENDING = re.compile(r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한)\s")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
@@ -353,7 +354,11 @@ class FrameBuilder:
              or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)], labels, closest_to=head)
         if chosen is not None:
             self._how = "clause"
-            return _entity(chosen)
+            return _entity(self._head_of_list(text, chosen, mentions))
+        antecedent = self._relative_antecedent(text, start, labels, mentions)
+        if antecedent is not None:
+            self._how = "relative"
+            return antecedent
         anaphor = self._anaphor(text, region_start, head, labels, salience, mentions)
         if anaphor is not None:
             self._how = "anaphor"
@@ -425,6 +430,15 @@ class FrameBuilder:
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None
+
+    def _relative_antecedent(self, text: str, start: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
+        """"the Huawei Ascend 910B, which provides 0.4 petaflops": a relative clause's subject is the
+        name it follows."""
+        pronoun = _RELATIVE_PRONOUN.search(text, max(0, start - 9), start)
+        if pronoun is None:
+            return None
+        before = [m for m in mentions if m.label in labels and m.end <= pronoun.start() and pronoun.start() - m.end <= 1]
+        return _entity(before[-1]) if before else None
 
     def _relative_head(self, text: str, q: Quantity, end: int, labels: list[str],
                        mentions: list[Mention]) -> Entity | None:

@@ -442,9 +442,15 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
-        if q.unit == "count" and q.counted is None and nxt.measure == "count" and nxt.counted \
-                and re.fullmatch(r"\s?(?:,|and|or|과|와|및|,\s?and)?\s?(?:개)?(?:과|와)?\s?", text[q.end:nxt.start]):
+        if q.unit != "count" or q.counted is not None:
+            continue
+        gap = text[q.end:nxt.start]
+        if nxt.measure == "count" and nxt.counted \
+                and re.fullmatch(r"\s?(?:,|and|or|과|와|및|,\s?and)?\s?(?:개)?(?:과|와)?\s?", gap):
             out[i] = replace(q, unit=nxt.unit, counted=nxt.counted)
+        elif nxt.measure != "count" and re.fullmatch(r"\s(?:to|-|–)\s", gap) \
+                and re.search(r"\bfrom\s+$", text[max(0, q.start - 8):q.start], re.IGNORECASE):
+            out[i] = replace(q, unit=nxt.unit, measure=nxt.measure)  # "from 3352 to 2375 TOPS"
     return out
 
 
