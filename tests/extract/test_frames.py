@@ -105,6 +105,12 @@ def test_a_spec_is_never_a_holding_of_the_previous_paragraphs_firm() -> None:
     assert core(text) == {("h100", "chip_memory", 80, "GB")}
 
 
+def test_a_chip_a_count_counts_is_no_later_figures_subject() -> None:
+    text = "The Atlas 950 SuperPoD doubles the old figures: 9,000 Ascend 952 chips and up to 12 EFLOPS of FP8."
+    assert ("atlas-950-superpod", "chip_compute", 12e6, "TFLOPS") in core(text)
+    assert not any(f["subject"] == "ascend-952" for f in facts(text))
+
+
 def test_a_system_and_the_chips_it_is_built_from() -> None:
     assert core("The Atlas 900 SuperPoD is built around 4,096 Ascend 910C chips.") == {
         ("atlas-900-superpod", "chips_in_system", 4096, "GPU")}

@@ -80,7 +80,8 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             mentions.sort(key=lambda m: m.start)
             found = SentenceAnalysis(passage, start, end, text, mentions)
             found.dates = dates(text, lex.code, anchor)
-            taken = [(d.start, d.end) for d in found.dates] + [(m.start, m.end) for m in inside]
+            taken = [(d.start, d.end) for d in found.dates] + [(m.start, m.end) for m in inside] \
+                + [(m.start, m.end) for m in new if m.label in _MODEL_NUMBERED]  # "Ascend 960": no figure
             found.quantities = numbers.find(text, taken)
             found.source = sources.find(text, mentions)
             typed = [m for m in mentions if m.label]
@@ -96,6 +97,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             out.append(found)
     _drop_restatements(out)
     return out
+
+
+_MODEL_NUMBERED = {"Chip", "AIModel"}  # new names whose digits are a model number
 
 
 def _drop_restatements(analysis: list[SentenceAnalysis]) -> None:

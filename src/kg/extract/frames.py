@@ -175,6 +175,9 @@ class FrameBuilder:
         self._cue_starts = {c.start for c in cues}
         self._untyped = [m for m in mentions if not m.label]
         self._named = [(m.start, m.end) for m in mentions]  # every name's span: no new name overlaps one
+        # "15,488 Ascend 960 chips, up to 30 EFLOPS": a chip a count counts is no later figure's subject
+        self._counted = {(m.start, m.end) for q in quantities if q.measure == "count"
+                         for m in [self._counted_mention(text, q, typed)] if m is not None}
         frames = []
         for q in quantities:
             if q.converted:
@@ -343,7 +346,8 @@ class FrameBuilder:
         reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
         if reporting:
             region_start = reporting[-1].end()
-        pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start]
+        pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start
+                and (m.start, m.end) not in self._counted]
         owner = [m for m in pool if self._possessive(text, m) and _OWNS_FIGURE.match(text, m.end)
                  and _OWNS_FIGURE.match(text, m.end).end() >= q.start]
         if owner:  # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right before the figure
@@ -586,6 +590,9 @@ class FrameBuilder:
 
     # -- object, recipient ----------------------------------------------------------------
     def _counted_chip(self, text: str, q: Quantity, mentions: list[Mention]) -> Entity | None:
+        return _entity(self._counted_mention(text, q, mentions))
+
+    def _counted_mention(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
         """The chip a count counts: named in its noun phrase (`10,000 A100 GPUs`, `2,048 H800s`,
         `1만 개의 A100`) or just before it (`H20 칩 100만 개`, `H800 2,048개`)."""
         if q.measure not in ("count", "money"):
@@ -595,15 +602,15 @@ class FrameBuilder:
                  and re.fullmatch(r"[\s\w.'’-]*", text[q.end:m.start])
                  and not re.search(r"\b(?:and|or|to|from|than|with|for)\b|[,;]", text[q.end:m.start])]
         if after:
-            return _entity(after[0])
+            return after[0]
         if not self.en:
             before = [m for m in chips if 0 <= q.start - m.end <= 10 and not re.search(r"[,.]", text[m.end:q.start])]
             if before:
-                return _entity(before[-1])
+                return before[-1]
         if q.measure == "money" and self.en:
             of = [m for m in chips if 0 <= m.start - q.end <= 30 and re.match(r"^\s+(?:worth\s+)?of\b", text[q.end:m.start])]
             if of:
-                return _entity(of[0])
+                return of[0]
         return None
 
     def _object(self, text: str, start: int, end: int, q: Quantity, metric: Metric, mentions: list[Mention],
