@@ -360,7 +360,7 @@ class QuantityFinder:
 
 
 def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -> float | None:
-    """`9억 4,400만` -> 944000000; `1조 2천억` -> 1.2e12; `5백만` -> 5e6; None when malformed
+    """`9억 4,400만` -> 944000000; `1조 2천억` -> 1.2e12; `5백만` -> 5e6; `28억8천` -> 2.88e9; None when malformed
     (big units must fall: `만 억` and `조조` are refused)."""
     total, section, current, last_big, last_small = 0.0, 0.0, None, None, None
     for token in re.findall(rf"{DIGITS}|[^\s\d,.]", text):
@@ -383,7 +383,10 @@ def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -
             section, current, last_big, last_small = 0.0, None, scales[token], None
         else:
             return None
-    return total + section + (current or 0)
+    rest = section + (current or 0)
+    if last_big is not None and last_small is not None:  # `28억8천` is 28억 8천만: the next big unit elided
+        rest *= max((v for v in scales.values() if v < last_big), default=1)
+    return total + rest
 
 
 def _plain(number: str) -> float | None:
