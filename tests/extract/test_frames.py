@@ -148,6 +148,11 @@ def test_korean_counted_noun_before_the_number() -> None:
     assert core("딥시크는 GPU 1만 개를 확보했다.", "ko") == {("deepseek", "chips_acquired", 10000, "GPU")}
 
 
+def test_korean_verb_between_two_figures_governs_the_one_it_modifies() -> None:
+    text = "H20 칩은 미국 정부에서 정한 4,800 TPP를 넘지 않는 2,400 TPP를 기록했다."
+    assert core(text, "ko") == {("us-government", "threshold_tpp", 4800, "TPP"), ("h20", "chip_tpp", 2400, "TPP")}
+
+
 # -- modality -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, lang", [
     ("Tencent did not buy 5,000 H20 GPUs.", "en"), ("Tencent never bought 5,000 H20 GPUs.", "en"),
@@ -156,6 +161,19 @@ def test_korean_counted_noun_before_the_number() -> None:
 ])
 def test_negated_and_conditional_figures_are_no_facts(text: str, lang: str) -> None:
     assert facts(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tencent bought not more than 5,000 H20 GPUs.", "en"), ("텐센트는 H20 칩을 5,000개도 안 되게 샀다.", "ko"),
+    ("텐센트는 5,000개에 못 미치는 H20 칩을 샀다.", "ko"),
+])
+def test_a_negated_comparison_bounds_the_figure_and_does_not_deny_it(text: str, lang: str) -> None:
+    assert [(f["subject"], f["value"], f["qualifier"]) for f in facts(text, lang)] == [("tencent", 5000, "at_most")]
+
+
+def test_korean_without_is_no_negation() -> None:
+    text = "미국 정부는 100 가중 테라플롭스 이상의 칩을 허가 없이 수출하는 것을 금지했다."
+    assert core(text, "ko") == {("us-government", "threshold_compute", 100, "TFLOPS")}
 
 
 @pytest.mark.parametrize("text, lang, status", [

@@ -175,6 +175,7 @@ class FrameBuilder:
         self._cue_starts = {c.start for c in cues}
         self._untyped = [m for m in mentions if not m.label]
         self._named = [(m.start, m.end) for m in mentions]  # every name's span: no new name overlaps one
+        self._quantities, self._text = quantities, text
         # "15,488 Ascend 960 chips, up to 30 EFLOPS": a chip a count counts is no later figure's subject
         self._counted = {(m.start, m.end) for q in quantities if q.measure == "count"
                          for m in [self._counted_mention(text, q, typed)] if m is not None}
@@ -284,7 +285,7 @@ class FrameBuilder:
         scored: list[tuple[float, int, str, Cue]] = []
         for order, (mid, metric) in enumerate(fitting):
             near = [(self._cue_distance(c, q), c) for c in cues if c.group in metric.cues and start <= c.start
-                    and c.end <= end and not (q.start <= c.start < q.end)]
+                    and c.end <= end and not (q.start <= c.start < q.end) and not self._governs_earlier(c, q)]
             if near:
                 distance, cue = min(near, key=lambda x: x[0])
                 scored.append((distance, order, mid, cue))
@@ -299,6 +300,18 @@ class FrameBuilder:
             pool = [s for s in pool if s is not best]
         ranked += [(mid, None) for mid, m in fitting if m.default and mid not in {r[0] for r in ranked}]
         return ranked
+
+    def _governs_earlier(self, cue: Cue, q: Quantity) -> bool:
+        """Korean verbs follow what they govern: a cue between two figures ("4,800 TPP를 넘지 않는
+        4,707 TPP") is the earlier one's when nearer to it, and one before both the nearer's."""
+        if self.en or cue.end > q.start:
+            return False
+        same = [p for p in getattr(self, "_quantities", []) if p.measure == q.measure and p is not q]
+        if any(cue.end <= p.start and p.end <= q.start and re.fullmatch(r"\s?", self._text[cue.end:p.start])
+               for p in same):
+            return True  # "정한 4,800 TPP를 … 4,707 TPP": a verb right before a figure modifies that one
+        earlier = [p for p in same if p.end <= cue.start]
+        return bool(earlier) and cue.start - earlier[-1].end < self._cue_distance(cue, q)
 
     def _cue_distance(self, cue: Cue, q: Quantity) -> float:
         if cue.end <= q.start:
@@ -524,6 +537,9 @@ class FrameBuilder:
         after = _LIST_CLOSER.match(text, m.end)
         if marker.match(text, after.end() if after else m.end):
             return True
+        if m.label == "Agency" and re.match(rf"{self.lex.particles('institution_subject')}\s\S*(?:한|했|하는|하며|하고)",
+                                            text[m.end:m.end + 16]):
+            return True  # "정부에서 규정한": an institution acting, not a place ("백악관에서 열린")
         head = self._head_noun.match(text, m.end)  # "클라우드매트릭스 384 슈퍼노드는": the name's own head noun
         return bool(head) and bool(marker.match(text, head.end()))
 
@@ -672,9 +688,23 @@ class FrameBuilder:
         return any(start <= a and b <= end for a, b in self._spans(text, kind))
 
     def _negated(self, text: str, start: int, end: int, q: Quantity) -> bool:
+        """A negation in the figure's clause denies it, unless it belongs to the bound the figure
+        carries (`not more than 5,000`, `1만 개에 못 미치는`, `4,800 TPP를 넘지 않는`)."""
+        bounds = self._bound_spans(text, q)
+        negations = [(a, b) for a, b in self._spans(text, "negation")
+                     if not any(s <= a and b <= e for s, e in bounds)]
         if self.en:
-            return self._any(text, "negation", start, q.start) or bool(_AUX_NEGATION_EN.match(text[q.end:end]))
-        return self._any(text, "negation", q.end, end)
+            return any(start <= a and b <= q.start for a, b in negations) \
+                or bool(_AUX_NEGATION_EN.match(text[q.end:end]))
+        return any(q.end <= a and b <= end for a, b in negations)
+
+    def _bound_spans(self, text: str, q: Quantity) -> list[tuple[int, int]]:
+        before, anchored, _ = self.lex.qualifier_words
+        found = [before.search(text, max(0, q.start - 16), q.start), anchored.match(text, q.end)]
+        comparison = self.lex.comparison_negation
+        if comparison is not None:
+            found.append((comparison.match(text, q.end), None))
+        return [m[0].span() for m in found if m is not None and m[0] is not None]
 
     def _conditional(self, text: str, start: int, end: int, q: Quantity) -> bool:
         return self._any(text, "condition", start, end) if self.en else self._any(text, "condition", q.end, end)

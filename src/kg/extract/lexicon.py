@@ -163,10 +163,14 @@ class LanguageFile(Strict):
     topic_particles: list[str] = []
     attached_particles: list[str] = []  # what may follow a name inside one word (Korean particles and endings)
     subject_particles: list[str] = []
+    # Particles that mark an institution as the agent ("정부에서 규정한": 에서 after a body of people)
+    institution_subject_particles: list[str] = []
     possessive_particles: list[str] = []
     sentence_topic_particles: list[str] = []
     object_particles: list[str] = []
     oblique_particles: list[str] = []  # a name marked with one of these is no subject (에, 에서, 로, 와, ...)
+    # A negated comparison right after a figure bounds it rather than denies it (`를 넘지 않는`).
+    comparison_negation: list[Regex] = []
     list_joiners: list[str] = []  # what joins the names of a list (와, 과, 및)
     attribution: Attribution = Attribution()
     coordination: Regex | None = None
@@ -274,6 +278,10 @@ class Lexicon:
         return {name: {"before": tuple(re.compile(f"(?:{x})$", re.IGNORECASE) for x in spec.before),
                        "after": tuple(re.compile(x, re.IGNORECASE) for x in spec.after)}
                 for name, spec in self.data.qualifiers.items()}
+
+    @cached_property
+    def comparison_negation(self) -> re.Pattern[str] | None:
+        return _alternation(self.data.comparison_negation)
 
     @cached_property
     def qualifier_words(self) -> tuple["Alternatives[str]", "Alternatives[str]", "Alternatives[str]"]:
