@@ -89,6 +89,20 @@ def test_a_figure_of_a_list_of_firms_goes_to_the_first_name() -> None:
         ("microsoft", "spending", 2e11, "USD")}
 
 
+def test_a_possessor_of_a_name_is_no_topic_the_name_it_owns_is() -> None:
+    text = ("The Commerce Department's Bureau of Industry and Security set new rules. "
+            "Tier-two countries can receive up to 50,000 advanced GPUs.")
+    assert core(text) == {("us-bis", "chip_cap", 50000, "GPU")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Commerce Department said tier-two nations can import up to 30,000 GPUs.", "en"),
+    ("미국 상무부는 새 규정을 내놓았다. 2등급 국가는 GPU를 3만 개까지 구입할 수 있다.", "ko"),
+])
+def test_chips_a_rule_lets_a_buyer_have_are_a_cap_not_a_purchase(text: str, lang: str) -> None:
+    assert {(f["metric"], f["value"]) for f in facts(text, lang)} == {("chip_cap", 30000)}
+
+
 # -- specs ----------------------------------------------------------------------------------------
 def test_chip_specs_become_facts_about_the_chip() -> None:
     assert core("The H20 carries 96 GB of HBM3 and 4.0 TB/s of memory bandwidth.") == {

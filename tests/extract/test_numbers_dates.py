@@ -51,6 +51,18 @@ def test_a_unit_after_the_second_figure_of_from_to_serves_both() -> None:
         (300, "TFLOPS"), (250, "TFLOPS")]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("rivals may import up to 40,000 GPUs, rising to 60,000 under a deal", 60_000),
+    ("it held 9,000 chips and later grew to about 12,000.", 12_000),
+])
+def test_a_bare_count_a_change_leads_to_counts_what_the_count_before_counts(text: str, value: float) -> None:
+    assert [(q.value, q.unit) for q in quantities(text, "en")][-1] == (value, "GPU")
+
+
+def test_a_bare_count_before_a_noun_of_its_own_counts_nothing_yet() -> None:
+    assert [(q.value, q.unit) for q in quantities("it held 9,000 chips and cut to 5 countries", "en")][-1] == (5, "count")
+
+
 def test_korean_rate_makes_memory_a_bandwidth() -> None:
     assert _first("데이터 전송속도가 초당 600GB", "ko") == (600, "GB/s")
 

@@ -586,15 +586,23 @@ class FrameBuilder:
         """Is the mention in subject position: English, not inside a prepositional phrase;
         Korean, marked as subject or topic (or possessor)."""
         if self.en:
+            if any(self._owns(text, m, x) for x in mentions):
+                return False  # "the Department of Commerce's Bureau of Industry and Security": the bureau is
             if self._possessive(text, m):
                 return True
             start, _ = self.clause(text, m.start, m.end)
             head = text[start:m.start]
-            if any(x.label == m.label and start <= x.start and x.end <= m.start for x in mentions):
+            if any(x.label == m.label and start <= x.start and x.end <= m.start and not self._owns(text, x, m)
+                   for x in mentions):
                 return False  # the clause's first name of a kind is its topic, not a later one in a list
             return not _after_preposition(text, m.start) and not _NUMBER_BEFORE.search(head) \
                 and not _VERB_BEFORE.search(head)
         return self._marked_subject(text, m) or self._possessive(text, m)
+
+    def _owns(self, text: str, owner: Mention, m: Mention) -> bool:
+        """`owner` is a possessive right before the name `m` ("Commerce's BIS")."""
+        return owner.end < m.start <= owner.end + 4 and self._possessive(text, owner) \
+            and bool(re.fullmatch(r"(?:'s|’s|'|’)\s", text[owner.end:m.start]))
 
     def _agent(self, text: str, q: Quantity, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
         """A passive agent after the figure ("bought by X"), or the one a sum is for ("$5.6 million for X")."""

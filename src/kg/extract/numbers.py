@@ -454,7 +454,19 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
         elif nxt.measure != "count" and re.fullmatch(r"\s(?:to|-|–)\s", gap) \
                 and re.search(r"\bfrom\s+$", text[max(0, q.start - 8):q.start], re.IGNORECASE):
             out[i] = replace(q, unit=nxt.unit, measure=nxt.measure)  # "from 3352 to 2375 TOPS"
+    for i in range(1, len(out)):
+        q, prev = out[i], out[i - 1]
+        if q.unit == "count" and q.counted is None and prev.measure == "count" and prev.counted \
+                and q.start - prev.end <= 80 and _ELLIPSIS_BEFORE.search(text, max(prev.end, q.start - 30), q.start) \
+                and _NO_NOUN_AFTER.match(text, q.end):
+            out[i] = replace(q, unit=prev.unit, counted=prev.counted)  # "50,000 chips, increasing to 100,000"
     return out
+
+
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)\]\[]|(?:with|in|by|at|for|per|over|under|after|before|a|each|this|next|last)\b|$)",
+                            re.IGNORECASE)
+_ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:increas|ris|rose|grow|grew|climb|rais|cut|reduc|fall|fell|drop|lower|expand|shr[ai]nk)\w*\s+)"
+                              r"(?:to|from)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|up to\s+)?$", re.IGNORECASE)
 
 
 def _scale_of(high: float, low: float) -> float:
