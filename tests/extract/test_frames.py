@@ -158,6 +158,11 @@ def test_korean_source_is_not_the_subject() -> None:
     assert found == [] or all(f["subject"] != "semianalysis" for f in found)
 
 
+def test_korean_source_reporting_its_own_figures_is_their_subject() -> None:
+    text = "중국의 반도체업체 캄브리콘은 상반기 매출이 30억 위안을 기록했다고 밝혔다."
+    assert core(text, "ko") == {("cambricon", "revenue", 3e9, "CNY")}
+
+
 def test_korean_counted_noun_before_the_number() -> None:
     assert core("딥시크는 GPU 1만 개를 확보했다.", "ko") == {("deepseek", "chips_acquired", 10000, "GPU")}
 

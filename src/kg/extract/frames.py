@@ -331,9 +331,16 @@ class FrameBuilder:
         if self.en:
             return self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
         if source is not None:  # "SemiAnalysis는 해당 기관이 … 있다고 보고 있다": the source is not the subject
-            others = [m for m in mentions if (m.label, m.id) != (source.label, source.id)]
+            said = [m for m in mentions if (m.label, m.id) == (source.label, source.id) and m.end <= q.start]
+            others = [m for m in mentions if (m.label, m.id) != (source.label, source.id)
+                      and (not said or m.start >= said[0].end)]  # names inside what the source says
             found = self._subject_ko(text, start, end, q, labels, others, salience)
-            if found is not None or self._names_anaphor(text, q.start, labels):
+            if self._names_anaphor(text, q.start, labels) or (found is not None and self._how != "ko-topic"):
+                return found
+            if said and source.label in labels:  # "캠브리콘은 매출이 … 늘었다고 밝혔다": a source on itself
+                self._how = "ko-self-report"
+                return source
+            if found is not None:
                 return found
         return self._subject_ko(text, start, end, q, labels, mentions, salience)
 
