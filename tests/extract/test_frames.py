@@ -103,6 +103,19 @@ def test_chips_a_rule_lets_a_buyer_have_are_a_cap_not_a_purchase(text: str, lang
     assert {(f["metric"], f["value"]) for f in facts(text, lang)} == {("chip_cap", 30000)}
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Tencent and Baidu bought 3,000 and 7,000 H20 chips respectively.", "en"),
+    ("텐센트와 바이두는 각각 3천 개와 7천 개의 H20 칩을 샀다.", "ko"),
+])
+def test_respectively_gives_the_figures_of_a_list_to_its_names_in_order(text: str, lang: str) -> None:
+    assert core(text, lang) == {("tencent", "chips_acquired", 3000, "GPU"), ("baidu", "chips_acquired", 7000, "GPU")}
+
+
+def test_one_figure_for_each_of_a_list_of_names() -> None:
+    assert core("텐센트와 바이두는 각각 5천 개의 H20 칩을 샀다.", "ko") == {
+        ("tencent", "chips_acquired", 5000, "GPU"), ("baidu", "chips_acquired", 5000, "GPU")}
+
+
 # -- specs ----------------------------------------------------------------------------------------
 def test_chip_specs_become_facts_about_the_chip() -> None:
     assert core("The H20 carries 96 GB of HBM3 and 4.0 TB/s of memory bandwidth.") == {

@@ -15,7 +15,7 @@ reason, for review (`kg extract`), never as a claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from kg.extract.candidates import Entity
@@ -192,7 +192,43 @@ class FrameBuilder:
                            subject=named)
                 if extra.ok:
                     frames.append(extra)
-        return frames
+        return self._respectively(text, typed, frames)
+
+    def _respectively(self, text: str, mentions: list[Mention], frames: list[Frame]) -> list[Frame]:
+        """"알리바바와 바이트댄스는 각각 20만 개를", "A and B bought 5,000 and 8,000 GPUs respectively":
+        the figures go to the names of the list in order, one figure to each name."""
+        marker = self.lex.respectively
+        found = marker.search(text) if marker is not None else None
+        if found is None:
+            return frames
+        out = list(frames)
+        by_subject: dict[tuple[str, str, str | None], list[Frame]] = {}
+        for f in frames:
+            if f.ok and f.subject is not None and (self.en or f.quantity.start >= found.start()):
+                by_subject.setdefault((f.subject.label, f.subject.id, f.metric), []).append(f)
+        for (label, entity_id, _), group in by_subject.items():
+            named = [m for m in mentions if (m.label, m.id) == (label, entity_id) and m.end <= group[0].quantity.start]
+            members = self._list_members(text, named[-1], mentions) if named else []
+            if len(members) < 2:
+                continue
+            if len(group) == len(members):
+                for f, m in zip(group, members):
+                    f.subject, f.how = _entity(m), "respectively"
+            elif len(group) == 1:
+                for m in members[1:]:
+                    out.append(replace(group[0], subject=_entity(m), how="respectively"))
+        return out
+
+    def _list_members(self, text: str, m: Mention, mentions: list[Mention]) -> list[Mention]:
+        """The names coordinated with `m` ("A, B와 C"), in order."""
+        same = [x for x in mentions if x.label == m.label]
+        i = same.index(m)
+        first = last = i
+        while first > 0 and self._list_joiner.fullmatch(text[same[first - 1].end:same[first].start]):
+            first -= 1
+        while last + 1 < len(same) and self._list_joiner.fullmatch(text[same[last].end:same[last + 1].start]):
+            last += 1
+        return same[first:last + 1]
 
     def _secondary(self, frame: Frame, text: str, mentions: list[Mention], cues: list[Cue]) -> list[tuple[str, Entity]]:
         """Metrics marked `secondary` that the figure also fills: their cue and a name of their

@@ -171,7 +171,8 @@ class LanguageFile(Strict):
     oblique_particles: list[str] = []  # a name marked with one of these is no subject (에, 에서, 로, 와, ...)
     # A negated comparison right after a figure bounds it rather than denies it (`를 넘지 않는`).
     comparison_negation: list[Regex] = []
-    list_joiners: list[str] = []  # what joins the names of a list (와, 과, 및)
+    list_joiners: list[str] = []
+    respectively: list[Regex] = []  # "각각", "respectively": a list's figures go to its names in order  # what joins the names of a list (와, 과, 및)
     attribution: Attribution = Attribution()
     coordination: Regex | None = None
     qualifiers: dict[Qualifier, QualifierWords] = {}
@@ -278,6 +279,10 @@ class Lexicon:
         return {name: {"before": tuple(re.compile(f"(?:{x})$", re.IGNORECASE) for x in spec.before),
                        "after": tuple(re.compile(x, re.IGNORECASE) for x in spec.after)}
                 for name, spec in self.data.qualifiers.items()}
+
+    @cached_property
+    def respectively(self) -> re.Pattern[str] | None:
+        return _alternation(self.data.respectively)
 
     @cached_property
     def comparison_negation(self) -> re.Pattern[str] | None:
