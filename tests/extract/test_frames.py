@@ -116,6 +116,18 @@ def test_one_figure_for_each_of_a_list_of_names() -> None:
         ("tencent", "chips_acquired", 5000, "GPU"), ("baidu", "chips_acquired", 5000, "GPU")}
 
 
+def test_a_later_name_of_a_list_is_no_topic() -> None:
+    text = ("Moore Threads listed its shares. Its filing compares the firm with Hygon, Nvidia, AMD, and Qualcomm.\n\n"
+            "Reporters noted the listing review lasted only 122 days.")
+    assert core(text) == {("moore-threads", "duration", 122, "days")}
+
+
+def test_a_sum_written_with_its_currency_code_is_no_name() -> None:
+    text = "Revenue reached CNY700 million."
+    doc = Document("t", "t.md", text, "0", "en", passages=split_passages("t", text))
+    assert [m.surface for s in analyse(doc, ontology.load()) for m in s.mentions] == []
+
+
 # -- specs ----------------------------------------------------------------------------------------
 def test_chip_specs_become_facts_about_the_chip() -> None:
     assert core("The H20 carries 96 GB of HBM3 and 4.0 TB/s of memory bandwidth.") == {

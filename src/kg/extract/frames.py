@@ -628,6 +628,8 @@ class FrameBuilder:
     def topical(self, text: str, m: Mention, mentions: list[Mention] = ()) -> bool:
         """Is the mention in subject position: English, not inside a prepositional phrase;
         Korean, marked as subject or topic (or possessor)."""
+        if mentions and self._head_of_list(text, m, list(mentions)) is not m:
+            return False  # "against Hygon, Nvidia, AMD, and Qualcomm": a list's later names are no topics
         if self.en:
             if any(self._owns(text, m, x) for x in mentions):
                 return False  # "the Department of Commerce's Bureau of Industry and Security": the bureau is

@@ -84,6 +84,12 @@ class NameFinder:
         return re.compile(rf"(?:{'|'.join(words)})") if words else None
 
     @cached_property
+    def _sum(self) -> re.Pattern[str]:
+        """A currency written before its number (`CNY700`, `US$1.07bn`, `HK$5`)."""
+        before = [w for c in self.lex.data.numbers.currencies for w in c.before]
+        return re.compile(rf"(?:{'|'.join(before)})\d") if before else re.compile("(?!)")
+
+    @cached_property
     def _title_before(self) -> re.Pattern[str]:
         return re.compile(rf"(?:{'|'.join(map(re.escape, self.titles))})\.?\s$") if self.titles else re.compile("(?!)")
 
@@ -195,8 +201,8 @@ class NameFinder:
         while words and (_word(text, words[-1]) in ("of", "and", "for", "on", "the", "de", "&")
                          or unit is not None and re.fullmatch(r"[\d.,]+", _word(text, words[-1]))):
             words.pop()  # a figure before a unit is no part of the name
-        if not words or not _word(text, words[0])[:1].isupper():
-            return None
+        if not words or not _word(text, words[0])[:1].isupper() or self._sum.match(_word(text, words[0])):
+            return None  # "CNY700 million", "US$1.07bn": a sum, not a name
         s, e = words[0][0], words[-1][1]
         surface = text[s:e].rstrip(".,")
         e = s + len(surface)
