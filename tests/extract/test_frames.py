@@ -56,6 +56,11 @@ def test_a_possessive_names_the_subject() -> None:
     assert core("Nvidia's data-centre revenue rose to $30 billion.") == {("nvidia", "revenue", 3e10, "USD")}
 
 
+def test_an_anaphor_that_reports_a_figure_is_its_subject() -> None:
+    text = "Oracle grew in Japan. Under permits granted by the Commerce Department, the firm claims to own 9,000 H100 GPUs."
+    assert core(text) == {("oracle", "chips_held", 9000, "GPU")}
+
+
 def test_the_reporter_of_a_figure_is_its_subject_when_the_clause_names_no_other() -> None:
     assert ("smic", "revenue", 1.5e8, "USD") in core("SMIC reported net profit of $150 million.")
 

@@ -444,6 +444,10 @@ class FrameBuilder:
             if before:
                 self._how = "reporter"
                 return _entity(self._first_by_label(before, labels, closest_to=reporting[-1].start()))
+            anaphor = self._anaphor(text, start, reporting[-1].start(), labels, salience, mentions)
+            if anaphor is not None:  # "the company claimed to have over 21,000 GPUs"
+                self._how = "reporter"
+                return anaphor
         if not any(m.label in labels for m in mentions) and not self._generic_subject(text, start, q.start):
             self._how = "topic"
             return salience.resolve(labels)  # the sentence names no one: it is about the discourse's topic
