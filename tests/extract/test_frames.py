@@ -57,7 +57,7 @@ def test_a_possessive_names_the_subject() -> None:
 
 
 def test_an_anaphor_that_reports_a_figure_is_its_subject() -> None:
-    text = "Oracle grew in Japan. Under permits granted by the Commerce Department, the firm claims to own 9,000 H100 GPUs."
+    text = "Oracle grew in Japan. With licences approved during the Trump administration, the firm claims to hold 9,000 Nvidia GPUs."
     assert core(text) == {("oracle", "chips_held", 9000, "GPU")}
 
 
