@@ -230,7 +230,7 @@ def claims_of(analysis: list) -> list[dict[str, Any]]:  # type: ignore[type-arg]
                             "value_max": f.quantity.value_max,
                             "unit": f.unit, "subject": f.subject.id, "subject_name": f.subject.name,
                             "object": f.object.id if f.object else None,
-                            "object_name": f.object.name if f.object else None,
+                            "object_name": f.object.name if f.object else None, "how": f.how,
                             "qualifier": f.qualifier, "date": f.date.iso if f.date else None, "quote": s.text})
         for d in s.relations:
             out.append({"kinds": [d.rule.kind], "metric": d.rule.metric, "value": None, "unit": None,

@@ -193,6 +193,11 @@ def test_korean_source_reporting_its_own_figures_is_their_subject() -> None:
     assert core(text, "ko") == {("cambricon", "revenue", 3e9, "CNY")}
 
 
+def test_korean_place_with_nae_is_no_subject() -> None:
+    text = "SMIC는 실적을 발표했다. 매출 기준 한국 내 판매 비중은 전체의 12%에 달했다."
+    assert {f["subject"] for f in facts(text, "ko")} == {"smic"}
+
+
 def test_korean_counted_noun_before_the_number() -> None:
     assert core("딥시크는 GPU 1만 개를 확보했다.", "ko") == {("deepseek", "chips_acquired", 10000, "GPU")}
 

@@ -86,6 +86,11 @@ def test_a_figure_in_a_second_currency_is_marked_as_the_same_figure() -> None:
     assert [(q.unit, q.converted) for q in found] == [("USD", False), ("KRW", True)]
 
 
+def test_a_second_figure_in_a_bracket_after_a_middle_dot_restates_the_first() -> None:
+    found = quantities("화웨이(4천억 위안·약 80조원)", "ko")
+    assert [(q.value, q.unit, q.converted) for q in found] == [(4e11, "CNY", False), (80e12, "KRW", True)]
+
+
 def test_a_minus_sign_is_kept() -> None:
     assert [q.negative for q in quantities("it spent -$5 billion", "en")] == [True]
 

@@ -490,7 +490,8 @@ class FrameBuilder:
         if later is not None:
             self._how = "ko-relative"
             return later
-        if not any(m.label in labels for m in mentions) and not self._generic_subject(text, 0, q.start):
+        if not any(m.label in labels and not self._oblique.match(text, m.end) for m in mentions) \
+                and not self._generic_subject(text, 0, q.start):  # "중국 내 판매": a place, no subject
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None

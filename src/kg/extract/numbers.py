@@ -485,10 +485,16 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
         prev = out[-1] if out else None
         gap = text[prev.end:q.start] if prev else ""
         if prev and prev.measure == q.measure and (q.measure == "money" or q.value == prev.value) \
-                and re.fullmatch(r"\s?[(（]\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I):
+                and re.fullmatch(r"\s?[(（·/]\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I) \
+                and (gap.strip()[:1] in "(（" or _inside_brackets(text, q.start)):
             q = replace(q, converted=True)
         out.append(q)
     return out
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """`(6천300억 위안·약 132조원)`: the second figure of a bracket, after a middle dot, restates the first."""
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
 def finder(lang: str) -> QuantityFinder:
