@@ -89,6 +89,11 @@ def test_a_relative_clause_is_about_the_name_it_follows() -> None:
         ("ascend-910b", "chip_compute", 320, "TFLOPS")}
 
 
+def test_a_list_of_firms_with_suffixes_and_longer_names_still_has_its_first_name_as_head() -> None:
+    text = "Buyers such as Oracle Corporation, Alphabet Inc., Amazon Web Services and Meta Platforms will spend $90 billion."
+    assert core(text) == {("oracle", "spending", 9e10, "USD")}
+
+
 def test_a_figure_of_a_list_of_firms_goes_to_the_first_name() -> None:
     assert core("Microsoft, Meta and Alphabet together will spend $200 billion on data centres.") == {
         ("microsoft", "spending", 2e11, "USD")}

@@ -91,6 +91,11 @@ def test_a_second_figure_in_a_bracket_after_a_middle_dot_restates_the_first() ->
     assert [(q.value, q.unit, q.converted) for q in found] == [(4e11, "CNY", False), (80e12, "KRW", True)]
 
 
+def test_every_figure_of_a_bracket_of_conversions_restates_the_first() -> None:
+    found = quantities("200억 위안(3조9천억원 27억 달러)", "ko")
+    assert [q.converted for q in found] == [False, True, True]
+
+
 def test_a_minus_sign_is_kept() -> None:
     assert [q.negative for q in quantities("it spent -$5 billion", "en")] == [True]
 

@@ -224,9 +224,10 @@ class FrameBuilder:
         same = [x for x in mentions if x.label == m.label]
         i = same.index(m)
         first = last = i
-        while first > 0 and self._list_joiner.fullmatch(text[same[first - 1].end:same[first].start]):
+        joined = lambda a, b: self._list_joiner.fullmatch(self._org_suffix.sub("", text[a.end:b.start]))  # noqa: E731
+        while first > 0 and joined(same[first - 1], same[first]):
             first -= 1
-        while last + 1 < len(same) and self._list_joiner.fullmatch(text[same[last].end:same[last + 1].start]):
+        while last + 1 < len(same) and joined(same[last], same[last + 1]):
             last += 1
         return same[first:last + 1]
 
@@ -597,9 +598,15 @@ class FrameBuilder:
     def _head_of_list(self, text: str, m: Mention, mentions: list[Mention]) -> Mention:
         """"바이두, 바이트댄스, 텐센트 등이": a figure about a list of names is given to its first."""
         earlier = [x for x in mentions if x.label == m.label and x.end <= m.start]
-        while earlier and self._list_joiner.fullmatch(text[earlier[-1].end:m.start]):
+        while earlier and self._list_joiner.fullmatch(self._org_suffix.sub("", text[earlier[-1].end:m.start])):
             m = earlier.pop()
         return m
+
+    @cached_property
+    def _org_suffix(self) -> re.Pattern[str]:
+        """`Microsoft Corporation, Alphabet Inc., Amazon Web Services, and Meta`: capitalised words
+        after a name of a list (a suffix, the rest of a longer name) are still that name."""
+        return re.compile(r"^(?:\s[A-Z][\w&-]*\.?)+(?=[\s,])")
 
     def _anaphor(self, text: str, start: int, end: int, labels: list[str], salience: Salience,
                  mentions: list[Mention]) -> Entity | None:

@@ -488,6 +488,9 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
                 and re.fullmatch(r"\s?[(（·/]\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I) \
                 and (gap.strip()[:1] in "(（" or _inside_brackets(text, q.start)):
             q = replace(q, converted=True)
+        elif prev and prev.converted and prev.measure == q.measure and re.fullmatch(r"[\s,·/]*", gap) \
+                and _inside_brackets(text, q.start):
+            q = replace(q, converted=True)  # "(7조8864억원 55억 달러)": a bracket of several conversions
         out.append(q)
     return out
 
