@@ -61,6 +61,16 @@ def test_an_anaphor_that_reports_a_figure_is_its_subject() -> None:
     assert core(text) == {("oracle", "chips_held", 9000, "GPU")}
 
 
+def test_a_fronted_participles_subject_is_the_main_clauses() -> None:
+    text = "After buying 12,000 H20 chips last year, Tencent slowed its orders."
+    assert core(text) == {("tencent", "chips_acquired", 12000, "GPU")}
+
+
+def test_possessors_before_counts_of_chips_hold_them_also_when_the_noun_is_shared() -> None:
+    text = "The new cluster dwarfs Oracle's 30,000 and Baidu's 20,000 GPUs."
+    assert core(text) == {("oracle", "chips_held", 30000, "GPU"), ("baidu", "chips_held", 20000, "GPU")}
+
+
 def test_the_reporter_of_a_figure_is_its_subject_when_the_clause_names_no_other() -> None:
     assert ("smic", "revenue", 1.5e8, "USD") in core("SMIC reported net profit of $150 million.")
 

@@ -52,6 +52,8 @@ _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|b
                           r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _OWNS_FIGURE = re.compile(r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|estimated|reported|total|combined|latest|new|annual)\s+)?")
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
+_FRONTED_PARTICIPLE = re.compile(r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|Through|Without|When)\s+)?"
+                                 r"[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s")
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
 _RELATIVE_ENDING = re.compile(r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한)\s")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
@@ -416,6 +418,12 @@ class FrameBuilder:
         if chosen is not None:
             self._how = "clause"
             return _entity(self._head_of_list(text, chosen, mentions))
+        fronted = _FRONTED_PARTICIPLE.match(text)
+        if fronted is not None and q.end <= fronted.end():  # "Despite adding 16,000 wafers, SMIC kept ...":
+            main = [m for m in mentions if m.label in labels and 0 <= m.start - fronted.end() <= 4]
+            if main:  # a fronted participle's subject is the main clause's
+                self._how = "participle"
+                return _entity(main[0])
         antecedent = self._relative_antecedent(text, start, labels, mentions)
         if antecedent is not None:
             self._how = "relative"

@@ -449,7 +449,8 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         gap = text[q.end:nxt.start]
         if nxt.measure == "count" and nxt.counted \
-                and re.fullmatch(r"\s?(?:,|and|or|과|와|및|,\s?and)?\s?(?:개)?(?:과|와)?\s?", gap):
+                and (re.fullmatch(r"\s?(?:,|and|or|과|와|및|,\s?and)?\s?(?:개)?(?:과|와)?\s?", gap)
+                     or _OWNER_BETWEEN.fullmatch(gap)):
             out[i] = replace(q, unit=nxt.unit, counted=nxt.counted)
         elif nxt.measure != "count" and re.fullmatch(r"\s(?:to|-|–)\s", gap) \
                 and re.search(r"\bfrom\s+$", text[max(0, q.start - 8):q.start], re.IGNORECASE):
@@ -463,6 +464,7 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_OWNER_BETWEEN = re.compile(r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s")  # "90,000 and Meta's 70,000 GPUs"
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)\]\[]|(?:with|in|by|at|for|per|over|under|after|before|a|each|this|next|last)\b|$)",
                             re.IGNORECASE)
 _ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:increas|ris|rose|grow|grew|climb|rais|cut|reduc|fall|fell|drop|lower|expand|shr[ai]nk)\w*\s+)"
