@@ -170,6 +170,11 @@ def test_a_chip_a_count_counts_is_no_later_figures_subject() -> None:
     assert not any(f["subject"] == "ascend-952" for f in facts(text))
 
 
+def test_throughput_in_tokens_per_second_is_a_spec_of_the_system() -> None:
+    text = "The Atlas 950 SuperPoD was shown in Shanghai. It serves 3.2 million tokens per second in inference."
+    assert core(text) == {("atlas-950-superpod", "throughput", 3.2e6, "tokens/s")}
+
+
 def test_a_system_and_the_chips_it_is_built_from() -> None:
     assert core("The Atlas 900 SuperPoD is built around 4,096 Ascend 910C chips.") == {
         ("atlas-900-superpod", "chips_in_system", 4096, "GPU")}

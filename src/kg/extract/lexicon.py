@@ -22,7 +22,7 @@ from kg.yamlfile import load_model
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 Measure = Literal["money", "count", "memory", "bandwidth", "compute", "tpp", "density", "percent", "gpu_hours",
-                  "duration", "multiple", "power"]
+                  "duration", "multiple", "power", "throughput"]
 Label = Literal["Firm", "Person", "Agency", "Country", "Chip", "AIModel", "Regulation"]
 
 
