@@ -170,6 +170,13 @@ def test_a_chip_a_count_counts_is_no_later_figures_subject() -> None:
     assert not any(f["subject"] == "ascend-952" for f in facts(text))
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("The RTX 4090D keeps 14,592 CUDA cores.", "en"), ("RTX 4090D는 1만4592개의 CUDA 코어를 갖췄다.", "ko"),
+])
+def test_cores_are_a_spec_of_the_chip(text: str, lang: str) -> None:
+    assert core(text, lang) == {("rtx-4090d", "chip_cores", 14592, "cores")}
+
+
 def test_throughput_in_tokens_per_second_is_a_spec_of_the_system() -> None:
     text = "The Atlas 950 SuperPoD was shown in Shanghai. It serves 3.2 million tokens per second in inference."
     assert core(text) == {("atlas-950-superpod", "throughput", 3.2e6, "tokens/s")}
