@@ -65,6 +65,19 @@ def test_a_bare_count_before_a_noun_of_its_own_counts_nothing_yet() -> None:
     assert [(q.value, q.unit) for q in quantities("it held 9,000 chips and cut to 5 countries", "en")][-1] == (5, "count")
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("8인치 웨이퍼 기준 월 생산량은 81만 2500장이다", "wafer"),
+    ("업체들이 H20 칩을 50만 개 샀지만 재고는 약 20만 개다", "GPU"),
+])
+def test_a_korean_count_with_only_a_counter_counts_what_the_sentence_counted_before(text: str, unit: str) -> None:
+    assert quantities(text, "ko")[-1].unit == unit
+
+
+def test_a_korean_counter_for_things_never_counts_people_and_a_closed_phrase_takes_no_later_noun() -> None:
+    found = quantities("GPU 200개를 들였고 직원 5명이 4개를 더 가져왔다", "ko")
+    assert [(q.value, q.unit) for q in found] == [(200, "GPU"), (5, "people"), (4, "GPU")]
+
+
 def test_korean_rate_makes_memory_a_bandwidth() -> None:
     assert _first("데이터 전송속도가 초당 600GB", "ko") == (600, "GB/s")
 

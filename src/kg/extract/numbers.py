@@ -132,7 +132,8 @@ class QuantityFinder:
     @cached_property
     def _counters(self) -> Alternatives[str | None]:
         after = self.lex.particles("subject", "possessive", "object", "oblique")
-        return Alternatives([(rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?={after}|만|씩|\s)", c.counted)
+        after = rf"(?:{after}|만|씩|\s|(?:이)?다(?![\uac00-\ud7a3])|였다|이며|이고|에\s?(?:달|이르|그))"  # and a copula
+        return Alternatives([(rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?={after})", c.counted)
                              for c in self.n.counters for word in c.words])
 
     @cached_property
@@ -177,7 +178,35 @@ class QuantityFinder:
                 found.append(q)
                 blocked.append((q.start, q.end))
         found = _coordinated(text, _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code))
+        if self.lex.code == "ko":
+            found = self._counted_earlier(text, found)
         return [replace(q, text=sentence[q.start:q.end]) for q in _conversions(text, found)]
+
+    def _counted_earlier(self, text: str, found: list[Quantity]) -> list[Quantity]:
+        """`H200 반도체를 200만 개 … 재고는 약 70만 개`, `(8인치 웨이퍼 기준) … 239만 236장`: a count
+        with a counter and no noun of its own counts what the sentence counted last before it."""
+        out = []
+        for q in found:
+            if q.unit == "count" and q.counted is None and _COUNTER_END.search(text, q.start, q.end):
+                nouns = [self._counted_units[int(m.lastgroup[1:])] for m in self._any_counted.finditer(text, 0, q.start)]
+                nouns = [n for n in nouns if n not in _NOT_THINGS]
+                if nouns:
+                    q = replace(q, unit=nouns[-1], counted=nouns[-1])
+            out.append(q)
+        return out
+
+    @cached_property
+    def _phrase_closed(self) -> re.Pattern[str]:
+        return re.compile(rf"{self.lex.particles('subject', 'object')}(?![\uac00-\ud7a3])")
+
+    @cached_property
+    def _counted_units(self) -> list[str]:
+        return [unit for unit, words in self.n.counted.items() for _ in words]
+
+    @cached_property
+    def _any_counted(self) -> re.Pattern[str]:
+        words = [word for words in self.n.counted.values() for word in words]
+        return re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(words)) or "(?!)")
 
     def _cores(self, text: str, blocked: list[tuple[int, int]]):
         """(start, end, value, qualifier) of each number as written, before its units."""
@@ -317,6 +346,8 @@ class QuantityFinder:
         if counter:
             m, counted = counter[0], counter[1]
             counted = self._counted_near(text, start, m.end()) or counted  # "GPU를 72대": the noun over the counter
+            if counted in _NOT_THINGS and _COUNTER_END.search(text, start, m.end()):
+                counted = None  # 개, 장 and 대 count things, not people
             return self._made(text, start, m.end(), value, counted or "count", "count", counted, qualifier)
         counted_noun = self._counted_after.match(text, pos + (text[pos:pos + 1] == "-"))
         if counted_noun and _YEAR.fullmatch(number_text) and len(counted_noun[0].group(0).split()) > 1:
@@ -348,8 +379,9 @@ class QuantityFinder:
         return next(((unit, measure) for pattern, unit, measure in self._spec_before if pattern.search(head)), None)
 
     def _counted_near(self, text: str, start: int, end: int) -> str | None:
-        """Korean `개`: the noun counted, just before the number or just after the counter."""
-        found = self._counted_after.match(text, end)
+        """Korean `개`: the noun counted, just before the number or just after the counter (never past
+        a particle that closes the phrase: `100개를 샀고 직원`)."""
+        found = None if self._phrase_closed.match(text, end) else self._counted_after.match(text, end)
         if found:
             return found[1]
         head = text[max(0, start - 24):start]
@@ -464,6 +496,8 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
+_COUNTER_END = re.compile(r"[개장대](?:\s?)$")
 _OWNER_BETWEEN = re.compile(r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s")  # "90,000 and Meta's 70,000 GPUs"
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)\]\[]|(?:with|in|by|at|for|per|over|under|after|before|a|each|this|next|last)\b|$)",
                             re.IGNORECASE)
