@@ -225,6 +225,11 @@ def test_korean_place_with_nae_is_no_subject() -> None:
     assert {f["subject"] for f in facts(text, "ko")} == {"smic"}
 
 
+def test_korean_possessor_of_a_share_is_the_whole_not_the_subject() -> None:
+    text = "무어스레드는 신생 기업이다. 매출은 엔비디아의 2%인데, 시가총액은 10%에 이른다."
+    assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("moore-threads", 2), ("moore-threads", 10)}
+
+
 def test_korean_counted_noun_before_the_number() -> None:
     assert core("딥시크는 GPU 1만 개를 확보했다.", "ko") == {("deepseek", "chips_acquired", 10000, "GPU")}
 

@@ -467,7 +467,10 @@ class FrameBuilder:
         if self._generic_before_names(text, 0, q.start, [m for m in mentions if self._marked_subject(text, m)]):
             self._how = "generic"
             return None  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names
-        before = [m for m in mentions if m.label in labels and m.end <= q.start]
+        wholes = {(m.start, m.end) for m in mentions for p in getattr(self, "_quantities", [])
+                  if p.measure in ("percent", "multiple") and 0 <= p.start - m.end <= 2 and self._possessive(text, m)}
+        before = [m for m in mentions if m.label in labels and m.end <= q.start
+                  and (m.start, m.end) not in wholes]  # "SK하이닉스의 1.4%": the whole a share is of
         possessors = [m for m in before if self._possessive(text, m)]
         marked = [m for m in before if self._marked_subject(text, m)]
         topics = [m for m in marked if self._topic_marked(text, m)]
@@ -499,7 +502,8 @@ class FrameBuilder:
         if later is not None:
             self._how = "ko-relative"
             return later
-        if not any(m.label in labels and not self._oblique.match(text, m.end) for m in mentions) \
+        if not any(m.label in labels and not self._oblique.match(text, m.end) and (m.start, m.end) not in wholes
+                   for m in mentions) \
                 and not self._generic_subject(text, 0, q.start):  # "중국 내 판매": a place, no subject
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
