@@ -230,6 +230,16 @@ def test_korean_possessor_of_a_share_is_the_whole_not_the_subject() -> None:
     assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("moore-threads", 2), ("moore-threads", 10)}
 
 
+def test_korean_possessor_inside_an_object_is_no_subject() -> None:
+    text = "텐센트는 엔비디아의 최신 칩을 쓰는 데이터센터에 50억 달러를 투자할 계획이다."
+    assert core(text, "ko") == {("tencent", "investment", 5e9, "USD")}
+
+
+def test_korean_possessor_before_the_noun_that_takes_the_figures_owns_both() -> None:
+    text = "골드만삭스는 무어스레드 목표주가를 600위안에서 900위안으로 올렸다."
+    assert {f["subject"] for f in facts(text, "ko")} == {"moore-threads"}
+
+
 def test_korean_counted_noun_before_the_number() -> None:
     assert core("딥시크는 GPU 1만 개를 확보했다.", "ko") == {("deepseek", "chips_acquired", 10000, "GPU")}
 

@@ -373,7 +373,7 @@ class FrameBuilder:
             said = [m for m in mentions if (m.label, m.id) == (source.label, source.id) and m.end <= q.start]
             others = [m for m in mentions if (m.label, m.id) != (source.label, source.id)
                       and (not said or m.start >= said[0].end)]  # names inside what the source says
-            found = self._subject_ko(text, start, end, q, labels, others, salience)
+            found = self._subject_ko(text, start, end, q, labels, others, salience, cue)
             if self._names_anaphor(text, q.start, labels) or (found is not None and self._how != "ko-topic"):
                 return found
             if said and source.label in labels:  # "캠브리콘은 매출이 … 늘었다고 밝혔다": a source on itself
@@ -381,7 +381,7 @@ class FrameBuilder:
                 return source
             if found is not None:
                 return found
-        return self._subject_ko(text, start, end, q, labels, mentions, salience)
+        return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
 
     def _bracketed(self, text: str, q: Quantity, labels: list[str], mentions: list[Mention]) -> Entity | None:
         """`SK하이닉스(54%)`, `Nvidia (34x)`: the name just before the bracket the figure opens."""
@@ -463,7 +463,7 @@ class FrameBuilder:
         return None
 
     def _subject_ko(self, text: str, start: int, end: int, q: Quantity, labels: list[str],
-                    mentions: list[Mention], salience: Salience) -> Entity | None:
+                    mentions: list[Mention], salience: Salience, cue: Cue | None = None) -> Entity | None:
         if self._generic_before_names(text, 0, q.start, [m for m in mentions if self._marked_subject(text, m)]):
             self._how = "generic"
             return None  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names
@@ -471,7 +471,7 @@ class FrameBuilder:
                   if p.measure in ("percent", "multiple") and 0 <= p.start - m.end <= 2 and self._possessive(text, m)}
         before = [m for m in mentions if m.label in labels and m.end <= q.start
                   and (m.start, m.end) not in wholes]  # "SK하이닉스의 1.4%": the whole a share is of
-        possessors = [m for m in before if self._possessive(text, m)]
+        possessors = [m for m in before if self._possessive(text, m) and self._possessor_governs(text, m, q, cue)]
         marked = [m for m in before if self._marked_subject(text, m)]
         topics = [m for m in marked if self._topic_marked(text, m)]
         for group in ([m for m in possessors + marked if m.start >= start],
@@ -603,6 +603,28 @@ class FrameBuilder:
             return True  # "정부에서 규정한": an institution acting, not a place ("백악관에서 열린")
         head = self._head_noun.match(text, m.end)  # "클라우드매트릭스 384 슈퍼노드는": the name's own head noun
         return bool(head) and bool(marker.match(text, head.end()))
+
+    @cached_property
+    def _phrase_end(self) -> re.Pattern[str]:
+        """The first particle that closes the phrase a possessor opens (`엔비디아의 최신 칩을`)."""
+        return re.compile(rf"[\uac00-\ud7a3A-Za-z0-9)](?:(?P<subject>{self.lex.particles('subject')})|"
+                          rf"(?P<object>{self.lex.particles('object')})|(?P<oblique>{self.lex.particles('oblique')}))"
+                          rf"(?=[\s,.])")
+
+    def _possessor_governs(self, text: str, m: Mention, q: Quantity, cue: Cue | None) -> bool:
+        """Korean `X의`: X owns the figure when what it possesses is the figure, the figure's cue or
+        a subject (`엔비디아의 매출은`), not when it sits in an object (`엔비디아의 첨단칩을 사용한`)."""
+        first = [p for p in getattr(self, "_quantities", []) if p.measure == q.measure and m.end < p.start < q.start
+                 and re.fullmatch(r"\s?(?:에서|부터)\s?", text[p.end:q.start])]
+        q = first[0] if first else q  # "1223위안에서 1835위안으로": the pair goes with its first figure
+        if q.start - m.end <= 3 or (cue is not None and 0 <= cue.start - m.end <= 8):
+            return True
+        closed = self._phrase_end.search(text, m.end, min(len(text), m.end + 24))
+        if closed is None:
+            return True
+        if 0 <= q.start - closed.end() <= 2:
+            return True  # "캠브리콘 목표주가를 1223위안에서": the figure is what the possessed noun takes
+        return closed.lastgroup not in ("object", "oblique")
 
     def _topic_marked(self, text: str, m: Mention) -> bool:
         return bool(re.match(rf"(?:\s\S+)?{self.lex.particles('sentence_topic')}\s", text[m.end:m.end + 12]))
