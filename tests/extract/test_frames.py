@@ -182,6 +182,10 @@ def test_throughput_in_tokens_per_second_is_a_spec_of_the_system() -> None:
     assert core(text) == {("atlas-950-superpod", "throughput", 3.2e6, "tokens/s")}
 
 
+def test_only_a_system_is_built_from_chips() -> None:
+    assert not any(f["metric"] == "chips_in_system" for f in facts("The Ascend 910C will power racks with 2,000 cards."))
+
+
 def test_a_system_and_the_chips_it_is_built_from() -> None:
     assert core("The Atlas 900 SuperPoD is built around 4,096 Ascend 910C chips.") == {
         ("atlas-900-superpod", "chips_in_system", 4096, "GPU")}

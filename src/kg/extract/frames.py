@@ -280,6 +280,9 @@ class FrameBuilder:
             self._how = "secondary" if subject else None
             f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
             f.how = self._how
+            if f.subject is not None and metric.subject_name and not re.search(
+                    metric.subject_name, f"{f.subject.name} {f.subject.id}"):
+                f.subject = None  # "Kunlun chip will introduce super nodes with 1,000 cards": a chip, no system
             if f.subject is not None:
                 break
         if f.subject is None:
