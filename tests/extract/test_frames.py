@@ -61,6 +61,12 @@ def test_an_anaphor_that_reports_a_figure_is_its_subject() -> None:
     assert core(text) == {("oracle", "chips_held", 9000, "GPU")}
 
 
+def test_in_a_comparison_the_name_before_at_owns_the_figure() -> None:
+    text = "Qwen 3 is priced at $2 per million tokens, versus Google at $12 and OpenAI at $15."
+    found = core(text)
+    assert ("google", "price", 12, "USD") in found and ("openai", "price", 15, "USD") in found
+
+
 def test_a_fronted_participles_subject_is_the_main_clauses() -> None:
     text = "After buying 12,000 H20 chips last year, Tencent slowed its orders."
     assert core(text) == {("tencent", "chips_acquired", 12000, "GPU")}

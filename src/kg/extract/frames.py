@@ -52,6 +52,8 @@ _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|b
                           r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _OWNS_FIGURE = re.compile(r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|estimated|reported|total|combined|latest|new|annual)\s+)?")
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
+_COMPARED_AT = re.compile(r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
+                          r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$")
 _FRONTED_PARTICIPLE = re.compile(r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|Through|Without|When)\s+)?"
                                  r"[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s")
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
@@ -370,6 +372,10 @@ class FrameBuilder:
         if bracketed is not None:
             self._how = "bracket"
             return bracketed
+        compared = self._compared(text, q, mentions)
+        if compared is not None:  # the figure is this name's, whatever the reading
+            self._how = "compared"
+            return _entity(compared) if compared.label in labels else None
         if self.en:
             return self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
         if source is not None:  # "SemiAnalysis는 해당 기관이 … 있다고 보고 있다": the source is not the subject
@@ -385,6 +391,11 @@ class FrameBuilder:
             if found is not None:
                 return found
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
+
+    def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
+        """In a comparison, the name just before `at` (`versus OpenAI at $30 and Anthropic at $25`)."""
+        at = _COMPARED_AT.search(text, max(0, q.start - 60), q.start) if self.en else None
+        return next((m for m in mentions if at is not None and m.start == at.start("name")), None)
 
     def _bracketed(self, text: str, q: Quantity, labels: list[str], mentions: list[Mention]) -> Entity | None:
         """`SK하이닉스(54%)`, `Nvidia (34x)`: the name just before the bracket the figure opens."""
