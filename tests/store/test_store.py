@@ -101,6 +101,29 @@ def test_server_listens_only_on_a_private_unix_socket(tmp_path) -> None:
     assert not server.socket_path.exists()
 
 
+def test_a_server_that_stalls_at_start_is_replaced(tmp_path, monkeypatch) -> None:
+    from kg.store import embedded
+
+    monkeypatch.setattr(embedded, "SILENT_SECONDS", 0.5)
+    server = EmbeddedServer(tmp_path)
+    launch, launched = server._launch, []
+
+    def stalling_once() -> None:  # as FalkorDB very rarely does after decoding a snapshot
+        launch()
+        launched.append(server.pid)
+        while len(launched) == 1 and not server.socket_path.exists():
+            time.sleep(0.01)
+        if len(launched) == 1:
+            os.kill(server.pid, signal.SIGSTOP)
+
+    server._launch = stalling_once
+    server.start()
+    try:
+        assert len(launched) == 2 and server.client().ping()
+    finally:
+        server.stop()
+
+
 def test_a_killed_server_is_replaced_by_the_next_command(settings: Settings) -> None:
     with open_store(settings) as store:
         store.write_batch(_small_batch())
