@@ -5,7 +5,6 @@ A small tmpfs stands in for the disk (needs root to mount; skipped with the reas
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
