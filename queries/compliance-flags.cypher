@@ -1,18 +1,34 @@
 // name: compliance-flags
-// title: Holdings and acquisitions of chips that were controlled for the holder's country
+// title: Holdings and acquisitions of chips that were controlled for the holder's country, claim by claim
 // params: country = 'cn'
-// tags: controls, firms, compliance
-// A stated date before the first control is marked as such; an unknown date is flagged for review.
+// tags: controls, firms, compliance, claims
+// One row per claim behind a holding or an acquisition of a controlled chip: its own figure,
+// qualifier, date, document and quote. A date the claim states before the first control is marked
+// as such; no stated date is flagged for review (`document_date` is when its document was
+// published). `figures` lists every figure the claims on the same edge state; `disagree` is true
+// when they differ.
 MATCH (f:Firm)-[:BASED_IN]->(:Country {id: $country})
 MATCH (f)-[h:HOLDS|ACQUIRED]->(c:Chip)
 MATCH (r:Regulation)-[k:CONTROLS]->(c)
 WHERE (r)-[:TARGETS]->(:Country {id: $country})
-WITH f, h, c, min(k.from) AS first_controlled, collect(DISTINCT r.id) AS rules,
-     coalesce(h.date, h.as_of) AS stated
-RETURN f.id AS firm, type(h) AS relation, c.id AS chip, h.quantity AS quantity, h.qualifier AS qualifier,
-       stated AS stated_date, first_controlled,
+WITH f, h, c, k, r
+ORDER BY r.id
+WITH f, h, c, min(k.from) AS first_controlled, collect(DISTINCT r.id) AS rules
+UNWIND coalesce(h.claims, [null]) AS claim_id
+OPTIONAL MATCH (claim:Claim {id: claim_id})
+WITH f, h, c, first_controlled, rules, claim
+ORDER BY claim.value
+WITH f, h, c, first_controlled, rules, collect(claim) AS claims, collect(DISTINCT claim.value) AS figures
+UNWIND CASE WHEN size(claims) = 0 THEN [null] ELSE claims END AS claim
+OPTIONAL MATCH (claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
+OPTIONAL MATCH (claim)-[:ATTRIBUTED_TO]->(source)
+WITH f, h, c, first_controlled, rules, figures, claim, d, source, coalesce(claim.date, claim.as_of) AS stated
+RETURN f.id AS firm, type(h) AS relation, c.id AS chip, claim.value AS quantity, claim.value_max AS quantity_up_to,
+       claim.qualifier AS qualifier, stated AS stated_date,
+       coalesce(claim.date_precision, claim.as_of_precision) AS precision, first_controlled,
        CASE WHEN stated IS NULL THEN 'controlled chip; date of acquisition not stated'
             WHEN stated < first_controlled THEN 'acquired before the first control'
             ELSE 'controlled for this country at the stated date' END AS flag,
-       rules, h.claims AS claims
-ORDER BY firm, chip, relation
+       figures, size(figures) > 1 AS disagree, rules, source.name AS according_to, claim.quote AS quote,
+       d.title AS document, d.id AS document_id, d.published AS document_date, claim.id AS claim
+ORDER BY firm, chip, relation, stated_date, quantity, claim

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.documents.passages import split_passages
+from kg.documents import identity
 from kg.documents.reader import find_files, read_document, read_paths
 from kg.errors import DocumentError, InputError
 
@@ -98,11 +99,29 @@ def test_missing_paths_and_empty_folders_are_errors(tmp_path: Path) -> None:
         find_files([tmp_path / "empty"])
 
 
-def test_document_ids_are_stable_and_unique_within_a_load(tmp_path: Path) -> None:
+def test_document_ids_are_a_readable_slug_and_a_short_content_hash(tmp_path: Path) -> None:
     (tmp_path / "x").mkdir()
     (tmp_path / "y").mkdir()
     _write(tmp_path / "x", "Same Name.md", b"one")
     _write(tmp_path / "y", "Same Name.md", b"two")
-    ids = [d.id for d in read_paths([tmp_path])]
-    assert ids[0] == "same-name" and ids[1].startswith("same-name-") and len(set(ids)) == 2
-    assert [d.id for d in read_paths([tmp_path])] == ids
+    docs = list(read_paths([tmp_path]))
+    assert [d.id for d in docs] == [f"same-name-{d.sha256[:8]}" for d in docs] and docs[0].id != docs[1].id
+    assert [d.source for d in docs] == [str((tmp_path / f / "Same Name.md").resolve()) for f in "xy"]
+    assert [d.id for d in read_paths([tmp_path])] == [d.id for d in docs]
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("딥시크 報告 ünï", "딥시크-報告-ünï"),
+    ("DeepSeek 보고서", "deepseek-보고서"),
+    ("\u1103\u1175\u11b8\u1109\u1175\u110f\u1173", "딥시크"),  # a macOS file name: decomposed Hangul
+    ("हिन्दी लेख", "हिन्दी-लेख"),
+    ("000_78289c04d3baab9c", "000_78289c04d3baab9c"),
+    ("  --- ", "doc"),
+])
+def test_slugs_keep_every_script(name: str, slug: str) -> None:
+    assert identity.slug(name) == slug
+
+
+def test_a_document_with_a_canonical_url_has_it_as_its_source(tmp_path: Path) -> None:
+    doc = read_document(_write(tmp_path, "a.md", b"---\nurl: https://example.org/a\n---\nText.\n"))
+    assert doc.source == "https://example.org/a"

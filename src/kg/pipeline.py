@@ -6,50 +6,35 @@ before its write, so a broken document loses nothing and a killed load is redone
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 from kg import extract, ontology
 from kg.config import Settings
 from kg.documents.model import Document
-import hashlib
-
-from kg.documents.reader import find_files, identified_files, read_bytes, read_document
+from kg.documents.reader import find_files, open_document, read_bytes, read_document
 from kg.errors import DocumentError, KgError
 from kg.graph import GraphBatch, NodeRef
+from kg.intake import Intake, LoadReport, take_all
 from kg.reference import build_reference_batch
 from kg.store import open_store
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
-GROUP_ROWS = 5000  # new documents are written in groups of about this many nodes and edges
+
+__all__ = ["load", "forget", "status", "document_batch", "LoadReport", "Forgotten"]
 
 
-@dataclass
-class LoadReport:
-    read: int = 0
-    changed: int = 0
-    skipped: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    passages: int = 0
-    mentions: int = 0
-    claims: int = 0
-    nodes_written: int = 0
-    relationships_written: int = 0
-    dry_run: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-
-def document_batch(doc: Document, onto: ontology.Ontology, fingerprint: str) -> GraphBatch:
+def document_batch(doc: Document, onto: ontology.Ontology, fingerprint: str,
+                   sources: list[str] | None = None) -> GraphBatch:
     """The Document, its passages and everything extracted from them."""
     batch = GraphBatch()
     ref = batch.add_node(
         "Document", doc.id, name=doc.title or doc.id, title=doc.title, url=doc.url, author=doc.author,
         published=doc.published, published_precision=doc.published_precision, lang=doc.lang,
-        sha256=doc.sha256, path=doc.path, fingerprint=f"{doc.sha256}:{fingerprint}",
+        sha256=doc.sha256, sources=sources or ([doc.source] if doc.source else None),
+        fingerprint=f"{doc.sha256}:{fingerprint}",
     )
     previous: NodeRef | None = None
     for p in doc.passages:
@@ -72,66 +57,64 @@ def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run
     reference = build_reference_batch(onto)
     report = LoadReport(dry_run=dry_run)
     if dry_run:
-        _extract_only(paths, onto, fingerprint, report, progress, len(files), shard)
+        _extract_only(files, onto, fingerprint, report, progress, shard)
         return report
     with open_store(settings) as store:
         if reset:
             store.clear()
         _write_reference(store, reference, report)
-        known = store.document_fingerprints()
-        pending: list[tuple[str, GraphBatch]] = []  # new documents, written together
-        pending_rows = 0
-        for done, (path, ident) in enumerate(_files(paths, shard), 1):
-            if progress:
-                progress(str(path), done, len(files))
-            try:
-                raw = read_bytes(path)
-                if known.get(ident) == f"{hashlib.sha256(raw).hexdigest()}:{fingerprint}":
-                    report.read += 1
-                    report.skipped += 1  # unchanged file, unchanged patterns: not even parsed
-                    continue
-                item = read_document(path, ident, raw)
-            except DocumentError as exc:
-                report.failed.append((exc.path, exc.reason))
-                continue
-            report.read += 1
-            try:
-                batch = document_batch(item, onto, fingerprint)
-            except KgError:
-                raise
-            except Exception as exc:  # an extractor bug must not stop the other documents
-                report.failed.append((item.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-                continue
-            _count(report, item, batch)
-            if item.id in known:  # changed, or left unfinished by a killed load: replace it
-                _add_stats(report, store.replace_document(item.id, batch))
-                continue
-            pending.append((item.id, batch))
-            pending_rows += len(batch.nodes) + len(batch.edges)
-            if pending_rows >= GROUP_ROWS:
-                _add_stats(report, store.write_new_documents(pending))
-                pending, pending_rows = [], 0
-        if pending:
-            _add_stats(report, store.write_new_documents(pending))
+        intake = Intake(store, fingerprint, lambda doc, sources: document_batch(doc, onto, fingerprint, sources),
+                        report)
+        take_all(intake, files, progress, lambda raw: _in_shard(raw, shard))
     return report
 
 
-def _add_stats(report: LoadReport, stats: object) -> None:
-    report.nodes_written += stats.nodes  # type: ignore[attr-defined]
-    report.relationships_written += stats.relationships  # type: ignore[attr-defined]
+@dataclass(frozen=True)
+class Forgotten:
+    document: str
+    source: str | None = None  # the source forgotten, when DOC named one rather than the document
+    remaining: int = 0  # sources the document keeps (it is gone when none)
 
 
-def forget(doc: str, settings: Settings) -> str:
-    """Remove one document (by id or path) and everything that came only from it."""
-    path = Path(doc)
-    from kg.documents.reader import document_id
-
-    candidates = [doc, document_id(path)] if path.suffix else [doc]
+def forget(doc: str, settings: Settings) -> Forgotten:
+    """Forget a document by id (all of it), or one of its sources by path or URL: the document
+    goes with its last source, and with it every fact that came only from it."""
     with open_store(settings) as store:
-        for ident in candidates:
-            if store.forget_document(ident):
-                return ident
-    raise KgError(f"no document '{doc}' in the store", hint="`kg status` lists what is loaded")
+        rows = store.documents()
+        if any(row["id"] == doc for row in rows):
+            store.forget_document(doc)
+            return Forgotten(doc)
+        for source in _sources_named(doc):
+            owners = sorted(row["id"] for row in rows if source in row["sources"])
+            if owners:
+                return _forget_source(store, rows, owners, source)
+    raise KgError(f"no document '{doc}' in the store", hint="give its id, path or URL; `kg status` counts what is loaded")
+
+
+def _sources_named(doc: str) -> list[str]:
+    """What DOC may name: a URL or path as recorded, a path resolved, a file's canonical URL."""
+    named = [doc]
+    path = Path(doc).expanduser()
+    named.append(str(path.resolve()))
+    if path.is_file():
+        try:
+            named.append(open_document(path).source)
+        except DocumentError:
+            pass
+    return list(dict.fromkeys(named))
+
+
+def _forget_source(store: object, rows: list[dict], owners: list[str], source: str) -> Forgotten:
+    result = Forgotten(owners[0], source)
+    for row in rows:
+        if row["id"] in owners:
+            remaining = [s for s in row["sources"] if s != source]
+            if remaining:
+                store.set_sources(row["id"], remaining)  # type: ignore[attr-defined]
+            else:
+                store.forget_document(row["id"])  # type: ignore[attr-defined]
+            result = Forgotten(row["id"], source, len(remaining)) if row["id"] == owners[0] else result
+    return result
 
 
 def _write_reference(store: object, reference: GraphBatch, report: LoadReport) -> None:
@@ -150,47 +133,30 @@ def _write_reference(store: object, reference: GraphBatch, report: LoadReport) -
     report.relationships_written += stats.relationships
 
 
-def _files(paths: list[Path], shard: tuple[int, int] | None) -> Iterable[tuple[Path, str]]:
-    for path, ident in identified_files(paths):
-        if shard is None or _shard_of(ident, shard[1]) == shard[0]:
-            yield path, ident
+def _in_shard(raw: bytes, shard: tuple[int, int] | None) -> bool:
+    """Shards partition texts by content hash: one text (under any of its names) is one shard's."""
+    return shard is None or int(hashlib.sha256(raw).hexdigest(), 16) % shard[1] == shard[0]
 
 
-def _documents(paths: list[Path], shard: tuple[int, int] | None) -> Iterable[Document | DocumentError]:
-    for path, ident in _files(paths, shard):
-        try:
-            yield read_document(path, ident)
-        except DocumentError as exc:
-            yield exc
-
-
-def _shard_of(doc_id: str, count: int) -> int:
-    import hashlib
-
-    return int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % count
-
-
-def _extract_only(paths: list[Path], onto: ontology.Ontology, fingerprint: str, report: LoadReport,
-                  progress: Progress | None, total: int, shard: tuple[int, int] | None) -> None:
-    for done, item in enumerate(_documents(paths, shard), 1):
+def _extract_only(files: list[Path], onto: ontology.Ontology, fingerprint: str, report: LoadReport,
+                  progress: Progress | None, shard: tuple[int, int] | None) -> None:
+    for done, path in enumerate(files, 1):
         if progress:
-            progress(getattr(item, "path", ""), done, total)
-        if isinstance(item, DocumentError):
-            report.failed.append((item.path, item.reason))
+            progress(str(path), done, len(files))
+        try:
+            raw = read_bytes(path)
+            if not _in_shard(raw, shard):
+                continue
+            item = read_document(path, raw=raw)
+        except DocumentError as exc:
+            report.failed.append((exc.path, exc.reason))
             continue
         report.read += 1
         batch = document_batch(item, onto, fingerprint)
-        _count(report, item, batch)
+        report.count(item, batch)
         merged = batch.merged()
         report.nodes_written += len(merged.nodes)
         report.relationships_written += len(merged.edges)
-
-
-def _count(report: LoadReport, doc: Document, batch: GraphBatch) -> None:
-    report.changed += 1
-    report.passages += len(doc.passages)
-    report.mentions += sum(1 for e in batch.edges if e.type == "MENTIONS")
-    report.claims += sum(1 for n in batch.nodes if n.label == "Claim")
 
 
 def status(settings: Settings) -> tuple[dict[str, object], object]:

@@ -58,16 +58,16 @@ def test_the_seed_graph_answers_the_questions_with_quotes(seeded) -> None:
     def one(query: str, **params) -> list[dict]:
         return seeded.read(query, params)
 
-    holds = one("MATCH (:Firm {id: 'deepseek'})-[h:HOLDS]->(c:Chip) RETURN c.id AS chip, h.quantity AS q")
+    holds = one("MATCH (:Firm {id: 'deepseek'})-[h:HOLDS]->(c:Chip) RETURN c.id AS chip, h.latest_quantity AS q")
     assert {(r["chip"], r["q"]) for r in holds} >= {("h800", 10000), ("h100", 10000), ("hopper", 50000)}
     hopper = one("MATCH (c:Claim {subject: 'deepseek', object: 'hopper'})-[:ATTRIBUTED_TO]->(s) "
                  "RETURN s.id AS s, c.quote AS quote, c.qualifier AS qual")
     assert hopper[0]["s"] == "semianalysis" and hopper[0]["qual"] == "approx" and "50,000" in hopper[0]["quote"]
-    a100 = one("MATCH (:Firm {id: 'high-flyer'})-[a:ACQUIRED]->(:Chip {id: 'a100'}) RETURN a.quantity AS q, a.date AS d")
+    a100 = one("MATCH (:Firm {id: 'high-flyer'})-[a:ACQUIRED]->(:Chip {id: 'a100'}) RETURN a.latest_quantity AS q, a.latest_date AS d")
     assert {(r["q"], r["d"]) for r in a100} == {(10000, dt.date(2021, 1, 1))}
-    trained = one("MATCH (:AIModel {id: 'deepseek-v3'})-[t:TRAINED_ON]->(:Chip {id: 'h800'}) RETURN t.quantity AS q")
+    trained = one("MATCH (:AIModel {id: 'deepseek-v3'})-[t:TRAINED_ON]->(:Chip {id: 'h800'}) RETURN t.latest_quantity AS q")
     assert trained == [{"q": 2048}]
-    spin = one("MATCH (:Firm {id: 'deepseek'})-[s:SPUN_OFF_FROM]->(:Firm {id: 'high-flyer'}) RETURN s.date AS d")
+    spin = one("MATCH (:Firm {id: 'deepseek'})-[s:SPUN_OFF_FROM]->(:Firm {id: 'high-flyer'}) RETURN s.latest_date AS d")
     assert spin == [{"d": dt.date(2023, 5, 1)}]
     metrics = one("MATCH (c:Claim) WHERE c.quote IS NOT NULL RETURN c.subject AS s, c.metric AS m, c.value AS v")
     found = {(r["s"], r["m"], r["v"]) for r in metrics}

@@ -62,7 +62,9 @@ def test_the_subject_of_a_reporting_verb_is_the_source_not_the_topic() -> None:
 ])
 def test_spin_offs_in_either_voice(text: str, lang: str) -> None:
     batch = _batch(text, lang)
-    edges = [(e.src.id, e.dst.id, e.props["date"]) for e in batch.edges if e.type == "SPUN_OFF_FROM"]
+    claims = {n.id: n.props for n in batch.nodes if n.label == "Claim"}
+    edges = [(e.src.id, e.dst.id, claims[e.props["claims"][0]]["as_of"]) for e in batch.edges
+             if e.type == "SPUN_OFF_FROM"]
     assert edges == [("deepseek", "high-flyer", dt.date(2023, 5, 1))]
 
 
@@ -83,8 +85,9 @@ def test_an_unknown_model_becomes_a_candidate_model() -> None:
     batch = _batch("Moonshot AI was founded in March 2023. Its Lumen k1.5 model was trained on 3,000 H800s.", "en")
     candidate = next(n for n in batch.nodes if n.props.get("status") == "candidate")
     assert (candidate.label, candidate.id, candidate.props["name"]) == ("AIModel", "lumen-k1-5", "Lumen k1.5")
-    assert [(e.src.id, e.dst.id, e.props["quantity"]) for e in batch.edges if e.type == "TRAINED_ON"] == [
-        ("lumen-k1-5", "h800", 3000)]
+    claims = {n.id: n.props for n in batch.nodes if n.label == "Claim"}
+    assert [(e.src.id, e.dst.id, claims[e.props["claims"][0]]["value"]) for e in batch.edges
+            if e.type == "TRAINED_ON"] == [("lumen-k1-5", "h800", 3000)]
 
 
 def test_two_rules_reading_one_fact_give_one_claim() -> None:

@@ -35,7 +35,7 @@ def big_document() -> GraphBatch:
     for firm in firms:
         batch.add_edge("MENTIONS", passage, firm, surface=firm.id)
     for j in range(EDGES - FIRMS - 1):
-        batch.add_edge("HOLDS", firms[j % FIRMS], chips[(j * 7 + j // FIRMS) % CHIPS], quantity=j, claims=[f"k{j}"])
+        batch.add_edge("MADE_BY", chips[(j * 7 + j // FIRMS) % CHIPS], firms[j % FIRMS])
     return batch
 
 

@@ -8,7 +8,7 @@ from kg import ontology
 from kg.graph import GraphBatch, NodeRef
 from kg.packs import all_packs
 from kg.packs.lint import lint
-from kg.store import cypher
+from kg.store import cypher, derived
 from kg.views.build import CLAIM_QUOTES, ID_SUBGRAPH
 
 
@@ -28,8 +28,9 @@ def _writer_statements(onto: ontology.Ontology) -> list[tuple[str, str, dict]]:
 def test_packs_and_every_statement_the_code_sends_lint_clean() -> None:
     onto = ontology.load()
     queries = [(f"pack {p.name}", p.cypher, p.params) for p in all_packs().values()]
-    params = {"doc": "d", "ids": ["a"], "fingerprint": "f", "rows": []}
+    params = {"doc": "d", "ids": ["a"], "fingerprint": "f", "rows": [], "sources": ["s"]}
     queries += [(f"store {i}", q, params) for i, q in enumerate(cypher.all_statements(onto))]
+    queries += [(f"derived {i}", q, params) for i, q in enumerate(derived.all_statements(onto))]
     queries += _writer_statements(onto)
     queries.append(("view quotes", CLAIM_QUOTES, {"ids": ["a"]}))
     queries.append(("view ids", ID_SUBGRAPH, {"ids": ["a"]}))

@@ -46,3 +46,30 @@ def test_seeds_load_and_every_pack_runs_on_neo4j(neo4j_settings) -> None:
             assert rows or pack.name == "candidates", pack.name
     again = pipeline.load([seeds_dir()], neo4j_settings)
     assert again.changed == 0
+
+
+def test_the_derived_edge_rule_gives_the_same_edges_on_neo4j(neo4j_settings, tmp_path) -> None:
+    """The statements the embedded store runs in tests/test_derived_edges.py, on Neo4j."""
+    import datetime as dt
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("derived", Path(__file__).parents[1] / "test_derived_edges.py")
+    derived = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(derived)  # type: ignore[union-attr]
+    EDGE, corpus = derived.EDGE, derived._corpus(tmp_path)
+    for order in (("a.md", "b.md"), ("b.md", "a.md")):
+        with open_store(neo4j_settings) as store:
+            store.clear()
+        for name in order:
+            assert pipeline.load([corpus / name], neo4j_settings).ok
+        with open_store(neo4j_settings) as store:
+            held = store.read(EDGE)[0]["p"]
+        assert (held["quantity_min"], held["quantity_max"], held["latest_quantity"], held["latest_date"],
+                held["claim_count"]) == (10_000, 50_000, 50_000, dt.date(2025, 1, 15), 2)
+        pipeline.forget(str(corpus / order[0]), neo4j_settings)
+        with open_store(neo4j_settings) as store:
+            assert store.read(EDGE)[0]["p"]["claim_count"] == 1
+        pipeline.forget(str(corpus / order[1]), neo4j_settings)
+        with open_store(neo4j_settings) as store:
+            assert store.read(EDGE) == []

@@ -72,7 +72,8 @@ def test_candidates_lists_an_unknown_firm_with_its_passage(settings, tmp_path) -
     rows = _run("candidates", settings)
     found = [r for r in rows if r["name"] == "Quillon Labs"]
     assert found and found[0]["label"] == "Firm" and found[0]["claims"] >= 1
-    assert found[0]["documents"] == ["note"] and found[0]["passages"] == ["note#1"]
+    [doc] = found[0]["documents"]
+    assert doc.startswith("note-") and found[0]["passages"] == [f"{doc}#1"]
     assert "2,000 H800" in found[0]["example"]
     assert "deepseek" not in {r["id"] for r in rows}
 
@@ -103,7 +104,7 @@ def test_provenance_and_claims_about_lead_back_to_documents(seeded_settings) -> 
     rows = _run("provenance", seeded_settings, id="deepseek")
     spin = [r for r in rows if r["edge"] == "SPUN_OFF_FROM"][0]
     assert spin["edge_to"] == "high-flyer" and "스핀오프" in spin["quote"]
-    assert spin["document"] == "000_78289c04d3baab9c" and spin["end"] > spin["start"]
+    assert spin["document"].startswith("000_78289c04d3baab9c-") and spin["end"] > spin["start"]
     claims = _run("claims-about", seeded_settings, id="deepseek-v3")
     assert {"parameters", "training_cost"} <= {r["metric"] for r in claims}
 

@@ -35,9 +35,9 @@ def _document(doc: str, fingerprint: str, claim: str, text: str, candidate: str 
     batch.add_edge("ABOUT", node, ACME)
     batch.add_edge("ABOUT", node, H100)
     batch.add_edge("MENTIONS", passage, ACME, surface="Acme")
-    batch.add_edge("HOLDS", ACME, H100, quantity=500, claims=[claim])
+    batch.add_edge("HOLDS", ACME, H100, claims=[claim])
     if acquired:
-        batch.add_edge("ACQUIRED", ACME, H100, quantity=500, claims=[claim])
+        batch.add_edge("ACQUIRED", ACME, H100, claims=[claim])
     if candidate:
         entity = batch.add_node("Firm", candidate, name=candidate.title(), status="candidate")
         batch.add_edge("MENTIONS", passage, entity, surface=candidate)

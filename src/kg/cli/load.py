@@ -66,7 +66,8 @@ def _summary(report: pipeline.LoadReport) -> Table:
     table.add_column("what")
     table.add_column("count", justify="right")
     rows = [("documents read", report.read), ("changed (loaded)", report.changed),
-            ("skipped (unchanged)", report.skipped), ("failed", len(report.failed)),
+            ("skipped (unchanged)", report.skipped), ("same text, new source", report.sources_added),
+            ("replaced (old text at a source)", report.replaced), ("failed", len(report.failed)),
             ("passages", report.passages), ("mentions", report.mentions), ("claims", report.claims),
             ("nodes written", report.nodes_written), ("relationships written", report.relationships_written)]
     for name, value in rows:
@@ -74,10 +75,15 @@ def _summary(report: pipeline.LoadReport) -> Table:
     return table
 
 
-def forget(ctx: typer.Context, doc: str = typer.Argument(..., help="Document id or path.")) -> None:
-    """Remove one document and every fact that came only from it."""
-    ident = pipeline.forget(doc, ctx.obj)
-    typer.echo(f"Forgot document {ident}.")
+def forget(ctx: typer.Context, doc: str = typer.Argument(..., help="Document id, or a path or URL it came from.")) -> None:
+    """Remove one document (by id), or one of its sources (by path or URL), and every fact that
+    came only from it: a document goes with its last source."""
+    done = pipeline.forget(doc, ctx.obj)
+    if done.remaining:
+        typer.echo(f"Forgot source {done.source} of document {done.document} "
+                   f"(still loaded from {done.remaining} other source{'s' if done.remaining > 1 else ''}).")
+    else:
+        typer.echo(f"Forgot document {done.document}.")
 
 
 def status(ctx: typer.Context) -> None:

@@ -20,7 +20,7 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    id: str  # stable: derived from the file name (stem slug), see kg.documents.reader
+    id: str  # readable slug of the file name + short content hash, see kg.documents.identity
     path: str
     text: str  # the body after front matter, decoded
     sha256: str  # of the raw file bytes
@@ -31,3 +31,4 @@ class Document:
     published: dt.date | None = None
     published_precision: str | None = None  # year | month | day
     passages: tuple[Passage, ...] = field(default_factory=tuple)
+    source: str = ""  # canonical URL, else the file's resolved absolute path (kg.documents.identity)

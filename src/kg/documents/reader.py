@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.documents import decode, frontmatter
+from kg.documents.identity import document_id, source_of
 from kg.documents.model import Document
 from kg.documents.passages import split_passages
 from kg.errors import DocumentError, InputError
@@ -63,45 +65,52 @@ def read_bytes(path: Path) -> bytes:
         raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
 
 
-def read_document(path: Path, doc_id: str | None = None, raw: bytes | None = None) -> Document:
+@dataclass(frozen=True)
+class RawDocument:
+    """A file read and decoded, its front matter parsed, not yet split into passages."""
+
+    path: Path
+    sha256: str  # of the raw bytes: the text's identity
+    meta: frontmatter.FrontMatter
+    body: str
+
+    @property
+    def source(self) -> str:
+        return source_of(self.path, self.meta.url)
+
+
+def open_document(path: Path, raw: bytes | None = None) -> RawDocument:
     name = str(path)
     raw = read_bytes(path) if raw is None else raw
-    text = decode.decode(name, raw)
-    meta, body, _ = frontmatter.split(name, text)
+    meta, body, _ = frontmatter.split(name, decode.decode(name, raw))
     if not body.strip():
         raise DocumentError(name, "no text after the front matter")
-    ident = doc_id or document_id(path)
+    return RawDocument(path, hashlib.sha256(raw).hexdigest(), meta, body)
+
+
+def to_document(opened: RawDocument, doc_id: str | None = None) -> Document:
+    """The Document, with `doc_id` or the id of a text first loaded under this file's name."""
+    path, meta, body = opened.path, opened.meta, opened.body
+    ident = doc_id or document_id(path.stem, opened.sha256)
     return Document(
-        id=ident, path=name, text=body, sha256=hashlib.sha256(raw).hexdigest(),
+        id=ident, path=str(path), source=opened.source, text=body, sha256=opened.sha256,
         lang=meta.lang or detect_lang(body), title=meta.title or _first_heading(body) or path.stem,
         url=meta.url, author=meta.author, published=meta.published,
         published_precision=meta.published_precision, passages=split_passages(ident, body),
     )
 
 
-def identified_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """Each document file with its id; ids are unique within one call."""
-    used: set[str] = set()
-    for path in find_files(paths):
-        ident = document_id(path)
-        if ident in used:
-            ident = f"{ident}-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]}"
-        used.add(ident)
-        yield path, ident
+def read_document(path: Path, doc_id: str | None = None, raw: bytes | None = None) -> Document:
+    return to_document(open_document(path, raw), doc_id)
 
 
 def read_paths(paths: Iterable[Path]) -> Iterator[Document | DocumentError]:
     """Each document, or the error that stopped it."""
-    for path, ident in identified_files(paths):
+    for path in find_files(paths):
         try:
-            yield read_document(path, ident)
+            yield read_document(path)
         except DocumentError as exc:
             yield exc
-
-
-def document_id(path: Path) -> str:
-    slug = re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-.")
-    return slug or "doc-" + hashlib.sha256(path.stem.encode()).hexdigest()[:12]
 
 
 def detect_lang(text: str) -> str:

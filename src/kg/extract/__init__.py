@@ -233,10 +233,8 @@ def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Fr
     if f.recipient is not None:
         batch.add_edge("ABOUT", claim, _ref(batch, f.recipient))
     if metric.edge and f.object is not None and fits(metric.edge, f.subject, f.object):
-        edge = {"claims": [claim_id], "quantity": q.value, "qualifier": f.qualifier}
-        if date is not None:
-            edge[date_key] = date
-        batch.add_edge(metric.edge, _ref(batch, f.subject), _ref(batch, f.object), **edge)
+        # only the claim's id: the store derives the edge's figures and dates from its claims
+        batch.add_edge(metric.edge, _ref(batch, f.subject), _ref(batch, f.object), claims=[claim_id])
 
 
 def _add_relation(batch: GraphBatch, document: Document, s: SentenceAnalysis, d: ClaimDraft, fits) -> None:  # type: ignore[no-untyped-def]
@@ -255,11 +253,7 @@ def _add_relation(batch: GraphBatch, document: Document, s: SentenceAnalysis, d:
     obj = Entity(d.object.label, d.object.id, d.object.name, d.object.candidate) if d.object else None
     _link_claim(batch, claim, s, subject, obj, source)
     if rule.edge and obj is not None and fits(rule.edge, subject, obj):
-        props = {"claims": [claim_id], "differences": d.differences}
-        date_key = RELATION_DATE.get(rule.edge, "date")
-        if date_key and date:
-            props[date_key] = date
-        batch.add_edge(rule.edge, _ref(batch, subject), _ref(batch, obj), **props)
+        batch.add_edge(rule.edge, _ref(batch, subject), _ref(batch, obj), claims=[claim_id])
 
 
 def _link_claim(batch: GraphBatch, claim: NodeRef, s: SentenceAnalysis, subject: Entity, obj: Entity | None,

@@ -6,7 +6,8 @@ from typing import Any, Iterable, Mapping
 
 from kg.graph import GraphBatch
 from kg.ontology import Ontology
-from kg.store import cypher
+from kg.store import cypher, derived
+from kg.store.removal import removal_plan
 from kg.store.base import Counts, WriteStats
 
 
@@ -21,13 +22,18 @@ class CypherStoreMixin:
         raise NotImplementedError
 
     def write_batch(self, batch: GraphBatch) -> WriteStats:
-        self._execute(list(self._writer.statements(batch)), atomic=False)
+        self._execute(self._statements(batch), atomic=False)
         return _stats(batch)
+
+    def _statements(self, batch: GraphBatch) -> list[cypher.Statement]:
+        """The batch's writes, then the derived-edge rule over the claim-backed edges it touched."""
+        touched = derived.touched_in(batch, self.ontology)
+        return list(self._writer.statements(batch)) + derived.recompute(touched, self.ontology)
 
     def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
         fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
-        plan = cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=True)
-        plan += list(self._writer.statements(batch))
+        plan = removal_plan(self.read, self.ontology, doc_id, keep_document=True)
+        plan += self._statements(batch)
         if fingerprint is not None:
             plan.append((cypher.MARK_DOCUMENT, {"doc": doc_id, "fingerprint": fingerprint}))
         self._execute(plan, atomic=True)
@@ -43,15 +49,22 @@ class CypherStoreMixin:
             combined.extend(batch)
             if fingerprint is not None:
                 marks.append({"id": doc_id, "fingerprint": fingerprint})
-        plan = list(self._writer.statements(combined)) + [(cypher.MARK_DOCUMENTS, {"rows": marks})]
+        plan = self._statements(combined) + [(cypher.MARK_DOCUMENTS, {"rows": marks})]
         self._execute(plan, atomic=True)
         return _stats(combined)
 
     def forget_document(self, doc_id: str) -> bool:
         if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
             return False
-        self._execute(cypher.removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True)
+        self._execute(removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True)
         return True
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document's id, sha256, fingerprint ('' unless complete) and sources."""
+        return self.read(cypher.DOCUMENTS)
+
+    def set_sources(self, doc_id: str, sources: list[str]) -> None:
+        self._execute([(cypher.SET_SOURCES, {"doc": doc_id, "sources": sources})], atomic=True)
 
     def document_fingerprints(self) -> dict[str, str]:
         return {row["id"]: row["fingerprint"] for row in self.read(cypher.FINGERPRINTS)}

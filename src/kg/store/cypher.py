@@ -11,7 +11,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 from kg.errors import OntologyError
 from kg.graph import Edge, GraphBatch, Node
@@ -65,8 +65,8 @@ class Writer:
             groups[key].append(row)
         for (rel, src, dst, date_keys, has_claims), rows in groups.items():
             sets = "".join(f", r.{name(k)} = date(row.{name('d_' + k)})" for k in date_keys)
-            if has_claims:
-                sets += ", r.claims = coalesce(r.claims, []) + [c IN row.claims WHERE NOT c IN coalesce(r.claims, [])]"
+            if has_claims:  # appended as they come: the derived-edge rule (kg.store.derived) makes the list exact
+                sets += ", r.claims = coalesce(r.claims, []) + row.claims"
             query = (
                 f"UNWIND $rows AS row MATCH (a:{name(src)} {{id: row.src}}) MATCH (b:{name(dst)} {{id: row.dst}}) "
                 f"MERGE (a)-[r:{name(rel)}]->(b) SET r += row.props{sets}"
@@ -106,32 +106,19 @@ def _chunks(query: str, rows: list[dict[str, Any]], size: int) -> Iterator[State
 
 
 # -- removing what one document contributed ---------------------------------------------
-DOC_CLAIM_IDS = (
-    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim) RETURN c.id AS id"
-)
+# Each follows the document's own passages and claims: the cost is what the document holds,
+# never a list of its claim ids matched against other lists.
 DOC_CANDIDATES = (
-    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS|ABOUT]-(e) "
+    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e) "
     "WHERE e.status = 'candidate' RETURN DISTINCT labels(e)[0] AS label, e.id AS id"
 )
-CLAIM_ABOUT_CANDIDATES = (
-    "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e) WHERE e.status = 'candidate' "
-    "RETURN DISTINCT labels(e)[0] AS label, e.id AS id"
+DOC_CLAIM_CANDIDATES = (
+    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(:Claim)-[:ABOUT]->(e) "
+    "WHERE e.status = 'candidate' RETURN DISTINCT labels(e)[0] AS label, e.id AS id"
 )
-STRIP_CLAIMS = (
-    "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e)-[r]-() WHERE cid IN r.claims "
-    "WITH DISTINCT r SET r.claims = [x IN r.claims WHERE NOT x IN $ids]"
+DELETE_CLAIMS = (
+    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim) DETACH DELETE c"
 )
-# An edge stated only by the removed claims goes with them. An edge the reference data also
-# states (it carries `sources`) stays, as the reference load left it: without `claims`.
-DELETE_UNCLAIMED = (
-    "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e)-[r]-() "
-    "WHERE r.claims IS NOT NULL AND size(r.claims) = 0 AND r.sources IS NULL DELETE r"
-)
-DROP_EMPTY_CLAIMS = (
-    "UNWIND $ids AS cid MATCH (:Claim {id: cid})-[:ABOUT]->(e)-[r]-() "
-    "WHERE r.claims IS NOT NULL AND size(r.claims) = 0 REMOVE r.claims"
-)
-DELETE_CLAIMS = "UNWIND $ids AS cid MATCH (c:Claim {id: cid}) DETACH DELETE c"
 DELETE_PASSAGES = "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(p:Passage) DETACH DELETE p"
 UNMARK_DOCUMENT = "MATCH (d:Document {id: $doc}) REMOVE d.fingerprint"
 MARK_DOCUMENT = "MATCH (d:Document {id: $doc}) SET d.fingerprint = $fingerprint"
@@ -140,6 +127,11 @@ DOCUMENT_EXISTS = "MATCH (d:Document {id: $doc}) RETURN d.id AS id"
 # Every document, '' for one whose write never finished (it has no commit marker).
 FINGERPRINTS = "MATCH (d:Document) RETURN d.id AS id, coalesce(d.fingerprint, '') AS fingerprint"
 MARK_DOCUMENTS = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.fingerprint = row.fingerprint"
+DOCUMENTS = (
+    "MATCH (d:Document) RETURN d.id AS id, coalesce(d.sha256, '') AS sha256, coalesce(d.fingerprint, '') AS fingerprint, "
+    "coalesce(d.sources, []) AS sources"
+)
+SET_SOURCES = "MATCH (d:Document {id: $doc}) SET d.sources = $sources"
 
 
 def delete_orphan_candidates(label: str) -> str:
@@ -159,37 +151,12 @@ def count_type(rel: str) -> str:
 
 def all_statements(ontology: Ontology) -> list[str]:
     """Every fixed or ontology-generated Cypher text this module can send (for the linter)."""
-    fixed = [DOC_CLAIM_IDS, DOC_CANDIDATES, CLAIM_ABOUT_CANDIDATES, STRIP_CLAIMS, DELETE_UNCLAIMED, DROP_EMPTY_CLAIMS,
-             DELETE_CLAIMS,
-             DELETE_PASSAGES, UNMARK_DOCUMENT, MARK_DOCUMENT, DELETE_DOCUMENT, DOCUMENT_EXISTS, FINGERPRINTS,
-             MARK_DOCUMENTS]
+    fixed = [DOC_CANDIDATES, DOC_CLAIM_CANDIDATES, DELETE_CLAIMS, DELETE_PASSAGES, UNMARK_DOCUMENT, MARK_DOCUMENT,
+             DELETE_DOCUMENT, DOCUMENT_EXISTS, FINGERPRINTS, MARK_DOCUMENTS, DOCUMENTS, SET_SOURCES]
     labels = sorted(ontology.labels)
     generated = [count_label(x) for x in labels] + [delete_orphan_candidates(x) for x in labels]
     generated += [count_type(t) for t in sorted(ontology.relationships)]
     return fixed + generated
-
-
-def removal_plan(
-    read: Callable[..., list[dict[str, Any]]], ontology: Ontology, doc_id: str, keep_document: bool
-) -> list[Statement]:
-    """Statements removing what only `doc_id` contributed (and the Document unless kept)."""
-    doc = {"doc": doc_id}
-    claim_ids = [r["id"] for r in read(DOC_CLAIM_IDS, doc)]
-    candidates = read(DOC_CANDIDATES, doc)
-    candidates += read(CLAIM_ABOUT_CANDIDATES, {"ids": claim_ids}) if claim_ids else []
-    plan: list[Statement] = [(UNMARK_DOCUMENT, doc)] if keep_document else []
-    if claim_ids:
-        ids = {"ids": claim_ids}
-        plan += [(STRIP_CLAIMS, ids), (DELETE_UNCLAIMED, ids), (DROP_EMPTY_CLAIMS, ids), (DELETE_CLAIMS, ids)]
-    plan.append((DELETE_PASSAGES, doc))
-    by_label: dict[str, set[str]] = defaultdict(set)
-    for row in candidates:
-        by_label[row["label"]].add(row["id"])
-    for label, ids in sorted(by_label.items()):
-        plan.append((delete_orphan_candidates(ontology.label(label)), {"ids": sorted(ids)}))
-    if not keep_document:
-        plan.append((DELETE_DOCUMENT, doc))
-    return plan
 
 
 def hold_back_fingerprint(doc_id: str, batch: GraphBatch) -> tuple[str | None, GraphBatch]:

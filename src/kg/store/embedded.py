@@ -20,6 +20,7 @@ import redis
 from kg.errors import StoreError
 
 READY_TIMEOUT_SECONDS = float(os.environ.get("KG_SERVER_TIMEOUT", "120"))
+SILENT_SECONDS = 15.0  # a starting server that says nothing (not even LOADING) this long is stuck
 _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
 
 
@@ -38,6 +39,12 @@ class EmbeddedServer:
         except OSError as exc:
             raise StoreError(f"cannot use the data directory {self.data_dir}: {exc.strerror}") from exc
         self._stop_leftover()
+        self._launch()
+        if not self._wait_ready(give_up_when_silent=True):
+            self._launch()  # once more: the stall is a race, not a property of the data
+            self._wait_ready(give_up_when_silent=False)
+
+    def _launch(self) -> None:
         binary, module = _binaries()
         args = [
             binary, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
@@ -50,7 +57,6 @@ class EmbeddedServer:
         except OSError as exc:
             raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from exc
         self.pid_file.write_text(str(self._process.pid))
-        self._wait_ready()
 
     def client(self) -> redis.Redis:
         return redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=None)
@@ -88,23 +94,39 @@ class EmbeddedServer:
     def pid(self) -> int | None:
         return self._process.pid if self._process else None
 
-    def _wait_ready(self) -> None:
+    def _wait_ready(self, give_up_when_silent: bool) -> bool:
+        """True once the server answers. A server still loading answers LOADING at once; one that
+        does not answer at all for SILENT_SECONDS is stuck (FalkorDB 4.16 very rarely hangs after
+        decoding a snapshot, seen here under load): it is killed and False returned, if asked."""
         deadline = time.monotonic() + READY_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
             assert self._process is not None
             if self._process.poll() is not None:
                 raise StoreError(f"the embedded FalkorDB server exited at start: {_last_line(self.log_file)}")
             if self.socket_path.exists():
+                probe = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=SILENT_SECONDS)
                 try:
-                    if self.client().ping():
-                        return
+                    if probe.ping():
+                        return True
                 except redis.BusyLoadingError:
                     pass  # replaying the append-only file
+                except redis.TimeoutError:
+                    if give_up_when_silent:
+                        self._kill()
+                        return False
                 except (redis.ConnectionError, redis.ResponseError):
                     pass
+                finally:
+                    probe.close()
             time.sleep(0.02)
         self.stop()
         raise StoreError(f"the embedded FalkorDB server did not become ready in {READY_TIMEOUT_SECONDS:.0f}s")
+
+    def _kill(self) -> None:
+        assert self._process is not None
+        self._process.kill()
+        self._process.wait()
+        self.socket_path.unlink(missing_ok=True)
 
     def _stop_leftover(self) -> None:
         """A server whose kg was killed: we hold the data-dir lock, so nobody else uses it."""
