@@ -32,7 +32,6 @@ from kg.graph import GraphBatch, NodeRef
 from kg.ontology import Ontology
 
 EXTRACTOR_VERSION = "2"
-RELATION_DATE = {"HOLDS": "as_of", "ACQUIRED": "date", "SPUN_OFF_FROM": "date", "TRAINED_ON": None}
 CANDIDATE_LABELS = ("Firm", "Person", "Agency", "AIModel")
 
 
