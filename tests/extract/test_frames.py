@@ -336,3 +336,26 @@ def test_a_place_adjective_is_no_name() -> None:
                    passages=split_passages("t", "The Hangzhou-based startup bought 1,000 H20 GPUs."))
     names = {m.surface for s in analyse(doc, ontology.load()) for m in s.mentions if m.candidate}
     assert not any("Hangzhou" in n for n in names)
+
+
+# -- how long chips ran ---------------------------------------------------------------------------
+def test_a_duration_beside_named_chips_is_their_running_time_for_the_model() -> None:
+    found = facts("Qwen was built with 4,096 H800 GPUs over 40 days.")
+    assert {(f["subject"], f["metric"], f["value"], f["unit"], f["object"]) for f in found} >= {
+        ("qwen", "compute_duration", 40, "days", "h800")}
+
+
+def test_a_korean_rental_period_of_chips_is_their_running_time() -> None:
+    found = facts("딥시크는 엔비디아 H800을 시간당 2달러에 3개월 동안 빌린 비용을 계산했다.", "ko")
+    assert ("deepseek", "compute_duration", 3, "months", "h800") in {
+        (f["subject"], f["metric"], f["value"], f["unit"], f["object"]) for f in found}
+
+
+def test_a_duration_with_no_chip_and_no_training_stays_a_plain_duration() -> None:
+    assert core("Moore Threads said the listing review took only 95 days.") == {
+        ("moore-threads", "duration", 95, "days")}
+
+
+def test_a_number_word_in_a_hyphenated_modifier_is_no_figure_and_boxes_are_servers() -> None:
+    found = facts("Tencent runs 32 four-way H20 boxes.")
+    assert {(f["subject"], f["value"], f["unit"]) for f in found} == {("tencent", 32, "server")}

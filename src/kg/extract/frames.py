@@ -176,6 +176,7 @@ class FrameBuilder:
         """`mentions` may hold untyped new names (label ""): they fill a subject only right before
         the verb that governs the figure."""
         typed = [m for m in mentions if m.label]
+        self._typed = typed
         self._cue_starts = {c.start for c in cues}
         self._untyped = [m for m in mentions if not m.label]
         self._named = [(m.start, m.end) for m in mentions]  # every name's span: no new name overlaps one
@@ -328,7 +329,10 @@ class FrameBuilder:
                    and (only is None or mid == only)]
         scored: list[tuple[float, int, str, Cue]] = []
         for order, (mid, metric) in enumerate(fitting):
-            near = [(self._cue_distance(c, q), c) for c in cues if c.group in metric.cues and start <= c.start
+            named = [Cue(m.start, m.end, f"@{m.label}") for m in getattr(self, "_typed", [])
+                     if m.label in metric.cue_labels]
+            near = [(self._cue_distance(c, q), c) for c in cues + named
+                    if (c.group in metric.cues or c.group[1:] in metric.cue_labels) and start <= c.start
                     and c.end <= end and not (q.start <= c.start < q.end) and not self._governs_earlier(c, q)]
             if near:
                 distance, cue = min(near, key=lambda x: x[0])

@@ -190,6 +190,7 @@ class Metric(Strict):
     measure: Measure
     counted: list[str] = []
     cues: list[str]
+    cue_labels: list[Label] = []  # a name of this label in the clause counts as a cue ("512 H800 GPUs for 198 hours")
     default: bool = False
     secondary: bool = False
     generic: bool = False  # its cues ("cost", "spent") yield to a specific metric's cue in the same clause

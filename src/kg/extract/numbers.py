@@ -225,6 +225,8 @@ class QuantityFinder:
             for m in self._words.finditer(text):
                 if _overlaps(m.start(), m.end(), blocked + seen):
                     continue
+                if self._not_before_words and self._not_before_words.match(text, m.end()):
+                    continue  # "eight-way", "two-day": a modifier, not a figure
                 value = self._parse_words(m.group(0))
                 if value is not None:
                     yield m.start(), m.end(), value, None
