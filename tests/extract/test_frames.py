@@ -359,3 +359,25 @@ def test_a_duration_with_no_chip_and_no_training_stays_a_plain_duration() -> Non
 def test_a_number_word_in_a_hyphenated_modifier_is_no_figure_and_boxes_are_servers() -> None:
     found = facts("Tencent runs 32 four-way H20 boxes.")
     assert {(f["subject"], f["value"], f["unit"]) for f in found} == {("tencent", 32, "server")}
+
+
+# -- parts of a whole -----------------------------------------------------------------------------
+def test_a_share_of_a_possessed_whole_is_about_its_possessor() -> None:
+    found = facts("Roughly 40% of AMD's data-centre sales came from cloud firms.")
+    assert [(f["subject"], f["value"], f["unit"], f["qualifier"]) for f in found] == [("amd", 40, "percent", "approx")]
+
+
+def test_a_fraction_word_is_a_percentage_and_its_anaphor_resolves() -> None:
+    found = facts("Intel is changing course. More than a third of the company's revenue now comes from China.")
+    assert [(f["subject"], f["value"], f["unit"], f["qualifier"]) for f in found] == [
+        ("intel", 33.3, "percent", "at_least")]
+
+
+def test_half_of_a_year_is_a_date_not_a_figure() -> None:
+    assert facts("Baidu plans to launch the new cluster in the second half of 2026.") == []
+
+
+@pytest.mark.parametrize("text, value", [("화웨이는 중국 AI 칩 시장의 절반을 차지했다.", 50),
+                                         ("화웨이는 중국 AI 칩 시장의 4분의 1을 차지했다.", 25)])
+def test_korean_fractions_are_percentages(text: str, value: float) -> None:
+    assert {(f["subject"], f["value"], f["unit"]) for f in facts(text, "ko")} == {("huawei", value, "percent")}

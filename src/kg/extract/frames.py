@@ -45,6 +45,8 @@ _REPORTING_EN = re.compile(
     re.IGNORECASE)
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
+_PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+_POSSESSIVE_ANAPHOR_EN = re.compile(r"(?:its|their|(?:the\s+)?\w+(?:'s|’s))\b", re.IGNORECASE)
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z-]+\s+){0,2}$")  # "8,192 Ascend chips": counted, not a subject
 _VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
@@ -430,6 +432,10 @@ class FrameBuilder:
         if owner:  # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right before the figure
             self._how = "owner"
             return _entity(owner[-1])
+        whole = self._whole_after(text, q, end, labels, salience, mentions)
+        if whole is not None:  # "over half of Nvidia's revenue", "13% of its sales": the whole's owner
+            self._how = "part-of"
+            return whole
         chosen = self._first_by_label(
             [m for m in pool if self._possessive(text, m) or not _after_preposition(text, m.start)
              or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)], labels, closest_to=head)
@@ -659,6 +665,21 @@ class FrameBuilder:
         """`Microsoft Corporation, Alphabet Inc., Amazon Web Services, and Meta`: capitalised words
         after a name of a list (a suffix, the rest of a longer name) are still that name."""
         return re.compile(r"^(?:\s[A-Z][\w&-]*\.?)+(?=[\s,])")
+
+    def _whole_after(self, text: str, q: Quantity, end: int, labels: list[str], salience: Salience,
+                     mentions: list[Mention]) -> Entity | None:
+        """A part of a whole ("half of Nvidia's sales", "13% of its revenue") is about the whole's
+        possessor, named or an anaphor."""
+        if q.measure != "percent":
+            return None
+        of = _PART_OF_EN.match(text, q.end, end)
+        if of is None:
+            return None
+        named = [m for m in mentions if m.start == of.end() and m.label in labels and self._possessive(text, m)]
+        if named:
+            return _entity(named[0])
+        return self._anaphor(text, of.start(), min(end, of.end() + 20), labels, salience, mentions) \
+            if _POSSESSIVE_ANAPHOR_EN.match(text, of.end()) else None
 
     def _anaphor(self, text: str, start: int, end: int, labels: list[str], salience: Salience,
                  mentions: list[Mention]) -> Entity | None:

@@ -65,11 +65,19 @@ class Vague(Strict):
     qualifier: Qualifier
 
 
+class Fraction(Strict):
+    """Words for a part of a whole, read as a percentage ("half of", "절반"); without `value`, the
+    pattern's groups `num` and `den` give it ("3분의 1")."""
+    words: list[Regex]
+    value: float | None = None
+
+
 class Numbers(Strict):
     words: dict[str, float] = {}
     scales: dict[str, float] = {}
     small_scales: dict[str, float] = {}
     vague: list[Vague] = []
+    fractions: list[Fraction] = []
     currencies: list[Currency] = []
     units: list[Unit] = []
     spec_before: list[Unit] = []

@@ -93,6 +93,21 @@ class QuantityFinder:
         return combined, [(re.compile(w, flags), v.value, v.qualifier) for w, v in words]
 
     @cached_property
+    def _fraction_patterns(self) -> list[tuple[re.Pattern[str], float | None]]:
+        flags = re.IGNORECASE if self.lex.code == "en" else 0
+        return [(re.compile(rf"(?<![\w])(?:{w})", flags), f.value) for f in self.n.fractions for w in f.words]
+
+    def _fractions(self, text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+        """"over half of its revenue", "절반", "3분의 1": a part of a whole, as a percentage."""
+        out: list[Quantity] = []
+        for pattern, value in self._fraction_patterns:
+            for m in pattern.finditer(text):
+                share = value if value is not None else _ratio(m)
+                if share is not None and not _overlaps(m.start(), m.end(), blocked + [(q.start, q.end) for q in out]):
+                    out.append(self._made(text, m.start(), m.end(), share, "percent", "percent"))
+        return out
+
+    @cached_property
     def _scale_after(self) -> re.Pattern[str]:
         words = [w for w in self.scales if not _HANGUL.match(w)]
         long = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
@@ -172,6 +187,9 @@ class QuantityFinder:
         text = _masked(sentence)
         found: list[Quantity] = []
         blocked = list(taken)
+        for q in self._fractions(text, blocked):
+            found.append(q)
+            blocked.append((q.start, q.end))
         for start, end, value, qualifier in self._cores(text, blocked):
             q = self._quantity(text, start, end, value, qualifier)
             if q is not None:
@@ -550,3 +568,9 @@ _FINDERS: dict[str, QuantityFinder] = {}
 
 def quantities(sentence: str, lang: str = "en", taken: list[tuple[int, int]] = ()) -> list[Quantity]:
     return finder(lang).find(sentence, list(taken))
+
+
+def _ratio(m: re.Match[str]) -> float | None:
+    """"3분의 1": `num` of `den` as a percentage, when it is a proper part."""
+    den, num = float(m.group("den")), float(m.group("num"))
+    return round(100 * num / den, 1) if 0 < num <= den else None
