@@ -381,3 +381,19 @@ def test_half_of_a_year_is_a_date_not_a_figure() -> None:
                                          ("화웨이는 중국 AI 칩 시장의 4분의 1을 차지했다.", 25)])
 def test_korean_fractions_are_percentages(text: str, value: float) -> None:
     assert {(f["subject"], f["value"], f["unit"]) for f in facts(text, "ko")} == {("huawei", value, "percent")}
+
+
+# -- scope and reference --------------------------------------------------------------------------
+def test_a_korean_negation_after_a_linking_verb_belongs_to_the_next_predicate() -> None:
+    found = facts("H20은 메모리 대역폭을 4,000GB/s로 낮춰 규제 기준을 넘지 않는다.", "ko")
+    assert {(f["subject"], f["metric"], f["value"], f["unit"]) for f in found} == {
+        ("h20", "chip_memory_bandwidth", 4000, "GB/s")}
+
+
+def test_a_korean_negation_of_the_figures_own_verb_still_denies_it() -> None:
+    assert facts("텐센트는 H20 칩 1만 개를 사들이지 않았다.", "ko") == []
+
+
+def test_a_demonstrative_anaphor_points_at_the_chip_named_last() -> None:
+    text = "AMD sells the MI308 in China. It also ships the MI300X abroad. This chip carries 192 GB of HBM3."
+    assert core(text) == {("mi300x", "chip_memory", 192, "GB")}

@@ -49,3 +49,9 @@ def test_unrelated_words_are_not_near_misses(text: str) -> None:
 def test_a_chip_code_glued_to_letters_or_digits_is_not_a_mention(code: str, glue: str) -> None:
     assert code.lower() not in _ids(glue + code) or glue[-1] in " "
     assert code.lower() not in _ids(code + glue)
+
+
+@pytest.mark.parametrize("text, ident", [("오픈 AI는 투자를 늘렸다", "openai"), ("미국상무부는 규제를 발표했다", "us-commerce"),
+                                         ("미 증권거래위원회(SEC) 공시에 따르면", "us-sec")])
+def test_korean_names_are_found_however_they_are_spaced(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident

@@ -22,7 +22,7 @@ from kg.extract.candidates import Entity
 from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
 from kg.extract.lexicon import Lexicon, Metric
-from kg.extract.korean import marked_proper_nouns
+from kg.extract.korean import linking_ending, marked_proper_nouns
 from kg.extract.names import slug
 from kg.extract.numbers import Quantity
 
@@ -696,7 +696,9 @@ class FrameBuilder:
                 continue
             at = found[-1].start()
             earlier = [m for m in mentions if m.label == label and m.end <= at and self.topical(text, m, mentions)]
-            resolved = _entity(earlier[-1]) if earlier else salience.resolve([label])
+            pointing = self.lex.demonstrative is not None and self.lex.demonstrative.match(found[-1].group(0))
+            resolved = _entity(earlier[-1]) if earlier else (
+                salience.recent.get(label) if pointing and label in salience.recent else salience.resolve([label]))
             if resolved is not None:
                 return resolved
         return None
@@ -834,7 +836,11 @@ class FrameBuilder:
         if self.en:
             return any(start <= a and b <= q.start for a, b in negations) \
                 or bool(_AUX_NEGATION_EN.match(text[q.end:end]))
-        return any(q.end <= a and b <= end for a, b in negations)
+        after = [a for a, b in negations if q.end <= a and b <= end]
+        if not after:
+            return False
+        linked = linking_ending(text, q.end, after[0])  # "1,398GB/s로 제한해 … 넘지 않도록": the next predicate's
+        return linked is None
 
     def _bound_spans(self, text: str, q: Quantity) -> list[tuple[int, int]]:
         before, anchored, _ = self.lex.qualifier_words

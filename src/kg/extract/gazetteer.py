@@ -30,6 +30,15 @@ class Mention:
     candidate: bool = False  # a name the ontology does not know (kg.extract.names)
 
 
+def _spacing_variants(name: str) -> list[str]:
+    """Korean writers space names freely: `오픈AI` is also `오픈 AI`, `미국 상무부` also `미국상무부`."""
+    if not _has_hangul(name):
+        return []
+    spaced = re.sub(r"(?<=[\uac00-\ud7a3])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])", " ", name)
+    joined = re.sub(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])", "", name)
+    return [v for v in (spaced, joined) if v != name]
+
+
 class Gazetteer:
     def __init__(self, ontology: Ontology) -> None:
         self.names: dict[str, tuple[str, str]] = {}
@@ -37,6 +46,9 @@ class Gazetteer:
             for names in individual.names.values():
                 for name in names:
                     self.names.setdefault(name, (individual.label, individual.id))
+        for name, target in list(self.names.items()):
+            for variant in _spacing_variants(name):
+                self.names.setdefault(variant, target)
         self._pattern = _compile(self.names)
         # what may follow a Hangul name inside a word: every language's attached particles (ko.yaml)
         self.particles = tuple(sorted({p for lex in languages().values() for p in lex.data.attached_particles},

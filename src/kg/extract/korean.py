@@ -3,7 +3,7 @@
 Kiwi (kiwipiepy; its model ships in the wheel, no download) costs a few seconds to load, so it is
 loaded only the first time a sentence needs it: an unknown word where a rule needs a firm and
 the text names none (opening the sentence with a subject particle, or marked as the object, e.g.
-`칭화대학교에서 분사했다`).
+`칭화대학교에서 분사했다`), or where a negation follows a figure and its scope is in question.
 """
 
 from __future__ import annotations
@@ -76,3 +76,17 @@ def _proper_noun(sentence: str, start: int, end: int, suffixes: frozenset[str]) 
     if any(t.tag not in _NAME_TAGS and not (t.tag == "NNG" and t.form in suffixes) for t in head):
         return None
     return start, end, word
+
+
+def linking_ending(sentence: str, start: int, end: int) -> int | None:
+    """Where the first predicate after `start` ends with a linking ending (`제한해`, `낮춰`,
+    `사들이고`): a connective ending (EC) after a verb that no auxiliary verb continues (`넘지 않`,
+    `사들이고 있`), so what follows is the next predicate."""
+    tokens = [t for t in _tokens(sentence) if start <= t.start]
+    for before, token, after in zip(tokens, tokens[1:], tokens[2:] + [None]):
+        if token.start >= end:
+            break
+        if token.tag == "EC" and before.tag in ("VV", "VA", "XSV", "XSA", "VX", "EP") \
+                and (after is None or after.tag != "VX"):
+            return token.start
+    return None

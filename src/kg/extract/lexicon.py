@@ -165,6 +165,9 @@ class LanguageFile(Strict):
     dates: Dates = Dates()
     cues: dict[str, list[Regex]] = {}
     anaphors: dict[Label, list[Regex]] = {}
+    # An anaphor opening with one of these points at the name mentioned last (`this chip`, `이 칩`),
+    # not at the discourse's topic.
+    demonstratives: list[Regex] = []
     modality: Modality = Modality()
     names: Names = Names()
     clause_breaks: list[Regex] = []
@@ -255,6 +258,11 @@ class Lexicon:
         flags = re.IGNORECASE if self.code == "en" else 0
         return {label: p for label, words in self.data.anaphors.items()
                 if (p := _alternation(words, flags)) is not None}
+
+    @cached_property
+    def demonstrative(self) -> re.Pattern[str] | None:
+        flags = re.IGNORECASE if self.code == "en" else 0
+        return _alternation(self.data.demonstratives, flags)
 
     @cached_property
     def any_anaphor(self) -> re.Pattern[str] | None:
