@@ -97,9 +97,18 @@ class QuantityFinder:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
         return [(re.compile(rf"(?<![\w])(?:{w})", flags), f.value) for f in self.n.fractions for w in f.words]
 
+    @cached_property
+    def _fraction_probe(self) -> re.Pattern[str] | None:
+        """Any fraction word at all (one cheap pass before the patterns with their look-arounds)."""
+        words = [w for f in self.n.fractions for w in f.words]
+        flags = re.IGNORECASE if self.lex.code == "en" else 0
+        return re.compile("|".join(f"(?:{w})" for w in words), flags) if words else None
+
     def _fractions(self, text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         """"over half of its revenue", "절반", "3분의 1": a part of a whole, as a percentage."""
         out: list[Quantity] = []
+        if self._fraction_probe is None or not self._fraction_probe.search(text):
+            return out
         for pattern, value in self._fraction_patterns:
             for m in pattern.finditer(text):
                 share = value if value is not None else _ratio(m)
