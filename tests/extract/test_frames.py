@@ -397,3 +397,7 @@ def test_a_korean_negation_of_the_figures_own_verb_still_denies_it() -> None:
 def test_a_demonstrative_anaphor_points_at_the_chip_named_last() -> None:
     text = "AMD sells the MI308 in China. It also ships the MI300X abroad. This chip carries 192 GB of HBM3."
     assert core(text) == {("mi300x", "chip_memory", 192, "GB")}
+
+
+def test_the_model_a_korean_training_verb_takes_as_object_is_the_training_subject() -> None:
+    assert core("엔비디아 H800 칩 1천24개로 V2 모델을 학습시켰다.", "ko") == {("deepseek-v2", "training_gpus", 1024, "GPU")}

@@ -373,6 +373,29 @@ class FrameBuilder:
     # -- subject --------------------------------------------------------------------------
     def _subject(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, metric: Metric,
                  mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
+        found = self._grammatical_subject(text, start, end, q, cue, metric, mentions, salience, source)
+        if found is None and cue is not None and cue.group == "train" and "AIModel" in metric.subject:
+            trained = self._trained_model(text, start, end, cue, mentions)
+            if trained is not None:  # "H800 칩 2천48개로 V3 모델을 학습시켰다": the model trained
+                self._how = "trained"
+                return trained
+        return found
+
+    def _trained_model(self, text: str, start: int, end: int, cue: Cue, mentions: list[Mention]) -> Entity | None:
+        """The model a training verb takes as its object: right after it in English (`trained V3`),
+        marked as the object right before it in Korean (`V3 모델을 학습시켰다`)."""
+        models = [m for m in mentions if m.label == "AIModel" and start <= m.start and m.end <= end]
+        if self.en:
+            after = [m for m in models if 0 <= m.start - cue.end <= 12 and re.fullmatch(
+                r"\s+(?:(?:its|their|the|a)\s+)?(?:new\s+)?", text[cue.end:m.start])]
+            return _entity(after[0]) if after else None
+        heads = "|".join(self.lex.data.names.model_words) or "(?!)"
+        marked = re.compile(rf"(?:\s?(?:{heads}))?\s?{self.lex.particles('object')}\s")  # "V3 모델을 "
+        before = [m for m in models if m.end <= cue.start and cue.start - m.end <= 16 and marked.match(text, m.end)]
+        return _entity(before[-1]) if before else None
+
+    def _grammatical_subject(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, metric: Metric,
+                             mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
         labels = metric.subject
         bracketed = self._bracketed(text, q, labels, mentions)
         if bracketed is not None:
