@@ -401,3 +401,8 @@ def test_a_demonstrative_anaphor_points_at_the_chip_named_last() -> None:
 
 def test_the_model_a_korean_training_verb_takes_as_object_is_the_training_subject() -> None:
     assert core("엔비디아 H800 칩 1천24개로 V2 모델을 학습시켰다.", "ko") == {("deepseek-v2", "training_gpus", 1024, "GPU")}
+
+
+def test_a_korean_sentence_ends_at_a_stop_with_no_space_after_it() -> None:
+    found = facts("엔비디아는 중국 매출 전망을 낮췄습니다.8일 텐센트는 H20 칩 3천 개를 구매했다.", "ko")
+    assert [(f["subject"], f["value"], f["date"]) for f in found] == [("tencent", 3000, "2025-04-08")]

@@ -1,6 +1,7 @@
 """Split a passage into sentences with offsets (Korean and English); never across passages.
 
-A period after an abbreviation of the language's lexicon (`U.S.`, `Dept.`, `Corp.`, `No.`), an
+A period after a Hangul syllable ends a sentence even without a space after it. A period after
+an abbreviation of the language's lexicon (`U.S.`, `Dept.`, `Corp.`, `No.`), an
 initial (`J. Smith`) or inside a number (`5.5`) does not end a sentence.
 """
 
@@ -9,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-_END = re.compile(r"(?<=[.!?。])[\"'”’)\]]*\s+(?=\S)")
+# a stop then space; or a stop right after a Hangul syllable with no space ("구금했습니다.8일"):
+# Korean has no abbreviations or decimals there
+_END = re.compile(r"(?<=[.!?。])[\"'”’)\]]*\s+(?=\S)|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\w\"'“‘\[(])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _ITEM = re.compile(r"[-*•·▶▲■◆]\s|\d{1,2}[.)]\s")
 _FINAL = re.compile(r"[.!?。:;,다요)\]”\"']$")
