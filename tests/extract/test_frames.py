@@ -406,3 +406,9 @@ def test_the_model_a_korean_training_verb_takes_as_object_is_the_training_subjec
 def test_a_korean_sentence_ends_at_a_stop_with_no_space_after_it() -> None:
     found = facts("엔비디아는 중국 매출 전망을 낮췄습니다.8일 텐센트는 H20 칩 3천 개를 구매했다.", "ko")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("tencent", 3000, "2025-04-08")]
+
+
+@pytest.mark.parametrize("text, subjects", [("중국 빅테크 기업들이 엔비디아에 30억 달러 규모의 칩 구매 주문을 넣었다.", set()),
+                                            ("중국 빅테크 텐센트가 엔비디아에 30억 달러 규모의 칩 구매 주문을 넣었다.", {"tencent"})])
+def test_a_korean_generic_noun_phrase_names_no_subject_unless_a_name_heads_it(text: str, subjects: set) -> None:
+    assert {f["subject"] for f in facts(text, "ko")} == subjects

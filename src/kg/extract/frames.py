@@ -162,8 +162,8 @@ class FrameBuilder:
 
     @cached_property
     def _marked_after(self) -> re.Pattern[str]:
-        """A word that ends in a subject particle (`들이`, `업체는`), right after a generic subject."""
-        return re.compile(rf"\S*\s?(?:들)?{self.lex.particles('subject')}\s")
+        """A word that ends in a subject particle (`들이`, `업체는`, ` 기업들이`), right after a generic subject."""
+        return re.compile(rf"\S*\s?\S*?(?:들)?{self.lex.particles('subject')}\s")  # "빅테크 기업들이"
 
     @cached_property
     def _phrase_marker(self) -> re.Pattern[str]:
@@ -585,7 +585,11 @@ class FrameBuilder:
         if anaphor is not None:
             first = min(first, anaphor.start())  # "The company beat analyst expectations": the anaphor is the subject
         found = pattern.search(text, start, first)
-        return bool(found) and (self.en or bool(self._marked_after.match(text[found.end():found.end() + 8])))
+        if not found:
+            return False
+        marked = None if self.en else self._marked_after.match(text[found.end():found.end() + 8])
+        # "중국 빅테크 기업들이" is generic; "중국 빅테크 알리바바가" names its subject
+        return self.en or (marked is not None and found.end() + marked.end() <= first)
 
     def _generic_subject(self, text: str, start: int, end: int) -> bool:
         """"Global semiconductor sales rose", "업계는": the clause is about no one the text names."""
