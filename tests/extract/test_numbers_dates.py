@@ -111,6 +111,11 @@ def test_every_figure_of_a_bracket_of_conversions_restates_the_first() -> None:
     assert [q.converted for q in found] == [False, True, True]
 
 
+def test_a_bracketed_conversion_may_name_the_currency_it_converts_into() -> None:
+    found = quantities("충당금 40억달러(한화 약 5조6000억원)를 반영했다", "ko")
+    assert [(q.value, q.unit, q.converted) for q in found] == [(4e9, "USD", False), (5.6e12, "KRW", True)]
+
+
 def test_a_minus_sign_is_kept() -> None:
     assert [q.negative for q in quantities("it spent -$5 billion", "en")] == [True]
 

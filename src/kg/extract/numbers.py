@@ -543,14 +543,14 @@ def _scale_of(high: float, low: float) -> float:
 
 
 def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
-    """`170억달러(22조원)`, `497.9 exaflops (497,900,000 teraflops)`: a figure in brackets right after
+    """`170억달러(22조원)`, `55억달러(한화 약 7조5000억원)`, `497.9 exaflops (497,900,000 teraflops)`: a figure in brackets right after
     one of the same measure restates it (another currency or unit)."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         gap = text[prev.end:q.start] if prev else ""
         if prev and prev.measure == q.measure and (q.measure == "money" or q.value == prev.value) \
-                and re.fullmatch(r"\s?[(（·/]\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I) \
+                and re.fullmatch(r"\s?[(（·/]\s?(?:한화|원화|우리\s?돈(?:으로)?)?\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I) \
                 and (gap.strip()[:1] in "(（" or _inside_brackets(text, q.start)):
             q = replace(q, converted=True)
         elif prev and prev.converted and prev.measure == q.measure and re.fullmatch(r"[\s,·/]*", gap) \
