@@ -221,7 +221,7 @@ def test_agency_is_a_label_wired_through_the_schema_and_the_styles() -> None:
     assert "Agency" in ONTO.property("kind").labels and "Agency" in ONTO.property("country").labels
     colour, _ = STYLE["Agency"]
     assert STYLE["Agency"] != DEFAULT and colour not in {c for label, (c, _) in STYLE.items() if label != "Agency"}
-    grass = (paths.queries_dir() / "style.grass").read_text(encoding="utf-8")
+    grass = paths.style_sheet().read_text(encoding="utf-8")
     assert re.search(r"node\.Agency \{ color: " + colour + ";", grass)
 
 

@@ -46,7 +46,7 @@ def query(
 ) -> None:
     """Run a query pack from queries/."""
     if list_packs or name is None:
-        _list()
+        _print(_pack_rows(), fmt, "query packs")
         return
     title, rows = run_pack(name, parse_params(param), ctx.obj)
     _print(rows, fmt, title)
@@ -63,10 +63,9 @@ def cypher(
     _print(run_cypher(text, params, ctx.obj), fmt, None)
 
 
-def _list() -> None:
-    rows = [{"pack": p.name, "title": p.title,
+def _pack_rows() -> list[dict[str, Any]]:
+    return [{"pack": p.name, "title": p.title,
              "params": ", ".join(f"{k} = {v!r}" for k, v in p.params.items())} for p in all_packs().values()]
-    out.print(to_table(rows, "query packs"))
 
 
 def _print(rows: list[dict[str, Any]], fmt: Format, title: str | None) -> None:

@@ -106,8 +106,9 @@ def coerce(value: str) -> Any:
 
 
 def all_packs(directory: Path | None = None) -> dict[str, Pack]:
-    directory = directory or paths.queries_dir()
-    return {p.stem: parse(p) for p in sorted(directory.glob("*.cypher"))}
+    """The packs of `directory`, else the built-in ones and the data root's (which win on a name)."""
+    folders = [directory] if directory else paths.queries_dirs()
+    return {p.stem: parse(p) for folder in folders for p in sorted(folder.glob("*.cypher"))}
 
 
 def find_pack(name: str, directory: Path | None = None) -> Pack:
