@@ -12,8 +12,9 @@ from typing import Any
 from kg import paths
 from kg.errors import UsageError
 from kg.packs.guard import ensure_read_only
+from kg.packs.params import ParamType, check, inferred, parse_types
 
-_HEADER = re.compile(r"^//\s*(name|title|params|tags|description):\s*(.*)$")
+_HEADER = re.compile(r"^//\s*(name|title|params|types|tags|description):\s*(.*)$")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 
@@ -27,6 +28,10 @@ class Pack:
     params: dict[str, Any] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
     description: str = ""
+    types: dict[str, ParamType] = field(default_factory=dict)
+
+    def type_of(self, name: str) -> ParamType:
+        return self.types.get(name) or inferred(self.params.get(name))
 
     def used_params(self) -> set[str]:
         code = "\n".join(line for line in self.cypher.splitlines() if not line.strip().startswith("//"))
@@ -37,7 +42,12 @@ class Pack:
         if unknown:
             known = ", ".join(sorted(self.params)) or "none"
             raise UsageError(f"pack '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {known}")
-        return {**self.params, **{k: coerce(v) for k, v in given.items()}}
+        checked = {k: check(self.name, k, coerce(v), self.type_of(k), self.params[k]) for k, v in given.items()}
+        return {**self.params, **checked}
+
+    def entity_params(self) -> dict[str, ParamType]:
+        """The parameters that name an entity or a country: resolved to ids against a store."""
+        return {k: self.type_of(k) for k in self.params if self.type_of(k).kind in ("entity", "country")}
 
 
 def parse(path: Path) -> Pack:
@@ -54,7 +64,10 @@ def parse(path: Path) -> Pack:
         raise UsageError(f"{path}: header name '{name}' differs from the file name")
     pack = Pack(name, header.get("title", ""), text, path, _params(path, header.get("params", "")),
                 tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip()),
-                header.get("description", ""))
+                header.get("description", ""), parse_types(path, header.get("types", "")))
+    undeclared = sorted(set(pack.types) - set(pack.params))
+    if undeclared:
+        raise UsageError(f"{path}: types: {', '.join(undeclared)} not among the params")
     ensure_read_only(text, f"pack '{name}'")
     return pack
 
