@@ -69,5 +69,26 @@ def test_a_types_header_with_an_unknown_kind_is_refused(tmp_path: Path) -> None:
     pack.write_text("// name: p\n// title: t\n// params: n = 1\n// types: n = number 1..2\nRETURN $n AS n\n")
     with pytest.raises(UsageError) as caught:
         parse(pack)
-    assert str(caught.value) == (f"{pack}: types: 'n = number 1..2' is not `name = kind [min..max]` "
+    assert str(caught.value) == (f"{pack}:4: types: 'n = number 1..2' is not `name = kind [min..max]` "
                                  "with kind one of integer, date, text, entity, country")
+
+
+@pytest.mark.parametrize("header, message", [
+    ("// name: p\n// title: t\n// parms: n = 1\n", "{path}:3: unknown header key 'parms'; a pack header "
+     "has name, title, params, types, tags, description"),
+    ("// name: q\n// title: t\n", "{path}:1: header name 'q' differs from the file name"),
+    ("// name: p\n// params: n\n", "{path}:2: parameter 'n' needs a default: name = value"),
+    ("// name: p\n// params: n = 1\n// types: m = integer\n", "{path}:3: types: m not among the params"),
+])
+def test_a_bad_pack_header_is_refused_with_file_and_line(tmp_path: Path, header: str, message: str) -> None:
+    pack = tmp_path / "p.cypher"
+    pack.write_text(header + "// A note: comments after the header say anything.\nRETURN 1 AS n\n")
+    with pytest.raises(UsageError) as caught:
+        parse(pack)
+    assert str(caught.value) == message.format(path=pack)
+
+
+def test_comments_after_the_header_may_look_like_keys(tmp_path: Path) -> None:
+    pack = tmp_path / "p.cypher"
+    pack.write_text("// name: p\n// title: t\n// Plain words first.\n// note: this is prose\nRETURN 1 AS n\n")
+    assert parse(pack).title == "t"

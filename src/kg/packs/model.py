@@ -14,7 +14,9 @@ from kg.errors import UsageError
 from kg.packs.guard import ensure_read_only
 from kg.packs.params import ParamType, check, inferred, parse_types
 
-_HEADER = re.compile(r"^//\s*(name|title|params|types|tags|description):\s*(.*)$")
+HEADER_KEYS = ("name", "title", "params", "types", "tags", "description")
+_HEADER = re.compile(rf"^//\s*({'|'.join(HEADER_KEYS)}):\s*(.*)$")
+_KEY_LIKE = re.compile(r"^//\s*([a-z_]+):(?:\s|$)")  # `// parms: …` among the header lines
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 
@@ -51,28 +53,44 @@ class Pack:
 
 
 def parse(path: Path) -> Pack:
+    """A pack file; a bad header is refused as `file:line: message`."""
     text = path.read_text(encoding="utf-8")
-    header: dict[str, str] = {}
-    for line in text.splitlines():
-        match = _HEADER.match(line.strip())
-        if match:
-            header[match.group(1)] = match.group(2).strip()
-        elif line.strip() and not line.strip().startswith("//"):
-            break
+    header, where = _header(path, text)
     name = header.get("name") or path.stem
     if name != path.stem:
-        raise UsageError(f"{path}: header name '{name}' differs from the file name")
-    pack = Pack(name, header.get("title", ""), text, path, _params(path, header.get("params", "")),
+        raise UsageError(f"{where['name']}: header name '{name}' differs from the file name")
+    pack = Pack(name, header.get("title", ""), text, path, _params(where["params"], header.get("params", "")),
                 tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip()),
-                header.get("description", ""), parse_types(path, header.get("types", "")))
+                header.get("description", ""), parse_types(where["types"], header.get("types", "")))
     undeclared = sorted(set(pack.types) - set(pack.params))
     if undeclared:
-        raise UsageError(f"{path}: types: {', '.join(undeclared)} not among the params")
+        raise UsageError(f"{where['types']}: types: {', '.join(undeclared)} not among the params")
     ensure_read_only(text, f"pack '{name}'")
     return pack
 
 
-def _params(path: Path, text: str) -> dict[str, Any]:
+def _header(path: Path, text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The header's values, and `file:line` of each key (`file` alone for a missing one)."""
+    header: dict[str, str] = {}
+    where: dict[str, str] = {key: str(path) for key in HEADER_KEYS}
+    prose = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("//"):
+            break
+        match = _HEADER.match(stripped)
+        if match:
+            header[match.group(1)] = match.group(2).strip()
+            where[match.group(1)] = f"{path}:{number}"
+        elif (unknown := _KEY_LIKE.match(stripped)) and not prose:
+            raise UsageError(f"{path}:{number}: unknown header key '{unknown.group(1)}'; "
+                             f"a pack header has {', '.join(HEADER_KEYS)}")
+        else:
+            prose = prose or bool(stripped)  # comments after the header may say anything
+    return header, where
+
+
+def _params(path: str, text: str) -> dict[str, Any]:
     params: dict[str, Any] = {}
     for part in _split(text):
         if "=" not in part:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from kg.errors import UsageError
@@ -41,7 +40,7 @@ class ParamType:
                 "entity": "an entity id, name or alias", "country": "a country code or name"}[self.kind]
 
 
-def parse_types(path: Path, text: str) -> dict[str, ParamType]:
+def parse_types(path: str, text: str) -> dict[str, ParamType]:
     """The `// types:` header: `name = kind [min..max]`, comma-separated."""
     types: dict[str, ParamType] = {}
     for part in (p.strip() for p in text.split(",") if p.strip()):
