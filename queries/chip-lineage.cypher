@@ -1,6 +1,7 @@
 // name: chip-lineage
 // title: Which chips are variants of which, and what differs?
 // params: id = ''
+// types: id = entity
 // tags: chips
 // Give a chip id (e.g. --param id=h100) to see its family only; empty shows every variant.
 // `differences` is the reference data's; `differences_in_text` what the claims stating the edge say.

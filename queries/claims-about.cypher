@@ -1,6 +1,7 @@
 // name: claims-about
 // title: Everything the documents claim about an entity, with quotes and sources
 // params: id = 'deepseek'
+// types: id = entity
 // tags: claims, provenance
 // The claims whose subject or object is the entity (both indexed).
 OPTIONAL MATCH (s:Claim {subject: $id})

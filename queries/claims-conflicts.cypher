@@ -1,6 +1,7 @@
 // name: claims-conflicts
 // title: Which figures conflict? Claims on the same subject and metric with different values
 // params: id = ''
+// types: id = entity
 // tags: claims, quality
 // Leave id empty for every subject, or give one (e.g. --param id=deepseek-v3).
 MATCH (c:Claim)

@@ -1,6 +1,7 @@
 // name: compliance-flags
 // title: Holdings and acquisitions of chips that were controlled for the holder's country, claim by claim
 // params: country = 'cn'
+// types: country = country
 // tags: controls, firms, compliance, claims
 // One row per claim behind a holding or an acquisition of a controlled chip: its own figure,
 // qualifier, date, document and quote. A date the claim states before the first control is marked

@@ -1,6 +1,7 @@
 // name: controls-by-rule
 // title: What did each rule catch for a country, and why (clause, spec values against thresholds)?
 // params: country = 'cn'
+// types: country = country
 // tags: controls, chips
 MATCH (r:Regulation)-[k:CONTROLS]->(c:Chip)
 WHERE (r)-[:TARGETS]->(:Country {id: $country})

@@ -1,6 +1,7 @@
 // name: firm-holdings
 // title: Which chips is a firm said to hold or to have bought, how many, when, according to whom?
 // params: id = 'deepseek'
+// types: id = entity
 // tags: firms, chips, claims
 MATCH (f:Firm {id: $id})-[h:HOLDS|ACQUIRED]->(c:Chip)
 UNWIND coalesce(h.claims, [null]) AS claim_id

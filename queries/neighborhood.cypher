@@ -1,6 +1,7 @@
 // name: neighborhood
 // title: An entity and what it is connected to, to a given depth (1-3), with the documents that say so
 // params: id = 'deepseek', depth = 2, limit = 300
+// types: id = entity, depth = integer 1..3, limit = integer 1..10000
 // tags: graph, views
 // At most `limit` paths of each kind (a view of a few hundred nodes stays readable).
 MATCH (e {id: $id})

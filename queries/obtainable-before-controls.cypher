@@ -1,6 +1,7 @@
 // name: obtainable-before-controls
 // title: Which GPUs could a buyer in a country obtain before each control date, and which did each rule newly catch?
 // params: country = 'cn'
+// types: country = country
 // tags: controls, chips
 // For each regulation aimed at the country, in date order: the chips released before its
 // effective date that no rule controlled for that country just before it, and the chips it

@@ -1,6 +1,7 @@
 // name: provenance
 // title: Where does a fact come from? A claim (or an entity's claims) back to edge, passage and document
 // params: id = 'deepseek'
+// types: id = entity
 // tags: provenance
 // Give a claim id, or an entity id to trace every claim about it.
 OPTIONAL MATCH (one:Claim {id: $id})

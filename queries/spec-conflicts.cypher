@@ -1,6 +1,7 @@
 // name: spec-conflicts
 // title: Which chip specs stated in texts disagree with the reference data? (memory, bandwidth, interconnect, TPP)
 // params: id = ''
+// types: id = entity
 // tags: chips, claims, quality
 // Leave id empty for every chip, or give one (e.g. --param id=h20). A text's figure counts as
 // agreeing within 2% of the reference value (memory GB, memory bandwidth GB/s, NVLink GB/s, TPP).

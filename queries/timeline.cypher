@@ -1,6 +1,7 @@
 // name: timeline
 // title: What happened when: dated events, regulations and claims, by entity and date range
 // params: id = '', start = '1990-01-01', end = '2060-12-31', limit = 500
+// types: id = entity, start = date, end = date, limit = integer 1..10000
 // tags: events, claims, regulations
 // Leave id empty for everything, or give an entity id (e.g. --param id=deepseek).
 // (FalkorDB 4.x compares dates outside about 1970-2069 wrongly, hence the defaults.)

@@ -76,3 +76,47 @@ def test_global_options_may_follow_the_command(kg_cli, tmp_path: Path) -> None:
     assert (data / "appendonlydir").is_dir()
     assert kg_cli("cypher", "MATCH (d:Document) RETURN count(d) AS n", "--format", "json",
                   data_dir=data).out.strip() == '[{"n": 2}]'
+
+
+def _one_error_line(result) -> str:
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in result.err, result.err
+    return lines[0]
+
+
+@pytest.mark.parametrize("args", [
+    ("query", "firm-holdings"),
+    ("cypher", "MATCH (n) RETURN count(n) AS n"),
+    ("view", "--entity", "deepseek", "-o", "never.html"),
+])
+def test_a_fresh_data_dir_says_the_store_is_empty_and_to_run_kg_load(kg_cli, args) -> None:
+    result = kg_cli(*args)
+    assert result.code == 1
+    assert _one_error_line(result) == (
+        f"Error: the store at {kg_cli.data_dir} is empty: nothing has been loaded yet "
+        "(hint: run `kg load PATH` first, e.g. `kg load seeds/` in a checkout)")
+
+
+def test_help_shows_flags_as_flags(kg_cli) -> None:
+    result = kg_cli("--help")
+    debug = [line for line in result.out.splitlines() if line.strip().startswith("--debug")]
+    assert result.code == 0 and debug and debug[0].split()[:2] == ["--debug", "Show"], result.out
+
+
+@pytest.mark.parametrize("variable, value", [
+    ("KG_MAX_DOCUMENT_BYTES", "abc"), ("KG_LOCK_TIMEOUT", "-3"), ("KG_SERVER_TIMEOUT", "nan"),
+])
+def test_a_malformed_environment_variable_is_one_line_naming_it(kg_cli, variable, value) -> None:
+    result = kg_cli("load", str(seeds_dir()), **{variable: value})
+    assert result.code == 1
+    assert _one_error_line(result).startswith(
+        f"Error: environment variable {variable}={value!r} is not a number >= "), result.err
+
+
+@pytest.mark.parametrize("uri", ["bolt://neo:s3cretPW@127.0.0.1:1", "redis://u:s3cretPW@127.0.0.1:1",
+                                 "ftp://u:s3cretPW@host"])
+def test_a_store_password_in_the_uri_is_never_echoed(kg_cli, uri) -> None:
+    result = kg_cli("--store", uri, "status")
+    line = _one_error_line(result)
+    assert result.code in (1, 2) and "s3cretPW" not in result.err + result.out
+    assert uri.replace("s3cretPW", "***") in line, line

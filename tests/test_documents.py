@@ -64,6 +64,29 @@ def test_bad_front_matter_is_refused_clearly(tmp_path: Path, front: str, message
         read_document(_write(tmp_path, "fm.md", front.encode()))
 
 
+@pytest.mark.parametrize("line, title", [
+    ('title: "R&D *and* Chips"', "R&D *and* Chips"),
+    ("title: R&D *and* Chips", "R&D *and* Chips"),
+    ("title: 'Export rules: *Hopper* & &Co'", "Export rules: *Hopper* & &Co"),
+    ('title: "*Word &Word"', "*Word &Word"),
+])
+def test_titles_with_star_and_ampersand_words_are_text_not_aliases(tmp_path: Path, line: str, title: str) -> None:
+    doc = read_document(_write(tmp_path, "fm.md", f"---\n{line}\n---\nbody\n".encode()))
+    assert doc.title == title
+
+
+@pytest.mark.parametrize("front, line", [
+    ("---\ntitle: x\nbase: &b hello\n---\nbody", 3),
+    ("---\ntitle: x\nlang: en\nalso: *b\n---\nbody", 4),
+])
+def test_an_anchor_or_alias_is_refused_with_its_line(tmp_path: Path, front: str, line: int) -> None:
+    path = _write(tmp_path, "fm.md", front.encode())
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    assert str(caught.value) == (f"{path}: front matter uses YAML anchors or aliases (line {line}), "
+                                 "which are not accepted")
+
+
 def test_headings_are_kept_and_paragraphs_split(tmp_path: Path) -> None:
     text = "### 1. 제목 ###\n\n첫 문장이다.\n둘째 문장이다.\n\n## Next\nplain line\nwrapped line"
     passages = split_passages("d", text)

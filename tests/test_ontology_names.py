@@ -208,6 +208,18 @@ def test_a_name_given_to_two_individuals_is_refused(tmp_path: Path) -> None:
         ontology.load(tmp_path / "ontology")
 
 
+def test_a_turtle_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
+    shutil.copytree(paths.ontology_dir(), tmp_path / "ontology")
+    kg_ttl = tmp_path / "ontology" / "kg.ttl"
+    lines = kg_ttl.read_text(encoding="utf-8").splitlines()
+    lines.insert(12, "kg:Broken a owl:Class ;; ]")
+    kg_ttl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(OntologyError) as caught:
+        ontology.load(tmp_path / "ontology")
+    message = str(caught.value)
+    assert message.startswith(f"{kg_ttl}:13: cannot parse Turtle: ") and "\n" not in message, message
+
+
 def test_agency_is_a_label_wired_through_the_schema_and_the_styles() -> None:
     assert "Agency" in ONTO.labels and "Agency" in ONTO.entity_labels
     assert ONTO.labels["Agency"]["ko"] == "기관"
@@ -221,7 +233,7 @@ def test_agency_is_a_label_wired_through_the_schema_and_the_styles() -> None:
     assert "Agency" in ONTO.property("kind").labels and "Agency" in ONTO.property("country").labels
     colour, _ = STYLE["Agency"]
     assert STYLE["Agency"] != DEFAULT and colour not in {c for label, (c, _) in STYLE.items() if label != "Agency"}
-    grass = (paths.queries_dir() / "style.grass").read_text(encoding="utf-8")
+    grass = paths.style_sheet().read_text(encoding="utf-8")
     assert re.search(r"node\.Agency \{ color: " + colour + ";", grass)
 
 

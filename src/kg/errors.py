@@ -8,6 +8,7 @@ KgError                      exit 1: the user's input or request is at fault
  |    +-- OntologyError      the ontology is inconsistent or names an unknown term
  +-- QueryError              a Cypher text is refused or fails
  |    +-- ReadOnlyError      a write was given where only reads are allowed
+ |    +-- EmptyStoreError    nothing has been loaded into the store yet
  +-- StoreError              the graph store cannot be reached or fails      (exit 2: the store, not the input)
       +-- StoreBusyError     another kg process holds the data dir
 """
@@ -66,6 +67,15 @@ class QueryError(KgError):
 
 class ReadOnlyError(QueryError):
     """A query that would write was given where only reads are allowed."""
+
+
+class EmptyStoreError(QueryError):
+    """The store holds no graph yet: a query or view before any `kg load`."""
+
+    hint = "run `kg load PATH` first, e.g. `kg load seeds/` in a checkout"
+
+    def __init__(self, location: str) -> None:
+        super().__init__(f"the store at {location} is empty: nothing has been loaded yet")
 
 
 class StoreError(KgError):

@@ -16,7 +16,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SKOS
 
 from kg import paths
-from kg.errors import OntologyError
+from kg.errors import OntologyError, one_line
 
 KG = Namespace("https://w3id.org/kg-export-controls/ontology#")
 ID_BASE = "https://w3id.org/kg-export-controls/id/"
@@ -131,8 +131,16 @@ def load(directory: Path | None = None) -> Ontology:
         except FileNotFoundError as exc:
             raise OntologyError(f"{path}: missing ontology file") from exc
         except Exception as exc:  # rdflib raises many parser types
-            raise OntologyError(f"{path}: cannot parse Turtle: {exc}") from exc
+            raise OntologyError(_parse_error(path, exc)) from exc
     return _build(graph)
+
+
+def _parse_error(path: Path, exc: Exception) -> str:
+    """`file:line: cannot parse Turtle: why` (rdflib's BadSyntax keeps a 0-based line and a reason)."""
+    line, why = getattr(exc, "lines", None), getattr(exc, "_why", None)
+    if isinstance(line, int) and why:
+        return f"{path}:{line + 1}: cannot parse Turtle: {why}"
+    return f"{path}: cannot parse Turtle: {one_line(exc)}"
 
 
 def _local(term: object) -> str:

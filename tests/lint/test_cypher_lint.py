@@ -9,7 +9,8 @@ from kg.graph import GraphBatch, NodeRef
 from kg.packs import all_packs
 from kg.packs.lint import lint
 from kg.store import cypher, derived
-from kg.views.build import CLAIM_QUOTES, ID_SUBGRAPH
+from kg.packs.params import ENTITY_LOOKUP
+from kg.views.build import ANY_NODE, CLAIM_QUOTES, ID_SUBGRAPH
 
 
 def _writer_statements(onto: ontology.Ontology) -> list[tuple[str, str, dict]]:
@@ -34,6 +35,8 @@ def test_packs_and_every_statement_the_code_sends_lint_clean() -> None:
     queries += _writer_statements(onto)
     queries.append(("view quotes", CLAIM_QUOTES, {"ids": ["a"]}))
     queries.append(("view ids", ID_SUBGRAPH, {"ids": ["a"]}))
+    queries.append(("view any node", ANY_NODE, {}))
+    queries.append(("entity lookup", ENTITY_LOOKUP, {"value": "X", "lowered": "x"}))
     findings = lint(queries, onto)
     assert len(findings) == len(queries) > 60
     errors = {f.name: f.errors for f in findings if f.errors}

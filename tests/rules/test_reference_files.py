@@ -35,6 +35,7 @@ def _line_of(path: Path, fragment: str) -> int:
      "      - https://www.tomshardware.com/news/nvidia-ampere-gpu-graphics-card-gtc-announcement\n",
      "    sources: []\n", "chips.0.sources", "sources: []"),
     ("chips.yaml", "variant_of: a100", "variant_of: a1000", "variant_of", "id: a800"),
+    ("chips.yaml", "tpp: 4992", "tppp: 4992", "chips.0.tppp", "tppp: 4992"),  # a misspelt key
     ("regulations.yaml", "named: [a100, h100, mi250, mi250x]", "named: [a100, h999]", "controls.named",
      "id: usg-2022-08-26-isinformed-nvidia-amd"),
 ])

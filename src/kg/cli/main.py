@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from kg import paths
 from kg.config import Settings
 from kg.errors import KgError
 
@@ -17,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: typer's rich help shows a flag as `--debug <bool>`
 )
 
 
@@ -29,8 +31,13 @@ def main(
     data_dir: Optional[Path] = typer.Option(
         None, "--data-dir", help="Data directory of the embedded store (default .kg, or KG_DATA_DIR)."
     ),
+    data_root: Optional[Path] = typer.Option(
+        None, "--data-root", help="Your own ontology/, loaders/ and queries/ folders, used instead of "
+        "the built-in ones (query packs are added to them); default KG_DATA_ROOT.",
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
+    paths.set_data_root(data_root)
     ctx.obj = Settings.from_options(store, data_dir, debug)
 
 
@@ -42,7 +49,7 @@ def _register() -> None:
         module.register(app)
 
 
-GLOBAL_WITH_VALUE = ("--store", "--data-dir")
+GLOBAL_WITH_VALUE = ("--store", "--data-dir", "--data-root")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
 from enum import Enum
 from typing import Any, List, Optional
 
 import typer
-from rich.console import Console
 
 from kg.errors import UsageError
 from kg.packs import all_packs, coerce
-from kg.packs.output import to_csv, to_json, to_table
+from kg.packs.output import to_csv, to_json, to_markdown, to_text
 from kg.packs.run import run_cypher, run_pack
-
-out = Console()
-
 
 class Format(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    markdown = "markdown"
+
+
+WIDE = typer.Option(False, "--wide", "-w", help="Show every value whole, wider than the terminal if need be.")
 
 
 def register(app: typer.Typer) -> None:
@@ -43,13 +44,14 @@ def query(
     param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
     list_packs: bool = typer.Option(False, "--list", help="List the packs with titles and parameters."),
+    wide: bool = WIDE,
 ) -> None:
     """Run a query pack from queries/."""
     if list_packs or name is None:
-        _list()
+        _print(_pack_rows(), fmt, "query packs", wide)
         return
     title, rows = run_pack(name, parse_params(param), ctx.obj)
-    _print(rows, fmt, title)
+    _print(rows, fmt, title, wide)
 
 
 def cypher(
@@ -57,22 +59,24 @@ def cypher(
     text: str = typer.Argument(..., help="A read-only Cypher query."),
     param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
+    wide: bool = WIDE,
 ) -> None:
     """Run an ad-hoc read-only Cypher query."""
     params: dict[str, Any] = {k: coerce(v) for k, v in parse_params(param).items()}
-    _print(run_cypher(text, params, ctx.obj), fmt, None)
+    _print(run_cypher(text, params, ctx.obj), fmt, None, wide)
 
 
-def _list() -> None:
-    rows = [{"pack": p.name, "title": p.title,
+def _pack_rows() -> list[dict[str, Any]]:
+    return [{"pack": p.name, "title": p.title,
              "params": ", ".join(f"{k} = {v!r}" for k, v in p.params.items())} for p in all_packs().values()]
-    out.print(to_table(rows, "query packs"))
 
 
-def _print(rows: list[dict[str, Any]], fmt: Format, title: str | None) -> None:
+def _print(rows: list[dict[str, Any]], fmt: Format, title: str | None, wide: bool) -> None:
     if fmt is Format.json:
         typer.echo(to_json(rows))
     elif fmt is Format.csv:
         typer.echo(to_csv(rows), nl=False)
-    else:
-        out.print(to_table(rows, title))
+    elif fmt is Format.markdown:
+        typer.echo(to_markdown(rows), nl=False)
+    else:  # COLUMNS, else the terminal's width, else 80 when piped
+        typer.echo(to_text(rows, title, shutil.get_terminal_size((80, 24)).columns, wide), nl=False)

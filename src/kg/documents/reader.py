@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from kg.config import env_number
 from kg.documents import decode, frontmatter
 from kg.documents.identity import document_id, source_of
 from kg.documents.model import Document
@@ -16,7 +17,7 @@ from kg.documents.passages import split_passages
 from kg.errors import DocumentError, InputError
 
 SUFFIXES = {".md", ".txt", ".markdown"}
-MAX_BYTES = int(os.environ.get("KG_MAX_DOCUMENT_BYTES", str(20 * 1024 * 1024)))  # an article, not a dump
+MAX_BYTES = 20 * 1024 * 1024  # an article, not a dump; KG_MAX_DOCUMENT_BYTES changes it
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[A-Za-z\uac00-\ud7a3]")
 
@@ -58,8 +59,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         if not path.is_file():  # also FIFOs, sockets and dangling symlinks: never block on them
             raise DocumentError(name, "not a regular file (or a broken link)")
-        if path.stat().st_size > MAX_BYTES:
-            raise DocumentError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        limit = int(env_number("KG_MAX_DOCUMENT_BYTES", MAX_BYTES, minimum=1))
+        if path.stat().st_size > limit:
+            raise DocumentError(name, f"larger than {limit / (1024 * 1024):g} MB (KG_MAX_DOCUMENT_BYTES)")
         return path.read_bytes()
     except OSError as exc:
         raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None

@@ -12,7 +12,7 @@ from kg import paths
 from kg.errors import KgError
 from kg.ontology import Ontology
 
-LINTER = paths.project_root() / "tools" / "cypher-lint"
+LINTER = paths.checkout_root() / "tools" / "cypher-lint"
 
 
 @dataclass(frozen=True)

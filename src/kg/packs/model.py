@@ -12,8 +12,11 @@ from typing import Any
 from kg import paths
 from kg.errors import UsageError
 from kg.packs.guard import ensure_read_only
+from kg.packs.params import ParamType, check, inferred, parse_types
 
-_HEADER = re.compile(r"^//\s*(name|title|params|tags|description):\s*(.*)$")
+HEADER_KEYS = ("name", "title", "params", "types", "tags", "description")
+_HEADER = re.compile(rf"^//\s*({'|'.join(HEADER_KEYS)}):\s*(.*)$")
+_KEY_LIKE = re.compile(r"^//\s*([a-z_]+):(?:\s|$)")  # `// parms: …` among the header lines
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 
@@ -27,6 +30,10 @@ class Pack:
     params: dict[str, Any] = field(default_factory=dict)
     tags: tuple[str, ...] = ()
     description: str = ""
+    types: dict[str, ParamType] = field(default_factory=dict)
+
+    def type_of(self, name: str) -> ParamType:
+        return self.types.get(name) or inferred(self.params.get(name))
 
     def used_params(self) -> set[str]:
         code = "\n".join(line for line in self.cypher.splitlines() if not line.strip().startswith("//"))
@@ -37,29 +44,53 @@ class Pack:
         if unknown:
             known = ", ".join(sorted(self.params)) or "none"
             raise UsageError(f"pack '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {known}")
-        return {**self.params, **{k: coerce(v) for k, v in given.items()}}
+        checked = {k: check(self.name, k, coerce(v), self.type_of(k), self.params[k]) for k, v in given.items()}
+        return {**self.params, **checked}
+
+    def entity_params(self) -> dict[str, ParamType]:
+        """The parameters that name an entity or a country: resolved to ids against a store."""
+        return {k: self.type_of(k) for k in self.params if self.type_of(k).kind in ("entity", "country")}
 
 
 def parse(path: Path) -> Pack:
+    """A pack file; a bad header is refused as `file:line: message`."""
     text = path.read_text(encoding="utf-8")
-    header: dict[str, str] = {}
-    for line in text.splitlines():
-        match = _HEADER.match(line.strip())
-        if match:
-            header[match.group(1)] = match.group(2).strip()
-        elif line.strip() and not line.strip().startswith("//"):
-            break
+    header, where = _header(path, text)
     name = header.get("name") or path.stem
     if name != path.stem:
-        raise UsageError(f"{path}: header name '{name}' differs from the file name")
-    pack = Pack(name, header.get("title", ""), text, path, _params(path, header.get("params", "")),
+        raise UsageError(f"{where['name']}: header name '{name}' differs from the file name")
+    pack = Pack(name, header.get("title", ""), text, path, _params(where["params"], header.get("params", "")),
                 tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip()),
-                header.get("description", ""))
+                header.get("description", ""), parse_types(where["types"], header.get("types", "")))
+    undeclared = sorted(set(pack.types) - set(pack.params))
+    if undeclared:
+        raise UsageError(f"{where['types']}: types: {', '.join(undeclared)} not among the params")
     ensure_read_only(text, f"pack '{name}'")
     return pack
 
 
-def _params(path: Path, text: str) -> dict[str, Any]:
+def _header(path: Path, text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The header's values, and `file:line` of each key (`file` alone for a missing one)."""
+    header: dict[str, str] = {}
+    where: dict[str, str] = {key: str(path) for key in HEADER_KEYS}
+    prose = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("//"):
+            break
+        match = _HEADER.match(stripped)
+        if match:
+            header[match.group(1)] = match.group(2).strip()
+            where[match.group(1)] = f"{path}:{number}"
+        elif (unknown := _KEY_LIKE.match(stripped)) and not prose:
+            raise UsageError(f"{path}:{number}: unknown header key '{unknown.group(1)}'; "
+                             f"a pack header has {', '.join(HEADER_KEYS)}")
+        else:
+            prose = prose or bool(stripped)  # comments after the header may say anything
+    return header, where
+
+
+def _params(path: str, text: str) -> dict[str, Any]:
     params: dict[str, Any] = {}
     for part in _split(text):
         if "=" not in part:
@@ -106,8 +137,9 @@ def coerce(value: str) -> Any:
 
 
 def all_packs(directory: Path | None = None) -> dict[str, Pack]:
-    directory = directory or paths.queries_dir()
-    return {p.stem: parse(p) for p in sorted(directory.glob("*.cypher"))}
+    """The packs of `directory`, else the built-in ones and the data root's (which win on a name)."""
+    folders = [directory] if directory else paths.queries_dirs()
+    return {p.stem: parse(p) for folder in folders for p in sorted(folder.glob("*.cypher"))}
 
 
 def find_pack(name: str, directory: Path | None = None) -> Pack:

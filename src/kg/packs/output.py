@@ -1,4 +1,4 @@
-"""Query results as a table, JSON or CSV: graph values and dates made plain."""
+"""Query results as a terminal table, JSON, CSV or Markdown: graph values and dates made plain."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import io
 import json
 from typing import Any
 
-from rich.table import Table
-
+from kg.packs import layout
 from kg.store.values import NodeValue, PathValue, RelValue
 
 
@@ -39,18 +38,40 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
+            writer.writerow({k: _inert(v) for k, v in row.items()})
     return buffer.getvalue()
 
 
-def to_table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
-    table = Table(title=title, show_lines=False)
-    columns = list(rows[0]) if rows else ["(no rows)"]
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    return table
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> str:
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading `'`
+    (OWASP's advice); numbers stay numbers."""
+    text = _cell(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_markdown(rows: list[dict[str, Any]]) -> str:
+    """A GitHub-flavoured Markdown table, every value whole, for pasting into notes."""
+    if not rows:
+        return "(no rows)\n"
+    columns = list(rows[0])
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(" ".join(c.split()).replace("|", "\\|") for c in cells) + " |"
+
+    body = [line([_cell(row.get(c)) for c in columns]) for row in rows]
+    return "\n".join([line(columns), "|" + "---|" * len(columns), *body]) + "\n"
+
+
+def to_text(rows: list[dict[str, Any]], title: str | None, width: int, wide: bool = False) -> str:
+    """The terminal table (see kg.packs.layout)."""
+    columns = list(rows[0]) if rows else []
+    return layout.render(columns, [[_cell(row.get(c)) for c in columns] for row in rows], title,
+                         width, wide)
 
 
 def _cell(value: Any) -> str:

@@ -6,15 +6,24 @@ from typing import Any
 
 from kg.config import Settings
 from kg.packs.guard import ensure_read_only
-from kg.packs.model import find_pack
-from kg.store import open_store
+from kg import ontology
+from kg.packs.model import Pack, find_pack
+from kg.packs.params import resolve
+from kg.store import GraphStore, open_store
 
 
 def run_pack(name: str, given: dict[str, str], settings: Settings) -> tuple[str, list[dict[str, Any]]]:
     pack = find_pack(name)
     params = pack.bind(given)
     with open_store(settings, schema=False) as store:
-        return pack.title, store.read(pack.cypher, params)
+        return pack.title, store.read(pack.cypher, resolve_entities(pack, params, store))
+
+
+def resolve_entities(pack: Pack, params: dict[str, Any], store: GraphStore) -> dict[str, Any]:
+    """Entity and country parameters as ids: `DeepSeek`, `딥시크` -> `deepseek`."""
+    onto = ontology.load()
+    return {**params, **{k: resolve(str(params[k]), kind, onto, store)
+                         for k, kind in pack.entity_params().items()}}
 
 
 def run_cypher(cypher: str, given: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:

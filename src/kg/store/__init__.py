@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 import redis
 
 from kg import ontology as ontology_module
-from kg.config import Settings
-from kg.errors import StoreError, UsageError
+from kg.config import Settings, redacted
+from kg.errors import StoreError, UsageError, one_line
 from kg.store.base import Counts, GraphStore, WriteStats
 
 NEO4J_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
@@ -44,10 +44,10 @@ def open_store(settings: Settings, *, schema: bool = True) -> Iterator[GraphStor
 
         connection = redis.Redis.from_url(settings.store, socket_connect_timeout=4)
         _ping(connection, settings.store)
-        yield _ready(FalkorStore(connection, onto, {"kind": "falkordb", "location": settings.store}), schema)
+        yield _ready(FalkorStore(connection, onto, {"kind": "falkordb", "location": redacted(settings.store)}), schema)
         return
     raise UsageError(
-        f"unknown store '{settings.store}'",
+        f"unknown store '{redacted(settings.store)}'",
         hint="use 'embedded', neo4j://host:7687, bolt://…, neo4j+s://…, or redis://host:port",
     )
 
@@ -87,4 +87,4 @@ def _ping(connection: redis.Redis, uri: str) -> None:
     try:
         connection.ping()
     except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
-        raise StoreError(f"cannot reach FalkorDB at {uri}: {exc}") from exc
+        raise StoreError(f"cannot reach FalkorDB at {redacted(uri)}: {one_line(exc)}") from exc

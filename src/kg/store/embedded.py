@@ -17,9 +17,10 @@ from pathlib import Path
 
 import redis
 
+from kg.config import env_number
 from kg.errors import StoreError
 
-READY_TIMEOUT_SECONDS = float(os.environ.get("KG_SERVER_TIMEOUT", "120"))
+READY_TIMEOUT_SECONDS = 120.0  # KG_SERVER_TIMEOUT changes it
 SILENT_SECONDS = 15.0  # a starting server that says nothing (not even LOADING) this long is stuck
 _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
 
@@ -31,6 +32,7 @@ class EmbeddedServer:
         self.log_file = self.data_dir / "server.log"
         self.socket_path = _socket_path(self.data_dir)
         self._process: subprocess.Popen[bytes] | None = None
+        self.ready_timeout = env_number("KG_SERVER_TIMEOUT", READY_TIMEOUT_SECONDS)  # before a launch
 
     def start(self) -> None:
         _private_dir(self.socket_path.parent)
@@ -98,7 +100,7 @@ class EmbeddedServer:
         """True once the server answers. A server still loading answers LOADING at once; one that
         does not answer at all for SILENT_SECONDS is stuck (FalkorDB 4.16 very rarely hangs after
         decoding a snapshot, seen here under load): it is killed and False returned, if asked."""
-        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        deadline = time.monotonic() + self.ready_timeout
         while time.monotonic() < deadline:
             assert self._process is not None
             if self._process.poll() is not None:
@@ -120,7 +122,7 @@ class EmbeddedServer:
                     probe.close()
             time.sleep(0.02)
         self.stop()
-        raise StoreError(f"the embedded FalkorDB server did not become ready in {READY_TIMEOUT_SECONDS:.0f}s")
+        raise StoreError(f"the embedded FalkorDB server did not become ready in {self.ready_timeout:.0f}s")
 
     def _kill(self) -> None:
         assert self._process is not None

@@ -11,7 +11,7 @@ from falkordb.edge import Edge as FalkorEdge
 from falkordb.node import Node as FalkorNode
 from falkordb.path import Path as FalkorPath
 
-from kg.errors import QueryError, StoreError, one_line
+from kg.errors import EmptyStoreError, QueryError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.store import cypher
 from kg.store.common import CypherStoreMixin
@@ -37,6 +37,8 @@ class FalkorStore(CypherStoreMixin):
         except redis.ConnectionError as exc:
             raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
         except redis.ResponseError as exc:
+            if "empty key" in str(exc):  # FalkorDB's word for a graph that was never written
+                raise EmptyStoreError(str(self.info.get("location", "?"))) from exc
             raise QueryError(one_line(exc)) from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]

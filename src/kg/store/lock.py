@@ -7,13 +7,14 @@ import os
 import time
 from pathlib import Path
 
+from kg.config import env_number
 from kg.errors import StoreBusyError, StoreError
 
-DEFAULT_WAIT_SECONDS = float(os.environ.get("KG_LOCK_TIMEOUT", "30"))
+DEFAULT_WAIT_SECONDS = 30.0  # KG_LOCK_TIMEOUT changes it
 
 
 class DataDirLock:
-    def __init__(self, data_dir: Path, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> None:
+    def __init__(self, data_dir: Path, wait_seconds: float | None = None) -> None:
         self.path = data_dir / "kg.lock"
         self.wait_seconds = wait_seconds
         self._fd: int | None = None
@@ -23,7 +24,10 @@ class DataDirLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise StoreError(f"cannot use the data directory {self.path.parent}: {exc.strerror}") from None
-        deadline = time.monotonic() + self.wait_seconds
+        wait = self.wait_seconds
+        if wait is None:
+            wait = env_number("KG_LOCK_TIMEOUT", DEFAULT_WAIT_SECONDS)
+        deadline = time.monotonic() + wait
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any, Iterable, Mapping
 
+from kg.config import redacted, without_password
 from kg.errors import QueryError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.store import cypher
@@ -30,9 +31,10 @@ class Neo4jStore(CypherStoreMixin):
             )
             self._driver.verify_connectivity()
         except neo4j.exceptions.AuthError as exc:
-            raise StoreError(f"Neo4j at {uri} refused the credentials (NEO4J_USERNAME / NEO4J_PASSWORD)") from exc
+            raise StoreError(f"Neo4j at {redacted(uri)} refused the credentials (NEO4J_USERNAME / NEO4J_PASSWORD)") from exc
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.DriverError, OSError, ValueError) as exc:
-            raise StoreError(f"cannot reach Neo4j at {uri}: {one_line(exc)}") from exc
+            raise StoreError(f"cannot reach Neo4j at {redacted(uri)}: "
+                             f"{without_password(one_line(exc), uri)}") from exc
         self._writer = cypher.Writer(ontology)
 
     def close(self) -> None:
@@ -60,7 +62,7 @@ class Neo4jStore(CypherStoreMixin):
         self.ensure_schema()
 
     def describe(self) -> dict[str, Any]:
-        return {"kind": "neo4j", "location": self.uri, "database": self.database or "(default)"}
+        return {"kind": "neo4j", "location": redacted(self.uri), "database": self.database or "(default)"}
 
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool = True) -> None:
         self._write(list(statements))
@@ -83,7 +85,7 @@ class Neo4jStore(CypherStoreMixin):
         except neo4j.exceptions.ClientError as exc:
             raise QueryError(one_line(exc)) from exc
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
-            raise StoreError(f"lost Neo4j at {self.uri}: {one_line(exc)}") from exc
+            raise StoreError(f"lost Neo4j at {redacted(self.uri)}: {one_line(exc)}") from exc
 
 
 def _delete_some(tx: Any) -> int:

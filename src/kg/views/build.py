@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from kg.config import Settings
-from kg.errors import UsageError
+from kg.errors import EmptyStoreError, UsageError
 from kg.packs.guard import ensure_read_only
 from kg.packs.model import coerce, find_pack
+from kg.packs.run import resolve_entities
 from kg.store import open_store
 from kg.views.render import render_graph, render_timeline
 from kg.views.subgraph import subgraph_from_rows
@@ -17,6 +18,7 @@ CLAIM_QUOTES = (
     "MATCH (c:Claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE c.id IN $ids "
     "RETURN c.id AS id, c.quote AS quote, d.title AS title, d.url AS url"
 )
+ANY_NODE = "MATCH (n) RETURN n.id AS id LIMIT 1"
 # For packs that return ids, not nodes: the entities those ids name and the edges among them.
 ID_SUBGRAPH = (
     "MATCH (n) WHERE n.id IN $ids "
@@ -38,7 +40,8 @@ def build_view(settings: Settings, output: Path, pack: str | None = None, params
             title, rows = "Query view", store.read(cypher, {k: coerce(v) for k, v in (params or {}).items()})
         else:
             found = find_pack(pack or "")
-            title, rows = found.title, store.read(found.cypher, found.bind(params or {}))
+            bound = resolve_entities(found, found.bind(params or {}), store)
+            title, rows = found.title, store.read(found.cypher, bound)
         graph = subgraph_from_rows(rows)
         if not graph.nodes and not _is_timeline(rows):
             graph = subgraph_from_rows(store.read(ID_SUBGRAPH, {"ids": scalar_strings(rows)}))
@@ -47,6 +50,8 @@ def build_view(settings: Settings, output: Path, pack: str | None = None, params
             html = render_graph(graph, title, quotes)
         elif _is_timeline(rows):
             html = render_timeline(rows, title)
+        elif not store.read(ANY_NODE):
+            raise EmptyStoreError(str(store.describe().get("location", "?")))
         else:
             raise UsageError(f"the result has no nodes, relationships or entity ids to draw ({len(rows)} rows)",
                              hint="return nodes or paths, e.g. `kg view --entity deepseek`")
