@@ -412,3 +412,22 @@ def test_a_korean_sentence_ends_at_a_stop_with_no_space_after_it() -> None:
                                             ("중국 빅테크 텐센트가 엔비디아에 30억 달러 규모의 칩 구매 주문을 넣었다.", {"tencent"})])
 def test_a_korean_generic_noun_phrase_names_no_subject_unless_a_name_heads_it(text: str, subjects: set) -> None:
     assert {f["subject"] for f in facts(text, "ko")} == subjects
+
+
+def test_a_duration_that_frames_the_clause_is_no_figure() -> None:
+    assert facts("In the past three months, Tencent bought H20 chips.") == []
+    assert facts("텐센트는 향후 3년간 H20 칩을 구매한다.", "ko") == []
+
+
+def test_a_sentence_whose_only_names_are_obliques_is_about_the_topic() -> None:
+    text = "SMIC reported its results. About 80 percent of sales came from China."
+    assert core(text) == {("smic", "percentage", 80, "percent")}
+
+
+def test_a_horizon_of_years_beside_chips_is_no_running_time() -> None:
+    found = facts("텐센트는 H20 서버 비용을 5년간 나누어 상각한다.", "ko")
+    assert all(f["metric"] != "compute_duration" for f in found)
+
+
+def test_a_korean_span_of_years_is_a_duration_not_a_count_of_chips() -> None:
+    assert all(f["unit"] != "GPU" for f in facts("텐센트는 H20 칩을 3년간 사용했다.", "ko"))

@@ -270,6 +270,10 @@ class FrameBuilder:
         if self._conditional(text, start, end, q):
             f.reason = "conditional"
             return
+        if q.measure == "duration" and self.lex.time_frame is not None \
+                and self.lex.time_frame.search(text[max(0, q.start - 24):q.start]):
+            f.reason = "a time frame, not a figure"  # "in the past six months", "향후 3년간"
+            return
         readings = self._metrics(q, counted, start, end, cues, only=forced)
         if not readings:
             f.reason = "no cue says what this figure is"
@@ -328,6 +332,7 @@ class FrameBuilder:
         schema; a generic money word yields to a specific one), then its measure's default."""
         fitting = [(mid, m) for mid, m in self.metrics.items()
                    if m.measure == q.measure and (q.measure != "count" or counted in m.counted)
+                   and (not m.units or q.unit in m.units)
                    and (only is None or mid == only)]
         scored: list[tuple[float, int, str, Cue]] = []
         for order, (mid, metric) in enumerate(fitting):
@@ -504,7 +509,8 @@ class FrameBuilder:
             if anaphor is not None:  # "the company claimed to have over 21,000 GPUs"
                 self._how = "reporter"
                 return anaphor
-        if not any(m.label in labels for m in mentions) and not self._generic_subject(text, start, q.start):
+        if not any(m.label in labels and not _after_preposition(text, m.start) for m in mentions) \
+                and not self._generic_subject(text, start, q.start):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
             return salience.resolve(labels)  # the sentence names no one: it is about the discourse's topic
         return None

@@ -168,6 +168,9 @@ class LanguageFile(Strict):
     # An anaphor opening with one of these points at the name mentioned last (`this chip`, `이 칩`),
     # not at the discourse's topic.
     demonstratives: list[Regex] = []
+    # Words right before a duration that make it the time frame of the clause, not a figure
+    # ("in the past six months", "향후 3년간").
+    time_frame_before: list[Regex] = []
     modality: Modality = Modality()
     names: Names = Names()
     clause_breaks: list[Regex] = []
@@ -200,6 +203,7 @@ class Metric(Strict):
     also: list[str] = []
     measure: Measure
     counted: list[str] = []
+    units: list[str] = []  # for other measures: the units it takes (empty: any)
     cues: list[str]
     cue_labels: list[Label] = []  # a name of this label in the clause counts as a cue ("512 H800 GPUs for 198 hours")
     default: bool = False
@@ -258,6 +262,12 @@ class Lexicon:
         flags = re.IGNORECASE if self.code == "en" else 0
         return {label: p for label, words in self.data.anaphors.items()
                 if (p := _alternation(words, flags)) is not None}
+
+    @cached_property
+    def time_frame(self) -> re.Pattern[str] | None:
+        flags = re.IGNORECASE if self.code == "en" else 0
+        words = self.data.time_frame_before
+        return re.compile(rf"(?:{'|'.join(words)})\s*(?:\S+\s+)?$", flags) if words else None
 
     @cached_property
     def demonstrative(self) -> re.Pattern[str] | None:
