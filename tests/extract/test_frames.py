@@ -431,3 +431,9 @@ def test_a_horizon_of_years_beside_chips_is_no_running_time() -> None:
 
 def test_a_korean_span_of_years_is_a_duration_not_a_count_of_chips() -> None:
     assert all(f["unit"] != "GPU" for f in facts("텐센트는 H20 칩을 3년간 사용했다.", "ko"))
+
+
+@pytest.mark.parametrize("text", ["Alibaba released the 235-billion-parameter Qwen model.",
+                                  "Alibaba released a 235B-parameter model, Qwen."])
+def test_a_figure_written_as_a_compound_modifier_is_about_the_name_it_modifies(text: str) -> None:
+    assert core(text) == {("qwen", "parameters", 235e9, "parameters")}

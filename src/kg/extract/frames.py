@@ -45,6 +45,8 @@ _REPORTING_EN = re.compile(
     re.IGNORECASE)
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
+_COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
+_NOUN_PHRASE_GAP_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE)  # "model, ", " open-source "
 _PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 _POSSESSIVE_ANAPHOR_EN = re.compile(r"(?:its|their|(?:the\s+)?\w+(?:'s|’s))\b", re.IGNORECASE)
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
@@ -460,6 +462,10 @@ class FrameBuilder:
         if owner:  # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right before the figure
             self._how = "owner"
             return _entity(owner[-1])
+        modified = self._modified_name(text, q, end, labels, mentions)
+        if modified is not None:  # "its 1.6-trillion-parameter V4-Pro model": the name the compound modifies
+            self._how = "compound"
+            return modified
         whole = self._whole_after(text, q, end, labels, salience, mentions)
         if whole is not None:  # "over half of Nvidia's revenue", "13% of its sales": the whole's owner
             self._how = "part-of"
@@ -698,6 +704,17 @@ class FrameBuilder:
         """`Microsoft Corporation, Alphabet Inc., Amazon Web Services, and Meta`: capitalised words
         after a name of a list (a suffix, the rest of a longer name) are still that name."""
         return re.compile(r"^(?:\s[A-Z][\w&-]*\.?)+(?=[\s,])")
+
+    def _modified_name(self, text: str, q: Quantity, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
+        """A figure written as a compound modifier ("a 671B-parameter model, DeepSeek-V3", "its
+        72-GPU NVL72 rack") is about the name it modifies: the next name of its noun phrase."""
+        compound = _COMPOUND_TAIL_EN.match(text, q.end)
+        if q.measure != "count" or compound is None:
+            return None
+        after = [m for m in mentions if m.label in labels and compound.end() <= m.start < end]
+        if after and _NOUN_PHRASE_GAP_EN.fullmatch(text[compound.end():after[0].start]):
+            return _entity(after[0])
+        return None
 
     def _whole_after(self, text: str, q: Quantity, end: int, labels: list[str], salience: Salience,
                      mentions: list[Mention]) -> Entity | None:

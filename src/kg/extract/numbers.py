@@ -298,7 +298,8 @@ class QuantityFinder:
                 and not self._units_after.match(text, end) and not self._currency_after.match(text, end):
             return False
         if after == "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalpha() \
-                and not self._units_after.match(text, end + 1) and not self._counted_after.match(text, end + 1):
+                and not self._units_after.match(text, end + 1) and not self._counted_after.match(text, end + 1) \
+                and not self._scale_after.match(text, end):  # "671-billion-parameter" is a figure
             return False  # "16-core", but not "10-fold" or "72-GPU"
         if self._not_after_words and self._not_after_words.search(text, max(0, start - 16), start):
             return False
