@@ -437,3 +437,19 @@ def test_a_korean_span_of_years_is_a_duration_not_a_count_of_chips() -> None:
                                   "Alibaba released a 235B-parameter model, Qwen."])
 def test_a_figure_written_as_a_compound_modifier_is_about_the_name_it_modifies(text: str) -> None:
     assert core(text) == {("qwen", "parameters", 235e9, "parameters")}
+
+
+# -- dates of comparisons and quarters ------------------------------------------------------------
+def test_the_base_of_a_comparison_is_not_the_facts_date_and_a_bare_quarter_is_the_latest_begun() -> None:
+    found = facts("AMD reported first-quarter revenue of $7.4 billion, up 36% from a year earlier.")
+    assert {(f["metric"], f["value"], f["date"]) for f in found} == {
+        ("revenue", 7.4e9, "2025-03"), ("percent_change", 36, "2025-03")}
+
+
+def test_a_korean_comparison_base_is_not_the_facts_date() -> None:
+    found = facts("AMD의 1분기 매출은 74억 달러로 전년 대비 36% 증가했다.", "ko")
+    assert {(f["value"], f["date"]) for f in found} == {(7.4e9, "2025-03"), (36, "2025-03")}
+
+
+def test_a_chip_name_that_opens_with_a_unit_is_no_unit() -> None:
+    assert core("Tencent bought 18,000 GB300 chips.") == {("tencent", "chips_acquired", 18000, "GPU")}

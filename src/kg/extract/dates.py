@@ -52,7 +52,7 @@ class DateFinder:
         months = "|".join(sorted(map(re.escape, d.months), key=len, reverse=True)) or "(?!)"
         year_before = "|".join(d.year_before) or "(?!)"
         self.patterns: list[tuple[re.Pattern[str], str]] = [
-            (re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12])(?![\w])\s?(?:(?:FY)?\s?(?P<y>\d{4}))?|(?:first|second|third|fourth) quarter(?: of (?P<y2>\d{4}))?"
+            (re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12])(?![\w])\s?(?:(?:FY)?\s?(?P<y>\d{4}))?|(?:first|second|third|fourth)[ -]quarter(?: of (?P<y2>\d{4}))?"
                         r"|(?:(?P<y3>\d{4})\s?년\s?)?[1-4]\s?분기|(?:fiscal|FY)\s?(?P<y4>\d{4})", re.IGNORECASE), "quarter"),
             (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d-])"), "iso"),
             (re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"), "iso"),
@@ -111,9 +111,12 @@ class DateFinder:
         start = m.start("y") if kind.startswith("en") and "y" in g and "mon" not in g else m.start()
         if kind == "quarter":
             year = next((int(g[k]) for k in ("y", "y2", "y3", "y4") if k in g), None)
+            last = _period_end(m.group(0))  # a quarter or half is dated by its last month
+            if year is None and anchor is not None and last:
+                first = last - (5 if re.match(r"H[12]", m.group(0), re.IGNORECASE) else 2)
+                year = anchor.year if first <= anchor.month else anchor.year - 1  # "3분기": the latest begun
             if not year or not 1900 <= year <= 2100:
                 return DateValue(m.start(), m.end(), None, "year")
-            last = _period_end(m.group(0))  # a quarter or half is dated by its last month
             return DateValue(m.start(), m.end(), dt.date(year, last, 1) if last else dt.date(year, 1, 1),
                              "month" if last else "year")
         year = int(g["y"]) if "y" in g else None
@@ -136,7 +139,7 @@ class DateFinder:
         return DateValue(start, m.end(), value, "day" if day else "month" if month else "year", relative)
 
 
-_QUARTER_NUMBER = re.compile(r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth) quarter|H([12])\b", re.IGNORECASE)
+_QUARTER_NUMBER = re.compile(r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth)[ -]quarter|H([12])\b", re.IGNORECASE)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 

@@ -841,7 +841,10 @@ class FrameBuilder:
 
     # -- date, qualifier, modality --------------------------------------------------------
     def _date(self, dates: list[DateValue], q: Quantity, start: int, end: int) -> DateValue | None:
-        usable = [d for d in dates if d.date is not None]
+        before, after = self.lex.baseline
+        usable = [d for d in dates if d.date is not None and not (  # "up 62% from a year earlier": the base
+            before is not None and before.search(self._text[max(0, d.start - 24):d.start])
+            or after is not None and after.match(self._text, d.end))]
         in_clause = [d for d in usable if start <= d.start < end]
         pool = in_clause or usable
         if not pool:

@@ -171,6 +171,10 @@ class LanguageFile(Strict):
     # Words right before a duration that make it the time frame of the clause, not a figure
     # ("in the past six months", "향후 3년간").
     time_frame_before: list[Regex] = []
+    # Words right before a date that make it the base of a comparison, not the fact's date
+    # ("up 62% from a year earlier", "전년 대비").
+    baseline_before: list[Regex] = []
+    baseline_after: list[Regex] = []  # "전년 대비", "지난해 같은 기간보다"
     modality: Modality = Modality()
     names: Names = Names()
     clause_breaks: list[Regex] = []
@@ -262,6 +266,14 @@ class Lexicon:
         flags = re.IGNORECASE if self.code == "en" else 0
         return {label: p for label, words in self.data.anaphors.items()
                 if (p := _alternation(words, flags)) is not None}
+
+    @cached_property
+    def baseline(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """Words before and after a date that make it a comparison's base."""
+        flags = re.IGNORECASE if self.code == "en" else 0
+        before, after = self.data.baseline_before, self.data.baseline_after
+        return (re.compile(rf"(?:{'|'.join(before)})\s*$", flags) if before else None,
+                re.compile(rf"(?:{'|'.join(after)})", flags) if after else None)
 
     @cached_property
     def time_frame(self) -> re.Pattern[str] | None:

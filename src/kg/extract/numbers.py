@@ -140,7 +140,7 @@ class QuantityFinder:
     @cached_property
     def _units_after(self) -> Alternatives[tuple[str, str, float]]:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return Alternatives([(rf"\s?(?:{word})(?![A-Za-z])", (u.unit, u.measure, u.factor))
+        return Alternatives([(rf"\s?(?:{word})(?![A-Za-z]|(?<=[A-Za-z])\d)", (u.unit, u.measure, u.factor))  # not "GB300"
                              for u in self.n.units for word in u.words], flags)
 
     @cached_property
