@@ -453,3 +453,8 @@ def test_a_korean_comparison_base_is_not_the_facts_date() -> None:
 
 def test_a_chip_name_that_opens_with_a_unit_is_no_unit() -> None:
     assert core("Tencent bought 18,000 GB300 chips.") == {("tencent", "chips_acquired", 18000, "GPU")}
+
+
+def test_a_reporter_is_not_the_subject_of_a_clause_that_has_its_own() -> None:
+    assert facts("Prosecutors said the two men smuggled $20 million worth of H100 chips.") == []
+    assert core("Cambricon reported revenue of $400 million.") == {("cambricon", "revenue", 4e8, "USD")}

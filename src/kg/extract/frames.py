@@ -45,6 +45,8 @@ _REPORTING_EN = re.compile(
     re.IGNORECASE)
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
+_EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|three|four|five|several|some|many)\s+"
+                                  r"[a-z]+\s+(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
 _NOUN_PHRASE_GAP_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE)  # "model, ", " open-source "
 _PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
@@ -505,7 +507,9 @@ class FrameBuilder:
             if first:
                 self._how = "continuation"
                 return _entity(self._first_by_label(first, labels, closest_to=first_end))
-        if reporting:  # "SMIC reported a 58% rise": the reporter is the subject when its clause names no other
+        if reporting and not _EMBEDDED_SUBJECT_EN.match(text, reporting[-1].end(), head):
+            # "SMIC reported a 58% rise": the reporter is the subject when its clause names no other;
+            # "prosecutors said the men smuggled $160 million": the men did, not the prosecutors
             before = [m for m in mentions if m.label in labels and start <= m.start and m.end <= reporting[-1].start()
                       and self.topical(text, m, mentions)]
             if before:
