@@ -46,7 +46,7 @@ _REPORTING_EN = re.compile(
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
 _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|three|four|five|several|some|many)\s+"
-                                  r"[a-z]+\s+(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
+                                  r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
 _NOUN_PHRASE_GAP_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE)  # "model, ", " open-source "
 _PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
