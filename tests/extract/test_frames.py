@@ -458,3 +458,18 @@ def test_a_chip_name_that_opens_with_a_unit_is_no_unit() -> None:
 def test_a_reporter_is_not_the_subject_of_a_clause_that_has_its_own() -> None:
     assert facts("Prosecutors said the two men smuggled $20 million worth of H100 chips.") == []
     assert core("Cambricon reported revenue of $400 million.") == {("cambricon", "revenue", 4e8, "USD")}
+
+
+def test_a_korean_possessor_of_a_long_topic_phrase_owns_its_figures() -> None:
+    found = facts("AMD의 중국 데이터센터 GPU 시장 점유율은 20%에서 5%로 떨어졌다.", "ko")
+    assert {(f["subject"], f["value"]) for f in found} == {("amd", 20), ("amd", 5)}
+
+
+@pytest.mark.parametrize("text, lang", [("AMD는 MI308 수출 규제로 최대 8억 달러의 비용이 발생한다고 밝혔다.", "ko"),
+                                        ("AMD said export controls on the MI308 will cost it up to $800 million.", "en")])
+def test_an_export_control_is_no_act_of_supply(text: str, lang: str) -> None:
+    assert all(f["metric"] != "revenue" for f in facts(text, lang))
+
+
+def test_hong_kong_dollars_in_korean() -> None:
+    assert core("쿤룬신은 상장으로 30억 홍콩달러를 조달한다.", "ko") == {("kunlunxin", "funds_raised", 3e9, "HKD")}

@@ -167,7 +167,7 @@ class FrameBuilder:
     @cached_property
     def _marked_after(self) -> re.Pattern[str]:
         """A word that ends in a subject particle (`들이`, `업체는`, ` 기업들이`), right after a generic subject."""
-        return re.compile(rf"\S*\s?\S*?(?:들)?{self.lex.particles('subject')}\s")  # "빅테크 기업들이"
+        return re.compile(rf"\S*\s?(?:\S*?들)?{self.lex.particles('subject')}\s")  # "빅테크 기업들이", not "시장 점유율은"
 
     @cached_property
     def _phrase_marker(self) -> re.Pattern[str]:
