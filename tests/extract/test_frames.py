@@ -473,3 +473,8 @@ def test_an_export_control_is_no_act_of_supply(text: str, lang: str) -> None:
 
 def test_hong_kong_dollars_in_korean() -> None:
     assert core("쿤룬신은 상장으로 30억 홍콩달러를 조달한다.", "ko") == {("kunlunxin", "funds_raised", 3e9, "HKD")}
+
+
+def test_of_two_overlapping_cues_the_longer_reads_the_words() -> None:
+    text = "Tencent is a big buyer. Each H20 sells for about $12,000."
+    assert core(text) == {("h20", "chip_price", 12000, "USD")}

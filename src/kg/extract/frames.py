@@ -175,7 +175,11 @@ class FrameBuilder:
 
     # -- the sentence ---------------------------------------------------------------------
     def cues(self, text: str) -> list[Cue]:
-        return [Cue(start, end, group) for start, end, group in self.lex.cue_scanner.finditer(text)]
+        """The cue words of a sentence; a phrase reads the word it contains (`sells for` is a
+        price, not a sale)."""
+        found = [Cue(start, end, group) for start, end, group in self.lex.cue_scanner.finditer(text)]
+        return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                                            and " " in text[o.start:o.end].strip() for o in found)]
 
     def build(self, text: str, mentions: list[Mention], quantities: list[Quantity], dates: list[DateValue],
               salience: Salience, source: Entity | None, cues: list[Cue]) -> list[Frame]:
