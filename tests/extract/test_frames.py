@@ -478,3 +478,13 @@ def test_hong_kong_dollars_in_korean() -> None:
 def test_of_two_overlapping_cues_the_longer_reads_the_words() -> None:
     text = "Tencent is a big buyer. Each H20 sells for about $12,000."
     assert core(text) == {("h20", "chip_price", 12000, "USD")}
+
+
+def _candidates(text: str, lang: str) -> set[tuple[str, str]]:
+    doc = Document("t", "t.md", text, "0", lang, passages=split_passages("t", text))
+    return {(m.surface, m.label) for s in analyse(doc, ontology.load()) for m in s.mentions if m.candidate}
+
+
+def test_a_korean_name_after_a_title_is_a_person_but_a_common_noun_is_not() -> None:
+    found = _candidates("텐센트 사장 마틴 라우는 실적 발표에서 말했다. 대표 기업은 화웨이다.", "ko")
+    assert ("마틴 라우", "Person") in found and not any(surface == "기업" for surface, _ in found)

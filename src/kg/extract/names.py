@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from kg.extract.gazetteer import Mention
+from kg.extract.korean import is_personal_name
 from kg.extract.lexicon import Lexicon, lexicon
 
 _EN_RUN = re.compile(
@@ -102,6 +103,13 @@ class NameFinder:
     def _ko_title(self) -> re.Pattern[str]:
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
         return re.compile(rf"(?<=\s)(?:{titles}){self._after_name}")
+
+    @cached_property
+    def _ko_title_then_name(self) -> re.Pattern[str]:
+        """A title, then one or two Hangul words marked as a name would be (`사장 마틴 라우는`)."""
+        titles = "|".join(map(re.escape, self.titles)) or "(?!)"
+        return re.compile(rf"(?<![\uac00-\ud7a3])(?:{titles})\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+                          rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())")
 
     @cached_property
     def _ko_person_aged(self) -> re.Pattern[str]:
@@ -283,6 +291,10 @@ class NameFinder:
             span = self._name_before_title(text, m.start(), taken)
             if span is not None:
                 add(*span, "Person")
+        for m in self._ko_title_then_name.finditer(text):
+            span = m.start("name"), m.end("name")
+            if m.group("name").split()[0] not in self.not_names and is_personal_name(text, *span):
+                add(*span, "Person")  # "텐센트 사장 마틴 라우는", "창업자 장젠중은"
         for m in self._ko_person_aged.finditer(text):
             if m.group(1).split()[0] not in self.not_names:
                 add(m.start(1), m.end(1), "Person")
