@@ -28,6 +28,14 @@ def rows(r: dict) -> list[tuple[str, str, str, str]]:
          f"{c['documents']} docs", "target <= 0.05x"),
         ("peak RSS of a load", f"{c['peak_rss_mb']:.0f} MB", f"{c['corpus_mb']:.1f} MB corpus", ""),
     ]
+    if "write_stage" in r:
+        w = r["write_stage"]
+        p, k = w["bulk_path"], w["bulk_loader"]
+        merge = w.get("merge_path")
+        old = (f"; MERGE path {merge['write_s']:.1f} s ({w['merge_ratio']:.2f}x)" if merge else "")
+        out.insert(7, ("write stage of a first load / bulk loader", f"{w['ratio']:.2f}x ({p['write_s']:.1f} s / {k['bulk_s']:.1f} s)",
+                       f"{p['documents']} docs, {p['nodes']} nodes, {p['relationships']} rels; extraction {p['extract_s']:.0f} s apart{old}",
+                       "target >= 0.3x"))
     if "extraction_seeds" in r:
         e = r["extraction_seeds"]
         out.insert(4, ("extraction speed, one core, real articles", f"{e['mb_per_s']:.2f} MB/s",

@@ -3,7 +3,8 @@
     python -m bench.run [--docs 10000] [--big-docs 30000] [--runs 5] [--out bench/results]
 
 Figures: cold and warm `kg load seeds/`; extraction MB/s on one core; load throughput of a
-synthetic corpus (nodes/s, relationships/s) against FalkorDB's bulk loader on the same graph;
+synthetic corpus (nodes/s, relationships/s) against FalkorDB's bulk loader on the same graph; the
+write stage of a first load (extraction excluded) against the bulk loader in the same run;
 unchanged reload against cold load; each pack's p50/p95; peak memory of a load; extraction
 accuracy on the synthetic corpus.
 """
@@ -15,6 +16,7 @@ import csv
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -128,6 +130,34 @@ def corpus_load(docs: int, work: Path, label: str, facts: int = 6) -> tuple[dict
              "unchanged_reload_s": warm, "reload_over_cold": warm / cold, "peak_rss_mb": rss / 1024}, data)
 
 
+def write_stage(corpus: Path, work: Path, label: str, bulk: bool = True) -> tuple[dict, Path]:
+    """A cold load of the corpus through `pipeline.load` (what `kg load` calls) in its own process,
+    with the time in the store's writes and in extraction as the load report counts them."""
+    data = work / f"data-write-{label}"
+    code = ("import sys,json;from pathlib import Path;from kg import pipeline;from kg.config import Settings;"
+            "r=pipeline.load([Path(sys.argv[1])],Settings('embedded',Path(sys.argv[2]),False),bulk=sys.argv[3]=='1');"
+            "print(json.dumps({'documents':r.changed,'write_s':r.seconds_writing,'extract_s':r.seconds_extracting}))")
+    elapsed, _, out = timed([sys.executable, "-c", code, str(corpus), str(data), "1" if bulk else "0"])
+    nodes, rels = counts(data)
+    found = json.loads(out.strip().splitlines()[-1])
+    return {**found, "path": "bulk" if bulk else "merge", "whole_s": elapsed, "nodes": nodes, "relationships": rels,
+            "relationships_per_s": rels / found["write_s"]}, data
+
+
+def write_stage_against_bulk(docs: int, work: Path, merge_too: bool = True) -> dict:
+    """The write stage of a cold load (bulk path; and the MERGE path, the old write path) and
+    falkordb-bulk-insert on the same graph, in one run."""
+    corpus = work / "corpus-write"
+    timed([sys.executable, "-m", "bench.corpus", str(corpus), "--docs", str(docs), "--facts-per-doc", "6"])
+    found, data = write_stage(corpus, work, "bulk")
+    ceiling = bulk_ceiling(data, work)
+    result = {"bulk_path": found, "bulk_loader": ceiling, "ratio": ceiling["bulk_s"] / found["write_s"]}
+    if merge_too:
+        result["merge_path"], _ = write_stage(corpus, work, "merge", bulk=False)
+        result["merge_ratio"] = ceiling["bulk_s"] / result["merge_path"]["write_s"]
+    return result
+
+
 def bulk_ceiling(data: Path, work: Path) -> dict:
     """The same nodes (id, name) and relationships, loaded by falkordb-bulk-insert into a new graph."""
     from kg import ontology
@@ -141,6 +171,7 @@ def bulk_ceiling(data: Path, work: Path) -> dict:
         dump = dump_graph(store, ontology.load())
     folder = work / "bulk-csv"
     folder.mkdir(exist_ok=True)
+    shutil.rmtree(work / "bulk-data", ignore_errors=True)  # a new graph every time
     node_files, rel_files = {}, {}
     for label, ident, props in dump.nodes:
         node_files.setdefault(label, []).append([f"{label}:{ident}", ident, str(props.get("name", ""))])
@@ -217,7 +248,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--big-doc-mb", type=int, default=20, help="size of the one-line document of the big-doc figure")
     parser.add_argument("--only", default="",
-                        help="comma-separated: seeds,memory,seed-packs,main,big,real,big-doc,accuracy (default: all)")
+                        help="comma-separated: seeds,memory,seed-packs,main,write,big,real,big-doc,accuracy (default: all)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.only:
@@ -233,6 +264,7 @@ def main() -> None:
         results["extraction_seeds"] = extraction_speed(ROOT / "seeds", repeat=40)
         results["accuracy"] = accuracy(work / "corpus-main")
         results["bulk"] = bulk_ceiling(data, work)
+        results["write_stage"] = write_stage_against_bulk(args.docs, work)
         results["packs_main"] = pack_latency(data, args.runs * 4)
         if args.memory_mb:
             results["memory"] = dry_run_memory(work, args.memory_mb)
@@ -259,6 +291,9 @@ def partial(args: argparse.Namespace) -> None:
             results["memory"] = dry_run_memory(work, args.memory_mb or 100)
         if "main" in wanted:
             results["corpus"], _ = corpus_load(args.docs, work, "main")
+        if "write" in wanted:
+            results["write_stage"] = write_stage_against_bulk(args.docs, work)
+            print(json.dumps(results["write_stage"]), flush=True)
         if "big" in wanted:
             results["big"], big = corpus_load(args.big_docs or 16500, work, "big", facts=12)
             results["packs_big"] = pack_latency(big, args.runs * 2)

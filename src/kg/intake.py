@@ -13,9 +13,11 @@ up: its document goes when this was its last source ("a changed file replaces it
 from __future__ import annotations
 
 import hashlib
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from kg.catalog import Catalog, Entry
 from kg.documents.model import Document
@@ -41,6 +43,8 @@ class LoadReport:
     nodes_written: int = 0
     relationships_written: int = 0
     dry_run: bool = False
+    seconds_extracting: float = 0.0  # building documents' batches (extraction), apart from
+    seconds_writing: float = 0.0  # the store's writes (reference data, documents, the first load's end)
 
     @property
     def ok(self) -> bool:
@@ -55,6 +59,16 @@ class LoadReport:
     def wrote(self, stats: Any) -> None:
         self.nodes_written += stats.nodes
         self.relationships_written += stats.relationships
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        """Adds the time of the block to `seconds_<stage>` ('extracting' or 'writing')."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            field = f"seconds_{stage}"
+            setattr(self, field, getattr(self, field) + time.perf_counter() - started)
 
 
 class Intake:
@@ -87,7 +101,8 @@ class Intake:
         doc = to_document(opened, known.id if known else self.catalog.new_id(path.stem, sha))
         sources = sorted({*(known.sources if known else []), opened.source})
         try:
-            batch = self.build(doc, sources)
+            with self.report.timed("extracting"):
+                batch = self.build(doc, sources)
         except KgError:
             raise
         except Exception as exc:  # an extractor bug must not stop the other documents
@@ -124,13 +139,15 @@ class Intake:
         else:
             if not entry.written:
                 self._flush()
-            self.store.set_sources(entry.id, self.catalog.attach(entry.id, source))
+            with self.report.timed("writing"):
+                self.store.set_sources(entry.id, self.catalog.attach(entry.id, source))
             self.report.sources_added += 1
         self._move(source, entry.id)
 
     def _replace(self, entry: Entry, batch: GraphBatch, sources: list[str]) -> None:
         """The same text, unfinished or extracted by other patterns: extracted and written again."""
-        self.report.wrote(self.store.replace_document(entry.id, batch))
+        with self.report.timed("writing"):
+            self.report.wrote(self.store.replace_document(entry.id, batch))
         entry.fingerprint = f"{entry.sha256}:{self.extractor}"
         for source in sources:
             self.catalog.attach(entry.id, source)
@@ -150,7 +167,8 @@ class Intake:
 
     def _flush(self) -> None:
         if self._pending:
-            self.report.wrote(self.store.write_new_documents(self._pending))
+            with self.report.timed("writing"):
+                self.report.wrote(self.store.write_new_documents(self._pending))
             for doc_id, _ in self._pending:
                 self.catalog.by_id[doc_id].written = True
             self._pending, self._pending_rows = [], 0
@@ -161,10 +179,12 @@ class Intake:
         for source, doc_id in moves:
             for other in sorted(self.catalog.owners(source) - {doc_id}):
                 remaining = self.catalog.detach(other, source)
-                if remaining:
-                    self.store.set_sources(other, remaining)
-                else:
-                    self.store.forget_document(other)
+                with self.report.timed("writing"):
+                    if remaining:
+                        self.store.set_sources(other, remaining)
+                    else:
+                        self.store.forget_document(other)
+                if not remaining:
                     self.catalog.remove(other)
                     self.report.replaced += 1
 

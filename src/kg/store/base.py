@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Protocol
+from typing import Any, ContextManager, Mapping, Protocol
 
 from kg.graph import GraphBatch
 
@@ -36,6 +36,8 @@ class GraphStore(Protocol):
     def ensure_schema(self) -> None: ...
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]: ...
+
+    def first_load(self) -> ContextManager["GraphStore"]: ...
 
     def write_batch(self, batch: GraphBatch) -> WriteStats: ...
 

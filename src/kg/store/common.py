@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Mapping
 
 from kg.graph import GraphBatch
 from kg.ontology import Ontology
@@ -21,8 +22,18 @@ class CypherStoreMixin:
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:
         raise NotImplementedError
 
+    @contextmanager
+    def first_load(self) -> Iterator[Any]:
+        """The store a load writes through. Here the store itself: every write is the incremental
+        MERGE path (FalkorStore has a bulk path for a load into an empty graph)."""
+        yield self
+
     def write_batch(self, batch: GraphBatch) -> WriteStats:
-        self._execute(self._statements(batch), atomic=False)
+        return self._write_graph(batch, [], atomic=False)
+
+    def _write_graph(self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool) -> WriteStats:
+        """The batch, the derived-edge rule over what it touched, then `then` (commit markers)."""
+        self._execute(self._statements(batch) + then, atomic=atomic)
         return _stats(batch)
 
     def _statements(self, batch: GraphBatch) -> list[cypher.Statement]:
@@ -49,9 +60,7 @@ class CypherStoreMixin:
             combined.extend(batch)
             if fingerprint is not None:
                 marks.append({"id": doc_id, "fingerprint": fingerprint})
-        plan = self._statements(combined) + [(cypher.MARK_DOCUMENTS, {"rows": marks})]
-        self._execute(plan, atomic=True)
-        return _stats(combined)
+        return self._write_graph(combined, [(cypher.MARK_DOCUMENTS, {"rows": marks})], atomic=True)
 
     def forget_document(self, doc_id: str) -> bool:
         if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Mapping
 
 import redis
 from falkordb import FalkorDB
@@ -13,21 +14,28 @@ from falkordb.path import Path as FalkorPath
 
 from kg.errors import EmptyStoreError, QueryError, StoreError, one_line
 from kg.ontology import Ontology
-from kg.store import cypher
+from kg.graph import GraphBatch
+from kg.store import cypher, derived
+from kg.store.base import WriteStats
+from kg.store.bulk import BulkWriter
 from kg.store.common import CypherStoreMixin
 from kg.store.values import NodeValue, PathValue, RelValue
 
 GRAPH = "kg"
+STAGING = "kg.first-load"  # where a first load writes until it is complete
+ANY_NODE = "MATCH (n) RETURN 1 AS found LIMIT 1"
 
 
 class FalkorStore(CypherStoreMixin):
-    def __init__(self, connection: redis.Redis, ontology: Ontology, info: dict[str, Any]) -> None:
+    def __init__(self, connection: redis.Redis, ontology: Ontology, info: dict[str, Any], graph: str = GRAPH) -> None:
         self.ontology = ontology
         self.info = info
         self._redis = connection
         self._db = FalkorDB(connection_pool=connection.connection_pool)
-        self._graph = self._db.select_graph(GRAPH)
+        self._name = graph
+        self._graph = self._db.select_graph(graph)
         self._writer = cypher.Writer(ontology)
+        self._bulk: BulkWriter | None = None
         self.wrote = False
 
     # -- reading -------------------------------------------------------------------------
@@ -59,6 +67,78 @@ class FalkorStore(CypherStoreMixin):
             pass  # no graph yet
         self.ensure_schema()
 
+    def is_empty(self) -> bool:
+        return not self.read(ANY_NODE)
+
+    # -- the first load ----------------------------------------------------------------------
+    @contextmanager
+    def first_load(self) -> Iterator["FalkorStore"]:
+        """A store to load into while this graph is empty: it writes through `BulkWriter` into a
+        staging graph, runs the derived-edge rule once over every claim-backed edge, and then
+        the staging graph replaces this (empty) one in one RENAME. A load that fails or is
+        interrupted drops the staging graph: this graph stays as it was. On a graph that holds
+        anything, the store itself (the incremental MERGE path)."""
+        if not self.is_empty():
+            yield self
+            return
+        staging = FalkorStore(self._redis, self.ontology, self.info, graph=STAGING)
+        staging.clear()  # a staging graph a killed load left behind
+        staging._bulk = BulkWriter(self.ontology)
+        try:
+            yield staging
+            staging._leave_bulk()
+            self._take(staging)
+        except BaseException:
+            staging._drop()
+            raise
+
+    def _take(self, staging: "FalkorStore") -> None:
+        if not self.is_empty():
+            raise StoreError("the graph was written to during a first load into it; nothing was loaded",
+                             hint="run `kg load` again")
+        try:
+            self._redis.rename(STAGING, self._name)
+        except redis.RedisError as exc:
+            raise StoreError(f"cannot publish the loaded graph: {one_line(exc)}") from exc
+        self.wrote = True
+
+    def _drop(self) -> None:
+        try:
+            self._graph.delete()
+        except redis.RedisError:
+            pass  # nothing was written, or the server is gone (the next first load drops it)
+
+    def _write_graph(self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool) -> WriteStats:
+        if self._bulk is None:
+            return super()._write_graph(batch, then, atomic)
+        stats = self._bulk.write(batch, self._run_rows, lambda q, p: self._execute([(q, p)], atomic=False))
+        self._execute(then, atomic=False)
+        return stats
+
+    def write_new_documents(self, documents: list[tuple[str, GraphBatch]]) -> WriteStats:
+        """In a first load, with their commit markers: the staging graph is published whole or not at all."""
+        if self._bulk is None:
+            return super().write_new_documents(documents)
+        combined = GraphBatch()
+        for _, batch in documents:
+            combined.extend(batch)
+        return self._write_graph(combined, [], atomic=False)
+
+    def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
+        self._leave_bulk()
+        return super().replace_document(doc_id, batch)
+
+    def forget_document(self, doc_id: str) -> bool:
+        self._leave_bulk()
+        return super().forget_document(doc_id)
+
+    def _leave_bulk(self) -> None:
+        """Back to the MERGE path (a removal makes the bulk writer's internal ids stale), after
+        the derived-edge rule has run over what the bulk writer wrote."""
+        bulk, self._bulk = self._bulk, None
+        if bulk is not None:
+            self._execute(derived.recompute(bulk.touched, self.ontology), atomic=False)
+
     def describe(self) -> dict[str, Any]:
         return {**self.info, "version": self._version()}
 
@@ -72,7 +152,7 @@ class FalkorStore(CypherStoreMixin):
         without it is redone by the next load. `atomic` is kept for stores that have transactions.
         """
         commands = [
-            ("GRAPH.QUERY", GRAPH, self._graph._build_params_header(_params(p)) + q, "--compact")
+            ("GRAPH.QUERY", self._name, self._graph._build_params_header(_params(p)) + q, "--compact")
             for q, p in statements
         ]
         self.wrote = self.wrote or bool(commands)
@@ -85,6 +165,19 @@ class FalkorStore(CypherStoreMixin):
             if "MISCONF" in str(exc) or "OOM" in str(exc) or "disk" in str(exc).lower():
                 raise StoreError(f"FalkorDB cannot persist writes: {one_line(exc)}") from exc
             raise QueryError(one_line(exc)) from exc
+
+    def _run_rows(self, query: str, rows: str) -> list[list[Any]]:
+        """One write whose `$rows` is Cypher text already (see kg.store.bulk.encode); its rows."""
+        self.wrote = True
+        try:
+            reply = self._redis.execute_command("GRAPH.QUERY", self._name, f"CYPHER rows={rows} {query}", "--compact")
+        except redis.ConnectionError as exc:
+            raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
+        except redis.ResponseError as exc:
+            raise QueryError(one_line(exc)) from exc
+        if len(reply) < 3:
+            return []
+        return [[value for _, value in row] for row in reply[1]]
 
     def _version(self) -> str:
         """'FalkorDB 4.16.3 on Redis 8.2.3' (the module reports 41603 for 4.16.3)."""

@@ -1,0 +1,105 @@
+"""The first load into an empty graph goes through the bulk path (CREATE from prepared rows, the
+derived-edge rule once at the end, the graph published in one RENAME) and builds exactly the graph
+the incremental MERGE path builds from the same documents."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import generate
+from kg import ontology, pipeline
+from kg.config import Settings
+from kg.export.dump import dump_graph
+from kg.paths import seeds_dir
+from kg.store import open_store
+from kg.store.falkor import STAGING
+
+# Every claim-backed edge whose derived properties are not those of the claims it lists.
+OFF_RULE = (
+    "MATCH ()-[r:HOLDS|ACQUIRED]->() UNWIND r.claims AS cid MATCH (c:Claim {id: cid}) "
+    "WITH r, count(c) AS n, min(c.value) AS low, collect(c.id) AS ids "
+    "WHERE n <> r.claim_count OR low <> r.quantity_min OR size(ids) <> size(r.claims) RETURN count(r) AS off"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """400 generated articles (several write groups, so entities and holdings recur across them),
+    the seeds, and one text under a second name (a source added, not a document)."""
+    root = tmp_path_factory.mktemp("bulk") / "corpus"
+    list(generate(root / "generated", 400, seed=11))
+    shutil.copytree(seeds_dir(), root / "seeds")
+    first = sorted((root / "generated").glob("*.md"))[0]
+    shutil.copy(first, root / "same text, another name.md")
+    return root
+
+
+def _graph(settings: Settings) -> tuple[list, list]:
+    with open_store(settings) as store:
+        dump = dump_graph(store, ontology.load())
+    return dump.nodes, dump.edges
+
+
+def _staging_exists(settings: Settings) -> bool:
+    with open_store(settings) as store:
+        return bool(store._redis.exists(STAGING))  # type: ignore[attr-defined]
+
+
+def test_a_first_load_writes_the_graph_the_merge_path_writes(corpus: Path, tmp_path: Path) -> None:
+    bulk, merge = Settings("embedded", tmp_path / "bulk", False), Settings("embedded", tmp_path / "merge", False)
+    by_bulk = pipeline.load([corpus], bulk)
+    by_merge = pipeline.load([corpus], merge, bulk=False)
+    assert by_bulk.ok and by_bulk.changed == 402 and by_bulk.sources_added == 1
+    assert (by_bulk.nodes_written, by_bulk.relationships_written) == (by_merge.nodes_written,
+                                                                      by_merge.relationships_written)
+    graph = _graph(bulk)
+    assert len(graph[0]) > 4000 and len(graph[1]) > 12000
+    assert graph == _graph(merge)  # every node, edge and property
+    with open_store(bulk) as store:
+        assert store.read(OFF_RULE) == [{"off": 0}]
+        assert store.read("MATCH ()-[r:HOLDS]->() WHERE r.claim_count > 1 RETURN count(r) AS n")[0]["n"] > 0
+    assert not _staging_exists(bulk)
+
+
+def test_only_an_empty_graph_takes_the_bulk_path(tmp_path: Path) -> None:
+    settings = Settings("embedded", tmp_path / "data", False)
+    with open_store(settings) as store:
+        with store.first_load() as target:
+            assert target is not store  # the staging graph
+    assert pipeline.load([seeds_dir()], settings, bulk=False).ok
+    with open_store(settings) as store:
+        with store.first_load() as target:
+            assert target is store  # holds something: the MERGE path
+
+
+def test_reset_reloads_through_the_bulk_path_to_the_same_graph(corpus: Path, tmp_path: Path) -> None:
+    settings = Settings("embedded", tmp_path / "data", False)
+    assert pipeline.load([corpus / "seeds"], settings, bulk=False).ok
+    merged = _graph(settings)
+    assert pipeline.load([corpus / "seeds"], settings, reset=True).changed == 2
+    assert _graph(settings) == merged
+
+
+def test_an_interrupted_first_load_leaves_the_graph_empty_and_a_rerun_completes_it(corpus: Path,
+                                                                                 tmp_path: Path) -> None:
+    clean = Settings("embedded", tmp_path / "clean", False)
+    pipeline.load([corpus / "generated"], clean)
+
+    def interrupt(path: str, done: int, total: int) -> None:
+        if done == 300:  # after the first groups were written to the staging graph
+            raise KeyboardInterrupt
+
+    settings = Settings("embedded", tmp_path / "data", False)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.load([corpus / "generated"], settings, progress=interrupt)
+    with open_store(settings) as store:
+        assert store.is_empty()  # type: ignore[attr-defined]
+    assert not _staging_exists(settings)
+    assert pipeline.load([corpus / "generated"], settings).changed == 400
+    assert _graph(settings) == _graph(clean)
+    again = pipeline.load([corpus / "generated"], settings)  # idempotent: nothing to do
+    assert (again.changed, again.skipped) == (0, 400)
+    assert _graph(settings) == _graph(clean)
