@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,16 @@ def test_global_options_may_follow_the_command(kg_cli, tmp_path: Path) -> None:
     assert (data / "appendonlydir").is_dir()
     assert kg_cli("cypher", "MATCH (d:Document) RETURN count(d) AS n", "--format", "json",
                   data_dir=data).out.strip() == '[{"n": 2}]'
+
+
+def test_query_pages_with_limit_and_skip_and_says_how_to_get_the_next(kg_cli) -> None:
+    assert kg_cli("load", str(seeds_dir())).code == 0
+    whole = kg_cli("query", "claims-about", "--param", "id=deepseek", "--format", "json", "--limit", "1000")
+    first = kg_cli("query", "claims-about", "--param", "id=deepseek", "--format", "json", "--limit", "2")
+    second = kg_cli("query", "claims-about", "--param", "id=deepseek", "--format", "json", "--limit", "2",
+                    "--skip", "2")
+    assert json.loads(first.out) + json.loads(second.out) == json.loads(whole.out)[:4]
+    assert "--skip 2 for the next page" in first.err and "--skip 4" in second.err
+    assert "next page" not in whole.err
+    bad = kg_cli("query", "chip-lineage", "--limit", "5")
+    assert bad.code != 0 and "has no parameter limit" in bad.err

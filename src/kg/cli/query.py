@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from kg.errors import UsageError
-from kg.packs import all_packs, coerce
+from kg.packs import all_packs, coerce, find_pack
 from kg.packs.output import to_csv, to_json, to_table
 from kg.packs.run import run_cypher, run_pack
 
@@ -43,13 +43,18 @@ def query(
     param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
     list_packs: bool = typer.Option(False, "--list", help="List the packs with titles and parameters."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows (default: the pack's)."),
+    skip: Optional[int] = typer.Option(None, "--skip", min=0, help="Skip this many rows first (the next page)."),
 ) -> None:
     """Run a query pack from queries/."""
     if list_packs or name is None:
         _list()
         return
-    title, rows = run_pack(name, parse_params(param), ctx.obj)
+    given = parse_params(param)
+    given.update({k: str(v) for k, v in (("limit", limit), ("skip", skip)) if v is not None})
+    title, rows = run_pack(name, given, ctx.obj)
     _print(rows, fmt, title)
+    _note_more(find_pack(name).bind(given), len(rows))
 
 
 def cypher(
@@ -61,6 +66,13 @@ def cypher(
     """Run an ad-hoc read-only Cypher query."""
     params: dict[str, Any] = {k: coerce(v) for k, v in parse_params(param).items()}
     _print(run_cypher(text, params, ctx.obj), fmt, None)
+
+
+def _note_more(params: dict[str, Any], rows: int) -> None:
+    """A full page may have a next one: say how to get it (on stderr, so output stays clean)."""
+    limit, skip = params.get("limit"), params.get("skip")
+    if isinstance(limit, int) and isinstance(skip, int) and limit and rows >= limit:
+        typer.echo(f"{rows} rows, maybe more: --skip {skip + limit} for the next page", err=True)
 
 
 def _list() -> None:

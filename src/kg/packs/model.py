@@ -16,6 +16,8 @@ from kg.packs.guard import ensure_read_only
 _HEADER = re.compile(r"^//\s*(name|title|params|tags|description):\s*(.*)$")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+# Pagination: a pack that can return many rows takes `skip` and `limit` (`kg query --skip/--limit`).
+PAGING = frozenset({"skip", "limit"})
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,16 @@ class Pack:
         if unknown:
             known = ", ".join(sorted(self.params)) or "none"
             raise UsageError(f"pack '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {known}")
-        return {**self.params, **{k: coerce(v) for k, v in given.items()}}
+        bound = {**self.params, **{k: coerce(v) for k, v in given.items()}}
+        for key in PAGING & set(given):
+            if not isinstance(bound[key], int) or isinstance(bound[key], bool) or bound[key] < 0:
+                raise UsageError(f"pack '{self.name}': {key} wants a whole number >= 0, not '{given[key]}'")
+        return bound
+
+    @property
+    def pages(self) -> bool:
+        """A pack that returns a page of rows: `skip` and `limit` parameters."""
+        return PAGING <= set(self.params)
 
 
 def parse(path: Path) -> Pack:
