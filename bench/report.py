@@ -60,9 +60,16 @@ def rows(r: dict) -> list[tuple[str, str, str, str]]:
     for key, label in (("packs_seeds", "seeds"), ("packs_main", "main"), ("packs_big", "big")):
         for name, t in sorted(r.get(key, {}).items()):
             graph = {"seeds": "seed graph", "main": f"{r['corpus']['relationships']} rels",
-                     "big": f"{r['big']['relationships']} rels" if "big" in r else ""}[label]
+                     "big": f"{r.get('packs_big_relationships', r.get('big', {}).get('relationships'))} rels"}[label]
             target = "target median < 100 ms" if label == "seeds" else "target p50 < 200 ms"
             out.append((f"pack `{name}` p50 / p95", f"{t['p50_ms']:.1f} / {t['p95_ms']:.1f} ms", graph, target))
+    base = r.get("packs_big_baseline")
+    if base:
+        for name, t in sorted(base["packs"].items()):
+            value = (f"{t['p50_ms']:.1f} / {t['p95_ms']:.1f} ms" if "p50_ms" in t
+                     else f"over {t['timed_out_s']:.0f} s (stopped)")
+            out.append((f"pack `{name}` p50 / p95 at {base['revision']} (baseline, same store and run)", value,
+                        f"{r['packs_big_relationships']} rels", ""))
     header = f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), Python {m['python']}."
     return [("_" + header + "_", "", "", "")] + out
 

@@ -216,22 +216,47 @@ def dry_run_memory(work: Path, megabytes: int) -> dict:
             "mb_per_s": size / 1e6 / elapsed}
 
 
-def pack_latency(data: Path, runs: int) -> dict:
+def pack_latency(data: Path, runs: int, packs_dir: Path | None = None, timeout_s: float = 0) -> dict:
+    """p50/p95 of each pack with its header defaults (after one unmeasured run, which also gives
+    the answer's size). With `timeout_s`, a pack slower than that once is reported as such."""
     from kg.config import Settings
     from kg.packs import all_packs
     from kg.store import open_store
 
-    found = {}
-    with open_store(Settings("embedded", data, False), schema=False) as store:
-        for pack in all_packs().values():
+    found: dict = {}
+    with open_store(Settings("embedded", data, False)) as store:  # schema on: the indexes packs use
+        for pack in all_packs(packs_dir).values():
+            start = time.perf_counter()
+            try:
+                rows = len(store._graph.ro_query(pack.cypher, pack.params, timeout=int(timeout_s * 1000) or None).result_set)
+            except Exception as exc:  # noqa: BLE001 - the server's timeout error
+                found[pack.name] = {"timed_out_s": timeout_s, "error": str(exc)[:100]}
+                continue
+            if timeout_s and time.perf_counter() - start > timeout_s:
+                found[pack.name] = {"timed_out_s": timeout_s}
+                continue
             times = []
             for _ in range(runs):
                 start = time.perf_counter()
                 store.read(pack.cypher, pack.params)
                 times.append((time.perf_counter() - start) * 1000)
             times.sort()
-            found[pack.name] = {"p50_ms": statistics.median(times), "p95_ms": times[max(0, int(len(times) * 0.95) - 1)]}
+            found[pack.name] = {"p50_ms": statistics.median(times), "p95_ms": times[max(0, int(len(times) * 0.95) - 1)],
+                                "rows": rows}
     return found
+
+
+def packs_at_revision(revision: str, work: Path) -> Path:
+    """The query packs as they were at a git revision (the baseline measured beside them)."""
+    folder = work / f"packs-{revision}"
+    folder.mkdir(exist_ok=True)
+    names = subprocess.run(["git", "ls-tree", "--name-only", revision, "queries/"], cwd=ROOT, check=True,
+                           capture_output=True, text=True).stdout.split()
+    for name in (n for n in names if n.endswith(".cypher")):
+        text = subprocess.run(["git", "show", f"{revision}:{name}"], cwd=ROOT, check=True, capture_output=True,
+                              text=True).stdout
+        (folder / Path(name).name).write_text(text, encoding="utf-8")
+    return folder
 
 
 def machine() -> dict:
@@ -247,8 +272,10 @@ def main() -> None:
     parser.add_argument("--memory-mb", type=int, default=0, help="size of the corpus for the peak-memory figure")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--big-doc-mb", type=int, default=20, help="size of the one-line document of the big-doc figure")
+    parser.add_argument("--pack-data", type=Path, help="big-packs: a loaded store (e.g. from the big step's corpus)")
+    parser.add_argument("--baseline", default="", help="big-packs: also time the packs of this git revision")
     parser.add_argument("--only", default="",
-                        help="comma-separated: seeds,memory,seed-packs,main,write,big,real,big-doc,accuracy (default: all)")
+                        help="comma-separated: seeds,memory,seed-packs,main,write,big,big-packs,real,big-doc,accuracy (default: all)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.only:
@@ -297,6 +324,14 @@ def partial(args: argparse.Namespace) -> None:
         if "big" in wanted:
             results["big"], big = corpus_load(args.big_docs or 16500, work, "big", facts=12)
             results["packs_big"] = pack_latency(big, args.runs * 2)
+        if "big-packs" in wanted:  # the packs now and at a baseline revision, on one loaded store, in one run
+            data = args.pack_data
+            results["packs_big"] = pack_latency(data, args.runs * 2)
+            if args.baseline:
+                results["packs_big_baseline"] = {"revision": args.baseline, "packs": pack_latency(
+                    data, args.runs * 2, packs_at_revision(args.baseline, work), timeout_s=60)}
+            _, _, out = kg(data, "cypher", "MATCH ()-[r]->() RETURN count(r) AS n", "--format", "json")
+            results["packs_big_relationships"] = json.loads(out)[0]["n"]
         if "real" in wanted:
             results["extraction_real"] = real_text_speed()
         if "big-doc" in wanted:

@@ -1,13 +1,13 @@
 // name: compliance-flags
 // title: Holdings and acquisitions of chips that were controlled for the holder's country, claim by claim
-// params: country = 'cn'
-// types: country = country
+// params: country = 'cn', skip = 0, limit = 100
+// types: country = country, skip = integer 0..1000000000, limit = integer 0..1000000
 // tags: controls, firms, compliance, claims
 // One row per claim behind a holding or an acquisition of a controlled chip: its own figure,
 // qualifier, date, document and quote. A date the claim states before the first control is marked
 // as such; no stated date is flagged for review (`document_date` is when its document was
 // published). `figures` lists every figure the claims on the same edge state; `disagree` is true
-// when they differ.
+// when they differ. A page at a time: `skip` rows skipped, at most `limit` shown.
 MATCH (f:Firm)-[:BASED_IN]->(:Country {id: $country})
 MATCH (f)-[h:HOLDS|ACQUIRED]->(c:Chip)
 MATCH (r:Regulation)-[k:CONTROLS]->(c)
@@ -32,4 +32,5 @@ RETURN f.id AS firm, type(h) AS relation, c.id AS chip, claim.value AS quantity,
             ELSE 'controlled for this country at the stated date' END AS flag,
        figures, size(figures) > 1 AS disagree, rules, source.name AS according_to, claim.quote AS quote,
        d.title AS document, d.id AS document_id, d.published AS document_date, claim.id AS claim
-ORDER BY firm, chip, relation, stated_date, quantity, claim
+ORDER BY firm, chip, relation, stated_date, quantity, claim, according_to
+SKIP $skip LIMIT $limit

@@ -1,29 +1,45 @@
 // name: timeline
 // title: What happened when: dated events, regulations and claims, by entity and date range
-// params: id = '', start = '1990-01-01', end = '2060-12-31', limit = 500
-// types: id = entity, start = date, end = date, limit = integer 1..10000
+// params: id = '', start = '1990-01-01', end = '2060-12-31', skip = 0, limit = 100
+// types: id = entity, start = date, end = date, skip = integer 0..1000000000, limit = integer 0..1000000
 // tags: events, claims, regulations
-// Leave id empty for everything, or give an entity id (e.g. --param id=deepseek).
+// Leave id empty for everything, or give an entity id (e.g. --param id=deepseek: its claims are
+// found through the indexed subject and object). A page at a time in date
+// order: `skip` items skipped, at most `limit` shown; only the page's claims are traced to documents.
 // (FalkorDB 4.x compares dates outside about 1970-2069 wrongly, hence the defaults.)
+// Claims first: a list built earlier would be copied into every row of the claims' MATCH.
+OPTIONAL MATCH (s:Claim {subject: $id})
+WITH collect(s) AS as_subject
+OPTIONAL MATCH (o:Claim {object: $id})
+WITH as_subject, collect(o) AS as_object
+OPTIONAL MATCH (a:Claim)
+WHERE $id = '' AND a.as_of IS NOT NULL
+WITH as_subject, as_object, collect(a) AS every
+UNWIND CASE WHEN size(as_subject) + size(as_object) + size(every) = 0 THEN [null]
+            ELSE as_subject + as_object + every END AS c
+WITH DISTINCT c
+WHERE c IS NULL OR (c.as_of >= date($start) AND c.as_of <= date($end))
+WITH c
+ORDER BY c.as_of, c.id
+WITH collect(c)[..$skip + $limit] AS first
+UNWIND CASE WHEN size(first) = 0 THEN [null] ELSE first END AS c
+OPTIONAL MATCH (c)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
+WITH collect({date: c.as_of, precision: c.as_of_precision, kind: 'claim', what: c.quote, source: d.title,
+              key: c.id}) AS claims
 OPTIONAL MATCH (e:Event)-[:INVOLVES]->(x)
 WHERE e.date >= date($start) AND e.date <= date($end) AND ($id = '' OR x.id = $id)
-WITH DISTINCT e
-WITH collect({date: e.date, precision: e.date_precision, kind: 'event', what: e.description,
-              source: e.sources[0]}) AS events
+WITH DISTINCT claims, e
+WITH claims, collect({date: e.date, precision: e.date_precision, kind: 'event', what: e.description,
+              source: e.sources[0], key: e.id}) AS events
 OPTIONAL MATCH (r:Regulation)-[:CONTROLS|TARGETS]->(y)
 WHERE r.effective >= date($start) AND r.effective <= date($end) AND ($id = '' OR r.id = $id OR y.id = $id)
-WITH events, r
-WITH DISTINCT events, r
-WITH events, collect({date: r.effective, precision: 'day', kind: 'regulation', what: r.name,
-                      source: r.citation}) AS regulations
-OPTIONAL MATCH (c:Claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
-WHERE c.as_of IS NOT NULL AND c.as_of >= date($start) AND c.as_of <= date($end)
-  AND ($id = '' OR c.subject = $id OR c.object = $id)
-WITH events, regulations, collect({date: c.as_of, precision: c.as_of_precision, kind: 'claim',
-                                  what: c.quote, source: d.title}) AS claims
+WITH claims, events, r
+WITH DISTINCT claims, events, r
+WITH claims, events, collect({date: r.effective, precision: 'day', kind: 'regulation', what: r.name,
+                      source: r.citation, key: r.id}) AS regulations
 UNWIND events + regulations + claims AS item
 WITH item WHERE item.date IS NOT NULL
 RETURN item.date AS date, item.precision AS precision, item.kind AS kind, item.what AS what,
        item.source AS source
-ORDER BY date, kind
-LIMIT $limit
+ORDER BY date, kind, item.key
+SKIP $skip LIMIT $limit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,16 @@ def test_a_store_password_in_the_uri_is_never_echoed(kg_cli, uri) -> None:
     line = _one_error_line(result)
     assert result.code in (1, 2) and "s3cretPW" not in result.err + result.out
     assert uri.replace("s3cretPW", "***") in line, line
+
+
+def test_query_pages_with_limit_and_skip_and_says_how_to_get_the_next(kg_cli) -> None:
+    assert kg_cli("load", str(seeds_dir())).code == 0
+    whole = kg_cli("query", "claims-about", "--param", "id=deepseek", "--format", "json", "--limit", "1000")
+    first = kg_cli("query", "claims-about", "--param", "id=deepseek", "--format", "json", "--limit", "2")
+    second = kg_cli("query", "claims-about", "--param", "id=deepseek", "--format", "json", "--limit", "2",
+                    "--skip", "2")
+    assert json.loads(first.out) + json.loads(second.out) == json.loads(whole.out)[:4]
+    assert "--skip 2 for the next page" in first.err and "--skip 4" in second.err
+    assert "next page" not in whole.err
+    bad = kg_cli("query", "chip-lineage", "--limit", "5")
+    assert bad.code != 0 and "has no parameter limit" in bad.err

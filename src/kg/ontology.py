@@ -101,9 +101,12 @@ class Ontology:
         return self.properties[name]
 
     def indexes(self) -> list[tuple[str, str]]:
-        """(label, property) pairs to index: every label's id, and the properties marked indexed."""
+        """(label, property) pairs to index: every label's id, and the properties marked indexed (on
+        their labels, or on every entity label for a property declared on none, such as `status`)."""
         pairs = [(label, "id") for label in sorted(self.labels)]
-        pairs += [(label, p.name) for p in self.properties.values() if p.indexed for label in p.labels]
+        for p in self.properties.values():
+            if p.indexed:
+                pairs += [(label, p.name) for label in (p.labels or sorted(self.entity_labels))]
         return pairs
 
     def date_properties(self) -> frozenset[str]:

@@ -9,7 +9,7 @@ from typing import Any, List, Optional
 import typer
 
 from kg.errors import UsageError
-from kg.packs import all_packs, coerce
+from kg.packs import all_packs, coerce, find_pack
 from kg.packs.output import to_csv, to_json, to_markdown, to_text
 from kg.packs.run import run_cypher, run_pack
 
@@ -45,13 +45,18 @@ def query(
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
     list_packs: bool = typer.Option(False, "--list", help="List the packs with titles and parameters."),
     wide: bool = WIDE,
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows (default: the pack's)."),
+    skip: Optional[int] = typer.Option(None, "--skip", min=0, help="Skip this many rows first (the next page)."),
 ) -> None:
     """Run a query pack from queries/."""
     if list_packs or name is None:
         _print(_pack_rows(), fmt, "query packs", wide)
         return
-    title, rows = run_pack(name, parse_params(param), ctx.obj)
+    given = parse_params(param)
+    given.update({k: str(v) for k, v in (("limit", limit), ("skip", skip)) if v is not None})
+    title, rows = run_pack(name, given, ctx.obj)
     _print(rows, fmt, title, wide)
+    _note_more(find_pack(name).bind(given), len(rows))
 
 
 def cypher(
@@ -64,6 +69,13 @@ def cypher(
     """Run an ad-hoc read-only Cypher query."""
     params: dict[str, Any] = {k: coerce(v) for k, v in parse_params(param).items()}
     _print(run_cypher(text, params, ctx.obj), fmt, None, wide)
+
+
+def _note_more(params: dict[str, Any], rows: int) -> None:
+    """A full page may have a next one: say how to get it (on stderr, so output stays clean)."""
+    limit, skip = params.get("limit"), params.get("skip")
+    if isinstance(limit, int) and isinstance(skip, int) and limit and rows >= limit:
+        typer.echo(f"{rows} rows, maybe more: --skip {skip + limit} for the next page", err=True)
 
 
 def _pack_rows() -> list[dict[str, Any]]:

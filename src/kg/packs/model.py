@@ -19,6 +19,8 @@ _HEADER = re.compile(rf"^//\s*({'|'.join(HEADER_KEYS)}):\s*(.*)$")
 _KEY_LIKE = re.compile(r"^//\s*([a-z_]+):(?:\s|$)")  # `// parms: …` among the header lines
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+# Pagination: a pack that can return many rows takes `skip` and `limit` (`kg query --skip/--limit`).
+PAGING = frozenset({"skip", "limit"})
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,21 @@ class Pack:
         if unknown:
             known = ", ".join(sorted(self.params)) or "none"
             raise UsageError(f"pack '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {known}")
+        for key in PAGING & set(given):
+            value = coerce(given[key])
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise UsageError(f"pack '{self.name}': {key} wants a whole number >= 0, not '{given[key]}'")
         checked = {k: check(self.name, k, coerce(v), self.type_of(k), self.params[k]) for k, v in given.items()}
         return {**self.params, **checked}
 
     def entity_params(self) -> dict[str, ParamType]:
         """The parameters that name an entity or a country: resolved to ids against a store."""
         return {k: self.type_of(k) for k in self.params if self.type_of(k).kind in ("entity", "country")}
+
+    @property
+    def pages(self) -> bool:
+        """A pack that returns a page of rows: `skip` and `limit` parameters."""
+        return PAGING <= set(self.params)
 
 
 def parse(path: Path) -> Pack:
