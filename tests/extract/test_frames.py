@@ -488,3 +488,7 @@ def _candidates(text: str, lang: str) -> set[tuple[str, str]]:
 def test_a_korean_name_after_a_title_is_a_person_but_a_common_noun_is_not() -> None:
     found = _candidates("텐센트 사장 마틴 라우는 실적 발표에서 말했다. 대표 기업은 화웨이다.", "ko")
     assert ("마틴 라우", "Person") in found and not any(surface == "기업" for surface, _ in found)
+
+
+def test_chips_in_stock_are_held() -> None:
+    assert core("Nvidia said 700,000 H200 chips are currently in stock.") == {("nvidia", "chips_held", 700000, "GPU")}
