@@ -187,3 +187,10 @@ def test_normalisers_never_crash(text: str) -> None:
     for lang in ("en", "ko"):
         quantities(text, lang)
         dates(text, lang, ANCHOR)
+
+
+@pytest.mark.parametrize("text, counted", [("Its H20 card inventory was 20,000 before the ban.", ["GPU"]),
+                                           ("Shipments rose from 300,000 H800 GPUs to 450,000 in Q2.", ["GPU", "GPU"]),
+                                           ("Nvidia sold H20 chips to 50 customers.", [None])])
+def test_an_english_count_that_ends_its_phrase_counts_the_noun_its_clause_counted(text: str, counted: list) -> None:
+    assert [q.counted for q in quantities(text, "en")] == counted

@@ -207,7 +207,24 @@ class QuantityFinder:
         found = _coordinated(text, _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code))
         if self.lex.code == "ko":
             found = self._counted_earlier(text, found)
+        else:
+            found = self._counted_in_clause(text, found)
         return [replace(q, text=sentence[q.start:q.end]) for q in _conversions(text, found)]
+
+    def _counted_in_clause(self, text: str, found: list[Quantity]) -> list[Quantity]:
+        """"A100 card inventory was 10,000 before the sanctions", "shipments rose from 500,000 H100s to
+        773,000 in Q1": a count that ends its phrase (no noun after it) counts the noun its clause
+        counted last before it."""
+        out = []
+        for q in found:
+            if q.unit == "count" and q.counted is None and q.value >= 10 and _PHRASE_END_EN.match(text, q.end):
+                clause = max(text.rfind(c, 0, q.start) for c in ";:") + 1
+                nouns = [self._counted_units[int(m.lastgroup[1:])] for m in self._any_counted.finditer(text, clause, q.start)]
+                nouns = [n for n in nouns if n not in _NOT_THINGS]
+                if nouns:
+                    q = replace(q, unit=nouns[-1], counted=nouns[-1])
+            out.append(q)
+        return out
 
     def _counted_earlier(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """`H200 반도체를 200만 개 … 재고는 약 70만 개`, `(8인치 웨이퍼 기준) … 239만 236장`: a count
@@ -526,6 +543,8 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_PHRASE_END_EN = re.compile(r"\s*(?:[,.;:)]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
+                            r"since|until|compared|versus|vs)\b)")  # "was 10,000 before", "to 773,000 in Q1"
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
 _OWNER_BETWEEN = re.compile(r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s")  # "90,000 and Meta's 70,000 GPUs"
