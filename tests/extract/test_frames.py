@@ -492,3 +492,8 @@ def test_a_korean_name_after_a_title_is_a_person_but_a_common_noun_is_not() -> N
 
 def test_chips_in_stock_are_held() -> None:
     assert core("Nvidia said 700,000 H200 chips are currently in stock.") == {("nvidia", "chips_held", 700000, "GPU")}
+
+
+def test_a_generic_reporter_does_not_hide_the_possessor_of_a_reported_figure() -> None:
+    text = "업계 애널리스트들은 중국 시장에서 AMD의 점유율이 올해 10%로 떨어질 것으로 전망했다."
+    assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("amd", 10)}

@@ -531,15 +531,16 @@ class FrameBuilder:
 
     def _subject_ko(self, text: str, start: int, end: int, q: Quantity, labels: list[str],
                     mentions: list[Mention], salience: Salience, cue: Cue | None = None) -> Entity | None:
-        if self._generic_before_names(text, 0, q.start, [m for m in mentions if self._marked_subject(text, m)]):
-            self._how = "generic"
-            return None  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names
         wholes = {(m.start, m.end) for m in mentions for p in getattr(self, "_quantities", [])
                   if p.measure in ("percent", "multiple") and 0 <= p.start - m.end <= 2 and self._possessive(text, m)}
         before = [m for m in mentions if m.label in labels and m.end <= q.start
                   and (m.start, m.end) not in wholes]  # "SK하이닉스의 1.4%": the whole a share is of
         possessors = [m for m in before if self._possessive(text, m) and self._possessor_governs(text, m, q, cue)]
         marked = [m for m in before if self._marked_subject(text, m)]
+        if self._generic_before_names(text, 0, q.start, [m for m in mentions if self._marked_subject(text, m)]) \
+                and not any(m.start >= self._generic_end for m in possessors):
+            self._how = "generic"  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names;
+            return None  # "애널리스트들은 … 엔비디아의 점유율이 66%에서": the embedded clause names its own
         topics = [m for m in marked if self._topic_marked(text, m)]
         for group in ([m for m in possessors + marked if m.start >= start],
                       topics,  # a clause without a subject continues the sentence's topic (은/는) ...
@@ -607,6 +608,7 @@ class FrameBuilder:
         found = pattern.search(text, start, first)
         if not found:
             return False
+        self._generic_end = found.end()
         marked = None if self.en else self._marked_after.match(text[found.end():found.end() + 8])
         # "중국 빅테크 기업들이" is generic; "중국 빅테크 알리바바가" names its subject
         return self.en or (marked is not None and found.end() + marked.end() <= first)
