@@ -497,3 +497,8 @@ def test_chips_in_stock_are_held() -> None:
 def test_a_generic_reporter_does_not_hide_the_possessor_of_a_reported_figure() -> None:
     text = "업계 애널리스트들은 중국 시장에서 AMD의 점유율이 올해 10%로 떨어질 것으로 전망했다."
     assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("amd", 10)}
+
+
+def test_a_korean_rate_per_hour_is_a_price() -> None:
+    found = facts("텐센트는 H20 GPU를 시간당 3달러에 빌렸다.", "ko")
+    assert {(f["metric"], f["value"], f["unit"]) for f in found} & {("chip_price", 3, "USD"), ("price", 3, "USD")}
