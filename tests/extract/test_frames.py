@@ -502,3 +502,8 @@ def test_a_generic_reporter_does_not_hide_the_possessor_of_a_reported_figure() -
 def test_a_korean_rate_per_hour_is_a_price() -> None:
     found = facts("텐센트는 H20 GPU를 시간당 3달러에 빌렸다.", "ko")
     assert {(f["metric"], f["value"], f["unit"]) for f in found} & {("chip_price", 3, "USD"), ("price", 3, "USD")}
+
+
+def test_a_share_of_a_countrys_market_belongs_to_the_grammatical_subject() -> None:
+    assert core("Cambricon accounted for about 3% of China's AI chip market in 2024.") == {
+        ("cambricon", "percentage", 3, "percent")}

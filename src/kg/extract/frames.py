@@ -736,6 +736,8 @@ class FrameBuilder:
         if of is None:
             return None
         named = [m for m in mentions if m.start == of.end() and m.label in labels and self._possessive(text, m)]
+        if named and named[0].label == "Country":
+            return None  # "MetaX accounted for 1% of China's market": a country's market is the whole, not the owner
         if named:
             return _entity(named[0])
         return self._anaphor(text, of.start(), min(end, of.end() + 20), labels, salience, mentions) \
