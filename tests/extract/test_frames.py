@@ -507,3 +507,8 @@ def test_a_korean_rate_per_hour_is_a_price() -> None:
 def test_a_share_of_a_countrys_market_belongs_to_the_grammatical_subject() -> None:
     assert core("Cambricon accounted for about 3% of China's AI chip market in 2024.") == {
         ("cambricon", "percentage", 3, "percent")}
+
+
+def test_a_maker_written_as_a_modifier_is_not_the_subject() -> None:
+    assert core("Even the TSMC-made Ascend 910B has a yield of only around 60%.") == {
+        ("ascend-910b", "percentage", 60, "percent")}

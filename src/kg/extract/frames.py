@@ -47,6 +47,8 @@ _REPORTING_EN = re.compile(
 # opens the clause is its possessor, and so the subject
 _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|three|four|five|several|some|many)\s+"
                                   r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
+_MAKER_MODIFIER_EN = re.compile(r"-(?:made|built|designed|produced|fabbed|fabricated|backed|owned|based|led|"
+                                r"developed|funded|supplied|branded)\b", re.IGNORECASE)
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
 _NOUN_PHRASE_GAP_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE)  # "model, ", " open-source "
 _PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
@@ -462,7 +464,8 @@ class FrameBuilder:
         if reporting:
             region_start = reporting[-1].end()
         pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start
-                and (m.start, m.end) not in self._counted]
+                and (m.start, m.end) not in self._counted
+                and not _MAKER_MODIFIER_EN.match(text, m.end)]  # "the SMIC-made 910B": SMIC modifies a name
         owner = [m for m in pool if self._possessive(text, m) and _OWNS_FIGURE.match(text, m.end)
                  and _OWNS_FIGURE.match(text, m.end).end() >= q.start]
         if owner:  # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right before the figure
