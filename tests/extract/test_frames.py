@@ -512,3 +512,14 @@ def test_a_share_of_a_countrys_market_belongs_to_the_grammatical_subject() -> No
 def test_a_maker_written_as_a_modifier_is_not_the_subject() -> None:
     assert core("Even the TSMC-made Ascend 910B has a yield of only around 60%.") == {
         ("ascend-910b", "percentage", 60, "percent")}
+
+
+def test_korean_firms_that_receive_chips_acquire_them() -> None:
+    found = facts("삼성전자와 SK하이닉스는 각각 5만 개의 GPU를 받는다.", "ko")
+    assert {(f["subject"], f["metric"], f["value"]) for f in found} == {
+        ("samsung-electronics", "chips_acquired", 50000), ("sk-hynix", "chips_acquired", 50000)}
+
+
+def test_a_news_outlet_is_not_the_subject_of_the_news_it_reports() -> None:
+    found = facts("로이터는 텐센트가 H20 칩 2만 개를 구매했다고 보도했다.", "ko")
+    assert {(f["subject"], f["value"], f["source"]) for f in found} == {("tencent", 20000, "reuters")}

@@ -429,11 +429,13 @@ class FrameBuilder:
             found = self._subject_ko(text, start, end, q, labels, others, salience, cue)
             if self._names_anaphor(text, q.start, labels) or (found is not None and self._how != "ko-topic"):
                 return found
-            if said and source.label in labels:  # "캠브리콘은 매출이 … 늘었다고 밝혔다": a source on itself
+            news = self.lex.news_report is not None and bool(self.lex.news_report.search(text, q.end))
+            if said and source.label in labels and not news:
+                # "캠브리콘은 매출이 … 늘었다고 밝혔다": a source on itself; not "FT는 … 보도했다"
                 self._how = "ko-self-report"
                 return source
-            if found is not None:
-                return found
+            if found is not None and not news:
+                return found  # a press report's topic is no fallback: the sentence's own names come first
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
 
     def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
