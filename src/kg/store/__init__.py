@@ -11,6 +11,8 @@ from typing import Iterator
 from urllib.parse import urlparse
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from kg import ontology as ontology_module
 from kg.config import Settings, redacted
@@ -26,8 +28,8 @@ __all__ = ["open_store", "GraphStore", "Counts", "WriteStats"]
 def open_store(settings: Settings, *, schema: bool = True) -> Iterator[GraphStore]:
     onto = ontology_module.load()
     if settings.store == "embedded":
-        with _embedded(settings, onto) as store:
-            yield _ready(store, schema)
+        with _embedded(settings, onto, schema) as store:
+            yield store
         return
     scheme = urlparse(settings.store).scheme
     if scheme in NEO4J_SCHEMES:
@@ -52,8 +54,11 @@ def open_store(settings: Settings, *, schema: bool = True) -> Iterator[GraphStor
     )
 
 
+SCHEMA_SECONDS = 60.0  # creating the indexes of an empty graph takes well under a second
+
+
 @contextmanager
-def _embedded(settings: Settings, onto: ontology_module.Ontology) -> Iterator[GraphStore]:
+def _embedded(settings: Settings, onto: ontology_module.Ontology, schema: bool = True) -> Iterator[GraphStore]:
     from kg.store.embedded import EmbeddedServer
     from kg.store.falkor import FalkorStore
     from kg.store.lock import DataDirLock
@@ -65,7 +70,19 @@ def _embedded(settings: Settings, onto: ontology_module.Ontology) -> Iterator[Gr
         raise StoreError(f"cannot create the data directory {data_dir}: {exc.strerror}") from exc
     with DataDirLock(data_dir):
         server = EmbeddedServer(data_dir)
-        server.start()
+        for attempt in (1, 2):  # a server that stops answering while it builds indexes is restarted once
+            server.start()
+            try:
+                if schema:
+                    watched = redis.Redis(unix_socket_path=str(server.socket_path), socket_timeout=SCHEMA_SECONDS,
+                                          retry=Retry(NoBackoff(), 0))
+                    FalkorStore(watched, onto, {}).ensure_schema()
+                break
+            except (redis.TimeoutError, StoreError) as exc:
+                server.stop(timeout=5)  # a hung server never gets to its SIGTERM handler
+                if attempt == 2:
+                    raise StoreError(f"the embedded FalkorDB server stopped answering while creating indexes: "
+                                     f"{one_line(exc)}") from exc
         try:
             info = {"kind": "embedded falkordb", "location": str(data_dir), "socket": str(server.socket_path),
                     "pid": server.pid}

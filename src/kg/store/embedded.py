@@ -63,14 +63,14 @@ class EmbeddedServer:
     def client(self) -> redis.Redis:
         return redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=None)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 30) -> None:
         process, self._process = self._process, None
         if process is None:
             return
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)  # redis fsyncs the append-only file, then exits
             try:
-                process.wait(timeout=30)
+                process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()

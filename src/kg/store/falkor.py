@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -54,11 +55,28 @@ class FalkorStore(CypherStoreMixin):
 
     # -- writing -------------------------------------------------------------------------
     def ensure_schema(self) -> None:
+        """One index statement per label, each awaited until FalkorDB has built it: statements sent
+        while another index is still being built have been seen to deadlock the server."""
         existing = {(row["label"], row["prop"]) for row in self._indexes()}
+        missing: dict[str, list[str]] = {}
         for label, prop in self.ontology.indexes():
             if (label, prop) not in existing:
-                query = f"CREATE INDEX FOR (n:{cypher.name(label)}) ON (n.{cypher.name(prop)})"
-                self._execute([(query, {})], atomic=False)
+                missing.setdefault(label, []).append(prop)
+        for label, props in missing.items():
+            fields = ", ".join(f"n.{cypher.name(p)}" for p in props)
+            self._execute([(f"CREATE INDEX FOR (n:{cypher.name(label)}) ON ({fields})", {})], atomic=False)
+            self._await_indexes()
+
+    def _await_indexes(self, seconds: float = 30.0) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                rows = self.read("CALL db.indexes() YIELD status RETURN status")
+            except QueryError:
+                return
+            if all(r["status"] == "OPERATIONAL" for r in rows):
+                return
+            time.sleep(0.01)
 
     def clear(self) -> None:
         try:
