@@ -523,3 +523,10 @@ def test_korean_firms_that_receive_chips_acquire_them() -> None:
 def test_a_news_outlet_is_not_the_subject_of_the_news_it_reports() -> None:
     found = facts("로이터는 텐센트가 H20 칩 2만 개를 구매했다고 보도했다.", "ko")
     assert {(f["subject"], f["value"], f["source"]) for f in found} == {("tencent", 20000, "reuters")}
+
+
+def test_a_paragraph_that_names_no_one_is_about_the_entity_the_document_names_most() -> None:
+    text = ("Tencent reported results. Tencent said cloud growth slowed.\n\n"
+            "Separately, Nvidia said it would not ship Blackwell chips to China.\n\n"
+            "Domestic games revenue rose 15%.")
+    assert ("tencent", 15) in {(f["subject"], f["value"]) for f in facts(text)}

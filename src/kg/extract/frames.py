@@ -115,9 +115,10 @@ class Salience:
             self.document[entity.label] = entity
 
     def resolve(self, labels: list[str], paragraph_only: bool = False) -> Entity | None:
-        # topics first (the paragraph's, then the document's); a name merely mentioned last
+        # the paragraph's topic, else the entity the document names most, else its last topic;
+        # a name merely mentioned last
         layers = (self.paragraph, self.recent) if paragraph_only else (
-            self.paragraph, self.document, self.recent, self.main)
+            self.paragraph, self.main, self.document, self.recent)
         for label in labels:  # the metric's preferred label first, from the nearest layer that has one
             for layer in layers:
                 if label in layer:
