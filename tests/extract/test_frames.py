@@ -530,3 +530,12 @@ def test_a_paragraph_that_names_no_one_is_about_the_entity_the_document_names_mo
             "Separately, Nvidia said it would not ship Blackwell chips to China.\n\n"
             "Domestic games revenue rose 15%.")
     assert ("tencent", 15) in {(f["subject"], f["value"]) for f in facts(text)}
+
+
+@pytest.mark.parametrize("text, lang, kept", [
+    ("DeepSeek-V3 is cheap. Its $5 million training bill does not include research costs.", "en", True),
+    ("Tencent said 5,000 H20 chips were not delivered.", "en", False),
+    ("딥시크에 따르면 V3 훈련비용 500만달러에는 연구 비용이 포함되지 않았다.", "ko", True),
+    ("텐센트는 H20 칩 5천 개를 구매하지 않았다.", "ko", False)])
+def test_a_negated_containment_leaves_the_figure_standing(text: str, lang: str, kept: bool) -> None:
+    assert bool(facts(text, lang)) is kept

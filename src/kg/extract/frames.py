@@ -70,6 +70,9 @@ _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _SUM_FOR_EN = re.compile(r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE)  # "$5.6 million for X", "$12,000 per H20"
+_CONTAINS_EN = re.compile(r"\s+(?:include|includes|including|cover|covers|account for|reflect|reflects|count|factor in)\b",
+                          re.IGNORECASE)  # a negated containment verb denies what the figure holds, not the figure
+_TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
 _AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
                               re.IGNORECASE)
 
@@ -905,8 +908,12 @@ class FrameBuilder:
         negations = [(a, b) for a, b in self._spans(text, "negation")
                      if not any(s <= a and b <= e for s, e in bounds)]
         if self.en:
+            aux = _AUX_NEGATION_EN.match(text[q.end:end])
+            contains = aux is not None and _CONTAINS_EN.match(text[q.end + aux.end():end])
             return any(start <= a and b <= q.start for a, b in negations) \
-                or bool(_AUX_NEGATION_EN.match(text[q.end:end]))
+                or (aux is not None and not contains)  # "the $6 million does not include R&D": it stands
+        if _TOPIC_FIGURE_KO.match(text, q.end):
+            return False  # "600만달러에는 … 포함되지 않았다": the figure is given; the negation is about the rest
         after = [a for a, b in negations if q.end <= a and b <= end]
         if not after:
             return False
