@@ -539,3 +539,14 @@ def test_a_paragraph_that_names_no_one_is_about_the_entity_the_document_names_mo
     ("텐센트는 H20 칩 5천 개를 구매하지 않았다.", "ko", False)])
 def test_a_negated_containment_leaves_the_figure_standing(text: str, lang: str, kept: bool) -> None:
     assert bool(facts(text, lang)) is kept
+
+
+def test_a_korean_count_with_no_noun_counts_what_the_sentence_before_counted() -> None:
+    text = "엔비디아는 한국에 GPU 10만 개를 공급한다. 삼성전자는 3만 개, SK하이닉스는 2만 개를 받는다."
+    assert {(f["subject"], f["value"], f["unit"]) for f in facts(text, "ko") if f["value"] < 1e5} == {
+        ("samsung-electronics", 30000, "GPU"), ("sk-hynix", 20000, "GPU")}
+
+
+def test_the_same_quarter_a_year_before_is_a_comparisons_base() -> None:
+    found = facts("AMD의 1분기 매출은 전년 동기 대비 36% 증가한 74억 달러를 기록했다.", "ko")
+    assert {(f["value"], f["date"]) for f in found} == {(36, "2025-03"), (7.4e9, "2025-03")}

@@ -24,7 +24,7 @@ from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
 from kg.extract.gazetteer import Mention, for_ontology
 from kg.extract.names import finder as name_finder
 from kg.extract.names import slug
-from kg.extract.numbers import Quantity, finder as quantity_finder
+from kg.extract.numbers import Quantity, counted_from_before, finder as quantity_finder, last_counted
 from kg.extract.patterns import languages
 from kg.extract.sentences import sentences
 from kg.extract.sources import finder as source_finder
@@ -68,7 +68,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     for passage in document.passages:
         salience.new_paragraph()
         known = found_names[passage.id]
-        previous = ""
+        previous, counted = "", None
         for start, end in sentences(passage.text, lex.abbreviations):
             text = passage.text[start:end]
             inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
@@ -82,6 +82,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             taken = [(d.start, d.end) for d in found.dates] + [(m.start, m.end) for m in inside] \
                 + [(m.start, m.end) for m in new if m.label in _MODEL_NUMBERED]  # "Ascend 960": no figure
             found.quantities = numbers.find(text, taken)
+            if lex.code == "ko":
+                found.quantities = counted_from_before(text, found.quantities, counted)
+                counted = last_counted(found.quantities) or counted
             found.source = sources.find(text, mentions)
             typed = [m for m in mentions if m.label]
             if found.quantities:

@@ -599,6 +599,21 @@ def quantities(sentence: str, lang: str = "en", taken: list[tuple[int, int]] = (
     return finder(lang).find(sentence, list(taken))
 
 
+def counted_from_before(text: str, found: list[Quantity], noun: str | None) -> list[Quantity]:
+    """`GPU 26만 개를 공급한다. 삼성전자는 5만 개, …를 받는다`: a Korean count with a counter and no noun
+    in its sentence counts what the sentence before it counted."""
+    if noun is None:
+        return found
+    return [replace(q, unit=noun, counted=noun) if q.unit == "count" and q.counted is None
+            and _COUNTER_END.search(text, q.start, q.end) else q for q in found]
+
+
+def last_counted(found: list[Quantity]) -> str | None:
+    """The thing the sentence counted last (not people or shares), for the next sentence's counts."""
+    nouns = [q.counted for q in found if q.counted and q.counted not in _NOT_THINGS]
+    return nouns[-1] if nouns else None
+
+
 def _ratio(m: re.Match[str]) -> float | None:
     """"3분의 1": `num` of `den` as a percentage, when it is a proper part."""
     den, num = float(m.group("den")), float(m.group("num"))
