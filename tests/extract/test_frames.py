@@ -550,3 +550,8 @@ def test_a_korean_count_with_no_noun_counts_what_the_sentence_before_counted() -
 def test_the_same_quarter_a_year_before_is_a_comparisons_base() -> None:
     found = facts("AMD의 1분기 매출은 전년 동기 대비 36% 증가한 74억 달러를 기록했다.", "ko")
     assert {(f["value"], f["date"]) for f in found} == {(36, "2025-03"), (7.4e9, "2025-03")}
+
+
+def test_a_generic_subject_of_a_later_korean_clause_is_not_overridden_by_an_earlier_anaphor() -> None:
+    text = "이에 따라 두 회사는 별도 허가를 받아야 하며, 업계는 연간 수십억 달러의 비용이 추가될 것으로 본다."
+    assert facts("텐센트는 실적을 발표했다. " + text, "ko") == []

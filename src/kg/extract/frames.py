@@ -546,7 +546,9 @@ class FrameBuilder:
                   and (m.start, m.end) not in wholes]  # "SK하이닉스의 1.4%": the whole a share is of
         possessors = [m for m in before if self._possessive(text, m) and self._possessor_governs(text, m, q, cue)]
         marked = [m for m in before if self._marked_subject(text, m)]
-        if self._generic_before_names(text, 0, q.start, [m for m in mentions if self._marked_subject(text, m)]) \
+        subjects = [m for m in mentions if self._marked_subject(text, m)]
+        if (self._generic_before_names(text, 0, q.start, subjects)  # the sentence's subject, or the clause's
+                or start > 0 and self._generic_before_names(text, start, q.start, subjects)) \
                 and not any(m.start >= self._generic_end for m in possessors):
             self._how = "generic"  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names;
             return None  # "애널리스트들은 … 엔비디아의 점유율이 66%에서": the embedded clause names its own
