@@ -555,3 +555,9 @@ def test_the_same_quarter_a_year_before_is_a_comparisons_base() -> None:
 def test_a_generic_subject_of_a_later_korean_clause_is_not_overridden_by_an_earlier_anaphor() -> None:
     text = "이에 따라 두 회사는 별도 허가를 받아야 하며, 업계는 연간 수십억 달러의 비용이 추가될 것으로 본다."
     assert facts("텐센트는 실적을 발표했다. " + text, "ko") == []
+
+
+def test_a_korean_name_glossed_in_latin_is_a_candidate_but_a_glossed_term_is_not() -> None:
+    found = _candidates("사우디 휴메인(Humain)은 칩을 산다. 개빈 베이커(Gavin Baker)는 말했다. 자본 지출(CapEx)은 줄었다.", "ko")
+    assert ("휴메인", "Firm") in found and ("개빈 베이커", "Person") in found
+    assert not any(surface == "지출" for surface, _ in found)

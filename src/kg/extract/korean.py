@@ -92,8 +92,8 @@ def linking_ending(sentence: str, start: int, end: int) -> int | None:
     return None
 
 
-def is_personal_name(sentence: str, start: int, end: int) -> bool:
-    """`마틴 라우`, `장젠중`, `에디 우`: nouns only, the first a proper noun, split by Kiwi exactly at
+def is_proper_name(sentence: str, start: int, end: int) -> bool:
+    """`마틴 라우`, `장젠중`, `휴메인`: nouns only, the first a proper noun, split by Kiwi exactly at
     the span's ends (a title before a common noun, `사장 자리`, is no name)."""
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
     if not tokens or tokens[0].start != start or tokens[-1].start + tokens[-1].len != end:

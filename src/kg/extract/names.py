@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from kg.extract.gazetteer import Mention
-from kg.extract.korean import is_personal_name
+from kg.extract.korean import is_proper_name
 from kg.extract.lexicon import Lexicon, lexicon
 
 _EN_RUN = re.compile(
@@ -293,7 +293,7 @@ class NameFinder:
                 add(*span, "Person")
         for m in self._ko_title_then_name.finditer(text):
             span = m.start("name"), m.end("name")
-            if m.group("name").split()[0] not in self.not_names and is_personal_name(text, *span):
+            if m.group("name").split()[0] not in self.not_names and is_proper_name(text, *span):
                 add(*span, "Person")  # "텐센트 사장 마틴 라우는", "창업자 장젠중은"
         for m in self._ko_person_aged.finditer(text):
             if m.group(1).split()[0] not in self.not_names:
@@ -306,7 +306,34 @@ class NameFinder:
         for m in self._ko_latin.finditer(text):
             if m.group(1) not in self.not_names:
                 add(m.start(1), m.end(1), "Chip" if self._typed_as_product(m.group(1)) else "Firm")
+        for m in _KO_GLOSSED.finditer(text):
+            span = self._glossed_name(text, m)
+            if span is not None:
+                add(*span)
         return found
+
+    def _glossed_name(self, text: str, m: re.Match[str]) -> tuple[int, int, str] | None:
+        """`휴메인(Humain)`, `알렉스솔루션즈(ALX Solutions)`: Korean writes a foreign name it introduces
+        with its Latin spelling in brackets; as many Hangul words as the spelling has words."""
+        latin = m.group("latin").strip()
+        if re.fullmatch(r"[A-Z]{1,4}", latin) or latin in self.not_names:
+            return None  # "그래픽처리장치(GPU)": an acronym glosses a term, not a name
+        words = m.group("hangul").split()[-len(latin.split()):]
+        start = m.end("hangul") - len(" ".join(words))
+        if words[0] in self.not_names or not is_proper_name(text, start, m.end("hangul")):
+            return None  # "자본 지출(CapEx)", "슈퍼팟(SuperPod)": a term glossed, not a name (Kiwi: no proper noun)
+        if self._typed_as_product(latin):
+            return start, m.end("hangul"), "Chip"
+        parts = latin.split()
+        if not any(p in _LATIN_ORG_WORDS for p in parts) and 2 <= len(parts) <= 3 \
+                and all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts):
+            return start, m.end("hangul"), "Person"  # "개빈 베이커(Gavin Baker)": a given name and a surname
+        return start, m.end("hangul"), "Firm"
+
+
+_LATIN_ORG_WORDS = frozenset(lexicon("en").data.names.org_suffixes)
+_KO_GLOSSED = re.compile(r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<hangul>[\uac00-\ud7a3]{2,12}(?:\s[\uac00-\ud7a3]{1,12}){0,2})"
+                         r"\((?P<latin>[A-Z][A-Za-z0-9&.,' -]{1,40})\)")
 
 
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
