@@ -561,3 +561,8 @@ def test_a_korean_name_glossed_in_latin_is_a_candidate_but_a_glossed_term_is_not
     found = _candidates("사우디 휴메인(Humain)은 칩을 산다. 개빈 베이커(Gavin Baker)는 말했다. 자본 지출(CapEx)은 줄었다.", "ko")
     assert ("휴메인", "Firm") in found and ("개빈 베이커", "Person") in found
     assert not any(surface == "지출" for surface, _ in found)
+
+
+def test_a_korean_headline_opens_with_its_topic_and_a_comma() -> None:
+    assert {(f["subject"], f["value"]) for f in facts("TSMC, 화웨이 칩 생산 의혹에 10억달러 벌금 위기", "ko")} == {
+        ("tsmc", 1e9)}

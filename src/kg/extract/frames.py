@@ -49,6 +49,7 @@ _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|t
                                   r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
 _MAKER_MODIFIER_EN = re.compile(r"-(?:made|built|designed|produced|fabbed|fabricated|backed|owned|based|led|"
                                 r"developed|funded|supplied|branded)\b", re.IGNORECASE)
+_HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
 _NOUN_PHRASE_GAP_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE)  # "model, ", " open-source "
 _PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
@@ -679,6 +680,8 @@ class FrameBuilder:
         marker = self._subject_marker
         if marker is None:
             return False
+        if _HEADLINE_TOPIC_KO.fullmatch(text[:m.start]) and text[m.end:m.end + 1] == ",":
+            return True  # "TSMC, 화웨이 칩 생산 의혹에 10억달러 벌금 위기": a headline's topic
         after = _LIST_CLOSER.match(text, m.end)
         if marker.match(text, after.end() if after else m.end):
             return True
@@ -711,6 +714,8 @@ class FrameBuilder:
         return closed.lastgroup not in ("object", "oblique")
 
     def _topic_marked(self, text: str, m: Mention) -> bool:
+        if _HEADLINE_TOPIC_KO.fullmatch(text[:m.start]) and text[m.end:m.end + 1] == ",":
+            return True
         return bool(re.match(rf"(?:\s\S+)?{self.lex.particles('sentence_topic')}\s", text[m.end:m.end + 12]))
 
     def _head_of_list(self, text: str, m: Mention, mentions: list[Mention]) -> Mention:
