@@ -566,3 +566,17 @@ def test_a_korean_name_glossed_in_latin_is_a_candidate_but_a_glossed_term_is_not
 def test_a_korean_headline_opens_with_its_topic_and_a_comma() -> None:
     assert {(f["subject"], f["value"]) for f in facts("TSMC, 화웨이 칩 생산 의혹에 10억달러 벌금 위기", "ko")} == {
         ("tsmc", 1e9)}
+
+
+def test_a_new_name_with_an_apposition_before_its_verb_is_the_subject() -> None:
+    assert core("Quillon Systems, a Texas reseller, shipped 300 H100 chips to Hong Kong.") == {
+        ("quillon-systems", "chips_supplied", 300, "GPU")}
+
+
+def test_unnamed_defendants_are_no_subject() -> None:
+    assert facts("Nvidia chips were seized. The defendants received $2.5 million in wire transfers.") == []
+
+
+def test_dies_are_chips_and_a_bare_figure_after_up_from_counts_them_too() -> None:
+    found = facts("Huawei aims to make 600,000 Ascend 910C dies next year, up from 300,000 this year.")
+    assert {(f["subject"], f["value"], f["unit"]) for f in found} == {("huawei", 600000, "GPU"), ("huawei", 300000, "GPU")}
