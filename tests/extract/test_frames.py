@@ -580,3 +580,8 @@ def test_unnamed_defendants_are_no_subject() -> None:
 def test_dies_are_chips_and_a_bare_figure_after_up_from_counts_them_too() -> None:
     found = facts("Huawei aims to make 600,000 Ascend 910C dies next year, up from 300,000 this year.")
     assert {(f["subject"], f["value"], f["unit"]) for f in found} == {("huawei", 600000, "GPU"), ("huawei", 300000, "GPU")}
+
+
+def test_a_possessor_of_a_name_is_not_the_subject_the_possessed_name_is() -> None:
+    found = facts("AMD's MI308 carries 192GB of HBM3, 50% more than the H20.")
+    assert {(f["subject"], f["value"]) for f in found} == {("mi308", 192), ("mi308", 50)}

@@ -487,6 +487,9 @@ class FrameBuilder:
         if whole is not None:  # "over half of Nvidia's revenue", "13% of its sales": the whole's owner
             self._how = "part-of"
             return whole
+        owners = {(m.start, m.end) for m in pool for x in mentions
+                  if x.label in labels and x.start < q.start and self._owns(text, m, x)}
+        pool = [m for m in pool if (m.start, m.end) not in owners]  # "Nvidia's H200 carries …": the H200 does
         chosen = self._first_by_label(
             [m for m in pool if self._possessive(text, m) or not _after_preposition(text, m.start)
              or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)], labels, closest_to=head)
