@@ -585,3 +585,12 @@ def test_dies_are_chips_and_a_bare_figure_after_up_from_counts_them_too() -> Non
 def test_a_possessor_of_a_name_is_not_the_subject_the_possessed_name_is() -> None:
     found = facts("AMD's MI308 carries 192GB of HBM3, 50% more than the H20.")
     assert {(f["subject"], f["value"]) for f in found} == {("mi308", 192), ("mi308", 50)}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2023년 10월 수출 통제가 발표됐다. 새 규정은 TPP 4,800 이상의 칩에 대해 수출 허가를 요구한다.", "ko"),
+    ("The October 2023 advanced computing rule was announced. Under it, chips with a TPP of 4,800 or more "
+     "need a licence.", "en")])
+def test_a_licence_requirement_makes_a_spec_a_threshold_of_the_rule(text: str, lang: str) -> None:
+    assert {(f["subject"], f["metric"], f["value"]) for f in facts(text, lang)} == {
+        ("bis-2023-10-17", "threshold_tpp", 4800)}
