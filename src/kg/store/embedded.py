@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from kg.config import env_number
 from kg.errors import StoreError
@@ -106,7 +108,8 @@ class EmbeddedServer:
             if self._process.poll() is not None:
                 raise StoreError(f"the embedded FalkorDB server exited at start: {_last_line(self.log_file)}")
             if self.socket_path.exists():
-                probe = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=SILENT_SECONDS)
+                probe = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=SILENT_SECONDS,
+                                    retry=Retry(NoBackoff(), 0))  # silence is the answer: no retries
                 try:
                     if probe.ping():
                         return True
