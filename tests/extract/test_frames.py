@@ -594,3 +594,7 @@ def test_a_possessor_of_a_name_is_not_the_subject_the_possessed_name_is() -> Non
 def test_a_licence_requirement_makes_a_spec_a_threshold_of_the_rule(text: str, lang: str) -> None:
     assert {(f["subject"], f["metric"], f["value"]) for f in facts(text, lang)} == {
         ("bis-2023-10-17", "threshold_tpp", 4800)}
+
+
+def test_a_korean_maker_before_a_chip_word_qualifies_the_chips_and_is_no_subject() -> None:
+    assert facts("검찰에 따르면 피고인들은 엔비디아 GPU 약 300개를 중국으로 밀수출했다.", "ko") == []

@@ -159,6 +159,11 @@ class FrameBuilder:
         return re.compile(rf"\s(?:{'|'.join(words)})") if words else re.compile("(?!)")
 
     @cached_property
+    def _chip_word_after(self) -> re.Pattern[str]:
+        words = [w for w in self.lex.data.names.chip_words if w.isascii() or len(w) > 1]
+        return re.compile(rf"\s(?:{'|'.join(words)})(?![\w])" if words else "(?!)")
+
+    @cached_property
     def _title_after(self) -> re.Pattern[str] | None:
         titles = self.lex.data.names.person_titles
         return re.compile(rf"\s?(?:{'|'.join(map(re.escape, sorted(titles, key=len, reverse=True)))})") if titles else None
@@ -639,6 +644,8 @@ class FrameBuilder:
         """"미국 반도체 기업 엔비디아", "미국 대통령": a name that only qualifies the name or title after it."""
         if self._title_after is not None and self._title_after.match(text, m.end):
             return True
+        if m.label == "Firm" and self._chip_word_after.match(text, m.end):
+            return True  # "엔비디아 GPU 400개를": the maker qualifies the chips
         return any(0 < x.start - m.end <= 12 and " " in text[m.end:x.start + 1]
                    and not self._phrase_marker.search(text[m.end:x.start]) for x in mentions)
 
