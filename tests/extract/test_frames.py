@@ -598,3 +598,8 @@ def test_a_licence_requirement_makes_a_spec_a_threshold_of_the_rule(text: str, l
 
 def test_a_korean_maker_before_a_chip_word_qualifies_the_chips_and_is_no_subject() -> None:
     assert facts("검찰에 따르면 피고인들은 엔비디아 GPU 약 300개를 중국으로 밀수출했다.", "ko") == []
+
+
+def test_a_korean_count_after_a_chips_volume_noun_counts_that_chip() -> None:
+    found = facts("화웨이의 어센드 910B 생산량은 올해 약 40만 개로 추정된다.", "ko")
+    assert {(f["subject"], f["value"], f["unit"]) for f in found} == {("huawei", 400000, "GPU")}

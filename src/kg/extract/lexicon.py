@@ -174,6 +174,7 @@ class LanguageFile(Strict):
     # Words right before a date that make it the base of a comparison, not the fact's date
     # ("up 62% from a year earlier", "전년 대비").
     baseline_before: list[Regex] = []
+    volume_nouns: list[Regex] = []  # "생산량", "출하량": after a chip, a later count counts that chip
     news_report: list[Regex] = []  # "보도했다": a source reporting news is not its subject
     baseline_after: list[Regex] = []  # "전년 대비", "지난해 같은 기간보다"
     modality: Modality = Modality()
@@ -267,6 +268,11 @@ class Lexicon:
         flags = re.IGNORECASE if self.code == "en" else 0
         return {label: p for label, words in self.data.anaphors.items()
                 if (p := _alternation(words, flags)) is not None}
+
+    @cached_property
+    def volume_nouns(self) -> re.Pattern[str] | None:
+        words = self.data.volume_nouns
+        return re.compile(rf"\s?(?:칩\s?)?(?:{'|'.join(words)})") if words else None
 
     @cached_property
     def news_report(self) -> re.Pattern[str] | None:
