@@ -603,3 +603,8 @@ def test_a_korean_maker_before_a_chip_word_qualifies_the_chips_and_is_no_subject
 def test_a_korean_count_after_a_chips_volume_noun_counts_that_chip() -> None:
     found = facts("화웨이의 어센드 910B 생산량은 올해 약 40만 개로 추정된다.", "ko")
     assert {(f["subject"], f["value"], f["unit"]) for f in found} == {("huawei", 400000, "GPU")}
+
+
+def test_an_english_count_after_a_chips_volume_noun_counts_that_chip() -> None:
+    found = facts("Nvidia said H20 shipments fell to 100,000 in the quarter.")
+    assert {(f["subject"], f["value"], f["unit"], f["object"]) for f in found} == {("nvidia", 100000, "GPU", "h20")}

@@ -853,11 +853,11 @@ class FrameBuilder:
             before = [m for m in chips if 0 <= q.start - m.end <= 10 and not re.search(r"[,.]", text[m.end:q.start])]
             if before:
                 return before[-1]
-            volume = self.lex.volume_nouns
-            counted = [m for m in chips if volume is not None and m.end <= q.start
-                       and volume.match(text, m.end) and not re.search(r"[,.]", text[m.end:q.start])]
-            if counted and q.measure == "count":
-                return counted[-1]  # "어센드 910C 생산량은 올해 약 60만 개": the volume of that chip
+        volume = self.lex.volume_nouns
+        counted = [m for m in chips if volume is not None and m.end <= q.start
+                   and volume.match(text, m.end) and not re.search(r"[,.;]", text[m.end:q.start])]
+        if counted and q.measure == "count" and q.counted is None:
+            return counted[-1]  # "어센드 910C 생산량은 올해 약 60만 개", "H20 shipments fell to 100,000"
         if q.measure == "money" and self.en:
             of = [m for m in chips if 0 <= m.start - q.end <= 30 and re.match(r"^\s+(?:worth\s+)?of\b", text[q.end:m.start])]
             if of:

@@ -272,7 +272,8 @@ class Lexicon:
     @cached_property
     def volume_nouns(self) -> re.Pattern[str] | None:
         words = self.data.volume_nouns
-        return re.compile(rf"\s?(?:칩\s?)?(?:{'|'.join(words)})") if words else None
+        flags = re.IGNORECASE if self.code == "en" else 0
+        return re.compile(rf"\s?(?:{'|'.join(words)})", flags) if words else None
 
     @cached_property
     def news_report(self) -> re.Pattern[str] | None:
