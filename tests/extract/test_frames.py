@@ -608,3 +608,8 @@ def test_a_korean_count_after_a_chips_volume_noun_counts_that_chip() -> None:
 def test_an_english_count_after_a_chips_volume_noun_counts_that_chip() -> None:
     found = facts("Nvidia said H20 shipments fell to 100,000 in the quarter.")
     assert {(f["subject"], f["value"], f["unit"], f["object"]) for f in found} == {("nvidia", 100000, "GPU", "h20")}
+
+
+def test_a_new_name_with_auxiliaries_before_its_verb_is_the_subject_and_deploy_is_hold() -> None:
+    text = "Nvidia leads the market. The Saudi firm Quillon will deploy 18,000 GB300 chips this year."
+    assert {(f["subject"], f["metric"], f["value"]) for f in facts(text)} == {("quillon", "chips_held", 18000)}

@@ -50,6 +50,8 @@ _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|t
 _MAKER_MODIFIER_EN = re.compile(r"-(?:made|built|designed|produced|fabbed|fabricated|backed|owned|based|led|"
                                 r"developed|funded|supplied|branded)\b", re.IGNORECASE)
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
+_AUXILIARIES_EN = re.compile(r"\s+(?:(?:will|would|could|can|may|might|also|has|have|had|is|was|plans to|aims to|"
+                             r"agreed to|expects to|wants to)\s+)+", re.IGNORECASE)
 _APPOSITION_EN = re.compile(r",\s+(?:a|an|the)\s[^,;]{1,60},\s*")  # "Zephyr Compute, a Florida company, shipped"
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
 _NOUN_PHRASE_GAP_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE)  # "model, ", " open-source "
@@ -521,7 +523,8 @@ class FrameBuilder:
             return agent
         if cue is not None and "Firm" in labels:
             new = [m for m in getattr(self, "_untyped", []) if region_start <= m.start and m.end <= cue.start
-                   and (cue.start - m.end <= 2 or _APPOSITION_EN.fullmatch(text[m.end:cue.start]))]
+                   and (cue.start - m.end <= 2 or _APPOSITION_EN.fullmatch(text[m.end:cue.start])
+                        or _AUXILIARIES_EN.fullmatch(text[m.end:cue.start]))]  # "Humain will deploy"
             if new:  # "Kestrel Silicon bought 4,000 H20 GPUs": a new name right before the verb
                 self._how = "new-name"
                 return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
