@@ -613,3 +613,8 @@ def test_an_english_count_after_a_chips_volume_noun_counts_that_chip() -> None:
 def test_a_new_name_with_auxiliaries_before_its_verb_is_the_subject_and_deploy_is_hold() -> None:
     text = "Nvidia leads the market. The Saudi firm Quillon will deploy 18,000 GB300 chips this year."
     assert {(f["subject"], f["metric"], f["value"]) for f in facts(text)} == {("quillon", "chips_held", 18000)}
+
+
+def test_a_korean_term_glossed_as_two_capitalised_words_is_no_person() -> None:
+    found = _candidates("모델 붕괴는 합스부르크 질병(Habsburg Disease)에 비유된다.", "ko")
+    assert not any(label == "Person" for _, label in found)

@@ -99,3 +99,10 @@ def is_proper_name(sentence: str, start: int, end: int) -> bool:
     if not tokens or tokens[0].start != start or tokens[-1].start + tokens[-1].len != end:
         return False
     return tokens[0].tag == "NNP" and all(t.tag in ("NNP", "NNG") for t in tokens)
+
+
+def common_noun_ends(sentence: str, start: int, end: int) -> bool:
+    """The span's last word is a common noun of two syllables or more (`합스부르크 질병`): a term,
+    not a person's name (a one-syllable surname such as `우` may be read as one)."""
+    tokens = [t for t in _tokens(sentence) if start <= t.start < end]
+    return bool(tokens) and tokens[-1].tag == "NNG" and len(tokens[-1].form) >= 2

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from kg.extract.gazetteer import Mention
-from kg.extract.korean import is_proper_name
+from kg.extract.korean import common_noun_ends, is_proper_name
 from kg.extract.lexicon import Lexicon, lexicon
 
 _EN_RUN = re.compile(
@@ -327,6 +327,8 @@ class NameFinder:
         parts = latin.split()
         if not any(p in _LATIN_ORG_WORDS for p in parts) and 2 <= len(parts) <= 3 \
                 and all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts):
+            if common_noun_ends(text, start, m.end("hangul")):
+                return None  # "합스부르크 질병(Habsburg Disease)": a term
             return start, m.end("hangul"), "Person"  # "개빈 베이커(Gavin Baker)": a given name and a surname
         return start, m.end("hangul"), "Firm"
 
