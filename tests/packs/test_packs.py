@@ -87,7 +87,7 @@ def test_claims_conflicts_finds_the_two_training_costs(seeded_settings) -> None:
 def test_spec_conflicts_find_a_stated_spec_that_disagrees_with_the_reference(settings, tmp_path) -> None:
     corpus = tmp_path / "specs"
     corpus.mkdir()
-    (corpus / "note.md").write_text("# Specs\n\nThe A800 has 96 GB of HBM2e memory and a 400 GB/s interconnect.\n")
+    (corpus / "note.md").write_text("# Specs\n\nThe A800 carries 96 GB of HBM2e and a 400 GB/s interconnect.\n")
     pipeline.load([corpus], settings)
     rows = _run("spec-conflicts", settings, id="a800")
     assert [(r["metric"], r["stated"], r["reference"]) for r in rows] == [("chip_memory", 96, 80)]  # 400 GB/s agrees

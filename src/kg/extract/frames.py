@@ -206,7 +206,7 @@ class FrameBuilder:
         self._untyped = [m for m in mentions if not m.label]
         self._named = [(m.start, m.end) for m in mentions]  # every name's span: no new name overlaps one
         self._quantities, self._text = quantities, text
-        # "15,488 Ascend 960 chips, up to 30 EFLOPS": a chip a count counts is no later figure's subject
+        # "9,000 Ascend 950 chips, up to 20 EFLOPS": a chip a count counts is no later figure's subject
         self._counted = {(m.start, m.end) for q in quantities if q.measure == "count"
                          for m in [self._counted_mention(text, q, typed)] if m is not None}
         frames = []
@@ -452,7 +452,7 @@ class FrameBuilder:
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
 
     def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
-        """In a comparison, the name just before `at` (`versus OpenAI at $30 and Anthropic at $25`)."""
+        """In a comparison, the name just before `at` (`against Google at $12 and Mistral at $8`)."""
         at = _COMPARED_AT.search(text, max(0, q.start - 60), q.start) if self.en else None
         return next((m for m in mentions if at is not None and m.start == at.start("name")), None)
 
@@ -480,7 +480,7 @@ class FrameBuilder:
             region_start = reporting[-1].end()
         pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start
                 and (m.start, m.end) not in self._counted
-                and not _MAKER_MODIFIER_EN.match(text, m.end)]  # "the SMIC-made 910B": SMIC modifies a name
+                and not _MAKER_MODIFIER_EN.match(text, m.end)]  # "the TSMC-made 910B": TSMC modifies a name
         owner = [m for m in pool if self._possessive(text, m) and _OWNS_FIGURE.match(text, m.end)
                  and _OWNS_FIGURE.match(text, m.end).end() >= q.start]
         if owner:  # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right before the figure
@@ -565,7 +565,7 @@ class FrameBuilder:
                 or start > 0 and self._generic_before_names(text, start, q.start, subjects)) \
                 and not any(m.start >= self._generic_end for m in possessors):
             self._how = "generic"  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names;
-            return None  # "애널리스트들은 … 엔비디아의 점유율이 66%에서": the embedded clause names its own
+            return None  # "애널리스트들은 … AMD의 점유율이 20%에서": the embedded clause names its own
         topics = [m for m in marked if self._topic_marked(text, m)]
         for group in ([m for m in possessors + marked if m.start >= start],
                       topics,  # a clause without a subject continues the sentence's topic (은/는) ...
@@ -603,7 +603,7 @@ class FrameBuilder:
         return None
 
     def _relative_antecedent(self, text: str, start: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
-        """"the Huawei Ascend 910B, which provides 0.4 petaflops": a relative clause's subject is the
+        """"the Ascend 910C, which delivers 0.8 petaflops": a relative clause's subject is the
         name it follows."""
         pronoun = _RELATIVE_PRONOUN.search(text, max(0, start - 9), start)
         if pronoun is None:
@@ -768,7 +768,7 @@ class FrameBuilder:
             return None
         named = [m for m in mentions if m.start == of.end() and m.label in labels and self._possessive(text, m)]
         if named and named[0].label == "Country":
-            return None  # "MetaX accounted for 1% of China's market": a country's market is the whole, not the owner
+            return None  # "Cambricon held 3% of China's market": a country's market is the whole, not the owner
         if named:
             return _entity(named[0])
         return self._anaphor(text, of.start(), min(end, of.end() + 20), labels, salience, mentions) \
@@ -938,13 +938,13 @@ class FrameBuilder:
             aux = _AUX_NEGATION_EN.match(text[q.end:end])
             contains = aux is not None and _CONTAINS_EN.match(text[q.end + aux.end():end])
             return any(start <= a and b <= q.start for a, b in negations) \
-                or (aux is not None and not contains)  # "the $6 million does not include R&D": it stands
+                or (aux is not None and not contains)  # "its $5 million bill does not cover research": it stands
         if _TOPIC_FIGURE_KO.match(text, q.end):
-            return False  # "600만달러에는 … 포함되지 않았다": the figure is given; the negation is about the rest
+            return False  # "500만달러에는 … 포함되지 않았다": the figure is given; the negation is about the rest
         after = [a for a, b in negations if q.end <= a and b <= end]
         if not after:
             return False
-        linked = linking_ending(text, q.end, after[0])  # "1,398GB/s로 제한해 … 넘지 않도록": the next predicate's
+        linked = linking_ending(text, q.end, after[0])  # "4,000GB/s로 낮춰 … 넘지 않도록": the next predicate's
         return linked is None
 
     def _bound_spans(self, text: str, q: Quantity) -> list[tuple[int, int]]:

@@ -93,7 +93,7 @@ def linking_ending(sentence: str, start: int, end: int) -> int | None:
 
 
 def is_proper_name(sentence: str, start: int, end: int) -> bool:
-    """`마틴 라우`, `장젠중`, `휴메인`: nouns only, the first a proper noun, split by Kiwi exactly at
+    """`존 리`, `왕웨이`, `휴메인`: nouns only, the first a proper noun, split by Kiwi exactly at
     the span's ends (a title before a common noun, `사장 자리`, is no name)."""
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
     if not tokens or tokens[0].start != start or tokens[-1].start + tokens[-1].len != end:

@@ -211,7 +211,7 @@ class Metric(Strict):
     counted: list[str] = []
     units: list[str] = []  # for other measures: the units it takes (empty: any)
     cues: list[str]
-    cue_labels: list[Label] = []  # a name of this label in the clause counts as a cue ("512 H800 GPUs for 198 hours")
+    cue_labels: list[Label] = []  # a name of this label in the clause counts as a cue ("1,024 H800 GPUs for 90 hours")
     default: bool = False
     secondary: bool = False
     generic: bool = False  # its cues ("cost", "spent") yield to a specific metric's cue in the same clause

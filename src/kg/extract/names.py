@@ -106,7 +106,7 @@ class NameFinder:
 
     @cached_property
     def _ko_title_then_name(self) -> re.Pattern[str]:
-        """A title, then one or two Hangul words marked as a name would be (`사장 마틴 라우는`)."""
+        """A title, then one or two Hangul words marked as a name would be (`사장 존 리는`)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
         return re.compile(rf"(?<![\uac00-\ud7a3])(?:{titles})\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
                           rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())")
@@ -294,7 +294,7 @@ class NameFinder:
         for m in self._ko_title_then_name.finditer(text):
             span = m.start("name"), m.end("name")
             if m.group("name").split()[0] not in self.not_names and is_proper_name(text, *span):
-                add(*span, "Person")  # "텐센트 사장 마틴 라우는", "창업자 장젠중은"
+                add(*span, "Person")  # "바이두 사장 존 리는", "창업자 왕웨이는"
         for m in self._ko_person_aged.finditer(text):
             if m.group(1).split()[0] not in self.not_names:
                 add(m.start(1), m.end(1), "Person")

@@ -212,8 +212,8 @@ class QuantityFinder:
         return [replace(q, text=sentence[q.start:q.end]) for q in _conversions(text, found)]
 
     def _counted_in_clause(self, text: str, found: list[Quantity]) -> list[Quantity]:
-        """"A100 card inventory was 10,000 before the sanctions", "shipments rose from 500,000 H100s to
-        773,000 in Q1": a count that ends its phrase (no noun after it) counts the noun its clause
+        """"its H20 card inventory was 20,000 before the ban", "shipments rose from 300,000 H800s to
+        450,000 in Q2": a count that ends its phrase (no noun after it) counts the noun its clause
         counted last before it."""
         out = []
         for q in found:
@@ -544,7 +544,7 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _PHRASE_END_EN = re.compile(r"\s*(?:[,.;:)]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
-                            r"since|until|compared|versus|vs)\b)")  # "was 10,000 before", "to 773,000 in Q1"
+                            r"since|until|compared|versus|vs)\b)")  # "was 20,000 before", "to 450,000 in Q2"
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
 _OWNER_BETWEEN = re.compile(r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s")  # "90,000 and Meta's 70,000 GPUs"
@@ -600,7 +600,7 @@ def quantities(sentence: str, lang: str = "en", taken: list[tuple[int, int]] = (
 
 
 def counted_from_before(text: str, found: list[Quantity], noun: str | None) -> list[Quantity]:
-    """`GPU 26만 개를 공급한다. 삼성전자는 5만 개, …를 받는다`: a Korean count with a counter and no noun
+    """`GPU 10만 개를 공급한다. 삼성전자는 3만 개, …를 받는다`: a Korean count with a counter and no noun
     in its sentence counts what the sentence before it counted."""
     if noun is None:
         return found
