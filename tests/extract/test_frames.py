@@ -618,3 +618,7 @@ def test_a_new_name_with_auxiliaries_before_its_verb_is_the_subject_and_deploy_i
 def test_a_korean_term_glossed_as_two_capitalised_words_is_no_person() -> None:
     found = _candidates("모델 붕괴는 합스부르크 질병(Habsburg Disease)에 비유된다.", "ko")
     assert not any(label == "Person" for _, label in found)
+
+
+def test_a_unit_word_marked_as_a_korean_subject_is_no_name() -> None:
+    assert not _candidates("새 규정에 따르면 TPP가 4,800을 넘는 칩은 수출이 금지된다.", "ko")

@@ -68,6 +68,13 @@ class NameFinder:
         return re.compile(rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:{marked}|와|과)\s)")
 
     @cached_property
+    def _latin_units(self) -> re.Pattern[str]:
+        """Unit words of every language's lexicon written in Latin letters (`TPP`, `TFLOPS`, `HBM`)."""
+        words = [w for code in ("en", self.lex.code) for u in lexicon(code).data.numbers.units + lexicon(code).data.numbers.spec_before
+                 for w in u.words if w.isascii()]
+        return re.compile(rf"(?:{'|'.join(words)})", re.IGNORECASE) if words else re.compile("(?!)")
+
+    @cached_property
     def _units(self) -> re.Pattern[str]:
         """Unit and currency words ("GB", "EFLOPS", "PB/s"): never a name, and they end one."""
         n = self.lex.data.numbers
@@ -304,7 +311,7 @@ class NameFinder:
                 continue
             add(m.start(), m.end("name"), "Agency")
         for m in self._ko_latin.finditer(text):
-            if m.group(1) not in self.not_names:
+            if m.group(1) not in self.not_names and not self._latin_units.fullmatch(m.group(1)):  # "TPP가": a unit
                 add(m.start(1), m.end(1), "Chip" if self._typed_as_product(m.group(1)) else "Firm")
         for m in _KO_GLOSSED.finditer(text):
             span = self._glossed_name(text, m)
