@@ -47,11 +47,7 @@ _REPORTING_EN = re.compile(
 # opens the clause is its possessor, and so the subject
 _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|three|four|five|several|some|many)\s+"
                                   r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
-_MAKER_MODIFIER_EN = re.compile(r"-(?:made|built|designed|produced|fabbed|fabricated|backed|owned|based|led|"
-                                r"developed|funded|supplied|branded)\b", re.IGNORECASE)
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
-_AUXILIARIES_EN = re.compile(r"\s+(?:(?:will|would|could|can|may|might|also|has|have|had|is|was|plans to|aims to|"
-                             r"agreed to|expects to|wants to)\s+)+", re.IGNORECASE)
 _APPOSITION_EN = re.compile(r",\s+(?:a|an|the)\s[^,;]{1,60},\s*")  # "Zephyr Compute, a Florida company, shipped"
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
 _NOUN_PHRASE_GAP_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE)  # "model, ", " open-source "
@@ -74,8 +70,6 @@ _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _SUM_FOR_EN = re.compile(r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE)  # "$5.6 million for X", "$12,000 per H20"
-_CONTAINS_EN = re.compile(r"\s+(?:include|includes|including|cover|covers|account for|reflect|reflects|count|factor in)\b",
-                          re.IGNORECASE)  # a negated containment verb denies what the figure holds, not the figure
 _TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
 _AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
                               re.IGNORECASE)
@@ -480,7 +474,7 @@ class FrameBuilder:
             region_start = reporting[-1].end()
         pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start
                 and (m.start, m.end) not in self._counted
-                and not _MAKER_MODIFIER_EN.match(text, m.end)]  # "the TSMC-made 910B": TSMC modifies a name
+                and not self.lex.word_after("maker_modifiers", text, m.end)]  # "the TSMC-made 910B": TSMC modifies a name
         owner = [m for m in pool if self._possessive(text, m) and _OWNS_FIGURE.match(text, m.end)
                  and _OWNS_FIGURE.match(text, m.end).end() >= q.start]
         if owner:  # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right before the figure
@@ -524,7 +518,7 @@ class FrameBuilder:
         if cue is not None and "Firm" in labels:
             new = [m for m in getattr(self, "_untyped", []) if region_start <= m.start and m.end <= cue.start
                    and (cue.start - m.end <= 2 or _APPOSITION_EN.fullmatch(text[m.end:cue.start])
-                        or _AUXILIARIES_EN.fullmatch(text[m.end:cue.start]))]  # "Humain will deploy"
+                        or self.lex.words_between("auxiliaries", text[m.end:cue.start]))]  # "Humain will deploy"
             if new:  # "Kestrel Silicon bought 4,000 H20 GPUs": a new name right before the verb
                 self._how = "new-name"
                 return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
@@ -936,7 +930,7 @@ class FrameBuilder:
                      if not any(s <= a and b <= e for s, e in bounds)]
         if self.en:
             aux = _AUX_NEGATION_EN.match(text[q.end:end])
-            contains = aux is not None and _CONTAINS_EN.match(text[q.end + aux.end():end])
+            contains = aux is not None and self.lex.word_after("containment_verbs", text, q.end + aux.end())
             return any(start <= a and b <= q.start for a, b in negations) \
                 or (aux is not None and not contains)  # "its $5 million bill does not cover research": it stands
         if _TOPIC_FIGURE_KO.match(text, q.end):

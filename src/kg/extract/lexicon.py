@@ -174,6 +174,10 @@ class LanguageFile(Strict):
     # Words right before a date that make it the base of a comparison, not the fact's date
     # ("up 62% from a year earlier", "전년 대비").
     baseline_before: list[Regex] = []
+    # Small word lists the clause rules read, by name: `maker_modifiers` ("-made": the name before it
+    # qualifies another), `auxiliaries` ("will", "plans to": between a new name and its verb),
+    # `containment_verbs` ("include": negated, they deny what a figure holds, not the figure).
+    clause_words: dict[str, list[Regex]] = {}
     volume_nouns: list[Regex] = []  # "생산량", "출하량": after a chip, a later count counts that chip
     news_report: list[Regex] = []  # "보도했다": a source reporting news is not its subject
     baseline_after: list[Regex] = []  # "전년 대비", "지난해 같은 기간보다"
@@ -268,6 +272,22 @@ class Lexicon:
         flags = re.IGNORECASE if self.code == "en" else 0
         return {label: p for label, words in self.data.anaphors.items()
                 if (p := _alternation(words, flags)) is not None}
+
+    @cached_property
+    def _clause_words(self) -> dict[str, re.Pattern[str]]:
+        return {name: re.compile(f"(?:{'|'.join(words)})\\b", re.IGNORECASE)
+                for name, words in self.data.clause_words.items() if words}
+
+    def word_after(self, group: str, text: str, at: int) -> bool:
+        """Does a word of the `clause_words` list `group` stand at `at` (its entries carry their own
+        leading space or hyphen)?"""
+        pattern = self._clause_words.get(group)
+        return bool(pattern and pattern.match(text, at))
+
+    def words_between(self, group: str, gap: str) -> bool:
+        """Is `gap` nothing but words of the list `group` between spaces?"""
+        pattern = self._clause_words.get(group)
+        return bool(pattern and re.fullmatch(rf"(?:\s+{pattern.pattern})+\s+", gap, re.IGNORECASE))
 
     @cached_property
     def volume_nouns(self) -> re.Pattern[str] | None:
