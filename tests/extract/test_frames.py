@@ -421,7 +421,7 @@ def test_a_duration_that_frames_the_clause_is_no_figure() -> None:
 
 def test_a_sentence_whose_only_names_are_obliques_is_about_the_topic() -> None:
     text = "SMIC reported its results. About 80 percent of sales came from China."
-    assert core(text) == {("smic", "percentage", 80, "percent")}
+    assert core(text) == {("smic", "revenue_share", 80, "percent")}
 
 
 def test_a_horizon_of_years_beside_chips_is_no_running_time() -> None:
@@ -506,7 +506,7 @@ def test_a_korean_rate_per_hour_is_a_price() -> None:
 
 def test_a_share_of_a_countrys_market_belongs_to_the_grammatical_subject() -> None:
     assert core("Cambricon accounted for about 3% of China's AI chip market in 2024.") == {
-        ("cambricon", "percentage", 3, "percent")}
+        ("cambricon", "revenue_share", 3, "percent")}
 
 
 def test_a_maker_written_as_a_modifier_is_not_the_subject() -> None:
@@ -622,3 +622,52 @@ def test_a_korean_term_glossed_as_two_capitalised_words_is_no_person() -> None:
 
 def test_a_unit_word_marked_as_a_korean_subject_is_no_name() -> None:
     assert not _candidates("새 규정에 따르면 TPP가 4,800을 넘는 칩은 수출이 금지된다.", "ko")
+
+
+# -- constructions met in the batches g/h (sentences of our own) -----------------------------------
+def test_one_cue_two_metrics_the_value_decides() -> None:
+    # "price" cues a chip's price (at least $1) and a model's API price (cents per million tokens)
+    assert core("Kimi K2 cut its API price to $0.15 per million input tokens.") == {
+        ("kimi-k2", "price", 0.15, "USD")}
+
+
+def test_a_known_model_name_is_no_name_inside_a_longer_version() -> None:
+    found = facts("DeepSeek priced version V3.1 at $0.5 per million tokens.")
+    assert {(f["subject"], f["value"]) for f in found} == {("deepseek-v3-1", 0.5)}
+
+
+def test_a_model_size_variant_is_a_model_of_its_own() -> None:
+    assert core("Qwen3-32B-Base has 32 billion parameters.") == {("qwen3-32b-base", "parameters", 3.2e10, "parameters")}
+
+
+def test_a_generic_reporter_does_not_hide_whose_figure_it_is() -> None:
+    text = "Nvidia reports next week. Analysts expect revenue of $40 billion for the quarter."
+    assert core(text) == {("nvidia", "revenue", 4e10, "USD")}
+    text = "Brokers estimate Tencent's 40% stake in the venture at $2 billion."
+    assert ("tencent", "percentage", 40, "percent") in core(text)
+
+
+def test_the_named_example_of_a_plural_subject_is_the_subject() -> None:
+    text = "Zhipu is growing. Rival model makers such as Moonshot are expected to earn revenues of 3 billion yuan."
+    assert core(text) == {("moonshot", "revenue", 3e9, "CNY")}
+
+
+def test_a_country_is_the_market_of_a_firms_sales_not_their_owner() -> None:
+    text = "AMD는 실적을 발표했다. 중국은 지난 회계연도에 60억 달러의 매출을 기록했다."
+    assert core(text, "ko") == {("amd", "revenue", 6e9, "USD")}
+
+
+def test_a_share_of_sales_belongs_to_a_firm() -> None:
+    assert core("AMD는 수출 통제로 매출의 12%를 잃었다.", "ko") == {("amd", "revenue_share", 12, "percent")}
+
+
+def test_a_clause_that_points_back_at_the_figure_keeps_its_subject() -> None:
+    text = "AMD는 중국에서 60억 달러의 매출을 올렸으며 이는 전체 매출의 24%에 해당한다."
+    assert core(text, "ko") == {("amd", "revenue", 6e9, "USD"), ("amd", "revenue_share", 24, "percent")}
+    text = "Hygon earned $900 million in China, which is 90% of its revenue."
+    assert ("hygon", "revenue_share", 90, "percent") in core(text)
+
+
+def test_a_source_quoted_with_according_to_is_no_subject() -> None:
+    text = "AMD는 조사를 받고 있다. 블룸버그에 따르면 기업은 매출의 최대 5%를 벌금으로 낼 수 있다."
+    assert {f["subject"] for f in facts(text, "ko")} == {"amd"}

@@ -47,6 +47,9 @@ _REPORTING_EN = re.compile(
 # opens the clause is its possessor, and so the subject
 _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|three|four|five|several|some|many)\s+"
                                   r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
+# "leading chip makers like Cambricon are expected to …": the named example of a plural subject
+_EXEMPLAR_EN = re.compile(r"(?:^|[,;:]\s+)[\W]*(?:[A-Za-z-]+\s+){0,5}[a-z]+s\s+(?:like|such as|including)\s+$")
+_PRONOUN_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:they|we|it)\b", re.IGNORECASE)
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
 _APPOSITION_EN = re.compile(r",\s+(?:a|an|the)\s[^,;]{1,60},\s*")  # "Zephyr Compute, a Florida company, shipped"
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
@@ -203,13 +206,16 @@ class FrameBuilder:
         # "9,000 Ascend 950 chips, up to 20 EFLOPS": a chip a count counts is no later figure's subject
         self._counted = {(m.start, m.end) for q in quantities if q.measure == "count"
                          for m in [self._counted_mention(text, q, typed)] if m is not None}
-        frames = []
+        frames: list[Frame] = []
+        self._previous_subject = None
         for q in quantities:
             if q.converted:
                 continue
             frame = Frame(q)
             self._fill(frame, text, typed, quantities, dates, salience, source, cues)
             frames.append(frame)
+            if frame.ok:
+                self._previous_subject = frame.subject
             for metric_id, named in self._secondary(frame, text, typed, cues):
                 extra = Frame(q)
                 self._fill(extra, text, typed, quantities, dates, salience, source, cues, forced=metric_id,
@@ -302,7 +308,10 @@ class FrameBuilder:
             f.metric, f.cue = metric_id, cue.group if cue else None
             if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
                 f.reason = f"implausible value for {metric_id}"
+                if any(c is cue and cue is not None for _, c in readings[readings.index((metric_id, cue)) + 1:3]):
+                    continue  # one cue, two metrics ("prices dropping to $0.28/M"): the value tells which
                 return
+            f.reason = None
             self._how = "secondary" if subject else None
             f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
             f.how = self._how
@@ -423,6 +432,10 @@ class FrameBuilder:
         if bracketed is not None:
             self._how = "bracket"
             return bracketed
+        previous = getattr(self, "_previous_subject", None)
+        if previous is not None and previous.label in labels and start > 0 and self._fact_anaphor(text, start):
+            self._how = "fact-anaphor"  # "… 매출을 올렸으며 이는 전체 매출의 13%": the figure before's subject
+            return previous
         compared = self._compared(text, q, mentions)
         if compared is not None:  # the figure is this name's, whatever the reading
             self._how = "compared"
@@ -437,13 +450,22 @@ class FrameBuilder:
             if self._names_anaphor(text, q.start, labels) or (found is not None and self._how != "ko-topic"):
                 return found
             news = self.lex.news_report is not None and bool(self.lex.news_report.search(text, q.end))
-            if said and source.label in labels and not news:
+            if said and source.label in labels and not news and self._marked_subject(text, said[0]):
                 # "캠브리콘은 매출이 … 늘었다고 밝혔다": a source on itself; not "FT는 … 보도했다"
                 self._how = "ko-self-report"
                 return source
             if found is not None and not news:
                 return found  # a press report's topic is no fallback: the sentence's own names come first
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
+
+    def _fact_anaphor(self, text: str, start: int) -> bool:
+        """Does the clause open with a word that points back at the figure before it (`이는`,
+        `, which`, `this represents`)?"""
+        opening = start + len(text[start:]) - len(text[start:].lstrip())
+        if self.lex.word_after("fact_anaphors", text, opening):
+            return True
+        back = re.search(r"(\w+)\s+$", text[max(0, start - 8):start])  # a break that holds it: ", which "
+        return back is not None and self.lex.word_after("fact_anaphors", back.group(1) + " ", 0)
 
     def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
         """In a comparison, the name just before `at` (`against Google at $12 and Mistral at $8`)."""
@@ -464,12 +486,14 @@ class FrameBuilder:
 
     def _subject_en(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, labels: list[str],
                     mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
-        if self._generic_before_names(text, start, q.start, mentions):
-            self._how = "generic"
-            return None  # "Chinese firms bought Nvidia chips worth $5 billion": no named subject
         head = min(q.start, cue.start) if cue is not None else q.start
-        region_start = start
         reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
+        if self._generic_before_names(text, start, q.start, mentions) and not (
+                reporting and reporting[0].start() >= self._generic_end
+                and not _PRONOUN_SUBJECT_EN.match(text, reporting[0].end())):
+            self._how = "generic"  # "Chinese firms bought Nvidia chips worth $5 billion": no named subject;
+            return None  # but "Analysts estimate Baidu's stake at …" only reports whose figure it is
+        region_start = start
         if reporting:
             region_start = reporting[-1].end()
         pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start
@@ -493,7 +517,8 @@ class FrameBuilder:
         pool = [m for m in pool if (m.start, m.end) not in owners]  # "Nvidia's H200 carries …": the H200 does
         chosen = self._first_by_label(
             [m for m in pool if self._possessive(text, m) or not _after_preposition(text, m.start)
-             or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)], labels, closest_to=head)
+             or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)
+             or _EXEMPLAR_EN.search(text[region_start:m.start])], labels, closest_to=head)
         if chosen is not None:
             self._how = "clause"
             return _entity(self._head_of_list(text, chosen, mentions))
@@ -541,7 +566,7 @@ class FrameBuilder:
                 self._how = "reporter"
                 return anaphor
         if not any(m.label in labels and not _after_preposition(text, m.start) for m in mentions) \
-                and not self._generic_subject(text, start, q.start):  # "84 percent from China": an oblique is no subject
+                and not self._generic_subject(text, region_start, q.start):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
             return salience.resolve(labels)  # the sentence names no one: it is about the discourse's topic
         return None

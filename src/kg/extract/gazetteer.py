@@ -160,7 +160,7 @@ def _compile(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     # A leading class of first characters lets the engine skip most positions cheaply (3-4x).
     firsts = "".join(sorted({name[0] for name in names}))
     return re.compile(rf"(?=[{re.escape(firsts)}])(?<![A-Za-z0-9])(?P<name>" + _trie_regex(trie)
-                      + r")(?P<plural>(?<=[0-9A-Z])s)?(?![A-Za-z0-9])")
+                      + r")(?P<plural>(?<=[0-9A-Z])s)?(?![A-Za-z0-9]|\.\d)")  # "V3" is no name inside "V3.2"
 
 
 def _trie_regex(node: dict[str, dict]) -> str:

@@ -27,7 +27,7 @@ _EN_RUN = re.compile(
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset("겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split())
 _MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
-_FAMILY_VERSION = re.compile(r"[\s-](?:[A-Z]?\d+(?:\.\d+)?)(?:-[A-Z][a-z]+)?(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))")
+_FAMILY_VERSION = re.compile(r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))")
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
 
 
@@ -236,7 +236,7 @@ class NameFinder:
         if all(tok.rstrip(".") in self.org_suffixes or tok in ("of", "and", "&") for tok in tokens):
             return None  # "Corp" after a known name, "Global" alone: no name of its own
         label = self._english_label(text, s, e, tokens, title)
-        at_sentence_start = not text[:s].strip(" \"“'([")
+        at_sentence_start = not text[:s].strip(" \"“'([-–—•*")
         if label is None and at_sentence_start and len(tokens) == 1:
             return None  # a capitalised first word is as likely a common word
         return Name(s, e, surface, label)
