@@ -32,10 +32,10 @@ _PREPOSITIONS = frozenset(
 _LAST_WORDS = re.compile(r"([\w.]+)\s+(?:(the)\s+)?$")
 
 
-def _after_preposition(text: str, at: int) -> bool:
-    """Does a preposition (and perhaps "the") stand right before position `at`?"""
+def _after_preposition(text: str, at: int, only: tuple[str, ...] | None = None) -> bool:
+    """Does a preposition (and perhaps "the"; one of `only`, if given) stand right before `at`?"""
     m = _LAST_WORDS.search(text, max(0, at - 24), at)
-    return bool(m) and m.group(1).lower() in _PREPOSITIONS
+    return bool(m) and m.group(1).lower() in (only or _PREPOSITIONS)
 
 
 _REPORTING_EN = re.compile(
@@ -308,7 +308,7 @@ class FrameBuilder:
             f.metric, f.cue = metric_id, cue.group if cue else None
             if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
                 f.reason = f"implausible value for {metric_id}"
-                if any(c is cue and cue is not None for _, c in readings[readings.index((metric_id, cue)) + 1:3]):
+                if any(c is cue for _, c in readings[readings.index((metric_id, cue)) + 1:3]):
                     continue  # one cue, two metrics ("prices dropping to $0.28/M"): the value tells which
                 return
             f.reason = None
@@ -516,7 +516,8 @@ class FrameBuilder:
                   if x.label in labels and x.start < q.start and self._owns(text, m, x)}
         pool = [m for m in pool if (m.start, m.end) not in owners]  # "Nvidia's H200 carries …": the H200 does
         chosen = self._first_by_label(
-            [m for m in pool if self._possessive(text, m) or not _after_preposition(text, m.start)
+            [m for m in pool if not _after_preposition(text, m.start)
+             or self._possessive(text, m) and _after_preposition(text, m.start, only=("of",))
              or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)
              or _EXEMPLAR_EN.search(text[region_start:m.start])], labels, closest_to=head)
         if chosen is not None:
@@ -832,8 +833,8 @@ class FrameBuilder:
         if self.en:
             if any(self._owns(text, m, x) for x in mentions):
                 return False  # "the Department of Commerce's Bureau of Industry and Security": the bureau is
-            if self._possessive(text, m):
-                return True
+            if self._possessive(text, m):  # "Nvidia's sales rose", not "powered by Nvidia's chips"
+                return not _after_preposition(text, m.start) or _after_preposition(text, m.start, only=("of",))
             start, _ = self.clause(text, m.start, m.end)
             head = text[start:m.start]
             if any(x.label == m.label and start <= x.start and x.end <= m.start and not self._owns(text, x, m)

@@ -66,10 +66,12 @@ class Vague(Strict):
 
 
 class Fraction(Strict):
-    """Words for a part of a whole, read as a percentage ("half of", "절반"); without `value`, the
-    pattern's groups `num` and `den` give it ("3분의 1")."""
+    """Words for a part of a whole, read as a percentage ("half of", "절반"), or for a multiple
+    (`unit: times`: "doubled", "threefold"); without `value`, the pattern's groups `num` and
+    `den` give it ("3분의 1")."""
     words: list[Regex]
     value: float | None = None
+    unit: Literal["percent", "times"] = "percent"
 
 
 class Numbers(Strict):

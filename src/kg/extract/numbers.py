@@ -93,9 +93,9 @@ class QuantityFinder:
         return combined, [(re.compile(w, flags), v.value, v.qualifier) for w, v in words]
 
     @cached_property
-    def _fraction_patterns(self) -> list[tuple[re.Pattern[str], float | None]]:
+    def _fraction_patterns(self) -> list[tuple[re.Pattern[str], float | None, str]]:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return [(re.compile(rf"(?<![\w])(?:{w})", flags), f.value) for f in self.n.fractions for w in f.words]
+        return [(re.compile(rf"(?<![\w])(?:{w})", flags), f.value, f.unit) for f in self.n.fractions for w in f.words]
 
     @cached_property
     def _fraction_probe(self) -> re.Pattern[str] | None:
@@ -105,15 +105,17 @@ class QuantityFinder:
         return re.compile("|".join(f"(?:{w})" for w in words), flags) if words else None
 
     def _fractions(self, text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
-        """"over half of its revenue", "절반", "3분의 1": a part of a whole, as a percentage."""
+        """"over half of its revenue", "절반", "3분의 1": a part of a whole, as a percentage;
+        "doubled", "threefold": a multiple."""
         out: list[Quantity] = []
         if self._fraction_probe is None or not self._fraction_probe.search(text):
             return out
-        for pattern, value in self._fraction_patterns:
+        for pattern, value, unit in self._fraction_patterns:
             for m in pattern.finditer(text):
                 share = value if value is not None else _ratio(m)
                 if share is not None and not _overlaps(m.start(), m.end(), blocked + [(q.start, q.end) for q in out]):
-                    out.append(self._made(text, m.start(), m.end(), share, "percent", "percent"))
+                    measure = "percent" if unit == "percent" else "multiple"
+                    out.append(self._made(text, m.start(), m.end(), share, unit, measure))
         return out
 
     @cached_property
