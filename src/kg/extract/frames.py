@@ -433,7 +433,8 @@ class FrameBuilder:
             self._how = "bracket"
             return bracketed
         previous = getattr(self, "_previous_subject", None)
-        if previous is not None and previous.label in labels and start > 0 and self._fact_anaphor(text, start):
+        if previous is not None and previous.label in labels and start > 0 and self._fact_anaphor(text, start) \
+                and not any(m.label in labels and start <= m.start < q.start for m in mentions):
             self._how = "fact-anaphor"  # "… 매출을 올렸으며 이는 전체 매출의 13%": the figure before's subject
             return previous
         compared = self._compared(text, q, mentions)
@@ -460,12 +461,9 @@ class FrameBuilder:
 
     def _fact_anaphor(self, text: str, start: int) -> bool:
         """Does the clause open with a word that points back at the figure before it (`이는`,
-        `, which`, `this represents`)?"""
+        `this represents`)?"""
         opening = start + len(text[start:]) - len(text[start:].lstrip())
-        if self.lex.word_after("fact_anaphors", text, opening):
-            return True
-        back = re.search(r"(\w+)\s+$", text[max(0, start - 8):start])  # a break that holds it: ", which "
-        return back is not None and self.lex.word_after("fact_anaphors", back.group(1) + " ", 0)
+        return self.lex.word_after("fact_anaphors", text, opening)
 
     def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
         """In a comparison, the name just before `at` (`against Google at $12 and Mistral at $8`)."""

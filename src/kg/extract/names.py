@@ -26,6 +26,7 @@ _EN_RUN = re.compile(
     r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)")
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset("겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split())
+_KO_MODIFIER_END = re.compile(r"(?:된|되는|하는|했던|하던|인)$")
 _MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
 _FAMILY_VERSION = re.compile(r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))")
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
@@ -173,8 +174,9 @@ class NameFinder:
         parts = words.group(0).split()
         while parts and (parts[0] in self.not_names or parts[0] in _KO_NOT_NAME_PARTS):
             parts.pop(0)
-        if not parts or len("".join(parts)) < 2 or any(p in _KO_NOT_NAME_PARTS for p in parts):
-            return None
+        if not parts or len("".join(parts)) < 2 or any(p in _KO_NOT_NAME_PARTS for p in parts) \
+                or any(_KO_MODIFIER_END.search(p) for p in parts):
+            return None  # "연루된 싱가포르인 용의자": a verb's modifier and a nationality describe, not name
         start = end - len(" ".join(parts))
         if any(s < end and start < e for s, e in taken):
             return None
@@ -294,14 +296,16 @@ class NameFinder:
             if not any(a < e and s < b for a, b in taken) and not any(n.start < e and s < n.end for n in found):
                 found.append(Name(s, e, text[s:e], label))
 
-        for m in self._ko_title.finditer(text):
-            span = self._name_before_title(text, m.start(), taken)
-            if span is not None:
-                add(*span, "Person")
+        named_after: set[int] = set()  # titles a name follows: "용의자 아론 운과" names no one before it
         for m in self._ko_title_then_name.finditer(text):
             span = m.start("name"), m.end("name")
             if m.group("name").split()[0] not in self.not_names and is_proper_name(text, *span):
                 add(*span, "Person")  # "바이두 사장 존 리는", "창업자 왕웨이는"
+                named_after.add(m.start())
+        for m in self._ko_title.finditer(text):
+            span = None if m.start() in named_after else self._name_before_title(text, m.start(), taken)
+            if span is not None:
+                add(*span, "Person")
         for m in self._ko_person_aged.finditer(text):
             if m.group(1).split()[0] not in self.not_names:
                 add(m.start(1), m.end(1), "Person")
