@@ -692,3 +692,10 @@ def test_a_sites_power_is_no_chips_power() -> None:
 def test_a_possessive_inside_a_prepositional_phrase_is_no_subject() -> None:
     text = "Humain builds sites run on Nvidia's chips and expects to have 200 megawatts of power."
     assert core(text) == {("humain", "power_capacity", 2e8, "W")}
+
+
+def test_a_comparison_names_its_subject() -> None:
+    text = "Huawei shipped the CloudMatrix 384 in April. Efficiency per FLOP is worse, at about 3.9 times more power."
+    assert not any(metric == "multiple" for _, metric, _, _ in core(text))
+    assert core("The CloudMatrix 384 uses 3.9 times more power than the NVL72.") == {
+        ("cloudmatrix-384", "multiple", 3.9, "times")}

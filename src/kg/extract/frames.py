@@ -49,6 +49,7 @@ _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|t
                                   r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
 # "leading chip makers like Cambricon are expected to …": the named example of a plural subject
 _EXEMPLAR_EN = re.compile(r"(?:^|[,;:]\s+)[\W]*(?:[A-Za-z-]+\s+){0,5}[a-z]+s\s+(?:like|such as|including)\s+$")
+_DISCOURSE_SUBJECTS = frozenset({"topic", "ko-topic", "reporter"})  # subjects the sentence does not name
 _PRONOUN_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:they|we|it)\b", re.IGNORECASE)
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
 _APPOSITION_EN = re.compile(r",\s+(?:a|an|the)\s[^,;]{1,60},\s*")  # "Zephyr Compute, a Florida company, shipped"
@@ -315,6 +316,8 @@ class FrameBuilder:
             self._how = "secondary" if subject else None
             f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
             f.how = self._how
+            if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
+                f.subject = None  # "about 1.1 times more power": a comparison whose subject the sentence does not name
             if f.subject is not None and metric.subject_name and not re.search(
                     metric.subject_name, f"{f.subject.name} {f.subject.id}"):
                 f.subject = None  # "Kunlun chip will introduce super nodes with 1,000 cards": a chip, no system

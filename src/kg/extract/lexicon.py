@@ -223,6 +223,7 @@ class Metric(Strict):
     generic: bool = False  # its cues ("cost", "spent") yield to a specific metric's cue in the same clause
     subject: list[Label] = Field(min_length=1)
     subject_name: Regex | None = None  # the subject's name or id must match (a system: SuperPoD, NVL72)
+    named_subject: bool = False  # its subject is named in the sentence, never only the discourse's topic
     object: Label | None = None
     recipient: list[Label] = []
     edge: str | None = None
