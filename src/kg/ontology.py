@@ -57,6 +57,7 @@ class Individual:
     id: str
     label: str
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> pref + alt labels
+    kind: str | None = None  # kg:kind, e.g. a firm that is news media or a research house
 
     @property
     def name(self) -> str:
@@ -223,7 +224,8 @@ def _individuals(graph: Graph, labels: dict[str, dict[str, str]]) -> dict[tuple[
         if key in found:
             raise OntologyError(f"individual id '{ident}' is used twice for {classes[0]}")
         ordered = {lang: tuple(_pref_first(graph, subject, lang, ns)) for lang, ns in names.items()}
-        found[key] = Individual(ident, classes[0], ordered)
+        kind = graph.value(subject, KG.kind)
+        found[key] = Individual(ident, classes[0], ordered, str(kind) if kind is not None else None)
     _check_names(found)
     return found
 

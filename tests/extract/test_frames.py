@@ -699,3 +699,10 @@ def test_a_comparison_names_its_subject() -> None:
     assert not any(metric == "multiple" for _, metric, _, _ in core(text))
     assert core("The CloudMatrix 384 uses 3.9 times more power than the NVL72.") == {
         ("cloudmatrix-384", "multiple", 3.9, "times")}
+
+
+def test_a_research_house_reports_figures_it_does_not_own() -> None:
+    text = "트렌드포스는 바이두 AI 서버 투자 비용이 20억 달러를 넘는다고 추산했다."
+    assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("baidu", 2e9)}
+    text = "Baidu is building a cluster. Counterpoint estimates the total outlay at $3 billion."
+    assert {(f["subject"], f["value"]) for f in facts(text)} == {("baidu", 3e9)}

@@ -54,7 +54,8 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     gazetteer = for_ontology(ontology)
     names = name_finder(lex.code)
     numbers = quantity_finder(lex.code)
-    builder = FrameBuilder(lex, lexicons.metrics(), lexicons.schema().money_scale)
+    reporters = frozenset(i.id for i in ontology.individuals_of("Firm") if i.kind in _REPORTER_KINDS)
+    builder = FrameBuilder(lex, lexicons.metrics(), lexicons.schema().money_scale, reporters)
     sources = source_finder(lex)
     anchor = document.published
     relations = Interpreter(languages()[lex.code], anchor)
@@ -101,6 +102,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     return out
 
 
+_REPORTER_KINDS = {"media", "research"}  # firms that report figures; kg:kind in the ontology
 _MODEL_NUMBERED = {"Chip", "AIModel"}  # new names whose digits are a model number
 
 

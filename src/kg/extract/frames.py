@@ -141,10 +141,12 @@ class Cue:
 class FrameBuilder:
     """Frames for one language; `build(...)` runs once per sentence that holds a quantity."""
 
-    def __init__(self, lex: Lexicon, metrics: dict[str, Metric], money_scale: dict[str, float] | None = None) -> None:
+    def __init__(self, lex: Lexicon, metrics: dict[str, Metric], money_scale: dict[str, float] | None = None,
+                 reporters: frozenset[str] = frozenset()) -> None:
         self.lex = lex
         self.metrics = metrics
         self.money_scale = money_scale or {}
+        self.reporters = reporters  # firms that report figures (media, research houses), never their subject
         self.en = lex.code == "en"
 
     @cached_property
@@ -198,7 +200,7 @@ class FrameBuilder:
               salience: Salience, source: Entity | None, cues: list[Cue]) -> list[Frame]:
         """`mentions` may hold untyped new names (label ""): they fill a subject only right before
         the verb that governs the figure."""
-        typed = [m for m in mentions if m.label]
+        typed = [m for m in mentions if m.label and not (m.label == "Firm" and m.id in self.reporters)]
         self._typed = typed
         self._cue_starts = {c.start for c in cues}
         self._untyped = [m for m in mentions if not m.label]
@@ -316,6 +318,8 @@ class FrameBuilder:
             self._how = "secondary" if subject else None
             f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
             f.how = self._how
+            if f.subject is not None and f.subject.label == "Firm" and f.subject.id in self.reporters:
+                f.subject = None  # the discourse's topic is a news agency: it reports, the figure is not its
             if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
                 f.subject = None  # "about 1.1 times more power": a comparison whose subject the sentence does not name
             if f.subject is not None and metric.subject_name and not re.search(
