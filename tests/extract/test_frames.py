@@ -706,3 +706,17 @@ def test_a_research_house_reports_figures_it_does_not_own() -> None:
     assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("baidu", 2e9)}
     text = "Baidu is building a cluster. Counterpoint estimates the total outlay at $3 billion."
     assert {(f["subject"], f["value"]) for f in facts(text)} == {("baidu", 3e9)}
+
+
+def test_a_korean_firm_named_after_a_firm_noun() -> None:
+    text = "미국 스토리지 제조 업체 웨스턴디지털이 수출 통제를 위반해 2억 달러의 벌금을 냈다."
+    assert {(f["subject"], f["metric"], f["value"]) for f in facts(text, "ko")} == {("웨스턴디지털", "penalty", 2e8)}
+
+
+def test_a_korean_generic_subject_with_modifiers_names_no_one() -> None:
+    assert facts("중국 대형 기술 기업들은 H20 칩 30만 개를 주문했다.", "ko") == []
+
+
+def test_a_later_korean_clause_with_its_own_subject_escapes_a_generic_one() -> None:
+    text = "중국 기술 기업들이 H200 칩을 100만 개 주문했지만, 엔비디아가 보유한 H200 재고는 50만 개다."
+    assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("nvidia", 500000)}

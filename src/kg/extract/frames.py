@@ -586,7 +586,9 @@ class FrameBuilder:
         possessors = [m for m in before if self._possessive(text, m) and self._possessor_governs(text, m, q, cue)]
         marked = [m for m in before if self._marked_subject(text, m)]
         subjects = [m for m in mentions if self._marked_subject(text, m)]
-        if (self._generic_before_names(text, 0, q.start, subjects)  # the sentence's subject, or the clause's
+        own = start > 0 and any(start <= m.start and m.end <= q.start for m in subjects)
+        # the sentence's generic subject, unless this clause has a subject of its own; or the clause's
+        if (not own and self._generic_before_names(text, 0, q.start, subjects)
                 or start > 0 and self._generic_before_names(text, start, q.start, subjects)) \
                 and not any(m.start >= self._generic_end for m in possessors):
             self._how = "generic"  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names;

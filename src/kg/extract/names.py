@@ -120,6 +120,13 @@ class NameFinder:
                           rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())")
 
     @cached_property
+    def _ko_firm_after_noun(self) -> re.Pattern[str]:
+        """A firm noun, then one Hangul word marked as a name would be (`업체 시게이트가`)."""
+        nouns = "|".join(map(re.escape, sorted(self.lex.data.names.firm_appositives, key=len, reverse=True))) or "(?!)"
+        return re.compile(rf"(?<![\uac00-\ud7a3])(?:{nouns})\s(?P<name>[\uac00-\ud7a3]{{2,8}})"
+                          rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())")
+
+    @cached_property
     def _ko_person_aged(self) -> re.Pattern[str]:
         """`아론 운(41)`: a name with an age in brackets, as Korean reports write people."""
         return re.compile(r"(?<![\uac00-\ud7a3])((?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,4})\s?\((?:\d{2}|\d{2}세)\)")
@@ -302,6 +309,10 @@ class NameFinder:
             if m.group("name").split()[0] not in self.not_names and is_proper_name(text, *span):
                 add(*span, "Person")  # "바이두 사장 존 리는", "창업자 왕웨이는"
                 named_after.add(m.start())
+        for m in self._ko_firm_after_noun.finditer(text):
+            span = m.start("name"), m.end("name")
+            if m.group("name") not in self.not_names and is_proper_name(text, *span):
+                add(*span, "Firm")  # "제조 업체 시게이트가", "상장사 화얼타이가"
         for m in self._ko_title.finditer(text):
             span = None if m.start() in named_after else self._name_before_title(text, m.start(), taken)
             if span is not None:
