@@ -720,3 +720,8 @@ def test_a_korean_generic_subject_with_modifiers_names_no_one() -> None:
 def test_a_later_korean_clause_with_its_own_subject_escapes_a_generic_one() -> None:
     text = "중국 기술 기업들이 H200 칩을 100만 개 주문했지만, 엔비디아가 보유한 H200 재고는 50만 개다."
     assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("nvidia", 500000)}
+
+
+def test_a_korean_count_without_a_noun_counts_what_its_sentence_counted_before() -> None:
+    text = "바이트댄스는 H20을 20만 개 주문했지만, 엔비디아가 보유한 재고는 8만 개다."
+    assert ("nvidia", "chips_held", 80000, "GPU") in core(text, "ko")

@@ -211,12 +211,15 @@ class FrameBuilder:
                          for m in [self._counted_mention(text, q, typed)] if m is not None}
         frames: list[Frame] = []
         self._previous_subject = None
+        self._last_counted: str | None = None
         for q in quantities:
             if q.converted:
                 continue
             frame = Frame(q)
             self._fill(frame, text, typed, quantities, dates, salience, source, cues)
             frames.append(frame)
+            if q.measure == "count" and frame.unit not in (None, "people", "share"):
+                self._last_counted = frame.unit
             if frame.ok:
                 self._previous_subject = frame.subject
             for metric_id, named in self._secondary(frame, text, typed, cues):
@@ -287,6 +290,8 @@ class FrameBuilder:
         start, end = self.clause(text, q.start, q.end)
         chip = self._counted_chip(text, q, mentions)
         counted = q.counted or ("GPU" if chip is not None and q.measure == "count" else None)
+        if counted is None and q.measure == "count" and not self.en:
+            counted = self._last_counted  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before
         if q.measure == "count" and counted is None:
             f.reason = "a count of nothing the schema knows"
             return

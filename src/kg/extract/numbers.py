@@ -603,11 +603,15 @@ def quantities(sentence: str, lang: str = "en", taken: list[tuple[int, int]] = (
 
 def counted_from_before(text: str, found: list[Quantity], noun: str | None) -> list[Quantity]:
     """`GPU 10만 개를 공급한다. 삼성전자는 3만 개, …를 받는다`: a Korean count with a counter and no noun
-    in its sentence counts what the sentence before it counted."""
-    if noun is None:
-        return found
-    return [replace(q, unit=noun, counted=noun) if q.unit == "count" and q.counted is None
-            and _COUNTER_END.search(text, q.start, q.end) else q for q in found]
+    counts what was counted last before it, earlier in its sentence or in the sentence before."""
+    out = []
+    for q in found:
+        if q.counted and q.counted not in _NOT_THINGS:
+            noun = q.counted
+        elif noun is not None and q.unit == "count" and q.counted is None and _COUNTER_END.search(text, q.start, q.end):
+            q = replace(q, unit=noun, counted=noun)
+        out.append(q)
+    return out
 
 
 def last_counted(found: list[Quantity]) -> str | None:
