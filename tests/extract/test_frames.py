@@ -725,3 +725,8 @@ def test_a_later_korean_clause_with_its_own_subject_escapes_a_generic_one() -> N
 def test_a_korean_count_without_a_noun_counts_what_its_sentence_counted_before() -> None:
     text = "바이트댄스는 H20을 20만 개 주문했지만, 엔비디아가 보유한 재고는 8만 개다."
     assert ("nvidia", "chips_held", 80000, "GPU") in core(text, "ko")
+
+
+def test_a_generic_subject_hides_no_chip() -> None:
+    text = "중국 기업들은 개당 1만 2천 달러에 달하는 H20 칩을 사들였다."
+    assert ("h20", "chip_price", 12000, "USD") in core(text, "ko")

@@ -49,6 +49,8 @@ _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|t
                                   r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
 # "leading chip makers like Cambricon are expected to …": the named example of a plural subject
 _EXEMPLAR_EN = re.compile(r"(?:^|[,;:]\s+)[\W]*(?:[A-Za-z-]+\s+){0,5}[a-z]+s\s+(?:like|such as|including)\s+$")
+# what a generic subject ("Chinese firms", "애널리스트들은") stands for: it hides only subjects of these
+_GENERIC_LABELS = frozenset({"Firm", "Person", "Country"})
 _DISCOURSE_SUBJECTS = frozenset({"topic", "ko-topic", "reporter"})  # subjects the sentence does not name
 _PRONOUN_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:they|we|it)\b", re.IGNORECASE)
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
@@ -70,6 +72,7 @@ _FRONTED_PARTICIPLE = re.compile(r"(?:(?:Despite|After|Before|While|By|Since|Upo
                                  r"[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s")
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
 _RELATIVE_ENDING = re.compile(r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한)\s")
+_RELATIVE_BEFORE_HEAD = re.compile(_RELATIVE_ENDING.pattern + "$")  # the ending right before its head noun
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -498,7 +501,7 @@ class FrameBuilder:
                     mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
         head = min(q.start, cue.start) if cue is not None else q.start
         reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
-        if self._generic_before_names(text, start, q.start, mentions) and not (
+        if _GENERIC_LABELS & set(labels) and self._generic_before_names(text, start, q.start, mentions) and not (
                 reporting and reporting[0].start() >= self._generic_end
                 and not _PRONOUN_SUBJECT_EN.match(text, reporting[0].end())):
             self._how = "generic"  # "Chinese firms bought Nvidia chips worth $5 billion": no named subject;
@@ -593,7 +596,7 @@ class FrameBuilder:
         subjects = [m for m in mentions if self._marked_subject(text, m)]
         own = start > 0 and any(start <= m.start and m.end <= q.start for m in subjects)
         # the sentence's generic subject, unless this clause has a subject of its own; or the clause's
-        if (not own and self._generic_before_names(text, 0, q.start, subjects)
+        if _GENERIC_LABELS & set(labels) and (not own and self._generic_before_names(text, 0, q.start, subjects)
                 or start > 0 and self._generic_before_names(text, start, q.start, subjects)) \
                 and not any(m.start >= self._generic_end for m in possessors):
             self._how = "generic"  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names;
@@ -651,6 +654,8 @@ class FrameBuilder:
             if m.label in labels and q.end <= m.start < end and self._marked_subject(text, m) \
                     and _RELATIVE_ENDING.search(text[q.end:m.start]):
                 return _entity(m)
+            if m.label in labels and q.end <= m.start < end and _RELATIVE_BEFORE_HEAD.search(text[q.end:m.start]):
+                return _entity(m)  # "개당 2만 7천 달러에 달하는 H200 칩을": the head right after the clause
         return None
 
     def _generic_before_names(self, text: str, start: int, end: int, mentions: list[Mention]) -> bool:
