@@ -11,6 +11,7 @@ there replaces the built-in one, except `queries/`, whose packs are added to the
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +30,7 @@ def checkout_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
+@lru_cache(maxsize=1)
 def builtin_root() -> Path:
     packaged = resources.files("kg") / "data"
     if isinstance(packaged, Path) and packaged.is_dir():

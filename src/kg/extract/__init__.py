@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg import paths
 from kg.documents.model import Document, Passage
 from kg.extract import lexicon as lexicons
+from kg.extract.lexicon import Lexicon
 from kg.extract.claims import ClaimDraft, Interpreter
 from kg.extract.dates import DateValue, dates
 from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
@@ -54,8 +56,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     gazetteer = for_ontology(ontology)
     names = name_finder(lex.code)
     numbers = quantity_finder(lex.code)
-    reporters = frozenset(i.id for i in ontology.individuals_of("Firm") if i.kind in _REPORTER_KINDS)
-    builder = FrameBuilder(lex, lexicons.metrics(), lexicons.schema().money_scale, reporters)
+    builder = _frame_builder(lex, ontology)
     sources = source_finder(lex)
     anchor = document.published
     relations = Interpreter(languages()[lex.code], anchor)
@@ -103,6 +104,13 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
 
 
 _REPORTER_KINDS = {"media", "research"}  # firms that report figures; kg:kind in the ontology
+
+
+@lru_cache(maxsize=8)
+def _frame_builder(lex: Lexicon, ontology: Ontology) -> FrameBuilder:
+    """One builder per language and ontology: its compiled patterns outlive a document."""
+    reporters = frozenset(i.id for i in ontology.individuals_of("Firm") if i.kind in _REPORTER_KINDS)
+    return FrameBuilder(lex, lexicons.metrics(), lexicons.schema().money_scale, reporters)
 _MODEL_NUMBERED = {"Chip", "AIModel"}  # new names whose digits are a model number
 
 
