@@ -730,3 +730,25 @@ def test_a_korean_count_without_a_noun_counts_what_its_sentence_counted_before()
 def test_a_generic_subject_hides_no_chip() -> None:
     text = "중국 기업들은 개당 1만 2천 달러에 달하는 H20 칩을 사들였다."
     assert ("h20", "chip_price", 12000, "USD") in core(text, "ko")
+
+
+def test_a_headline_capitalises_its_scale_word() -> None:
+    assert core("Intel Takes $1.2 Billion Charge on China Rules") == {("intel", "charge", 1.2e9, "USD")}
+
+
+def test_months_ago_is_no_duration() -> None:
+    assert facts("딥시크는 3개월 전 새 모델을 공개했다.", "ko") == []
+
+
+def test_a_korean_plural_group_is_a_generic_subject() -> None:
+    assert facts("기존 AI 기업들이 수십억 달러를 들여 모델을 만들었다.", "ko") == []
+
+
+def test_a_closed_quote_and_its_connective_end_a_clause() -> None:
+    text = "FT는 “중국 인터넷 기업들이 칩을 사려고 서두른다”며 “텐센트 등은 A800 칩 5만 개를 주문했다”고 보도했다."
+    assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("tencent", 50000)}
+
+
+def test_a_bank_analyst_reports_a_figure_it_does_not_own() -> None:
+    text = "Tencent holds a stake in the venture. Jefferies estimates it at about $4 billion."
+    assert {f["subject"] for f in facts(text)} == {"tencent"}

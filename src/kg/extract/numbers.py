@@ -124,7 +124,8 @@ class QuantityFinder:
         long = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
         short = [w for w in words if len(w) == 1]
         # single letters (m, bn-less `B`, `K`) only straight after the digits
-        return re.compile(rf"(?:[\s-]?(?P<long>{'|'.join(map(re.escape, long))})|(?P<short>{'|'.join(map(re.escape, short))}))(?![A-Za-z0-9])"
+        # a headline capitalises its words ("$800 Million Charge")
+        return re.compile(rf"(?:[\s-]?(?P<long>(?i:{'|'.join(map(re.escape, long))}))|(?P<short>{'|'.join(map(re.escape, short))}))(?![A-Za-z0-9])"
                           if long else r"(?!)")
 
     @cached_property
@@ -365,7 +366,7 @@ class QuantityFinder:
         scale = self._scale_after.match(text, pos)
         if scale and (scale.group("long") or not is_word):
             if not (scale.group("short") and is_word):
-                value *= self.scales[scale.group("long") or scale.group("short")]
+                value *= self.scales[scale.group("long").lower()] if scale.group("long") else self.scales[scale.group("short")]
                 pos = scale.end()
         elif is_word and self.lex.code == "en" and value < 2:
             return None  # "half", "one" alone: not a figure
