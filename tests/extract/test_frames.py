@@ -757,3 +757,14 @@ def test_a_closed_quote_and_its_connective_end_a_clause() -> None:
 def test_a_bank_analyst_reports_a_figure_it_does_not_own() -> None:
     text = "Tencent holds a stake in the venture. Jefferies estimates it at about $4 billion."
     assert {f["subject"] for f in facts(text)} == {"tencent"}
+
+
+def test_a_fronted_adverbial_figure_belongs_to_the_main_clause_subject() -> None:
+    text = "By fitting the Hopper design with 64 GB of memory, the H20 stays within the rules."
+    assert core(text) == {("h20", "chip_memory", 64, "GB")}
+
+
+def test_a_far_cue_does_not_govern_a_figure() -> None:
+    text = ("The Commerce Department wrote new rules. The H200 offers 4.8 TB/s of memory speed and is the chip that buyers in Hong Kong and Shanghai keep "
+            "asking their resellers and brokers for most often and most loudly in spite of the US controls.")
+    assert core(text) == {("h200", "chip_memory_bandwidth", 4800, "GB/s")}

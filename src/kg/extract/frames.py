@@ -74,6 +74,7 @@ _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
 _RELATIVE_ENDING = re.compile(r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한)\s")
 _RELATIVE_BEFORE_HEAD = re.compile(_RELATIVE_ENDING.pattern + "$")  # the ending right before its head noun
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
+FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _SUM_FOR_EN = re.compile(r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE)  # "$5.6 million for X", "$12,000 per H20"
@@ -382,6 +383,7 @@ class FrameBuilder:
             near = [(self._cue_distance(c, q), c) for c in cues + named
                     if (c.group in metric.cues or c.group[1:] in metric.cue_labels) and start <= c.start
                     and c.end <= end and not (q.start <= c.start < q.end) and not self._governs_earlier(c, q)]
+            near = [(d, c) for d, c in near if d <= FAR]
             if near:
                 distance, cue = min(near, key=lambda x: x[0])
                 scored.append((distance, order, mid, cue))
@@ -525,6 +527,12 @@ class FrameBuilder:
         if whole is not None:  # "over half of Nvidia's revenue", "13% of its sales": the whole's owner
             self._how = "part-of"
             return whole
+        fronted = _FRONTED_PARTICIPLE.match(text)
+        if fronted is not None and q.end <= fronted.end():  # "Despite adding 16,000 wafers, SMIC kept ...":
+            main = [m for m in mentions if m.label in labels and 0 <= m.start - fronted.end() <= 4]
+            if main:  # a fronted participle's subject is the main clause's
+                self._how = "participle"
+                return _entity(main[0])
         owners = {(m.start, m.end) for m in pool for x in mentions
                   if x.label in labels and x.start < q.start and self._owns(text, m, x)}
         pool = [m for m in pool if (m.start, m.end) not in owners]  # "Nvidia's H200 carries …": the H200 does
@@ -536,12 +544,6 @@ class FrameBuilder:
         if chosen is not None:
             self._how = "clause"
             return _entity(self._head_of_list(text, chosen, mentions))
-        fronted = _FRONTED_PARTICIPLE.match(text)
-        if fronted is not None and q.end <= fronted.end():  # "Despite adding 16,000 wafers, SMIC kept ...":
-            main = [m for m in mentions if m.label in labels and 0 <= m.start - fronted.end() <= 4]
-            if main:  # a fronted participle's subject is the main clause's
-                self._how = "participle"
-                return _entity(main[0])
         antecedent = self._relative_antecedent(text, start, labels, mentions)
         if antecedent is not None:
             self._how = "relative"
