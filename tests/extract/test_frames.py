@@ -768,3 +768,10 @@ def test_a_far_cue_does_not_govern_a_figure() -> None:
     text = ("The Commerce Department wrote new rules. The H200 offers 4.8 TB/s of memory speed and is the chip that buyers in Hong Kong and Shanghai keep "
             "asking their resellers and brokers for most often and most loudly in spite of the US controls.")
     assert core(text) == {("h200", "chip_memory_bandwidth", 4800, "GB/s")}
+
+
+def test_chips_a_model_used_are_its_training_chips() -> None:
+    assert core("Moonshot used 4,096 H800 GPUs for Kimi K2.") & {("moonshot", "training_gpus", 4096, "GPU"),
+                                                                  ("kimi-k2", "training_gpus", 4096, "GPU")}
+    assert core("문샷은 H800 3천 개를 사용해 키미 K2를 만들었다.", "ko") & {("moonshot", "training_gpus", 3000, "GPU"),
+                                                                 ("kimi-k2", "training_gpus", 3000, "GPU")}
