@@ -775,3 +775,9 @@ def test_chips_a_model_used_are_its_training_chips() -> None:
                                                                   ("kimi-k2", "training_gpus", 4096, "GPU")}
     assert core("문샷은 H800 3천 개를 사용해 키미 K2를 만들었다.", "ko") & {("moonshot", "training_gpus", 3000, "GPU"),
                                                                  ("kimi-k2", "training_gpus", 3000, "GPU")}
+
+
+def test_analysts_expectation_is_the_topics_figure_but_expected_to_is_no_report() -> None:
+    text = "Tencent reported results on Wednesday. Analysts had expected 170 billion yuan in revenue."
+    assert core(text) == {("tencent", "revenue", 1.7e11, "CNY")}
+    assert {f["subject"] for f in facts("Hygon is expected to earn revenue of 9 billion yuan.")} == {"hygon"}

@@ -41,6 +41,7 @@ def _after_preposition(text: str, at: int, only: tuple[str, ...] | None = None) 
 _REPORTING_EN = re.compile(
     r"\b(?:said|says|say|told|tells|believes?|believed|estimates?|estimated|reports?|reported|claims?|claimed|argues?|"
     r"argued|wrote|writes|thinks?|noted|added|disclosed|announced|stated|revealed|confirmed|expects?|warned|"
+    r"(?:expected|forecast|projected|predicted)(?!\s+to\b)|forecasts|predicts|projects|"
     r"according to|cited|shows?|showed|found|alleges?|alleged|suggests?|suggested|calculated)\b(?:\s+that\b)?",
     re.IGNORECASE)
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
