@@ -781,3 +781,8 @@ def test_analysts_expectation_is_the_topics_figure_but_expected_to_is_no_report(
     text = "Tencent reported results on Wednesday. Analysts had expected 170 billion yuan in revenue."
     assert core(text) == {("tencent", "revenue", 1.7e11, "CNY")}
     assert {f["subject"] for f in facts("Hygon is expected to earn revenue of 9 billion yuan.")} == {"hygon"}
+
+
+def test_a_government_secures_chips() -> None:
+    text = "한국 정부는 AI 투자를 늘린다. 정부는 2030년까지 GPU 5만 장 확보를 목표로 삼았다."
+    assert ("kr-government", "chips_acquired", 50000, "GPU") in core(text, "ko")
