@@ -28,7 +28,8 @@ from kg.extract.numbers import Quantity
 
 _PREPOSITIONS = frozenset(
     "of by in to from for with at on than into including like against over under about via toward towards "
-    "between among as versus vs vs. per amid beyond across through behind after before since without".split())
+    "between among as versus vs vs. per amid beyond across through behind after before since without during despite "
+    "within throughout upon until following".split())
 _LAST_WORDS = re.compile(r"([\w.]+)\s+(?:(the)\s+)?$")
 
 
