@@ -786,3 +786,8 @@ def test_analysts_expectation_is_the_topics_figure_but_expected_to_is_no_report(
 def test_a_government_secures_chips() -> None:
     text = "한국 정부는 AI 투자를 늘린다. 정부는 2030년까지 GPU 5만 장 확보를 목표로 삼았다."
     assert ("kr-government", "chips_acquired", 50000, "GPU") in core(text, "ko")
+
+
+def test_a_korean_change_verb_in_any_tense() -> None:
+    assert core("SMIC의 순이익은 1억 달러로 29% 늘었다.", "ko") == {
+        ("smic", "revenue", 1e8, "USD"), ("smic", "percent_change", 29, "percent")}
