@@ -791,3 +791,8 @@ def test_a_government_secures_chips() -> None:
 def test_a_korean_change_verb_in_any_tense() -> None:
     assert core("SMIC의 순이익은 1억 달러로 29% 늘었다.", "ko") == {
         ("smic", "revenue", 1e8, "USD"), ("smic", "percent_change", 29, "percent")}
+
+
+def test_a_capitalised_first_word_before_chips_is_no_chip_name() -> None:
+    assert ("Modern", "Chip") not in _candidates("Modern chips need yields above 70% to pay off.", "en")
+    assert ("Parliament", "Agency") in _candidates("Parliament voted on the chip rules.", "en")

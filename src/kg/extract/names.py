@@ -246,8 +246,10 @@ class NameFinder:
             return None  # "Corp" after a known name, "Global" alone: no name of its own
         label = self._english_label(text, s, e, tokens, title)
         at_sentence_start = not text[:s].strip(" \"“'([-–—•*")
-        if label is None and at_sentence_start and len(tokens) == 1:
-            return None  # a capitalised first word is as likely a common word
+        typed_by_next_word = label in ("Chip", "AIModel") and not self._typed_as_product(tokens[0]) \
+            and not re.search(r"\d|.[A-Z]", tokens[0])
+        if at_sentence_start and len(tokens) == 1 and (label is None or typed_by_next_word):
+            return None  # a capitalised first word is as likely a common word ("Advanced chips need …")
         return Name(s, e, surface, label)
 
     def _led_by_a_place(self, text: str, start: int, end: int, known: list[Mention]) -> Name | None:
