@@ -796,3 +796,8 @@ def test_a_korean_change_verb_in_any_tense() -> None:
 def test_a_capitalised_first_word_before_chips_is_no_chip_name() -> None:
     assert ("Modern", "Chip") not in _candidates("Modern chips need yields above 70% to pay off.", "en")
     assert ("Parliament", "Agency") in _candidates("Parliament voted on the chip rules.", "en")
+
+
+def test_a_countrys_market_is_no_firms_revenue() -> None:
+    text = "Cambricon listed in Shanghai. China's AI server market is projected to reach 300 billion yuan in 2027."
+    assert core(text) == set()

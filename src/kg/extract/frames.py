@@ -671,8 +671,8 @@ class FrameBuilder:
         anaphor = self.lex.any_anaphor.search(text, start, first) if self.lex.any_anaphor is not None else None
         if anaphor is not None:
             first = min(first, anaphor.start())  # "The company beat analyst expectations": the anaphor is the subject
-        found = pattern.search(text, start, first)
-        if not found:
+        found = pattern.search(text, start, end)
+        if not found or found.start() > first:  # "China's AI market": a generic phrase may hold a name
             return False
         self._generic_end = found.end()
         marked = None if self.en else self._marked_after.match(text[found.end():found.end() + 8])
