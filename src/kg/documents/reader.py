@@ -138,7 +138,7 @@ def _open_html(path: Path, raw: bytes, sha: str, origin: Origin | None) -> RawDo
         raise DocumentError(name, "empty file")
     page = read_html(name, html)
     meta = frontmatter.FrontMatter(
-        title=ours.title or page.title, url=ours.url or page.url or (origin.url if origin else None),
+        title=ours.title or page.title, url=ours.url or page.url,
         author=ours.author or page.author, published=ours.published or page.published,
         published_precision=ours.published_precision if ours.published else "day" if page.published else None,
         lang=ours.lang,
@@ -154,7 +154,8 @@ def to_document(opened: RawDocument, doc_id: str | None = None) -> Document:
     return Document(
         id=ident, path=str(path), source=opened.source, text=body, sha256=opened.sha256,
         lang=meta.lang or detect_lang(body), title=meta.title or _first_heading(body) or opened.name,
-        url=meta.url, author=meta.author, published=meta.published,
+        url=meta.url or (opened.origin.url if opened.origin else None), author=meta.author,
+        published=meta.published,
         published_precision=meta.published_precision, passages=passages,
         fetched_at=opened.origin.fetched_at if opened.origin else None,
         pages=len(opened.pages) if opened.pages is not None else None,
