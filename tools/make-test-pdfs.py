@@ -26,7 +26,7 @@ FILLER = ("Analysts who follow the market for accelerators keep a close eye on h
 
 def _pdf() -> FPDF:
     pdf = FPDF(format="A5")  # fpdf2 >= 2.8.5 sizes
-    pdf.set_creation_date(dt.datetime(2025, 3, 14, 9, 30, tzinfo=dt.timezone.utc))
+    pdf.set_creation_date(dt.datetime(2025, 3, 14, 9, 30, tzinfo=dt.UTC))
     pdf.add_font("nanum", fname=str(FONT))
     pdf.set_font("nanum", size=11)
     return pdf

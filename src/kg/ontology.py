@@ -197,9 +197,9 @@ def _build(graph: Graph) -> Ontology:
     return Ontology(labels, relationships, properties, individuals, entity_labels, prov_classes)
 
 
-def _prov(graph: Graph, term: URIRef, link: URIRef = RDFS.subPropertyOf) -> str | None:
+def _prov(graph: Graph, term: object, link: URIRef = RDFS.subPropertyOf) -> str | None:
     """The PROV-O term `term` specialises, for exports that PROV-only tools read."""
-    supers = sorted(str(x) for x in graph.objects(term, link) if str(x).startswith(str(PROV)))
+    supers = sorted(str(x) for x in graph.objects(term, link) if str(x).startswith(str(PROV)))  # type: ignore[arg-type]
     return supers[0] if supers else None
 
 

@@ -34,7 +34,7 @@ class LocalSite:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 site.hits[self.path] += 1
                 site.agents.append(self.headers.get("User-Agent", ""))
                 route = site.routes.get(self.path, Route(404, "text/plain", b"not here"))

@@ -175,3 +175,25 @@ def test_every_misbehaving_server_is_one_clear_failure_and_the_rest_loads(
     view = tmp_path / "v.html"
     build_view(settings, view, entity="kestrel-labs", depth=1)
     assert "steal" not in view.read_text() and "pwned" not in view.read_text()
+
+
+def test_an_unreachable_feed_falls_back_to_its_kept_copy_with_a_warning(site: LocalSite, settings: Settings) -> None:
+    urls = _serve(site)
+    assert pipeline.load([], settings, feeds=[urls[FEED]]).changed == 3
+    site.stop()
+    offline = pipeline.load([], settings, feeds=[urls[FEED]])
+    assert offline.ok and (offline.fetched, offline.changed, offline.skipped) == (0, 0, 3)
+    [(where, warning)] = offline.warnings
+    assert where == urls[FEED] and warning.startswith("cannot fetch: ConnectError") and "read the copy fetched at" in warning
+
+
+def test_forgetting_a_url_removes_its_document_and_a_dry_run_writes_nothing(site: LocalSite,
+                                                                           settings: Settings) -> None:
+    urls = _serve(site)
+    dry = pipeline.load([], settings, urls=[urls[PAGE]], dry_run=True)
+    assert dry.ok and dry.changed == 1 and dry.claims > 0
+    with open_store(settings) as store:
+        assert store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 0
+    pipeline.load([], settings, urls=[urls[PAGE], urls[PDF]])
+    gone = pipeline.forget(urls[PAGE], settings)
+    assert gone.remaining == 0 and set(_documents(settings)) == {urls[PDF]}

@@ -28,7 +28,7 @@ def split_passages(doc_id: str, text: str) -> tuple[Passage, ...]:
 def split_pages(doc_id: str, pages: tuple[str, ...]) -> tuple[str, tuple[Passage, ...]]:
     """A PDF's pages as one text and its passages, each within one page and carrying its number:
     a paragraph that runs over a page break is two passages."""
-    text, passages = "", []
+    text, passages = "", list[Passage]()
     for number, page in enumerate(pages, 1):
         if text:
             text += PAGE_BREAK

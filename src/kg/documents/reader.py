@@ -129,7 +129,9 @@ def _open_pdf(path: Path, raw: bytes, sha: str, origin: Origin | None) -> RawDoc
 
 def _open_html(path: Path, raw: bytes, sha: str, origin: Origin | None) -> RawDocument:
     """The page's own metadata, under front matter of ours when the file starts with one."""
-    name, ours, html, warnings = str(path), frontmatter.FrontMatter(), raw, ()  # type: ignore[var-annotated]
+    name, ours = str(path), frontmatter.FrontMatter()
+    html: bytes | str = raw
+    warnings: tuple[str, ...] = ()
     if raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
         decoded = decode.decode_with_warnings(name, raw)
         ours, html, _ = frontmatter.split(name, decoded.text)

@@ -19,6 +19,7 @@ from rdflib import RDF, Graph, URIRef
 from kg.ontology import PROV, Ontology
 from kg.web.urls import is_web_url
 
+
 def add_node_prov(graph: Graph, subject: URIRef, label: str, props: dict[str, Any], ontology: Ontology,
                   literal: Any) -> None:
     if label in ontology.prov_classes:

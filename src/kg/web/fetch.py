@@ -52,7 +52,7 @@ def client() -> httpx.Client:
         follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(timeout),
         headers={"User-Agent": user_agent(), "Accept": "text/html, application/pdf, text/plain, "
                  "text/markdown, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1"},
-        limits=httpx.Limits(max_connections=8, max_keepalive_connections=4), trust_env=False,
+        limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),  # HTTP(S)_PROXY, NO_PROXY are honoured
     )
 
 

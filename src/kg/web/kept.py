@@ -55,7 +55,7 @@ def keep(data_dir: Path, url: str, suffix: str, body: bytes, final_url: str, con
     stem = _stem(url)
     old = find(data_dir, url)
     path = folder / f"{stem}{suffix}"
-    fetched_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     _write(path, body)
     record = {"url": url, "final_url": final_url, "content_type": content_type,
               "fetched_at": fetched_at, "file": path.name}
