@@ -56,7 +56,8 @@ def decode_with_warnings(path: str, raw: bytes) -> Decoded:
 
 def _with_bom(path: str, body: bytes, encoding: str) -> Decoded | None:
     """The text in the encoding its byte-order mark names, or None when the bytes cannot be that
-    (a length that is no multiple of the code unit, too many undecodable units)."""
+    (a length that is no multiple of the code unit, too many undecodable units, not one space or
+    line break in all of it)."""
     unit = 4 if "32" in encoding else 2 if "16" in encoding else 1
     if len(body) % unit:
         return None
@@ -64,8 +65,8 @@ def _with_bom(path: str, body: bytes, encoding: str) -> Decoded | None:
     if not text.strip():
         raise DocumentError(path, "empty file")
     bad = text.count("\ufffd") - body.decode(encoding, errors="ignore").count("\ufffd")
-    if bad > MAX_BAD_SHARE * max(len(text), 1):
-        return None
+    if bad > MAX_BAD_SHARE * max(len(text), 1) or (unit > 1 and not any(c.isspace() for c in text)):
+        return None  # a text has spaces or line breaks; bytes that merely start like a BOM need not
     return Decoded(text, encoding, (_replaced(bad),) if bad else ())
 
 
