@@ -102,7 +102,7 @@ class Intake:
         if known is not None and known.current(self.extractor):
             self._add_source(known, opened.source)
             return
-        doc = to_document(opened, known.id if known else self.catalog.new_id(path.stem, sha))
+        doc = to_document(opened, known.id if known else self.catalog.new_id(opened.name, sha))
         sources = sorted({*(known.sources if known else []), opened.source})
         try:
             with self.report.timed("extracting"):
