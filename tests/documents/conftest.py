@@ -31,6 +31,8 @@ class LocalSite:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.agents: list[str] = []
+        self.busy, self.most_busy = 0, 0  # requests being answered now, and the most at once
+        lock = threading.Lock()
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -38,6 +40,16 @@ class LocalSite:
                 site.hits[self.path] += 1
                 site.agents.append(self.headers.get("User-Agent", ""))
                 route = site.routes.get(self.path, Route(404, "text/plain", b"not here"))
+                with lock:
+                    site.busy += 1
+                    site.most_busy = max(site.most_busy, site.busy)
+                try:
+                    self._answer(route)
+                finally:
+                    with lock:
+                        site.busy -= 1
+
+            def _answer(self, route: Route) -> None:
                 if route.delay:
                     time.sleep(route.delay)
                 try:

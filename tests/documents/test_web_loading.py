@@ -198,3 +198,10 @@ def test_forgetting_a_url_removes_its_document_and_a_dry_run_writes_nothing(site
     pipeline.load([], settings, urls=[urls[PAGE], urls[PDF]])
     gone = pipeline.forget(urls[PAGE], settings)
     assert gone.remaining == 0 and set(_documents(settings)) == {urls[PDF]}
+
+
+def test_fetches_to_one_host_are_at_most_two_at_a_time(site: LocalSite, settings: Settings) -> None:
+    pages = [site.add(f"/slow/{i}.txt", content_type="text/plain", delay=0.4,
+                      body=f"# Note {i}\n\nDeepSeek holds {i + 1},000 H800 GPUs.\n") for i in range(6)]
+    report = pipeline.load([], settings, urls=pages)
+    assert report.ok and report.fetched == 6 and site.most_busy == 2
