@@ -109,10 +109,12 @@ def test_a_feed_loads_its_items_and_a_rerun_fetches_only_new_ones(site: LocalSit
     note = site.add("/notes/brief.txt", content_type="text/plain; charset=utf-8",
                     body="# Brief\n\nDeepSeek holds 3,000 H20 GPUs, the firm said.\n")
     feed = fixture_bytes("feed.xml").decode().replace(
-        "</channel>", f"<item><title>Brief</title><link>{note}</link></item></channel>")
+        "</channel>", f"<item><title>Brief</title><link>{note}</link>"
+                      "<pubDate>Tue, 18 Mar 2025 08:00:00 GMT</pubDate></item></channel>")
     site.add(FEED, body=feed, content_type="application/rss+xml")
     third = pipeline.load([], settings, feeds=[urls[FEED]])
     assert (third.fetched, third.changed, third.skipped) == (1, 1, 3) and site.hits["/notes/brief.txt"] == 1
+    assert str(_documents(settings)[note]["published"]) == "2025-03-18"  # a text without a date: the feed's
 
 
 def _encrypted() -> bytes:

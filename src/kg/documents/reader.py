@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -79,6 +80,7 @@ class Origin:
     url: str
     fetched_at: str  # ISO 8601, UTC
     name: str  # readable name for the document id (host and path of the URL)
+    published: dt.date | None = None  # the date a feed gave its item: used when the page names none
 
 
 @dataclass(frozen=True)
@@ -157,8 +159,9 @@ def to_document(opened: RawDocument, doc_id: str | None = None) -> Document:
         id=ident, path=str(path), source=opened.source, text=body, sha256=opened.sha256,
         lang=meta.lang or detect_lang(body), title=meta.title or _first_heading(body) or opened.name,
         url=meta.url or (opened.origin.url if opened.origin else None), author=meta.author,
-        published=meta.published,
-        published_precision=meta.published_precision, passages=passages,
+        published=meta.published or (opened.origin.published if opened.origin else None),
+        published_precision=meta.published_precision or ("day" if opened.origin and opened.origin.published else None),
+        passages=passages,
         fetched_at=opened.origin.fetched_at if opened.origin else None,
         pages=len(opened.pages) if opened.pages is not None else None,
     )

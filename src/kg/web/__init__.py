@@ -4,6 +4,7 @@ new items are the point), and its items like any URL, so a rerun fetches only th
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -33,18 +34,19 @@ class Gathered:
 
 def gather(urls: Iterable[str], feeds: Iterable[str], data_dir: Path, refresh: bool = False) -> Gathered:
     out = Gathered()
-    wanted = list(urls)
+    dates: dict[str, dt.date | None] = dict.fromkeys(urls)  # url -> the date its feed gives it
     with fetch.client() as session:
         for feed in feeds:
-            wanted.extend(_feed_items(session, feed, data_dir, out))
-        wanted = list(dict.fromkeys(wanted))
+            for link, date in _feed_items(session, feed, data_dir, out).items():
+                dates[link] = dates.get(link) or date
+        wanted = list(dates)
         hosts: dict[str, threading.Semaphore] = {}
         for url in wanted:
             hosts.setdefault(urlsplit(url).hostname or "", threading.Semaphore(PER_HOST))
 
         def one(url: str) -> tuple[kept.KeptCopy, bool] | FetchError:
             try:
-                return _page(session, url, data_dir, refresh, hosts[urlsplit(url).hostname or ""])
+                return _page(session, url, data_dir, refresh, hosts[urlsplit(url).hostname or ""], dates[url])
             except FetchError as exc:
                 return exc
 
@@ -59,8 +61,8 @@ def gather(urls: Iterable[str], feeds: Iterable[str], data_dir: Path, refresh: b
     return out
 
 
-def _page(session: object, url: str, data_dir: Path, refresh: bool,
-          host: threading.Semaphore) -> tuple[kept.KeptCopy, bool]:
+def _page(session: object, url: str, data_dir: Path, refresh: bool, host: threading.Semaphore,
+          published: dt.date | None) -> tuple[kept.KeptCopy, bool]:
     """The kept copy of `url`, fetched now (True) or earlier (False)."""
     if not is_web_url(url):
         raise FetchError(url, "not an http(s) URL")
@@ -70,10 +72,10 @@ def _page(session: object, url: str, data_dir: Path, refresh: bool,
     with host:
         page = fetch.fetch(session, url)  # type: ignore[arg-type]
     return kept.keep(data_dir, url, fetch.SUFFIX_OF_TYPE[page.content_type], page.body, page.final_url,
-                     page.content_type), True
+                     page.content_type, published), True
 
 
-def _feed_items(session: object, feed: str, data_dir: Path, out: Gathered) -> list[str]:
+def _feed_items(session: object, feed: str, data_dir: Path, out: Gathered) -> dict[str, dt.date | None]:
     """The feed's item links; when the feed cannot be fetched, those of the copy kept last time
     (with a warning), else the feed is one failure and its items are not loaded."""
     try:
@@ -86,7 +88,7 @@ def _feed_items(session: object, feed: str, data_dir: Path, out: Gathered) -> li
         copy = kept.find(data_dir, feed) if is_web_url(feed) else None
         if copy is None or exc.reason.startswith("not an RSS"):
             out.failed.append((feed, exc.reason))
-            return []
+            return {}
         out.warnings.append((feed, f"{exc.reason}; read the copy fetched at {copy.origin.fetched_at}"))
         links, warnings = item_links(feed, copy.path.read_bytes())
     out.warnings.extend((feed, w) for w in warnings)

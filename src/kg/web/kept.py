@@ -46,10 +46,11 @@ def find(data_dir: Path, url: str) -> KeptCopy | None:
         return None
     if meta.get("url") != url or not body.is_file():
         return None
-    return KeptCopy(body, Origin(url, meta["fetched_at"], name_of(url)))
+    return KeptCopy(body, Origin(url, meta["fetched_at"], name_of(url), _date(meta.get("published"))))
 
 
-def keep(data_dir: Path, url: str, suffix: str, body: bytes, final_url: str, content_type: str) -> KeptCopy:
+def keep(data_dir: Path, url: str, suffix: str, body: bytes, final_url: str, content_type: str,
+         published: dt.date | None = None) -> KeptCopy:
     folder = data_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     stem = _stem(url)
@@ -58,11 +59,19 @@ def keep(data_dir: Path, url: str, suffix: str, body: bytes, final_url: str, con
     fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     _write(path, body)
     record = {"url": url, "final_url": final_url, "content_type": content_type,
-              "fetched_at": fetched_at, "file": path.name}
+              "fetched_at": fetched_at, "file": path.name,
+              "published": published.isoformat() if published else None}
     _write(folder / f"{stem}.json", json.dumps(record, indent=1).encode())
     if old is not None and old.path != path:  # the page changed type: the old body goes
         old.path.unlink(missing_ok=True)
-    return KeptCopy(path, Origin(url, fetched_at, name_of(url)))
+    return KeptCopy(path, Origin(url, fetched_at, name_of(url), published))
+
+
+def _date(text: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
 
 
 def _write(path: Path, data: bytes) -> None:
