@@ -28,9 +28,10 @@ def register(app: typer.Typer) -> None:
 def load(
     ctx: typer.Context,
     paths: Optional[List[str]] = typer.Argument(
-        None, help="Files or folders of .md, .txt, .html and .pdf documents, or http(s) URLs of pages."),
-    urls: Optional[Path] = typer.Option(None, "--urls", help="A file of URLs to load, one a line (# comments)."),
-    feeds: Optional[List[str]] = typer.Option(None, "--feed", help="An RSS or Atom feed whose items to load."),
+        None, metavar="PATH_OR_URL",
+        help="Files or folders of .md, .txt, .html and .pdf documents, or http(s) URLs of pages."),
+    urls: Optional[Path] = typer.Option(None, "--urls", metavar="FILE", help="A file of URLs to load, one a line (# comments)."),
+    feeds: Optional[List[str]] = typer.Option(None, "--feed", metavar="URL", help="An RSS or Atom feed whose items to load."),
     refresh: bool = typer.Option(False, "--refresh", help="Fetch pages again instead of reading the kept copies."),
     reset: bool = typer.Option(False, "--reset", help="Empty the graph first."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Read and extract, write nothing."),
