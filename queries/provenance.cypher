@@ -5,7 +5,8 @@
 // tags: provenance
 // Give a claim id, or an entity id to trace every claim about it, a page at a time in document
 // order (`skip` claims skipped, at most `limit` shown). The edges a claim states are looked up
-// between the entities it is about, for the page's claims only.
+// between the entities it is about, for the page's claims only. `page` is the PDF page the
+// passage is on (empty for other documents); `url` the page a web document was fetched from.
 OPTIONAL MATCH (one:Claim {id: $id})
 WITH collect(one) AS by_id
 OPTIONAL MATCH (s:Claim {subject: $id})
@@ -26,6 +27,6 @@ WITH c, p, d, a, r, b
 WITH c, p, d, collect(CASE WHEN r IS NOT NULL THEN {from: a.id, type: type(r), to: b.id} END) AS edges
 UNWIND CASE WHEN size(edges) = 0 THEN [null] ELSE edges END AS edge
 RETURN c.id AS claim, c.name AS states, edge.from AS edge_from, edge.type AS edge, edge.to AS edge_to,
-       c.quote AS quote, p.id AS passage, p.start AS start, p.end AS end, d.id AS document,
+       c.quote AS quote, p.id AS passage, p.page AS page, p.start AS start, p.end AS end, d.id AS document,
        d.title AS title, d.url AS url
 ORDER BY document, start, claim, edge, edge_to

@@ -38,7 +38,9 @@ def _folder(folder: Path) -> Path:
     (_folder, "no documents"),
     (_file("bin.md", b"\x00\x01\x02\x03" * 50), "binary file"),
     (_file("latin.md", b"\xff\xfe\xfa\xfb\x80 \xc3\x28"), "neither UTF-8 nor CP949"),
-    (_file("x.pdf", b"%PDF-1.4"), "not a document type"),
+    (_file("x.docx", b"PK\x03\x04"), "not a document type"),
+    (_file("x.pdf", b"%PDF-1.4"), "broken or truncated PDF"),
+    (_file("page.html", b"<html><body><script>x()</script></body></html>"), "no main text found"),
 ])
 def test_bad_input_gives_one_clear_line_and_a_non_zero_exit(kg_cli, tmp_path: Path, make, message) -> None:
     target = make(tmp_path)

@@ -22,7 +22,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp949", "euc-kr"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp949", "euc-kr", "utf-16", "utf-32"])
 def test_korean_text_decodes_from_each_supported_encoding(tmp_path: Path, encoding: str) -> None:
     doc = read_document(_write(tmp_path, "a.md", KO.encode(encoding)))
     assert "DeepSeek은" in doc.text and doc.lang == "ko"
@@ -33,7 +33,7 @@ def test_korean_text_decodes_from_each_supported_encoding(tmp_path: Path, encodi
     (b"", "empty file"),
     (b"  \n\n ", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary file"),
-    ("한국어 텍스트".encode("utf-16"), "binary file"),
+    ("한국어 텍스트".encode("utf-16-le"), "binary file"),  # no byte-order mark: nothing says what it is
     (b"\xff\xfe\xfa\xfb\x80\x81 abc \xc3\x28", "neither UTF-8 nor CP949"),
 ])
 def test_unusable_bytes_give_one_clear_reason(tmp_path: Path, data: bytes, reason: str) -> None:

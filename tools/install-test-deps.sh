@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# What the tests need beyond Python packages: Debian's chromium (browser tests) and the
+# What the tests need beyond Python packages: Debian's chromium and a font with Hangul
+# (fonts-noto-cjk: the browser tests check that Korean renders as glyphs, not boxes), and the
 # npm packages of Neo4j's Cypher linter. Idempotent; skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "chromium is missing: run 'sudo apt-get install chromium' (browser tests will be skipped)" >&2
+    echo "missing: ${missing[*]}: run 'sudo apt-get install ${missing[*]}' (browser tests need them)" >&2
   fi
 fi
 

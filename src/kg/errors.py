@@ -4,6 +4,7 @@ KgError                      exit 1: the user's input or request is at fault
  +-- UsageError              bad option, unknown pack or parameter
  +-- InputError              a document or data file that cannot be used     (exit 1)
  |    +-- DocumentError      a document cannot be read or decoded
+ |    |    +-- FetchError     a URL or feed cannot be fetched, or is not a document
  |    +-- ReferenceDataError a reference YAML file is invalid (file, line, field)
  |    +-- OntologyError      the ontology is inconsistent or names an unknown term
  +-- QueryError              a Cypher text is refused or fails
@@ -45,6 +46,10 @@ class DocumentError(InputError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class FetchError(DocumentError):
+    """A URL or feed cannot be fetched, or what it returns is not a document kg reads."""
 
 
 class ReferenceDataError(InputError):

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterator
 
 from kg.catalog import Catalog, Entry
 from kg.documents.model import Document
-from kg.documents.reader import open_document, read_bytes, to_document
+from kg.documents.reader import Origin, open_document, read_bytes, to_document
 from kg.errors import DocumentError, KgError
 from kg.graph import GraphBatch
 
@@ -37,6 +37,8 @@ class LoadReport:
     sources_added: int = 0  # a known text found under another name or URL
     replaced: int = 0  # documents whose last source now holds another text
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # loaded, but the user should hear
+    fetched: int = 0  # web pages fetched in this load (the others came from kept copies)
     passages: int = 0
     mentions: int = 0
     claims: int = 0
@@ -83,22 +85,24 @@ class Intake:
         self._moves: list[tuple[str, str]] = []  # (source, its document now), applied once that is written
         self._seen: dict[str, tuple[str, str]] = {}  # source -> (sha256, path) in this load
 
-    def take(self, path: Path, raw: bytes | None = None) -> None:
+    def take(self, path: Path, raw: bytes | None = None, origin: Origin | None = None) -> None:
         raw = read_bytes(path) if raw is None else raw
         sha = hashlib.sha256(raw).hexdigest()
         known = self.catalog.text(sha)
-        if known is not None and self._unchanged(known, str(path.expanduser().resolve())):
+        where = origin.url if origin else str(path.expanduser().resolve())
+        if known is not None and self._unchanged(known, where):
             self.report.read += 1
             self.report.skipped += 1  # not even decoded
             return
-        opened = open_document(path, raw)
+        opened = open_document(path, raw, origin)
+        self.report.warnings.extend((origin.url if origin else str(path), w) for w in opened.warnings)
         if not self._first_in_this_load(opened.source, sha, str(path)):
             return
         self.report.read += 1
         if known is not None and known.current(self.extractor):
             self._add_source(known, opened.source)
             return
-        doc = to_document(opened, known.id if known else self.catalog.new_id(path.stem, sha))
+        doc = to_document(opened, known.id if known else self.catalog.new_id(opened.name, sha))
         sources = sorted({*(known.sources if known else []), opened.source})
         try:
             with self.report.timed("extracting"):
@@ -189,16 +193,19 @@ class Intake:
                     self.report.replaced += 1
 
 
-def take_all(intake: Intake, files: list[Path], progress: Callable[[str, int, int], None] | None,
+Item = tuple[Path, Origin | None]  # a file, or the kept copy of a web page and where it came from
+
+
+def take_all(intake: Intake, items: list[Item], progress: Callable[[str, int, int], None] | None,
              keep: Callable[[bytes], bool]) -> None:
-    """Every file in order, reporting progress; a file that cannot be read is reported, not fatal."""
-    for done, path in enumerate(files, 1):
+    """Every item in order, reporting progress; one that cannot be read is reported, not fatal."""
+    for done, (path, origin) in enumerate(items, 1):
         if progress:
-            progress(str(path), done, len(files))
+            progress(origin.url if origin else str(path), done, len(items))
         try:
             raw = read_bytes(path)
             if keep(raw):
-                intake.take(path, raw)
+                intake.take(path, raw, origin)
         except DocumentError as exc:
-            intake.report.failed.append((exc.path, exc.reason))
+            intake.report.failed.append((origin.url if origin else exc.path, exc.reason))
     intake.finish()

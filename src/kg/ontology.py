@@ -19,6 +19,7 @@ from kg import paths
 from kg.errors import OntologyError, one_line
 
 KG = Namespace("https://w3id.org/kg-export-controls/ontology#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
 ID_BASE = "https://w3id.org/kg-export-controls/id/"
 SCHEMA_FILES = ("kg.ttl", "individuals.ttl")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -32,6 +33,7 @@ class Relationship:
     range: str  # likewise for the end
     domains: tuple[str, ...] = ()  # the exact labels (an owl:unionOf lists several)
     ranges: tuple[str, ...] = ()
+    prov: str | None = None  # the PROV-O property it specialises (rdfs:subPropertyOf), if any
 
     def fits(self, src_label: str, dst_label: str) -> bool:
         """May an edge of this type go from a `src_label` node to a `dst_label` node?"""
@@ -46,6 +48,7 @@ class Property:
     labels: tuple[str, ...] = ()  # node labels it is declared on (empty: any)
     relationships: tuple[str, ...] = ()
     indexed: bool = False
+    prov: str | None = None  # the PROV-O property it specialises (rdfs:subPropertyOf), if any
 
     @property
     def is_date(self) -> bool:
@@ -83,6 +86,7 @@ class Ontology:
     properties: dict[str, Property]
     individuals: dict[tuple[str, str], Individual]  # (label, id) -> individual
     entity_labels: frozenset[str] = frozenset()
+    prov_classes: dict[str, str] = field(default_factory=dict)  # label -> the PROV-O class it specialises
 
     def label(self, name: str) -> str:
         """The label `name`, or an OntologyError naming what exists."""
@@ -173,7 +177,7 @@ def _build(graph: Graph) -> Ontology:
         if domain is None or rng is None:
             raise OntologyError(f"relationship {name} needs rdfs:domain and rdfs:range")
         domains, ranges = _classes(graph, domain), _classes(graph, rng)
-        relationships[name] = Relationship(name, _one(domains), _one(ranges), domains, ranges)
+        relationships[name] = Relationship(name, _one(domains), _one(ranges), domains, ranges, _prov(graph, rel))
     properties = {}
     for kind in (OWL.DatatypeProperty, RDF.Property):
         for prop in graph.subjects(RDF.type, kind):
@@ -187,9 +191,17 @@ def _build(graph: Graph) -> Ontology:
                 tuple(sorted(_local(x) for x in graph.objects(prop, KG.on))),
                 tuple(sorted(_local(x) for x in graph.objects(prop, KG.onRelationship))),
                 bool(graph.value(prop, KG.indexed)),
+                _prov(graph, prop),
             )
     individuals = _individuals(graph, labels)
-    return Ontology(labels, relationships, properties, individuals, entity_labels)
+    prov_classes = {label: iri for label in labels if (iri := _prov(graph, KG[label], RDFS.subClassOf))}
+    return Ontology(labels, relationships, properties, individuals, entity_labels, prov_classes)
+
+
+def _prov(graph: Graph, term: object, link: URIRef = RDFS.subPropertyOf) -> str | None:
+    """The PROV-O term `term` specialises, for exports that PROV-only tools read."""
+    supers = sorted(str(x) for x in graph.objects(term, link) if str(x).startswith(str(PROV)))  # type: ignore[arg-type]
+    return supers[0] if supers else None
 
 
 def _classes(graph: Graph, term: object) -> tuple[str, ...]:

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg import extract, ontology
+from kg import extract, ontology, web
 from kg.config import Settings
 from kg.documents.model import Document
-from kg.documents.reader import find_files, open_document, read_bytes, read_document
+from kg.documents.reader import find_files, open_document, read_bytes, to_document
 from kg.errors import DocumentError, KgError
 from kg.graph import GraphBatch, NodeRef
-from kg.intake import Intake, LoadReport, take_all
+from kg.intake import Intake, Item, LoadReport, take_all
 from kg.reference import build_reference_batch
 from kg.store import open_store
 
@@ -36,12 +36,12 @@ def document_batch(doc: Document, onto: ontology.Ontology, fingerprint: str,
         "Document", doc.id, name=doc.title or doc.id, title=doc.title, url=doc.url, author=doc.author,
         published=doc.published, published_precision=doc.published_precision, lang=doc.lang,
         sha256=doc.sha256, sources=sources or ([doc.source] if doc.source else None),
-        fingerprint=f"{doc.sha256}:{fingerprint}",
+        fetched_at=doc.fetched_at, pages=doc.pages, fingerprint=f"{doc.sha256}:{fingerprint}",
     )
     previous: NodeRef | None = None
     for p in doc.passages:
         passage = batch.add_node("Passage", p.id, name=f"{doc.title or doc.id} #{p.ordinal}", ordinal=p.ordinal,
-                                 heading=p.heading, text=p.text, start=p.start, end=p.end)
+                                 heading=p.heading, text=p.text, start=p.start, end=p.end, page=p.page)
         batch.add_edge("HAS_PASSAGE", ref, passage)
         if previous is not None:
             batch.add_edge("NEXT", previous, passage)
@@ -51,15 +51,21 @@ def document_batch(doc: Document, onto: ontology.Ontology, fingerprint: str,
 
 
 def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run: bool = False,
-         progress: Progress | None = None, shard: tuple[int, int] | None = None, bulk: bool = True) -> LoadReport:
+         progress: Progress | None = None, shard: tuple[int, int] | None = None, bulk: bool = True,
+         urls: Iterable[str] = (), feeds: Iterable[str] = (), refresh: bool = False) -> LoadReport:
     """Load into the store. Into an empty graph (a first load, `--reset`) the store's bulk path
-    writes, when it has one (FalkorDB) and `bulk` is on; otherwise the incremental MERGE path."""
-    paths = list(paths)
-    files = find_files(paths)  # a missing path or an empty folder stops here, before any write
+    writes, when it has one (FalkorDB) and `bulk` is on; otherwise the incremental MERGE path.
+    `urls` and the items of `feeds` are fetched (or read from the copies kept in the data dir,
+    unless `refresh`) and then load like files."""
+    paths, urls, feeds = list(paths), list(urls), list(feeds)
+    # a missing path or an empty folder stops here, before any fetch or write
+    files: list[Item] = [(path, None) for path in find_files(paths)] if paths or not (urls or feeds) else []
     onto = ontology.load()
     fingerprint = extract.fingerprint()
     reference = build_reference_batch(onto)
     report = LoadReport(dry_run=dry_run)
+    if urls or feeds:
+        files.extend(_fetch(urls, feeds, settings, refresh, report))
     if dry_run:
         _extract_only(files, onto, fingerprint, report, progress, shard)
         return report
@@ -141,24 +147,34 @@ def _write_reference(store: object, reference: GraphBatch, report: LoadReport) -
     report.relationships_written += stats.relationships
 
 
+def _fetch(urls: list[str], feeds: list[str], settings: Settings, refresh: bool, report: LoadReport) -> list[Item]:
+    gathered = web.gather(urls, feeds, settings.data_dir, refresh)
+    report.failed.extend(gathered.failed)
+    report.warnings.extend(gathered.warnings)
+    report.fetched += gathered.fetched
+    return [(path, origin) for path, origin in gathered.items]
+
+
 def _in_shard(raw: bytes, shard: tuple[int, int] | None) -> bool:
     """Shards partition texts by content hash: one text (under any of its names) is one shard's."""
     return shard is None or int(hashlib.sha256(raw).hexdigest(), 16) % shard[1] == shard[0]
 
 
-def _extract_only(files: list[Path], onto: ontology.Ontology, fingerprint: str, report: LoadReport,
+def _extract_only(files: list[Item], onto: ontology.Ontology, fingerprint: str, report: LoadReport,
                   progress: Progress | None, shard: tuple[int, int] | None) -> None:
-    for done, path in enumerate(files, 1):
+    for done, (path, origin) in enumerate(files, 1):
         if progress:
-            progress(str(path), done, len(files))
+            progress(origin.url if origin else str(path), done, len(files))
         try:
             raw = read_bytes(path)
             if not _in_shard(raw, shard):
                 continue
-            item = read_document(path, raw=raw)
+            opened = open_document(path, raw, origin)
+            item = to_document(opened)
         except DocumentError as exc:
-            report.failed.append((exc.path, exc.reason))
+            report.failed.append((origin.url if origin else exc.path, exc.reason))
             continue
+        report.warnings.extend((opened.source, w) for w in opened.warnings)
         report.read += 1
         batch = document_batch(item, onto, fingerprint)
         report.count(item, batch)

@@ -63,7 +63,12 @@ CASES = [
     Case("blank", _file("blank.md", b" \n\t\n"), "empty file"),
     Case("png", _file("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 30), "binary file"),
     Case("nul bytes", _file("nul.md", b"text\x00more\x00text" * 10), "binary file"),
-    Case("utf-16", _file("utf16.md", KO.encode("utf-16")), "binary file"),
+    Case("utf-16 with BOM", _file("utf16.md", KO.encode("utf-16")), None),
+    Case("utf-16 big-endian with BOM", _file("utf16be.txt", b"\xfe\xff" + KO.encode("utf-16-be")), None),
+    Case("utf-32 with BOM", _file("utf32.md", KO.encode("utf-32")), None),
+    Case("utf-16 without BOM", _file("utf16-nobom.md", KO.encode("utf-16-le")), "binary file"),
+    Case("a few invalid bytes", _file("few-bad.md", GOOD.encode() + b"caf\xe9 " + KO.encode() * 3), None),
+    Case("utf-8 and cp949 mixed", _file("mixed.md", GOOD.encode() + KO.encode("cp949") + KO.encode()), None),
     Case("invalid utf-8", _file("latin.md", b"caf\xe9 \xff\xfe\xfa"), "neither UTF-8 nor CP949"),
     Case("cp949", _file("cp949.md", KO.encode("cp949")), None),
     Case("euc-kr", _file("euckr.txt", KO.encode("euc-kr")), None),
@@ -99,9 +104,18 @@ CASES = [
     Case("duplicate stems b", _file("b/same.md", GOOD.replace("100", "200")), None),
     Case("many tiny paragraphs", _file("tiny.md", "\n\n".join(f"p{i}." for i in range(5000))), None),
     Case("nested markdown", _file("nested.md", "> > > - * 1. **H100** `code` [link](http://x)\n" * 50), None),
-    Case("other extension ignored", _file("notes.pdf", b"%PDF-1.4"), None),
+    Case("other extension ignored", _file("notes.docx", b"PK\x03\x04"), None),
+    Case("pdf header only", _file("notes.pdf", b"%PDF-1.4"), "broken or truncated PDF"),
+    Case("pdf that is not one", _file("fake.pdf", GOOD), "not a PDF file"),
+    Case("html without main text", _file("blank.html", "<html><head><script>x()</script></head><body></body></html>"),
+         "no main text"),
+    Case("html page", _file("page.htm", "<html><body onload='x()'><article><h1>Chips</h1><p>NVIDIA holds 100 H100 "
+                                        "accelerators, the firm said in a long statement on Tuesday.</p></article>"
+                                        "</body></html>"), None),
 ]
 SKIPPED = {"hidden folder", "hidden file", "symlink loop", "other extension ignored"}
+WARNED = {"few-bad.md": "1 undecodable byte sequence replaced by U+FFFD",
+          "mixed.md": "mixed encodings: 2 lines read as CP949, the rest as UTF-8"}
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +131,12 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
             "MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage) RETURN count(p) AS n")[0]["n"]
         claims = store.read("MATCH (c:Claim) RETURN c.value AS v, c.as_of AS d, c.kind AS k")
     return root, report, documents, passages_ok, claims
+
+
+def test_bytes_read_anyway_are_named_in_a_warning(loaded) -> None:
+    root, report, _, _, _ = loaded
+    warned = {Path(path).name: reason for path, reason in report.warnings}
+    assert warned == WARNED
 
 
 def test_there_are_at_least_thirty_cases() -> None:

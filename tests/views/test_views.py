@@ -105,3 +105,45 @@ def test_markup_and_script_in_documents_run_nowhere(tmp_path: Path) -> None:
     dom = _browse(page, tmp_path, "--dump-dom")
     assert "<title>pwned" not in dom and 'id="injected"' not in dom
     assert re.search(r'data-node-count="\d+"', dom), "the page's own script must still run"
+
+
+HANGUL_PROBE = """<script>
+(function () {
+  // Draw two different Hangul syllables in the page's own font stack: real glyphs differ,
+  // the boxes a font without Hangul falls back to ("tofu") are identical.
+  var face = getComputedStyle(document.body).fontFamily;
+  function ink(text) {
+    var canvas = document.createElement("canvas");
+    canvas.width = 96; canvas.height = 96;
+    var context = canvas.getContext("2d");
+    context.font = "64px " + face;
+    context.fillText(text, 8, 76);
+    return canvas.toDataURL();
+  }
+  var a = ink("\\ub525"), b = ink("\\uc2dc"), blank = ink(" ");
+  document.body.dataset.hangul = (a !== b && a !== blank) ? "glyphs" : "tofu";
+  document.body.dataset.face = face;
+})();
+</script>
+</body>"""
+
+
+def test_korean_names_in_a_view_render_as_hangul_glyphs_not_boxes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ko.md").write_text("---\ntitle: 딥시크 보유 현황\n---\n딥시크는 엔비디아 H800 GPU 1만 개를 보유하고 있다.\n")
+    settings = Settings("embedded", tmp_path / "data", False)
+    assert pipeline.load([corpus], settings).changed == 1
+    page = tmp_path / "ko.html"
+    build_view(settings, page, entity="deepseek", depth=1)
+    html = page.read_text()
+    assert '"label": "딥시크 보유 현황"' in html
+    assert re.search(r'body \{ font-family: "Noto Sans CJK KR", [^;]*"Apple SD Gothic Neo", "Malgun Gothic"', html)
+    assert '"face": ' not in html and 'face: "\\"Noto Sans CJK KR\\"' in html  # canvas labels too
+    probe = tmp_path / "ko-probe.html"
+    probe.write_text(html.replace("</body>", HANGUL_PROBE))
+    dom = _browse(probe, tmp_path, "--dump-dom")
+    assert 'data-hangul="glyphs"' in dom, re.findall(r'data-(?:hangul|face)="[^"]*"', dom)
+    ARTIFACTS.mkdir(exist_ok=True)
+    _browse(page, tmp_path, f"--screenshot={ARTIFACTS / 'korean-view.png'}")
+    assert (ARTIFACTS / "korean-view.png").stat().st_size > 10_000

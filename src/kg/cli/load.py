@@ -13,6 +13,7 @@ from rich.table import Table
 
 from kg import pipeline
 from kg.errors import UsageError
+from kg.web.urls import looks_like_url, read_url_list
 
 err = Console(stderr=True)
 out = Console()
@@ -26,12 +27,22 @@ def register(app: typer.Typer) -> None:
 
 def load(
     ctx: typer.Context,
-    paths: List[Path] = typer.Argument(..., help="Files or folders of .md / .txt documents."),
+    paths: Optional[List[str]] = typer.Argument(
+        None, metavar="PATH_OR_URL",
+        help="Files or folders of .md, .txt, .html and .pdf documents, or http(s) URLs of pages."),
+    urls: Optional[Path] = typer.Option(None, "--urls", metavar="FILE", help="A file of URLs to load, one a line (# comments)."),
+    feeds: Optional[List[str]] = typer.Option(None, "--feed", metavar="URL", help="An RSS or Atom feed whose items to load."),
+    refresh: bool = typer.Option(False, "--refresh", help="Fetch pages again instead of reading the kept copies."),
     reset: bool = typer.Option(False, "--reset", help="Empty the graph first."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Read and extract, write nothing."),
     shard: Optional[str] = typer.Option(None, "--shard", help="Load only shard I of N documents, as I/N."),
 ) -> None:
-    """Read documents, extract their facts and load them with the reference knowledge."""
+    """Read documents (files, web pages, feed items), extract their facts and load them with the
+    reference knowledge."""
+    files = [Path(p) for p in paths or [] if not looks_like_url(p)]
+    links = [p for p in paths or [] if looks_like_url(p)] + (read_url_list(urls) if urls else [])
+    if not (files or links or feeds):
+        raise UsageError("nothing to load: give files or folders, URLs, --urls FILE or --feed URL")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("loading", total=None)
@@ -39,8 +50,10 @@ def load(
         def progress(path: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=Path(path).name[:40] or "loading")
 
-        report = pipeline.load(paths, ctx.obj, reset=reset, dry_run=dry_run, progress=progress,
-                               shard=_shard(shard))
+        report = pipeline.load(files, ctx.obj, reset=reset, dry_run=dry_run, progress=progress,
+                               shard=_shard(shard), urls=links, feeds=feeds or [], refresh=refresh)
+    for path, reason in report.warnings:
+        typer.echo(f"Warning: {path}: {reason}", err=True)
     for path, reason in report.failed:
         typer.echo(f"Error: {path}: {reason}", err=True)
     out.print(_summary(report))
@@ -65,7 +78,7 @@ def _summary(report: pipeline.LoadReport) -> Table:
     table = Table(title=title, show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
-    rows = [("documents read", report.read), ("changed (loaded)", report.changed),
+    rows = [("documents read", report.read), ("web pages fetched", report.fetched), ("changed (loaded)", report.changed),
             ("skipped (unchanged)", report.skipped), ("same text, new source", report.sources_added),
             ("replaced (old text at a source)", report.replaced), ("failed", len(report.failed)),
             ("passages", report.passages), ("mentions", report.mentions), ("claims", report.claims),

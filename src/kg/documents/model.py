@@ -16,6 +16,7 @@ class Passage:
     text: str
     start: int
     end: int
+    page: int | None = None  # 1-based page of a PDF; a passage never straddles two
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +33,5 @@ class Document:
     published_precision: str | None = None  # year | month | day
     passages: tuple[Passage, ...] = field(default_factory=tuple)
     source: str = ""  # canonical URL, else the file's resolved absolute path (kg.documents.identity)
+    fetched_at: str | None = None  # ISO time a web page or feed item was fetched (UTC), else None
+    pages: int | None = None  # the page count of a PDF

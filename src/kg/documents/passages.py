@@ -10,6 +10,7 @@ from kg.documents.model import Passage
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
 _SENTENCE_END = re.compile(r"([.!?。]|다|요)[\"'”’)\]]*\s*$")
 MAX_PASSAGE = 4000
+PAGE_BREAK = "\n\n"  # between a PDF's pages in the document text: a blank line ends every paragraph
 
 
 def split_passages(doc_id: str, text: str) -> tuple[Passage, ...]:
@@ -22,6 +23,22 @@ def split_passages(doc_id: str, text: str) -> tuple[Passage, ...]:
         for s, e in _bounded(text, start, end):
             passages.append(Passage(f"{doc_id}#{len(passages)}", len(passages), heading, text[s:e], s, e))
     return tuple(passages)
+
+
+def split_pages(doc_id: str, pages: tuple[str, ...]) -> tuple[str, tuple[Passage, ...]]:
+    """A PDF's pages as one text and its passages, each within one page and carrying its number:
+    a paragraph that runs over a page break is two passages."""
+    text, passages = "", list[Passage]()
+    for number, page in enumerate(pages, 1):
+        if text:
+            text += PAGE_BREAK
+        offset = len(text)
+        for p in split_passages(doc_id, page):
+            ordinal = len(passages)
+            passages.append(Passage(f"{doc_id}#{ordinal}", ordinal, p.heading, p.text,
+                                    p.start + offset, p.end + offset, page=number))
+        text += page
+    return text, tuple(passages)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

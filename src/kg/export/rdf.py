@@ -12,9 +12,10 @@ from urllib.parse import quote
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from kg.export.dump import GraphDump
-from kg.ontology import ID_BASE, KG, Ontology
+from kg.export.prov import add_edge_prov, add_node_prov
+from kg.ontology import ID_BASE, KG, PROV, Ontology
 
-XSD_TYPES = {"date": XSD.date, "decimal": XSD.decimal, "integer": XSD.integer, "boolean": XSD.boolean,
+XSD_TYPES = {"date": XSD.date, "dateTime": XSD.dateTime, "decimal": XSD.decimal, "integer": XSD.integer, "boolean": XSD.boolean,
              "anyURI": XSD.anyURI, "string": XSD.string}
 
 
@@ -25,13 +26,16 @@ def node_iri(label: str, ident: str) -> URIRef:
 def to_rdf(dump: GraphDump, ontology: Ontology) -> Graph:
     graph = Graph()
     graph.bind("kg", KG)
+    graph.bind("prov", PROV)
     for label, ident, props in dump.nodes:
         subject = node_iri(label, ident)
         graph.add((subject, RDF.type, KG[label]))
         _properties(graph, subject, props, ontology)
+        add_node_prov(graph, subject, label, props, ontology, _literal)
     for rel, src_label, src, dst_label, dst, props in dump.edges:
         s, o = node_iri(src_label, src), node_iri(dst_label, dst)
         graph.add((s, KG[rel], o))
+        add_edge_prov(graph, rel, s, o, ontology)
         if props:
             key = hashlib.sha256(f"{s}|{rel}|{o}".encode()).hexdigest()[:20]
             statement = URIRef(f"{ID_BASE}statement/{key}")
@@ -63,6 +67,8 @@ def _literal(value: Any, datatype: str) -> Literal:
         return Literal(int(value), datatype=XSD.integer)
     if isinstance(value, (int, float)):
         return Literal(Decimal(repr(value)), datatype=XSD.decimal)
+    if datatype == "dateTime":
+        return Literal(str(value), datatype=XSD.dateTime)
     if datatype == "anyURI":
         return Literal(str(value), datatype=XSD.anyURI)
     return Literal(str(value))  # a plain literal is an xsd:string in RDF 1.1

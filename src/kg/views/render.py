@@ -15,7 +15,7 @@ import jinja2
 from pyvis.network import Network
 
 from kg.store.values import NodeValue
-from kg.views.style import TOOLTIP_PROPS, look
+from kg.views.style import FONT_STACK, TOOLTIP_PROPS, look
 from kg.views.subgraph import Subgraph
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -51,13 +51,14 @@ def render_graph(graph: Subgraph, title: str, quotes: dict[str, dict[str, Any]] 
     data = {"nodes": network.nodes, "edges": network.edges}
     legend = [{"label": label, "colour": look(label)[0]} for label in sorted(labels_seen)]
     return _environment().get_template("graph.html.j2").render(
-        title=title, data=safe_json(data), legend=legend, vis_js=_vis_js(), node_count=len(graph.nodes))
+        title=title, data=safe_json(data), legend=legend, vis_js=_vis_js(), node_count=len(graph.nodes),
+        font_stack=FONT_STACK, font_face=safe_json(FONT_STACK))
 
 
 def render_timeline(rows: list[dict[str, Any]], title: str) -> str:
     items = sorted(({k: (str(v) if v is not None else "") for k, v in row.items()} for row in rows),
                    key=lambda r: r.get("date", ""))
-    return _environment().get_template("timeline.html.j2").render(title=title, items=items)
+    return _environment().get_template("timeline.html.j2").render(title=title, items=items, font_stack=FONT_STACK)
 
 
 def _caption(node: NodeValue) -> str:

@@ -16,6 +16,11 @@ STYLE: dict[str, tuple[str, str]] = {
     "Passage": ("#d3d3d3", "ellipse"),
 }
 DEFAULT = ("#888888", "dot")
+# Fonts that cover Hangul (Linux, macOS, Windows) before the generic family, so that Korean names
+# never show as boxes where the system's default font has no Hangul: the page and the graph's
+# canvas labels (vis-network draws those with `font.face`) both use it.
+FONT_STACK = ('"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", '
+              'system-ui, sans-serif')
 TOOLTIP_PROPS = ("kind", "vendor", "released", "tpp", "interconnect_gbps", "memory_bw_tbps", "effective",
                  "citation", "status", "date", "metric", "value", "unit", "qualifier", "quote", "title", "url",
                  "description")
