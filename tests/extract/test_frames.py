@@ -801,3 +801,8 @@ def test_a_capitalised_first_word_before_chips_is_no_chip_name() -> None:
 def test_a_countrys_market_is_no_firms_revenue() -> None:
     text = "Cambricon listed in Shanghai. China's AI server market is projected to reach 300 billion yuan in 2027."
     assert core(text) == set()
+
+
+def test_a_passage_in_another_language_is_read_in_its_own() -> None:
+    text = "Huawei reported on its chip plans in Shenzhen on Monday.\n\n화웨이는 올해 어센드 칩 10만 개를 생산했다고 밝혔다."
+    assert ("huawei", "chips_produced", 100000, "GPU") in core(text, "en")

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from kg import paths
 from kg.documents.model import Document, Passage
+from kg.documents.reader import detect_lang
 from kg.extract import lexicon as lexicons
 from kg.extract.lexicon import Lexicon
 from kg.extract.claims import ClaimDraft, Interpreter
@@ -52,14 +53,9 @@ class SentenceAnalysis:
 
 
 def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
-    lex = lexicons.for_document(document.lang)
     gazetteer = for_ontology(ontology)
-    names = name_finder(lex.code)
-    numbers = quantity_finder(lex.code)
-    builder = _frame_builder(lex, ontology)
-    sources = source_finder(lex)
     anchor = document.published
-    relations = Interpreter(languages()[lex.code], anchor)
+    interpreters: dict[str, Interpreter] = {}
     salience = Salience()
     for m in gazetteer.find(document.title or ""):  # what the headline names is what the article is about
         salience.note(Entity(m.label, m.id, m.surface), topical=True)
@@ -69,6 +65,12 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     out: list[SentenceAnalysis] = []
     for passage in document.passages:
         salience.new_paragraph()
+        # a passage in another language than its document (a Korean page in an English PDF, an
+        # English quote in a Korean article) is read with its own language's words
+        lex = lexicons.for_document(_passage_lang(passage.text, document.lang))
+        names, numbers, builder, sources = (name_finder(lex.code), quantity_finder(lex.code),
+                                            _frame_builder(lex, ontology), source_finder(lex))
+        relations = interpreters.setdefault(lex.code, Interpreter(languages()[lex.code], anchor))
         known = found_names[passage.id]
         previous, counted = "", None
         for start, end in sentences(passage.text, lex.abbreviations):
@@ -104,6 +106,12 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
 
 
 _REPORTER_KINDS = {"media", "research"}  # firms that report figures; kg:kind in the ontology
+
+
+def _passage_lang(text: str, document_lang: str | None) -> str | None:
+    """The passage's own language when it has words enough to tell, else its document's."""
+    letters = sum(ch.isalpha() for ch in text[:2000])
+    return detect_lang(text) if letters >= 12 else document_lang
 
 
 @lru_cache(maxsize=8)
