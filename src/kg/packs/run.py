@@ -1,4 +1,8 @@
-"""Run a pack or an ad-hoc query, read-only, against the configured store."""
+"""Run a pack or an ad-hoc query, read-only, against the configured store.
+
+`kg query`, `kg cypher` and the console of `kg serve` all come through here: the `*_on`
+functions take a store that is already open (the console holds one for its lifetime).
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,15 @@ from kg.store import GraphStore, open_store
 
 
 def run_pack(name: str, given: dict[str, str], settings: Settings) -> tuple[str, list[dict[str, Any]]]:
+    with open_store(settings, schema=False) as store:
+        return run_pack_on(store, name, given)
+
+
+def run_pack_on(store: GraphStore, name: str, given: dict[str, str],
+                timeout: float | None = None) -> tuple[str, list[dict[str, Any]]]:
     pack = find_pack(name)
     params = pack.bind(given)
-    with open_store(settings, schema=False) as store:
-        return pack.title, store.read(pack.cypher, resolve_entities(pack, params, store))
+    return pack.title, store.read(pack.cypher, resolve_entities(pack, params, store), timeout=timeout)
 
 
 def resolve_entities(pack: Pack, params: dict[str, Any], store: GraphStore) -> dict[str, Any]:
@@ -29,4 +38,10 @@ def resolve_entities(pack: Pack, params: dict[str, Any], store: GraphStore) -> d
 def run_cypher(cypher: str, given: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:
     ensure_read_only(cypher)
     with open_store(settings, schema=False) as store:
-        return store.read(cypher, given)
+        return run_cypher_on(store, cypher, given)
+
+
+def run_cypher_on(store: GraphStore, cypher: str, given: dict[str, Any],
+                  timeout: float | None = None) -> list[dict[str, Any]]:
+    ensure_read_only(cypher)
+    return store.read(cypher, given, timeout=timeout)

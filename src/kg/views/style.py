@@ -1,25 +1,42 @@
-"""How each label looks: colour and shape, the same in every view (and in queries/style.grass)."""
+"""How each label looks, the same in every view and in Neo4j Browser: colour, border, size and
+caption come from `queries/style.grass` (kg.views.grass); only the shape, which Browser's style
+sheets cannot say, is chosen here. Every shape draws its caption beside it (a `box` holds it), so
+a long title never blows a node up over its neighbours."""
 
 from __future__ import annotations
 
-STYLE: dict[str, tuple[str, str]] = {
-    "Firm": ("#4e79a7", "dot"),
-    "Person": ("#f28e2b", "dot"),
-    "Agency": ("#17becf", "hexagon"),
-    "Country": ("#59a14f", "diamond"),
-    "Chip": ("#e15759", "square"),
-    "AIModel": ("#b07aa1", "triangle"),
-    "Regulation": ("#edc948", "star"),
-    "Event": ("#76b7b2", "triangleDown"),
-    "Claim": ("#9c755f", "box"),
-    "Document": ("#bab0ac", "database"),
-    "Passage": ("#d3d3d3", "ellipse"),
+from kg.views.grass import node_style
+
+SHAPES: dict[str, str] = {
+    "Firm": "dot",
+    "Person": "dot",
+    "Agency": "hexagon",
+    "Country": "diamond",
+    "Chip": "square",
+    "AIModel": "triangle",
+    "Regulation": "star",
+    "Event": "triangleDown",
+    "Claim": "box",
+    "Document": "database",
+    "Passage": "dot",
 }
-DEFAULT = ("#888888", "dot")
+DEFAULT_SHAPE = "dot"
+DEFAULT = ("#A5ABB6", DEFAULT_SHAPE)  # a label the style sheet does not name: Browser's grey
 TOOLTIP_PROPS = ("kind", "vendor", "released", "tpp", "interconnect_gbps", "memory_bw_tbps", "effective",
                  "citation", "status", "date", "metric", "value", "unit", "qualifier", "quote", "title", "url",
                  "description")
 
 
 def look(label: str) -> tuple[str, str]:
-    return STYLE.get(label, DEFAULT)
+    """(colour, vis-network shape) of a label."""
+    return node_style(label).colour, SHAPES.get(label, DEFAULT_SHAPE)
+
+
+def vis_style(label: str) -> dict[str, object]:
+    """The vis-network options of a label's nodes: the grass colour, border and diameter."""
+    style = node_style(label)
+    shape = SHAPES.get(label, DEFAULT_SHAPE)
+    return {"shape": shape, "size": max(8, style.diameter // 4),
+            "color": {"background": style.colour, "border": style.border,
+                      "highlight": {"background": style.colour, "border": "#222222"}},
+            "font": {"color": style.text_colour if shape == "box" else "#222222"}}
