@@ -16,10 +16,17 @@ HOST = "127.0.0.1"
 MEMORY_PER_QUERY = 1 << 30  # 1 GiB: a query past it fails instead of taking the embedded server down
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
+def listening_socket(port: int | None) -> socket.socket:
+    """Bound here, then handed to uvicorn: a port in use is one clear line, and the URL printed is
+    the one that answers (port 0: a free one)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((HOST, port or 0))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror}", hint="give another --port, or none") from exc
+    sock.listen(64)
+    return sock
 
 
 def serve(settings: Settings, port: int | None, limits: Limits, announce: Callable[[str], None]) -> None:
@@ -27,21 +34,25 @@ def serve(settings: Settings, port: int | None, limits: Limits, announce: Callab
 
     from kg.console.app import create_app
 
-    chosen = port or free_port()
+    sock = listening_socket(port)
+    chosen = int(sock.getsockname()[1])
     token = secrets.token_urlsafe(24)
-    with open_store(settings, schema=False) as store:
-        if settings.store == "embedded":
-            store.limit_queries(MEMORY_PER_QUERY, limits.rows + 1)  # type: ignore[attr-defined]
-        console = Console(store, limits)
-        config = uvicorn.Config(create_app(console, token, chosen), host=HOST, port=chosen, log_level="warning",
-                                access_log=False, server_header=False, lifespan="off")
-        server = uvicorn.Server(config)
-        announce(f"kg console for {store.describe().get('location', settings.store)}: "
-                 f"http://{HOST}:{chosen}/?token={token}")
-        announce(f"read-only; {limits.seconds:g} s and {limits.rows} rows per query; Ctrl-C stops it")
-        try:
-            server.run()
-        finally:
-            console.close()
-        if not server.started:
-            raise UsageError(f"cannot listen on {HOST}:{chosen} (in use?)", hint="give another --port, or none")
+    try:
+        with open_store(settings, schema=False) as store:
+            if settings.store == "embedded":
+                store.limit_queries(MEMORY_PER_QUERY, limits.rows + 1)  # type: ignore[attr-defined]
+            console = Console(store, limits)
+            config = uvicorn.Config(create_app(console, token, chosen), log_level="warning", access_log=False,
+                                    server_header=False, lifespan="off")
+            announce(f"kg console for {store.describe().get('location', settings.store)}: "
+                     f"http://{HOST}:{chosen}/?token={token}")
+            announce(f"read-only; {limits.seconds:g} s and {limits.rows} rows per query; Ctrl-C stops it")
+            try:
+                uvicorn.Server(config).run(sockets=[sock])
+            except KeyboardInterrupt:  # uvicorn hands Ctrl-C back once it has shut down
+                pass
+            finally:
+                console.close()
+    finally:
+        sock.close()
+    announce("stopped; the store is released")
