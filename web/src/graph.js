@@ -9,7 +9,7 @@ const OPTIONS = {
   layout: { randomSeed: 7, improvedLayout: true },
   physics: {
     solver: "forceAtlas2Based",
-    forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.6 },
+    forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.015, springLength: 70, avoidOverlap: 0.4 },
     stabilization: { iterations: 400, fit: true },
   },
   nodes: { font: { size: 14, face: "system-ui, sans-serif" }, borderWidth: 2 },

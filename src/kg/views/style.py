@@ -17,7 +17,7 @@ SHAPES: dict[str, str] = {
     "Regulation": "star",
     "Event": "triangleDown",
     "Claim": "box",
-    "Document": "database",
+    "Document": "square",
     "Passage": "dot",
 }
 DEFAULT_SHAPE = "dot"
@@ -36,7 +36,7 @@ def vis_style(label: str) -> dict[str, object]:
     """The vis-network options of a label's nodes: the grass colour, border and diameter."""
     style = node_style(label)
     shape = SHAPES.get(label, DEFAULT_SHAPE)
-    return {"shape": shape, "size": max(8, style.diameter // 4),
+    return {"shape": shape, "size": max(8, style.diameter // 3),
             "color": {"background": style.colour, "border": style.border,
                       "highlight": {"background": style.colour, "border": "#222222"}},
             "font": {"color": style.text_colour if shape == "box" else "#222222"}}
