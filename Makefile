@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-deps bench clean
+.PHONY: install demo test test-deps bench clean console-bundle
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test-deps: install
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+# The console's JavaScript and CSS (`kg serve`): rebuilt from web/ with esbuild into the package
+# (src/kg/console/static/, committed: users need no node), with every bundled licence checked.
+console-bundle:
+	cd web && npm ci --no-audit --no-fund --silent && node build.mjs
 
 bench: install
 	$(BIN)/pip install -q -e '.[bench]'
