@@ -5,29 +5,15 @@ import { Network } from "vis-network/peer";
 import { DataSet } from "vis-data/peer";
 import "vis-network/styles/vis-network.css";
 
-const OPTIONS = {
-  layout: { randomSeed: 7, improvedLayout: true },
-  physics: {
-    solver: "forceAtlas2Based",
-    forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.015, springLength: 70, avoidOverlap: 0.4 },
-    stabilization: { iterations: 400, fit: true },
-  },
-  nodes: { font: { size: 14, face: "system-ui, sans-serif" }, borderWidth: 2 },
-  edges: {
-    arrows: { to: { enabled: true, scaleFactor: 0.6 } },
-    color: { color: "#A5ABB6", highlight: "#333333" },
-    font: { size: 11, align: "top", strokeWidth: 3 },
-    smooth: { type: "dynamic" },
-  },
-  interaction: { hover: true, tooltipDelay: 200 },
-};
+// The same network options as the static views (`kg view`): one file, read by both.
+import OPTIONS from "../../src/kg/views/vis-options.json";
 
 export function drawGraph(container, graph, { onNode, onEdge }) {
   const nodes = new DataSet(graph.nodes.map((n) => ({
     id: n.id, label: n.caption, shape: n.shape, size: n.size, color: n.color, font: n.font,
     widthConstraint: n.shape === "box" || n.shape === "database" ? { maximum: 140 } : undefined,
   })));
-  const edges = new DataSet(graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, label: e.type })));
+  const edges = new DataSet(graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, label: e.label ?? undefined })));
   const network = new Network(container, { nodes, edges }, OPTIONS);
   const byNode = new Map(graph.nodes.map((n) => [n.id, n]));
   const byEdge = new Map(graph.edges.map((e) => [e.id, e]));

@@ -76,7 +76,9 @@ function pick(entry) {
 
 function show(result) {
   const more = result.truncated ? ` (cut at ${result.max_rows}: the row limit)` : "";
-  const drawn = `${result.graph.nodes.length} nodes, ${result.graph.edges.length} relationships`;
+  const quiet = Object.entries(result.graph.unlabelled || {}).map(([type, n]) => `${type} ×${n}`).join(", ");
+  const drawn = `${result.graph.nodes.length} nodes, ${result.graph.edges.length} relationships` +
+    (quiet ? ` (drawn without a label: ${quiet})` : "");
   status(`${result.title ? result.title + ": " : ""}${result.rows.length} rows${more}, ${drawn}, ` +
     `${result.seconds} s`, "ok");
   drawTable($("table"), result);

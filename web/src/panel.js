@@ -3,9 +3,16 @@
 import { el, clear, asText, safeUrl } from "./dom.js";
 import { api } from "./api.js";
 
+// A date as precise as it is known: 2015 (year), 2023-05 (month), 2023-05-07 (day).
+function shownDate(value, precision) {
+  const text = asText(value);
+  return precision === "year" ? text.slice(0, 4) : precision === "month" ? text.slice(0, 7) : text;
+}
+
 function propertyList(props) {
-  const keys = Object.keys(props).sort();
-  return el("dl", { class: "props" }, keys.map((k) => [el("dt", {}, k), el("dd", {}, asText(props[k]))]));
+  const keys = Object.keys(props).filter((k) => !k.endsWith("_precision")).sort();
+  return el("dl", { class: "props" },
+    keys.map((k) => [el("dt", {}, k), el("dd", {}, shownDate(props[k], props[k + "_precision"]))]));
 }
 
 export function showNode(panel, node, { runQuery }) {

@@ -7,8 +7,7 @@ from typing import Any
 
 from kg.packs.output import plain
 from kg.store.values import NodeValue, RelValue
-from kg.views.grass import node_style
-from kg.views.style import vis_style
+from kg.views.style import unlabelled_types, vis_node
 from kg.views.subgraph import subgraph_from_rows
 
 
@@ -17,6 +16,7 @@ def result_payload(rows: list[dict[str, Any]], max_rows: int, seconds: float) ->
     kept = rows[:max_rows]
     columns = list(kept[0]) if kept else []
     graph = subgraph_from_rows(kept)
+    quiet = unlabelled_types(graph.rels.values())
     return {
         "columns": columns,
         "rows": [plain(row) for row in kept],
@@ -24,21 +24,17 @@ def result_payload(rows: list[dict[str, Any]], max_rows: int, seconds: float) ->
         "max_rows": max_rows,
         "seconds": round(seconds, 3),
         "graph": {"nodes": [node_payload(n) for n in graph.nodes.values()],
-                  "edges": [edge_payload(r) for r in graph.rels.values()]},
+                  "edges": [edge_payload(r, set(quiet)) for r in graph.rels.values()],
+                  "unlabelled": quiet},
     }
 
 
 def node_payload(node: NodeValue) -> dict[str, Any]:
-    label = node.labels[0] if node.labels else ""
-    caption = node_style(label).caption_of(node.props, label) or str(node.props.get("id") or node.element_id)
-    return {"id": node.element_id, "labels": list(node.labels), "caption": _short(caption),
-            "props": plain(node.props), **vis_style(label)}
+    """The node as the static views draw it (kg.views.style), with its labels and properties."""
+    drawn = vis_node(node)
+    return {**drawn, "caption": drawn.pop("label"), "labels": list(node.labels), "props": plain(node.props)}
 
 
-def edge_payload(rel: RelValue) -> dict[str, Any]:
+def edge_payload(rel: RelValue, quiet: set[str]) -> dict[str, Any]:
     return {"id": rel.element_id, "from": rel.start_id, "to": rel.end_id, "type": rel.type,
-            "props": plain(rel.props)}
-
-
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+            "label": None if rel.type in quiet else rel.type, "props": plain(rel.props)}
