@@ -195,14 +195,29 @@ def test_the_history_reruns_an_earlier_query(page: Watched) -> None:
     assert len(result["rows"]) == 3 and page.page.evaluate("window.kgConsole.editor.getValue()") == first
 
 
-def test_a_screenshot_for_the_readme(page: Watched) -> None:
-    page.page.click(".pack-title[data-pack='neighborhood']")
-    page.page.fill("#pack-neighborhood-id", "deepseek")
-    page.page.fill("#pack-neighborhood-depth", "1")
-    result = _run_and_wait(page.page, lambda: page.page.click("form[data-pack='neighborhood'] button[type=submit]"))
-    claim = next(n for n in result["graph"]["nodes"] if "Claim" in n["labels"])
-    _click_node(page.page, claim["id"])
-    page.page.wait_for_selector("#panel .claim .quote", timeout=10_000)
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.page.screenshot(path=str(ARTIFACTS / "console.png"))
-    assert (ARTIFACTS / "console.png").stat().st_size > 20_000
+def test_a_screenshot_for_the_readme(browser: Any, seeded_settings: Any) -> None:
+    """On the seeds alone (docs/kg-serve.png is a copy of it): a pack run from its form, a claim open."""
+    from console_helpers import start_console, stop_console
+
+    console = start_console(seeded_settings.data_dir)
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = Watched(context.new_page())
+        page.page.goto(console.url)
+        page.page.wait_for_selector("body[data-state=idle]", state="attached", timeout=30_000)
+        page.page.click(".pack-title[data-pack='neighborhood']")
+        page.page.fill("#pack-neighborhood-id", "deepseek")
+        page.page.fill("#pack-neighborhood-depth", "1")
+        result = _run_and_wait(page.page,
+                               lambda: page.page.click("form[data-pack='neighborhood'] button[type=submit]"))
+        assert "$id" in page.page.evaluate("window.kgConsole.editor.getValue()")  # the pack's Cypher is shown
+        claim = next(n for n in result["graph"]["nodes"] if "Claim" in n["labels"] and n["caption"] == "chips_held")
+        _click_node(page.page, claim["id"])
+        page.page.wait_for_selector("#panel .claim .quote", timeout=10_000)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.page.screenshot(path=str(ARTIFACTS / "console.png"))
+        assert (ARTIFACTS / "console.png").stat().st_size > 20_000
+        assert page.errors == [] and all(url.startswith(console.base + "/") for url in page.requests)
+    finally:
+        context.close()
+        assert stop_console(console) == 0

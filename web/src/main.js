@@ -66,6 +66,15 @@ function runQuery(cypher = editor.getValue(), params) {
 }
 
 function runPack(name, params) {
+  const pack = (state.packs || []).find((p) => p.name === name);
+  if (pack) {  // show what runs, as Browser would: the pack's Cypher and its parameters
+    editor.setValue(pack.cypher);
+    const typed = Object.fromEntries(Object.entries(params).map(([k, v]) => {
+      const integer = pack.params.some((p) => p.name === k && p.type === "integer") && /^\d+$/.test(String(v));
+      return [k, integer ? Number(v) : v];
+    }));
+    $("params").value = JSON.stringify(typed);
+  }
   return run(() => api("/api/pack", { name, params }), { kind: "pack", name, params });
 }
 
@@ -135,6 +144,7 @@ async function boot() {
     state.schema = { labels: schema.labels, relationshipTypes: schema.relationshipTypes, propertyKeys: schema.propertyKeys };
     editor.setSchema(state.schema);
     drawLegend(schema.styles);
+    state.packs = packs.packs;
     drawPacks($("packs"), packs.packs, {
       onRun: runPack,
       onShow: (pack) => {
