@@ -5,8 +5,6 @@ click, graph text that is markup run nowhere, and no request off 127.0.0.1."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -15,15 +13,6 @@ from console_helpers import EVIL_NAME, Console
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-
-
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        if os.environ.get("KG_SKIP_BROWSER") == "1":
-            pytest.skip("KG_SKIP_BROWSER=1: browser tests skipped on request")
-        pytest.fail("chromium is not installed; `make test` installs it (tools/install-test-deps.sh)")
-    return found
 
 
 class Watched:
@@ -41,11 +30,10 @@ class Watched:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser(chromium: str) -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extras")
-    executable = _chromium()
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        launched = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         yield launched
         launched.close()
 
