@@ -59,7 +59,8 @@ def test_every_page_answer_carries_a_strict_content_security_policy(console: Con
     assert page.headers["referrer-policy"] == "no-referrer" and page.headers["x-content-type-options"] == "nosniff"
     nonce = policy.split("'nonce-")[1].split("'")[0]
     assert f'content="{nonce}"' in page.text
-    assert "<script>" not in page.text and "http" not in page.text.replace("http-equiv", "")  # no inline or remote script
+    # no inline script, nothing from elsewhere
+    assert "<script>" not in page.text and "http" not in page.text.replace("http-equiv", "")
 
 
 @pytest.mark.parametrize("cypher", [

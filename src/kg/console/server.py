@@ -24,7 +24,8 @@ def listening_socket(port: int | None) -> socket.socket:
         sock.bind((HOST, port or 0))
     except OSError as exc:
         sock.close()
-        raise UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror}", hint="give another --port, or none") from exc
+        raise UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror}",
+                         hint="give another --port, or none") from exc
     sock.listen(64)
     return sock
 
