@@ -26,7 +26,8 @@ def listening_socket(port: int | None) -> socket.socket:
         sock.close()
         raise UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror}",
                          hint="give another --port, or none") from exc
-    sock.listen(64)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # accepted sockets inherit it: no 40 ms
+    sock.listen(64)                                                # Nagle/delayed-ACK stall per answer
     return sock
 
 
