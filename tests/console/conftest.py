@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from console_helpers import EVIL_NAME, EVIL_TEXT, SERVE_ROWS, SERVE_TIMEOUT, Console, kg, start_console, stop_console
+from console_helpers import EVIL_NAME, EVIL_TEXT, EVIL_URL, SERVE_ROWS, SERVE_TIMEOUT, Console, kg, start_console, stop_console
 
 from kg import paths, pipeline
 from kg.config import Settings
@@ -20,7 +20,8 @@ from kg.store import open_store
 def console_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds, a document whose title, heading and text are markup, and a firm named as markup."""
     corpus = tmp_path_factory.mktemp("console-corpus")
-    (corpus / "evil.md").write_text(f"---\ntitle: {json.dumps(EVIL_TEXT)}\n---\n# {EVIL_TEXT}\n\n"
+    (corpus / "evil.md").write_text(f"---\ntitle: {json.dumps(EVIL_TEXT)}\nurl: {json.dumps(EVIL_URL)}\n---\n"
+                                    f"# {EVIL_TEXT}\n\n"
                                     f"DeepSeek holds 500 H800 GPUs. {EVIL_TEXT}\n")
     data_dir = tmp_path_factory.mktemp("console") / "data"
     settings = Settings("embedded", data_dir, False)

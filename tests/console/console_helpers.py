@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EVIL_NAME = "<img src=x onerror=alert(1)>"
 EVIL_TEXT = ('<script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
              '<b id="injected">x</b>')
+EVIL_URL = "javascript:document.title='pwned'"
 SERVE_TIMEOUT = 2.0  # seconds a query may run in the test console
 SERVE_ROWS = 1000
 

@@ -22,7 +22,8 @@ def _counts(console: Console) -> dict:
 
 def test_nothing_answers_without_the_token(console: Console) -> None:
     with httpx.Client(base_url=console.base, timeout=30) as bare:
-        for path in ("/", "/?token=wrong", "/static/console.js", "/api/schema", "/api/packs"):
+        for path in ("/", "/?token=wrong", "/static/console.js", "/static/licences.txt", "/api/schema",
+                     "/api/packs"):
             answer = bare.get(path)
             assert answer.status_code == 403 and "token" in answer.text, path
         refused = bare.post("/api/query", json={"cypher": "MATCH (n) RETURN n", "params": {}})
@@ -114,6 +115,13 @@ def test_rows_past_the_row_limit_are_cut_and_said_to_be(console: Console) -> Non
         body = client.post("/api/query", json={"cypher": "UNWIND range(1, 5000) AS x RETURN x", "params": {}}).json()
     assert len(body["rows"]) == SERVE_ROWS and body["truncated"] is True
     assert body["rows"][:3] == [{"x": 1}, {"x": 2}, {"x": 3}]
+
+
+def test_values_json_cannot_say_are_sent_as_text(console: Console) -> None:
+    with console.client() as client:
+        answer = client.post("/api/query", json={"cypher": "RETURN 0.0 / 0.0 AS nan, 1.0 / 0.0 AS inf, 1.5 AS x",
+                                                 "params": {}})
+    assert answer.status_code == 200 and answer.json()["rows"] == [{"nan": "nan", "inf": "inf", "x": 1.5}]
 
 
 def test_parameters_are_passed_as_parameters_never_spliced(console: Console) -> None:

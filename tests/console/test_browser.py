@@ -153,7 +153,15 @@ def test_graph_text_that_is_markup_is_shown_as_text_and_runs_nowhere(page: Watch
     _click_node(page.page, document["id"])
     assert "pwned" in page.page.text_content("#panel")
     page.page.click("#show-table")
-    assert EVIL_NAME in page.page.text_content("#table")
+    assert EVIL_NAME in page.page.text_content("#table") and "pwned" in page.page.text_content("#table")
+    page.page.click("#show-graph")
+    claim = _run_and_wait(page.page, lambda: page.page.evaluate("q => window.kgConsole.runQuery(q, {})", (
+        "MATCH (c:Claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document) WHERE d.title CONTAINS 'pwned' "
+        "RETURN c LIMIT 1")))["graph"]["nodes"][0]
+    _click_node(page.page, claim["id"])
+    page.page.wait_for_selector("#panel .claim .quote", timeout=10_000)
+    assert "pwned" in page.page.text_content("#panel .claim")  # the document's title, as text
+    assert page.page.locator("#panel a").count() == 0  # its javascript: address is no link
     assert page.page.title() == "kg console"
     assert page.page.locator("#injected").count() == 0 and page.page.locator("img").count() == 0
     assert page.page.locator("#panel script, #table script").count() == 0
@@ -161,12 +169,14 @@ def test_graph_text_that_is_markup_is_shown_as_text_and_runs_nowhere(page: Watch
 
 
 def test_results_export_as_csv_and_json(page: Watched) -> None:
-    cypher = "MATCH (f:Firm) RETURN f.id AS id, f.name AS name ORDER BY id LIMIT 5"
+    cypher = ("MATCH (f:Firm) WITH f ORDER BY f.id LIMIT 5 RETURN f.id AS id, f.name AS name "
+              "UNION ALL RETURN '=HYPERLINK(\"http://x\")' AS id, '-1' AS name")
     result = _run_and_wait(page.page, lambda: page.page.evaluate("q => window.kgConsole.runQuery(q, {})", cypher))
     with page.page.expect_download() as csv_download:
         page.page.click("#export-csv")
     lines = Path(csv_download.value.path()).read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "id,name" and len(lines) == 1 + len(result["rows"]) == 6
+    assert lines[0] == "id,name" and len(lines) == 1 + len(result["rows"]) == 7
+    assert lines[-1] == '"\'=HYPERLINK(""http://x"")",\'-1'  # a spreadsheet runs neither cell
     with page.page.expect_download() as json_download:
         page.page.click("#export-json")
     assert json.loads(Path(json_download.value.path()).read_text(encoding="utf-8")) == result["rows"]

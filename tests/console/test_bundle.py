@@ -50,8 +50,9 @@ def test_the_licence_check_refuses_a_licence_that_is_not_permissive(tmp_path: Pa
 
 def test_the_page_loads_only_its_own_script_and_style() -> None:
     page = (STATIC / "index.html").read_text(encoding="utf-8")
-    loaded = re.findall(r'(?:src|href)="([^"]+)"', page)
+    loaded = re.findall(r'<(?:script|link|img|iframe)[^>]*(?:src|href)="([^"]+)"', page)
     assert loaded == ["/static/console.css", "/static/console.js"]
+    assert re.findall(r'<a [^>]*href="([^"]+)"', page) == ["/static/licences.txt"]
     assert "<script>" not in page and "<style" not in page and " style=" not in page
     bundle = (STATIC / "console.js").read_text(encoding="utf-8")
     for source in (WEB / "src").glob("*.js"):  # graph text only ever goes in as text

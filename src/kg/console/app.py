@@ -21,7 +21,8 @@ from kg.errors import KgError, QueryTimeoutError, StoreError, one_line
 from kg.views.grass import node_style, styled_labels
 
 MAX_BODY_BYTES = 1_000_000
-STATIC_TYPES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8"}
+STATIC_TYPES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8",
+                "licences.txt": "text/plain; charset=utf-8"}
 
 
 def static_file(name: str) -> bytes:
@@ -68,6 +69,7 @@ def _api(work: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[Request]
         try:
             body = await _body(request)
             result = await run_in_threadpool(work, body)
+            answer = json.dumps(finite(result), default=str, allow_nan=False, ensure_ascii=False)
         except _BadRequest as exc:
             return _error(str(exc), None, 400)
         except QueryTimeoutError as exc:
@@ -78,7 +80,7 @@ def _api(work: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[Request]
             return _error(str(exc), exc.hint, 400)
         except Exception as exc:  # anything unforeseen: one line, the server goes on
             return _error(f"{type(exc).__name__}: {one_line(exc)}", None, 500)
-        return JSONResponse(json.loads(json.dumps(result, default=str)), headers={"cache-control": "no-store"})
+        return Response(answer, media_type="application/json", headers={"cache-control": "no-store"})
     return endpoint
 
 
@@ -103,6 +105,17 @@ async def _body(request: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise _BadRequest("the request must be a JSON object")
     return body
+
+
+def finite(value: Any) -> Any:
+    """NaN and infinities (`RETURN 0.0 / 0.0`) as text: JSON has no word for them."""
+    if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [finite(v) for v in value]
+    return value
 
 
 def _error(message: str, hint: str | None, status: int) -> Response:

@@ -21,7 +21,7 @@ TOKEN_HEADER = "x-kg-token"
 
 def content_security_policy(nonce: str) -> str:
     return ("default-src 'none'; script-src 'self'; "
-            f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; font-src 'self'; "
+            f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; font-src 'self'; "
             "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
