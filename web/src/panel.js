@@ -15,8 +15,13 @@ function propertyList(props) {
     keys.map((k) => [el("dt", {}, k), el("dd", {}, shownDate(props[k], props[k + "_precision"]))]));
 }
 
+function closeButton(panel) {
+  return el("button", { class: "close link", title: "Close", onclick: () => { panel.hidden = true; } }, "×");
+}
+
 export function showNode(panel, node, { runQuery }) {
   clear(panel).append(
+    closeButton(panel),
     el("h3", {}, node.labels.join(", ") + ": " + node.caption),
     propertyList(node.props),
   );
@@ -25,7 +30,7 @@ export function showNode(panel, node, { runQuery }) {
 }
 
 export function showEdge(panel, edge, { runQuery }) {
-  clear(panel).append(el("h3", {}, edge.type), propertyList(edge.props));
+  clear(panel).append(closeButton(panel), el("h3", {}, edge.type), propertyList(edge.props));
   for (const claim of edge.props.claims || []) {
     panel.append(el("button", { class: "link", onclick: () => showClaim(panel, claim, { runQuery }) },
       "claim " + claim));
