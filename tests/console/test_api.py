@@ -4,6 +4,7 @@ queries, limits, parameters, and packs that answer exactly as `kg query` does.""
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -173,21 +174,55 @@ def test_a_claim_names_its_quote_document_and_passage(console: Console) -> None:
         assert client.post("/api/claim", json={"id": "no-such-claim"}).status_code == 400
 
 
-def test_ctrl_c_releases_the_store_and_other_commands_meanwhile_hear_it_is_busy(tmp_path: Path) -> None:
+def test_while_it_runs_kg_query_goes_through_it_others_hear_the_store_is_busy_and_ctrl_c_releases_it(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# A\n\nDeepSeek holds 500 H800 GPUs.\n")
+    data = tmp_path / "data"
+    assert kg(data, "load", str(corpus)).returncode == 0
+    alone = kg(data, "query", "firm-holdings", "--param", "id=DeepSeek", "--format", "json")
+    console = start_console(data, "--max-rows", "3")
+    try:
+        assert (data / "console.json").stat().st_mode & 0o077 == 0  # its token: the owner's alone
+        through = kg(data, "query", "firm-holdings", "--param", "id=DeepSeek", "--format", "json",
+                     KG_LOCK_TIMEOUT="0.5")
+        assert through.returncode == 0 and through.stdout == alone.stdout and json.loads(through.stdout)
+        cypher = kg(data, "cypher", "MATCH (f:Firm {id: $id}) RETURN f.name AS name", "--param", "id=deepseek",
+                    "--format", "json", KG_LOCK_TIMEOUT="0.5")
+        assert cypher.returncode == 0 and json.loads(cypher.stdout) == [{"name": "DeepSeek"}]
+        many = kg(data, "cypher", "UNWIND range(1, 10) AS x RETURN x", KG_LOCK_TIMEOUT="0.5")
+        assert many.returncode == 1 and "more than the 3 rows" in many.stderr
+        write = kg(data, "cypher", "CREATE (n:Firm {id: 'x'})", KG_LOCK_TIMEOUT="0.5")
+        assert write.returncode == 1 and "read-only" in write.stderr
+        bad = kg(data, "query", "firm-holdings", "--param", "id=nobody-at-all", KG_LOCK_TIMEOUT="0.5")
+        assert bad.returncode == 1 and bad.stderr.startswith("Error: ") and "nobody-at-all" in bad.stderr
+        busy = kg(data, "load", str(corpus), KG_LOCK_TIMEOUT="0.5")
+        assert busy.returncode == 2 and "store busy" in busy.stderr
+    finally:
+        assert stop_console(console) == 0
+    assert "stopped" in (console.process.stdout.read() if console.process.stdout else "")
+    assert not (data / "console.json").exists()
+    after = kg(data, "cypher", "MATCH (f:Firm {id: 'deepseek'}) RETURN f.name AS name", "--format", "json")
+    assert after.returncode == 0 and json.loads(after.stdout) == [{"name": "DeepSeek"}]
+
+
+def test_the_address_a_killed_console_left_is_ignored(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.md").write_text("# A\n\nDeepSeek holds 500 H800 GPUs.\n")
     data = tmp_path / "data"
     assert kg(data, "load", str(corpus)).returncode == 0
     console = start_console(data)
-    try:
-        busy = kg(data, "query", "firm-holdings", KG_LOCK_TIMEOUT="0.5")
-        assert busy.returncode == 2 and "store busy" in busy.stderr
-    finally:
-        assert stop_console(console) == 0
-    assert "stopped" in (console.process.stdout.read() if console.process.stdout else "")
-    after = kg(data, "cypher", "MATCH (f:Firm {id: 'deepseek'}) RETURN f.name AS name", "--format", "json")
-    assert after.returncode == 0 and json.loads(after.stdout) == [{"name": "DeepSeek"}]
+    console.process.kill()  # no Ctrl-C: console.json stays behind
+    console.process.wait(timeout=30)
+    assert (data / "console.json").exists()
+    done = kg(data, "cypher", "MATCH (f:Firm {id: 'deepseek'}) RETURN f.name AS name", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout) == [{"name": "DeepSeek"}]
+    # its pid taken by a live process (this one), its port by nobody: the store is used all the same
+    (data / "console.json").write_text(json.dumps({"url": "http://127.0.0.1:9", "token": "t", "pid": os.getpid()}))
+    done = kg(data, "query", "firm-holdings", "--param", "id=deepseek", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)
 
 
 def test_a_port_in_use_is_one_clear_line(console: Console, tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Run the console: hold the store for the server's lifetime, listen on 127.0.0.1 only, print the
-URL with its token, stop cleanly on Ctrl-C (the store is released as after any command)."""
+URL with its token (and leave it, for `kg query` and `kg cypher`, in the data dir: kg.console.client),
+stop cleanly on Ctrl-C (the store is released as after any command)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import socket
 from typing import Callable
 
 from kg.config import Settings
+from kg.console import client
 from kg.console.session import Console, Limits
 from kg.errors import UsageError
 from kg.store import open_store
@@ -46,6 +48,7 @@ def serve(settings: Settings, port: int | None, limits: Limits, announce: Callab
             console = Console(store, limits)
             config = uvicorn.Config(create_app(console, token, chosen), log_level="warning", access_log=False,
                                     server_header=False, lifespan="off")
+            address = client.announce(settings, f"http://{HOST}:{chosen}", token)
             announce(f"kg console for {store.describe().get('location', settings.store)}: "
                      f"http://{HOST}:{chosen}/?token={token}")
             announce(f"read-only; {limits.seconds:g} s and {limits.rows} rows per query; Ctrl-C stops it")
@@ -55,6 +58,8 @@ def serve(settings: Settings, port: int | None, limits: Limits, announce: Callab
                 pass
             finally:
                 console.close()
+                if address is not None:
+                    address.unlink(missing_ok=True)
     finally:
         sock.close()
     announce("stopped; the store is released")

@@ -1,7 +1,8 @@
 """Run a pack or an ad-hoc query, read-only, against the configured store.
 
 `kg query`, `kg cypher` and the console of `kg serve` all come through here: the `*_on`
-functions take a store that is already open (the console holds one for its lifetime).
+functions take a store that is already open (the console holds one for its lifetime); while a
+console holds the embedded store, `kg query` and `kg cypher` ask it (kg.console.client).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.config import Settings
+from kg.console.client import ConsoleGone, running_console
 from kg.packs.guard import ensure_read_only
 from kg import ontology
 from kg.packs.model import Pack, find_pack
@@ -17,6 +19,13 @@ from kg.store import GraphStore, open_store
 
 
 def run_pack(name: str, given: dict[str, str], settings: Settings) -> tuple[str, list[dict[str, Any]]]:
+    console = running_console(settings)
+    if console is not None:  # `kg serve` holds the store: it runs the pack, through run_pack_on
+        find_pack(name).bind(given)  # a bad name or parameter is the same one line, before any request
+        try:
+            return console.pack(name, given)
+        except ConsoleGone:
+            pass
     with open_store(settings, schema=False) as store:
         return run_pack_on(store, name, given)
 
@@ -37,6 +46,12 @@ def resolve_entities(pack: Pack, params: dict[str, Any], store: GraphStore) -> d
 
 def run_cypher(cypher: str, given: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:
     ensure_read_only(cypher)
+    console = running_console(settings)
+    if console is not None:
+        try:
+            return console.query(cypher, given)
+        except ConsoleGone:
+            pass
     with open_store(settings, schema=False) as store:
         return run_cypher_on(store, cypher, given)
 
