@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import re
 import signal
 import statistics
@@ -26,6 +24,7 @@ from pathlib import Path
 
 import httpx
 
+from bench.run import machine
 from kg import pipeline
 from kg.config import Settings
 from kg.packs import all_packs
@@ -81,9 +80,8 @@ def main() -> None:
     print("| pack | in-process ms | console (HTTP) ms | ratio |\n|---|---:|---:|---:|")
     for name, row in rows.items():
         print(f"| `{name}` | {row['direct_ms']:.1f} | {row['console_ms']:.1f} | {row['ratio']} |")
-    result = {"machine": {"cpu": platform.machine(), "cores": os.cpu_count(), "python": platform.python_version(),
-                          "date": time.strftime("%Y-%m-%d %H:%M")},
-              "workload": "seeds, embedded FalkorDB, header defaults, median of --runs", "packs": rows}
+    result = {"machine": machine(), "workload": "seeds, embedded FalkorDB, header defaults, median of --runs",
+              "packs": rows}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
