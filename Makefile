@@ -19,7 +19,7 @@ demo: install
 	$(BIN)/kg load seeds/
 	$(BIN)/kg query obtainable-before-controls
 	$(BIN)/kg view neighborhood --param id=deepseek -o out/deepseek.html
-	@echo "Open out/deepseek.html in a browser."
+	@echo "Open out/deepseek.html in a browser; for a console on the graph: $(BIN)/kg serve"
 
 test-deps: install
 	bash tools/install-test-deps.sh
