@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-deps bench clean
+.PHONY: install demo test test-deps bench clean console-bundle
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,18 @@ demo: install
 	$(BIN)/kg load seeds/
 	$(BIN)/kg query obtainable-before-controls
 	$(BIN)/kg view neighborhood --param id=deepseek -o out/deepseek.html
-	@echo "Open out/deepseek.html in a browser."
+	@echo "Open out/deepseek.html in a browser; for a console on the graph: $(BIN)/kg serve"
 
 test-deps: install
 	bash tools/install-test-deps.sh
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+# The console's JavaScript and CSS (`kg serve`): rebuilt from web/ with esbuild into the package
+# (src/kg/console/static/, committed: users need no node), with every bundled licence checked.
+console-bundle:
+	cd web && npm ci --no-audit --no-fund --silent && node build.mjs
 
 bench: install
 	$(BIN)/pip install -q -e '.[bench]'

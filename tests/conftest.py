@@ -53,6 +53,19 @@ def seeded_store(seeded: object) -> object:
     return seeded
 
 
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium, for the browser tests (the views' and, through Playwright, the console's)."""
+    import shutil
+
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("KG_SKIP_BROWSER") == "1":
+            pytest.skip("KG_SKIP_BROWSER=1: browser tests skipped on request")
+        pytest.fail("chromium is not installed; `make test` installs it (tools/install-test-deps.sh)")
+    return found
+
+
 def docker_reason() -> str | None:
     """Why no Docker engine can be used here, or None when one answers."""
     try:

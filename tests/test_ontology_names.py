@@ -21,7 +21,8 @@ from kg.export.rdf import to_rdf
 from kg.extract import extract
 from kg.extract.gazetteer import Gazetteer
 from kg.validate import violations_in
-from kg.views.style import DEFAULT, STYLE
+from kg.views.grass import styled_labels
+from kg.views.style import DEFAULT, look
 
 ONTO = ontology.load()
 GAZETTEER = Gazetteer(ONTO)
@@ -231,8 +232,8 @@ def test_agency_is_a_label_wired_through_the_schema_and_the_styles() -> None:
     assert based.fits("Agency", "Country") and based.fits("Firm", "Country") and not based.fits("Chip", "Country")
     assert ONTO.relationship("INVOLVES").fits("Event", "Chip") and not issued.fits("Regulation", "Firm")
     assert "Agency" in ONTO.property("kind").labels and "Agency" in ONTO.property("country").labels
-    colour, _ = STYLE["Agency"]
-    assert STYLE["Agency"] != DEFAULT and colour not in {c for label, (c, _) in STYLE.items() if label != "Agency"}
+    colour, _ = look("Agency")
+    assert look("Agency") != DEFAULT and colour not in {look(label)[0] for label in styled_labels() if label != "Agency"}
     grass = paths.style_sheet().read_text(encoding="utf-8")
     assert re.search(r"node\.Agency \{ color: " + colour + ";", grass)
 

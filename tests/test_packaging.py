@@ -59,6 +59,9 @@ def test_the_wheel_carries_every_data_file_of_the_checkout(wheel: Path) -> None:
         assert files
         for path in files:
             assert f"{inside}/{path.name}" in names
+    for path in (ROOT / "src" / "kg" / "console" / "static").iterdir():  # the console's bundle and page
+        assert f"kg/console/static/{path.name}" in names
+    assert "kg/views/vis-options.json" in names and "kg/views/templates/conflicts.html.j2" in names
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +120,31 @@ def test_a_data_root_adds_packs_to_the_installed_ones(installed: Path, tmp_path:
     for listed in (by_flag, by_env):
         names = [row["pack"] for row in json.loads(listed.stdout)]
         assert "my-count" in names and "firm-holdings" in names, listed.stderr
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_serves_the_console_from_its_package_data(installed: Path, tmp_path: Path) -> None:
+    import re
+    import signal
+    import urllib.request
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    assert _kg(installed, tmp_path, "load", "seeds").returncode == 0
+    serve = subprocess.Popen([str(installed / "bin" / "kg"), "--data-dir", str(tmp_path / "store"), "serve"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                             env=_clean_env())
+    try:
+        found = re.search(r"(http://127\.0\.0\.1:\d+)/\?token=(\S+)", serve.stdout.readline())  # type: ignore[union-attr]
+        assert found, serve.stderr.read() if serve.stderr else ""
+        base, token = found.groups()
+        for path in ("console.js", "console.css", "licences.txt"):
+            with urllib.request.urlopen(f"{base}/static/{path}?token={token}", timeout=30) as answer:
+                assert answer.read() == (ROOT / "src" / "kg" / "console" / "static" / path).read_bytes()
+        ask = urllib.request.Request(f"{base}/api/pack", method="POST", headers={
+            "X-KG-Token": token, "Content-Type": "application/json"},
+            data=json.dumps({"name": "firm-holdings", "params": {"id": "deepseek"}}).encode())
+        with urllib.request.urlopen(ask, timeout=60) as answer:
+            assert any(row.get("firm") == "deepseek" for row in json.loads(answer.read())["rows"])
+    finally:
+        serve.send_signal(signal.SIGINT)
+        assert serve.wait(timeout=30) == 0

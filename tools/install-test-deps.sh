@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need beyond Python packages: Debian's chromium and a font with Hangul
-# (fonts-noto-cjk: the browser tests check that Korean renders as glyphs, not boxes), and the
-# npm packages of Neo4j's Cypher linter. Idempotent; skips what is already there.
+# (fonts-noto-cjk: the browser tests check that Korean renders as glyphs, not boxes), the npm
+# packages of Neo4j's Cypher linter, and the console's npm packages (the test that rebuilds its
+# bundle and checks every bundled licence). Idempotent; skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +19,8 @@ fi
 
 if [ -f tools/cypher-lint/package.json ] && [ ! -d tools/cypher-lint/node_modules ]; then
   (cd tools/cypher-lint && npm ci --no-audit --no-fund --silent)
+fi
+
+if [ -f web/package.json ] && [ ! -d web/node_modules ]; then
+  (cd web && npm ci --no-audit --no-fund --silent)
 fi

@@ -10,6 +10,7 @@ KgError                      exit 1: the user's input or request is at fault
  +-- QueryError              a Cypher text is refused or fails
  |    +-- ReadOnlyError      a write was given where only reads are allowed
  |    +-- EmptyStoreError    nothing has been loaded into the store yet
+ |    +-- QueryTimeoutError  a query ran past its time limit (kg serve)
  +-- StoreError              the graph store cannot be reached or fails      (exit 2: the store, not the input)
       +-- StoreBusyError     another kg process holds the data dir
 """
@@ -72,6 +73,10 @@ class QueryError(KgError):
 
 class ReadOnlyError(QueryError):
     """A query that would write was given where only reads are allowed."""
+
+
+class QueryTimeoutError(QueryError):
+    """A query ran past its time limit and the store stopped it."""
 
 
 class EmptyStoreError(QueryError):

@@ -10,6 +10,7 @@ from kg.packs import all_packs
 from kg.packs.lint import lint
 from kg.store import bulk, cypher, derived
 from kg.packs.params import ENTITY_LOOKUP
+from kg.console import session as console
 from kg.views.build import ANY_NODE, CLAIM_QUOTES, ID_SUBGRAPH
 
 
@@ -38,6 +39,8 @@ def test_packs_and_every_statement_the_code_sends_lint_clean() -> None:
     queries.append(("view ids", ID_SUBGRAPH, {"ids": ["a"]}))
     queries.append(("view any node", ANY_NODE, {}))
     queries.append(("entity lookup", ENTITY_LOOKUP, {"value": "X", "lowered": "x"}))
+    queries += [(f"console {name}", getattr(console, name), {"id": "c"})
+                for name in ("LABELS", "TYPES", "KEYS", "CLAIM_SOURCE")]
     findings = lint(queries, onto)
     assert len(findings) == len(queries) > 60
     errors = {f.name: f.errors for f in findings if f.errors}

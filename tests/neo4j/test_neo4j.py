@@ -73,3 +73,23 @@ def test_the_derived_edge_rule_gives_the_same_edges_on_neo4j(neo4j_settings, tmp
         pipeline.forget(str(corpus / order[1]), neo4j_settings)
         with open_store(neo4j_settings) as store:
             assert store.read(EDGE) == []
+
+
+def test_the_console_reads_neo4j_read_only_with_its_limits(neo4j_settings) -> None:
+    """kg serve over Neo4j: the schema for completion, a pack as `kg query` runs it, a write refused
+    by the read transaction itself, a runaway query stopped by the transaction timeout."""
+    from kg.console.session import Console, Limits
+    from kg.errors import QueryError, QueryTimeoutError
+
+    pipeline.load([seeds_dir()], neo4j_settings)
+    with open_store(neo4j_settings, schema=False) as store:
+        console = Console(store, Limits(seconds=2, rows=50))
+        try:
+            assert {"Firm", "Claim"} <= set(console.schema()["labels"])
+            assert console.pack("firm-holdings", {"id": "DeepSeek"})["rows"]
+            with pytest.raises(QueryError):
+                store.read("CREATE (n:Firm {id: 'sneaky'}) RETURN n", timeout=2)
+            with pytest.raises(QueryTimeoutError):
+                console.query("MATCH (a), (b), (c), (d), (e) RETURN count(*) AS n", {})
+        finally:
+            console.close()

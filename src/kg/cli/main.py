@@ -43,9 +43,9 @@ def main(
 
 def _register() -> None:
     from kg.cli import eval as eval_cmd
-    from kg.cli import export, extract, load, query, view
+    from kg.cli import export, extract, load, query, serve, view
 
-    for module in (load, query, view, export, eval_cmd, extract):
+    for module in (load, query, view, export, eval_cmd, extract, serve):
         module.register(app)
 
 

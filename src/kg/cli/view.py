@@ -28,7 +28,9 @@ def view(
 
     counts = build_view(ctx.obj, output, pack=pack, params=parse_params(param), entity=entity, depth=depth,
                         cypher=cypher)
-    if counts["nodes"]:
+    if counts.get("claims"):
+        typer.echo(f"Wrote {output} ({counts['claims']} conflicting claims, side by side).")
+    elif counts["nodes"]:
         typer.echo(f"Wrote {output} ({counts['nodes']} nodes, {counts['relationships']} relationships).")
     else:
         typer.echo(f"Wrote {output} (a timeline of {counts['rows']} dated items).")

@@ -1,22 +1,39 @@
-"""Run a pack or an ad-hoc query, read-only, against the configured store."""
+"""Run a pack or an ad-hoc query, read-only, against the configured store.
+
+`kg query`, `kg cypher` and the console of `kg serve` all come through here: the `*_on`
+functions take a store that is already open (the console holds one for its lifetime); while a
+console holds the embedded store, `kg query` and `kg cypher` ask it (kg.console.client).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from kg.config import Settings
+from kg.console.client import ConsoleClient, ConsoleGone, running_console
 from kg.packs.guard import ensure_read_only
 from kg import ontology
 from kg.packs.model import Pack, find_pack
 from kg.packs.params import resolve
 from kg.store import GraphStore, open_store
 
+T = TypeVar("T")
+
 
 def run_pack(name: str, given: dict[str, str], settings: Settings) -> tuple[str, list[dict[str, Any]]]:
+    find_pack(name).bind(given)  # a bad name or parameter: one line, before any store or console
+    answer = _ask_console(settings, lambda console: console.pack(name, given))
+    if answer is not None:
+        return answer
+    with open_store(settings, schema=False) as store:
+        return run_pack_on(store, name, given)
+
+
+def run_pack_on(store: GraphStore, name: str, given: dict[str, str],
+                timeout: float | None = None) -> tuple[str, list[dict[str, Any]]]:
     pack = find_pack(name)
     params = pack.bind(given)
-    with open_store(settings, schema=False) as store:
-        return pack.title, store.read(pack.cypher, resolve_entities(pack, params, store))
+    return pack.title, store.read(pack.cypher, resolve_entities(pack, params, store), timeout=timeout)
 
 
 def resolve_entities(pack: Pack, params: dict[str, Any], store: GraphStore) -> dict[str, Any]:
@@ -28,5 +45,25 @@ def resolve_entities(pack: Pack, params: dict[str, Any], store: GraphStore) -> d
 
 def run_cypher(cypher: str, given: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:
     ensure_read_only(cypher)
+    answer = _ask_console(settings, lambda console: console.query(cypher, given))
+    if answer is not None:
+        return answer
     with open_store(settings, schema=False) as store:
-        return store.read(cypher, given)
+        return run_cypher_on(store, cypher, given)
+
+
+def run_cypher_on(store: GraphStore, cypher: str, given: dict[str, Any],
+                  timeout: float | None = None) -> list[dict[str, Any]]:
+    ensure_read_only(cypher)
+    return store.read(cypher, given, timeout=timeout)
+
+
+def _ask_console(settings: Settings, question: Callable[[ConsoleClient], T]) -> T | None:
+    """The answer of the `kg serve` that holds this store, or None: no console, or a stale address."""
+    console = running_console(settings)
+    if console is None:
+        return None
+    try:
+        return question(console)
+    except ConsoleGone:
+        return None

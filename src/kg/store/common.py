@@ -16,7 +16,8 @@ class CypherStoreMixin:
     ontology: Ontology
     _writer: cypher.Writer
 
-    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
+             timeout: float | None = None) -> list[dict[str, Any]]:
         raise NotImplementedError
 
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:

@@ -13,7 +13,7 @@ from falkordb.edge import Edge as FalkorEdge
 from falkordb.node import Node as FalkorNode
 from falkordb.path import Path as FalkorPath
 
-from kg.errors import EmptyStoreError, QueryError, StoreError, one_line
+from kg.errors import EmptyStoreError, QueryError, QueryTimeoutError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.graph import GraphBatch
 from kg.store import cypher, derived
@@ -40,14 +40,20 @@ class FalkorStore(CypherStoreMixin):
         self.wrote = False
 
     # -- reading -------------------------------------------------------------------------
-    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
+             timeout: float | None = None) -> list[dict[str, Any]]:
+        """GRAPH.RO_QUERY (the server refuses any write); `timeout` in seconds, enforced by FalkorDB."""
         try:
-            result = self._graph.ro_query(query, _params(params))
+            result = self._graph.ro_query(query, _params(params),
+                                          timeout=None if timeout is None else max(1, int(timeout * 1000)))
         except redis.ConnectionError as exc:
             raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
         except redis.ResponseError as exc:
             if "empty key" in str(exc):  # FalkorDB's word for a graph that was never written
                 raise EmptyStoreError(str(self.info.get("location", "?"))) from exc
+            if "timed out" in str(exc):
+                raise QueryTimeoutError(f"the query ran past its time limit of {timeout:g} s and was stopped",
+                                        hint="narrow it (a label, an id, a LIMIT)") from exc
             raise QueryError(one_line(exc)) from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
@@ -159,6 +165,17 @@ class FalkorStore(CypherStoreMixin):
 
     def describe(self) -> dict[str, Any]:
         return {**self.info, "version": self._version()}
+
+    def limit_queries(self, memory_bytes: int, max_rows: int) -> None:
+        """Server-wide caps for a server this process owns (the embedded one, for `kg serve`): a
+        query that would allocate more than `memory_bytes` fails instead of taking the server
+        down (`UNWIND range(1, 1000000000)` does without it), and no result carries more than
+        `max_rows` rows."""
+        try:
+            self._redis.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", int(memory_bytes))
+            self._redis.execute_command("GRAPH.CONFIG", "SET", "RESULTSET_SIZE", int(max_rows))
+        except redis.RedisError as exc:
+            raise StoreError(f"cannot set FalkorDB's query limits: {one_line(exc)}") from exc
 
     # -- internals -----------------------------------------------------------------------
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:

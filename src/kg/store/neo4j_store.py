@@ -6,7 +6,7 @@ import os
 from typing import Any, Iterable, Mapping
 
 from kg.config import redacted, without_password
-from kg.errors import QueryError, StoreError, one_line
+from kg.errors import QueryError, QueryTimeoutError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.store import cypher
 from kg.store.common import CypherStoreMixin
@@ -40,11 +40,15 @@ class Neo4jStore(CypherStoreMixin):
     def close(self) -> None:
         self._driver.close()
 
-    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
+             timeout: float | None = None) -> list[dict[str, Any]]:
+        """A managed read transaction; `timeout` in seconds, enforced by the Neo4j server."""
         def work(tx: Any) -> list[dict[str, Any]]:
             result = tx.run(query, dict(params or {}))
             return [{k: _value(v) for k, v in record.items()} for record in result]
 
+        if timeout is not None:
+            work = self._neo4j.unit_of_work(timeout=timeout)(work)
         return self._run(lambda s: s.execute_read(work))
 
     def ensure_schema(self) -> None:
@@ -83,6 +87,9 @@ class Neo4jStore(CypherStoreMixin):
         except neo4j.exceptions.CypherSyntaxError as exc:
             raise QueryError(one_line(exc)) from exc
         except neo4j.exceptions.ClientError as exc:
+            if "TransactionTimedOut" in str(getattr(exc, "code", "")):
+                raise QueryTimeoutError("the query ran past its time limit and was stopped",
+                                        hint="narrow it (a label, an id, a LIMIT)") from exc
             raise QueryError(one_line(exc)) from exc
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
             raise StoreError(f"lost Neo4j at {redacted(self.uri)}: {one_line(exc)}") from exc

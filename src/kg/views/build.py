@@ -11,7 +11,7 @@ from kg.packs.guard import ensure_read_only
 from kg.packs.model import coerce, find_pack
 from kg.packs.run import resolve_entities
 from kg.store import open_store
-from kg.views.render import render_graph, render_timeline
+from kg.views.render import render_conflicts, render_graph, render_timeline
 from kg.views.subgraph import subgraph_from_rows
 
 CLAIM_QUOTES = (
@@ -43,6 +43,10 @@ def build_view(settings: Settings, output: Path, pack: str | None = None, params
             bound = resolve_entities(found, found.bind(params or {}), store)
             title, rows = found.title, store.read(found.cypher, bound)
         graph = subgraph_from_rows(rows)
+        if not graph.nodes and _is_conflicts(rows):
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(render_conflicts(rows, title), encoding="utf-8")
+            return {"nodes": 0, "relationships": 0, "rows": len(rows), "claims": len(rows)}
         if not graph.nodes and not _is_timeline(rows):
             graph = subgraph_from_rows(store.read(ID_SUBGRAPH, {"ids": scalar_strings(rows)}))
         if graph.nodes:
@@ -63,6 +67,11 @@ def build_view(settings: Settings, output: Path, pack: str | None = None, params
 def _is_timeline(rows: list[dict[str, Any]]) -> bool:
     """The timeline pack's shape: a date and what happened."""
     return bool(rows) and {"date", "what"} <= set(rows[0])
+
+
+def _is_conflicts(rows: list[dict[str, Any]]) -> bool:
+    """The claims-conflicts pack's shape: claims with their subject, metric, figure and document."""
+    return bool(rows) and {"subject", "metric", "value", "claim", "document"} <= set(rows[0])
 
 
 def scalar_strings(rows: list[dict[str, Any]]) -> list[str]:
