@@ -5,8 +5,10 @@ only its new items; every misbehaving server is one clear failure and nothing ha
 from __future__ import annotations
 
 import io
+from importlib.metadata import version
 from pathlib import Path
 
+import httpx
 import pytest
 from conftest import LocalSite, fixture_bytes
 from pypdf import PdfReader, PdfWriter
@@ -68,7 +70,9 @@ def test_a_page_and_a_pdf_load_from_their_urls_with_metadata_pages_and_claims(si
     # 2,048 H800 on page 2; on page 3 the Korean sentence's 10,000 H800 (a Korean passage in an
     # English PDF is read as Korean) and the $5.6 million
     assert pages == {"deepseek": {2, 3}, "deepseek-v3": {3}}
-    assert all(agent.startswith("kg/") for agent in site.agents)
+    # every fetch says who asks (kg's installed version, httpx's), and there were fetches
+    agent = f"kg/{version('kg')} (export-control knowledge graph document reader; httpx/{httpx.__version__})"
+    assert site.agents and set(site.agents) == {agent}, set(site.agents)
 
 
 def test_a_second_load_reads_the_kept_copies_offline_and_changes_nothing(site: LocalSite,

@@ -5,6 +5,7 @@ A small tmpfs stands in for the disk (needs root to mount; skipped with the reas
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -46,10 +47,16 @@ def _documents(data: Path) -> dict[str, bool]:
     return {r["id"]: r["done"] for r in json.loads(out.stdout)}
 
 
+def _id(path: Path) -> str:
+    """A document's id: its file name's slug and 8 hex digits of its text's hash (README)."""
+    return f"{path.stem}-{hashlib.sha256(path.read_bytes()).hexdigest()[:8]}"
+
+
 def test_a_full_disk_is_one_clear_error_and_loses_nothing(small_disk: Path, tmp_path: Path) -> None:
     data = small_disk / "data"
     assert _kg(data, "load", str(OWN_TEXTS)).returncode == 0
     before = _documents(data)
+    assert before == {_id(path): True for path in OWN_TEXTS.glob("*.md")}
     big = tmp_path / "big"
     big.mkdir()
     seed = (ROOT / "seeds" / "000_78289c04d3baab9c.txt").read_text(encoding="utf-8")
@@ -63,13 +70,14 @@ def test_a_full_disk_is_one_clear_error_and_loses_nothing(small_disk: Path, tmp_
     after = _documents(data)
     assert {k: v for k, v in after.items() if k in before} == before
     assert _kg(data, "load", str(big)).returncode == 0
-    assert all(_documents(data).values())
+    assert _documents(data) == {**before, **{_id(path): True for path in big.glob("*.md")}}
 
 
 def test_a_read_only_data_dir_is_one_clear_error(small_disk: Path) -> None:
     data = small_disk / "data"
     assert _kg(data, "load", str(OWN_TEXTS)).returncode == 0
     before = _documents(data)
+    assert before == {_id(path): True for path in OWN_TEXTS.glob("*.md")}
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     refused = _kg(data, "load", str(ROOT / "seeds"))
     assert refused.returncode == 2

@@ -41,9 +41,14 @@ def test_seeds_load_and_every_pack_runs_on_neo4j(neo4j_settings) -> None:
     assert report.changed == 2
     with open_store(neo4j_settings) as store:
         assert store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 2}]
+        # as on the embedded store (tests/packs/test_packs.py): the seeds state no chip spec against
+        # the reference; candidates depends on what extraction finds, not on the store
         for pack in all_packs().values():
             rows = store.read(pack.cypher, pack.params)
-            assert rows or pack.name == "candidates", pack.name
+            if pack.name == "spec-conflicts":
+                assert rows == [], rows
+            elif pack.name != "candidates":
+                assert rows, pack.name
     again = pipeline.load([seeds_dir()], neo4j_settings)
     assert again.changed == 0
 

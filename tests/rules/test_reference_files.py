@@ -54,5 +54,8 @@ def test_a_refused_reference_file_leaves_the_graph_unchanged(tmp_path: Path, kg_
     before = kg_cli("cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json").out
     copy = _broken(tmp_path, "chips.yaml", "tpp: 4992", "tpp: lots")
     result = kg_cli("load", str(Path(__file__).resolve().parents[2] / "seeds"), KG_REFERENCE_DIR=str(copy))
-    assert result.code == 1 and "chips.yaml:" in result.err and "tpp" in result.err
+    line = _line_of(copy / "chips.yaml", "tpp: lots")
+    assert result.code == 1 and result.err.startswith(
+        f"Error: {copy / 'chips.yaml'}:{line}: field 'chips.0.tpp' "), result.err
+    assert len(result.err.strip().splitlines()) == 1
     assert kg_cli("cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json").out == before

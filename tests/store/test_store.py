@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -161,17 +162,29 @@ def test_the_second_command_waits_for_the_first(settings: Settings) -> None:
     settings.data_dir.mkdir(parents=True)
     holder = DataDirLock(settings.data_dir)
     holder.acquire()
-    threading.Timer(0.5, holder.release).start()
+    released = []
+    timer = threading.Timer(0.5, lambda: (released.append(time.monotonic()), holder.release()))
+    started = time.monotonic()
+    timer.start()
     waiter = DataDirLock(settings.data_dir, wait_seconds=10)
     waiter.acquire()
+    got = time.monotonic()
     waiter.release()
+    timer.join()
+    # it got the lock only once the first let go, and did not wait out its 10 s to get it
+    assert released and released[0] <= got < started + 10, (started, released, got)
 
 
-def test_describe_names_the_store_its_server_and_version(store) -> None:
+def test_describe_names_the_store_its_server_and_version(store, settings: Settings) -> None:
     info = store.describe()
-    assert info["kind"] == "embedded falkordb"
-    assert os.path.exists(f"/proc/{info['pid']}")
-    assert info["version"].startswith("FalkorDB ") and " on Redis " in info["version"]
+    socket_path = str(settings.data_dir / "run" / "falkordb.sock")
+    assert (info["kind"], info["location"], info["socket"]) == ("embedded falkordb", str(settings.data_dir),
+                                                                  socket_path)
+    # the pid is the running server's: the one in the pid file, listening on that socket
+    assert info["pid"] == int((settings.data_dir / "server.pid").read_text())
+    with open(f"/proc/{info['pid']}/cmdline", "rb") as cmdline:
+        assert f"unixsocket:{socket_path}".encode() in cmdline.read()
+    assert re.fullmatch(r"FalkorDB \d+\.\d+\.\d+ on Redis \d+\.\d+\.\d+", info["version"]), info["version"]
 
 
 def test_a_long_data_dir_gets_its_socket_in_a_short_private_dir(tmp_path) -> None:
