@@ -806,3 +806,7 @@ def test_a_countrys_market_is_no_firms_revenue() -> None:
 def test_a_passage_in_another_language_is_read_in_its_own() -> None:
     text = "Huawei reported on its chip plans in Shenzhen on Monday.\n\n화웨이는 올해 어센드 칩 10만 개를 생산했다고 밝혔다."
     assert ("huawei", "chips_produced", 100000, "GPU") in core(text, "en")
+
+
+def test_a_latin_name_after_a_korean_title_is_a_person() -> None:
+    assert ("Mira", "Person") in _candidates("Thinking Machines의 CEO인 Mira는 투자를 늘린다고 말했다.", "ko")

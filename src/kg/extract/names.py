@@ -113,6 +113,12 @@ class NameFinder:
         return re.compile(rf"(?<=\s)(?:{titles}){self._after_name}")
 
     @cached_property
+    def _ko_title_before(self) -> re.Pattern[str]:
+        """A title right before a name, perhaps with a copula (`CEO인 `, `대표 `)."""
+        titles = "|".join(map(re.escape, self.titles)) or "(?!)"
+        return re.compile(rf"(?:{titles})(?:인|이자|겸)?\s$")
+
+    @cached_property
     def _ko_title_then_name(self) -> re.Pattern[str]:
         """A title, then one or two Hangul words marked as a name would be (`사장 존 리는`)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
@@ -329,7 +335,9 @@ class NameFinder:
             add(m.start(), m.end("name"), "Agency")
         for m in self._ko_latin.finditer(text):
             if m.group(1) not in self.not_names and not self._latin_units.fullmatch(m.group(1)):  # "TPP가": a unit
-                add(m.start(1), m.end(1), "Chip" if self._typed_as_product(m.group(1)) else "Firm")
+                titled = self._ko_title_before.search(text, max(0, m.start(1) - 16), m.start(1))
+                label = "Chip" if self._typed_as_product(m.group(1)) else "Person" if titled else "Firm"
+                add(m.start(1), m.end(1), label)  # "Anthropic의 CEO인 Dario는": a title names a person
         for m in _KO_GLOSSED.finditer(text):
             span = self._glossed_name(text, m)
             if span is not None:
