@@ -50,6 +50,7 @@ EdgeKey = tuple[str, NodeKey, NodeKey]  # (type, source, target)
 class BulkWriter:
     ontology: Ontology
     touched: set[derived.EdgeKey] = field(default_factory=set)  # claim-backed edges written
+    groups: set[str] = field(default_factory=set)  # claim groups written (kg.store.conflicts)
     _nodes: dict[NodeKey, int] = field(default_factory=dict)  # internal id of each node created
     _edges: dict[str, set[int]] = field(default_factory=dict)  # per type, (source << 32 | target) created
     _dates: dict[str, bool] = field(default_factory=dict)

@@ -16,7 +16,7 @@ from falkordb.path import Path as FalkorPath
 from kg.errors import EmptyStoreError, QueryError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.graph import GraphBatch
-from kg.store import cypher, derived
+from kg.store import conflicts, cypher, derived
 from kg.store.base import WriteStats
 from kg.store.bulk import BulkWriter
 from kg.store.common import CypherStoreMixin
@@ -129,6 +129,8 @@ class FalkorStore(CypherStoreMixin):
     def _write_graph(self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool) -> WriteStats:
         if self._bulk is None:
             return super()._write_graph(batch, then, atomic)
+        batch = conflicts.with_groups(batch)
+        self._bulk.groups |= conflicts.groups_in(batch)
         stats = self._bulk.write(batch, self._run_rows, lambda q, p: self._execute([(q, p)], atomic=False))
         self._execute(then, atomic=False)
         return stats
@@ -152,10 +154,11 @@ class FalkorStore(CypherStoreMixin):
 
     def _leave_bulk(self) -> None:
         """Back to the MERGE path (a removal makes the bulk writer's internal ids stale), after
-        the derived-edge rule has run over what the bulk writer wrote."""
+        the derived-edge rule and the conflict marks have been computed over what it wrote."""
         bulk, self._bulk = self._bulk, None
         if bulk is not None:
-            self._execute(derived.recompute(bulk.touched, self.ontology), atomic=False)
+            self._execute(derived.recompute(bulk.touched, self.ontology) + conflicts.recompute(bulk.groups),
+                          atomic=False)
 
     def describe(self) -> dict[str, Any]:
         return {**self.info, "version": self._version()}
