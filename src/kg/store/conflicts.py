@@ -19,10 +19,9 @@ from kg.store.cypher import BATCH_ROWS, Statement
 SEPARATOR = "|"  # never inside an id or a metric name (slugs)
 
 # The rule, once: for each group key, the mark on the lowest valued claim id when the group's
-# values disagree, and on no other claim. Only claims whose mark changes are written.
-RECOMPUTE = """
-UNWIND $groups AS key
-MATCH (c:Claim {group: key})
+# values disagree, and on no other claim. Only claims whose mark changes are written. `key` and
+# `c` are bound to each group's key and claims (one row per claim).
+_RULE = """
 WITH key, collect(c) AS claims, count(DISTINCT c.value) AS values,
      min(CASE WHEN c.value IS NOT NULL THEN c.id END) AS first
 UNWIND claims AS c
@@ -30,6 +29,9 @@ WITH c, CASE WHEN values > 1 AND c.id = first THEN key END AS mark
 WHERE coalesce(c.conflict, '') <> coalesce(mark, '')
 SET c.conflict = mark
 """
+RECOMPUTE = "UNWIND $groups AS key MATCH (c:Claim {group: key})" + _RULE
+# Every group at once (a first load, which touched them all): one scan instead of a lookup each.
+RECOMPUTE_ALL = "MATCH (c:Claim) WHERE c.group IS NOT NULL WITH c.group AS key, c" + _RULE
 
 # The groups of a document's claims, read before they are removed.
 GROUPS_OF_DOCUMENT = (
@@ -69,4 +71,4 @@ def recompute(groups: Iterable[str]) -> list[Statement]:
 
 def all_statements() -> list[str]:
     """Every text this module can send (for the linter)."""
-    return [RECOMPUTE, GROUPS_OF_DOCUMENT]
+    return [RECOMPUTE, RECOMPUTE_ALL, GROUPS_OF_DOCUMENT]
