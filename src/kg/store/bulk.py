@@ -134,13 +134,14 @@ class BulkWriter:
         """New edges CREATEd now; edges met again held for `finish`."""
         new: list[tuple[EdgeKey, dict[str, Any]]] = []
         again: list[EdgeKey] = []
+        ids, by_type = self._nodes, self._edges
         for key, props in edges.items():
             rel, src, dst = key
-            created = self._edges.get(rel)
+            created = by_type.get(rel)
             if created is None:
                 self.ontology.relationship(rel)
-                created = self._edges[rel] = set()
-            ends = self._nodes[src] << 32 | self._nodes[dst]
+                created = by_type[rel] = set()
+            ends = ids[src] << 32 | ids[dst]
             if ends in created:
                 again.append(key)
             else:
@@ -276,7 +277,7 @@ def _groups(items: list[tuple[Any, dict[str, Any]]],
     """Items by (label or type, the properties they write as dates)."""
     groups: dict[tuple[str, tuple[str, ...]], list[Any]] = defaultdict(list)
     for key, props in items:
-        groups[(key[0], date_keys(props))].append(key)
+        groups[(key[0], date_keys(props) if props else ())].append(key)
     return groups
 
 
