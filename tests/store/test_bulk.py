@@ -143,3 +143,18 @@ def test_nodes_that_get_other_internal_ids_than_expected_stop_the_first_load(tmp
                 target._execute([("CREATE (:Firm {id: 'intruder'})", {})], atomic=False)  # type: ignore[attr-defined]
                 target.write_batch(_firms("a", "b"))
         assert store.is_empty()  # type: ignore[attr-defined]
+
+
+def test_an_interrupt_while_replies_are_still_due_keeps_its_own_error_and_leaves_the_graph_empty(tmp_path) -> None:
+    settings = Settings("embedded", tmp_path / "data", False)
+    with open_store(settings) as store:
+        with pytest.raises(KeyboardInterrupt):
+            with store.first_load() as target:
+                target.write_batch(_firms("a"))
+                target._send("RETURN nosuchfunction(1) AS x", {})  # type: ignore[attr-defined]  # its reply unread
+                raise KeyboardInterrupt
+        assert store.is_empty()  # type: ignore[attr-defined]
+        assert not store._redis.exists(STAGING)  # type: ignore[attr-defined]
+        with store.first_load() as target:
+            target.write_batch(_firms("b"))
+        assert [r["id"] for r in store.read("MATCH (f:Firm) RETURN f.id AS id")] == ["b"]

@@ -111,7 +111,7 @@ class FalkorStore(CypherStoreMixin):
             staging._leave_bulk()
             self._take(staging)
         except BaseException:
-            staging._close_pipeline()
+            staging._close_pipeline(abandon=True)
             staging._drop()
             raise
 
@@ -170,10 +170,10 @@ class FalkorStore(CypherStoreMixin):
         if bulk is not None:
             self._execute(derived.recompute_all(self.ontology) + [(conflicts.RECOMPUTE_ALL, {})], atomic=False)
 
-    def _close_pipeline(self) -> None:
+    def _close_pipeline(self, abandon: bool = False) -> None:
         pipeline, self._pipeline = self._pipeline, None
         if pipeline is not None:
-            pipeline.close()
+            pipeline.abandon() if abandon else pipeline.close()
 
     def describe(self) -> dict[str, Any]:
         return {**self.info, "version": self._version()}

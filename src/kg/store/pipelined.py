@@ -57,16 +57,20 @@ class Pipeline:
 
     def close(self) -> None:
         """Back to the pool, after every reply is read (or dropped when the connection broke)."""
-        connection, self._connection = self._connection, None
-        if connection is None:
+        if self._connection is None:
             return
-        self._connection = connection
         try:
             if self._waiting:
                 self.drain()
         except BaseException:
-            connection.disconnect()  # replies may be left unread on it
+            self.abandon()
             raise
-        finally:
-            self._connection = None
+        self._pool.release(self._connection)
+        self._connection = None
+
+    def abandon(self) -> None:
+        """Back to the pool unread, disconnected (a load that stops: its error is the one to see)."""
+        connection, self._connection, self._waiting = self._connection, None, []
+        if connection is not None:
+            connection.disconnect()
             self._pool.release(connection)
