@@ -7,18 +7,30 @@
 // found through the indexed subject and object). A page at a time in date
 // order: `skip` items skipped, at most `limit` shown; only the page's claims are traced to documents.
 // (FalkorDB 4.x compares dates outside about 1970-2069 wrongly, hence the defaults.)
-// Claims first: a list built earlier would be copied into every row of the claims' MATCH.
+// Claims first: a list built earlier would be copied into every row of the claims' MATCH. Each
+// claim is found once (one about the entity as object and subject counts as subject), through the
+// indexes on `subject`, `object` and `as_of` (the date range is an index range scan).
 OPTIONAL MATCH (s:Claim {subject: $id})
+WHERE s.as_of >= date($start) AND s.as_of <= date($end)
 WITH collect(s) AS as_subject
 OPTIONAL MATCH (o:Claim {object: $id})
+WHERE coalesce(o.subject, '') <> $id AND o.as_of >= date($start) AND o.as_of <= date($end)
 WITH as_subject, collect(o) AS as_object
+// Every claim (no id): the claims per day are counted first, so that only the claims up to the
+// day that completes the page are read and sorted.
 OPTIONAL MATCH (a:Claim)
-WHERE $id = '' AND a.as_of IS NOT NULL
+WHERE $id = '' AND a.as_of >= date($start) AND a.as_of <= date($end)
+WITH as_subject, as_object, a.as_of AS day, count(a) AS claims
+ORDER BY day
+WITH as_subject, as_object, collect({day: day, claims: claims}) AS days
+WITH as_subject, as_object,
+     reduce(cut = {total: 0, day: null}, d IN days |
+       CASE WHEN cut.total >= $skip + $limit THEN cut ELSE {total: cut.total + d.claims, day: d.day} END).day AS last
+OPTIONAL MATCH (a:Claim)
+WHERE $id = '' AND a.as_of >= date($start) AND a.as_of <= last
 WITH as_subject, as_object, collect(a) AS every
 UNWIND CASE WHEN size(as_subject) + size(as_object) + size(every) = 0 THEN [null]
             ELSE as_subject + as_object + every END AS c
-WITH DISTINCT c
-WHERE c IS NULL OR (c.as_of >= date($start) AND c.as_of <= date($end))
 WITH c
 ORDER BY c.as_of, c.id
 WITH collect(c)[..$skip + $limit] AS first

@@ -8,7 +8,7 @@ from kg import ontology
 from kg.graph import GraphBatch, NodeRef
 from kg.packs import all_packs
 from kg.packs.lint import lint
-from kg.store import bulk, cypher, derived
+from kg.store import bulk, conflicts, cypher, derived
 from kg.packs.params import ENTITY_LOOKUP
 from kg.console import session as console
 from kg.views.build import ANY_NODE, CLAIM_QUOTES, ID_SUBGRAPH
@@ -34,6 +34,7 @@ def test_packs_and_every_statement_the_code_sends_lint_clean() -> None:
     queries += [(f"store {i}", q, params) for i, q in enumerate(cypher.all_statements(onto))]
     queries += [(f"derived {i}", q, params) for i, q in enumerate(derived.all_statements(onto))]
     queries += [(f"bulk {i}", q, params) for i, q in enumerate(bulk.all_statements(onto))]
+    queries += [(f"conflicts {i}", q, {**params, "groups": ["g"]}) for i, q in enumerate(conflicts.all_statements())]
     queries += _writer_statements(onto)
     queries.append(("view quotes", CLAIM_QUOTES, {"ids": ["a"]}))
     queries.append(("view ids", ID_SUBGRAPH, {"ids": ["a"]}))

@@ -80,9 +80,22 @@ def test_candidates_lists_an_unknown_firm_with_its_passage(settings, tmp_path) -
     found = [r for r in rows if r["name"] == "Quillon Labs"]
     assert len(found) == 1 and (found[0]["label"], found[0]["claims"]) == ("Firm", 1)
     [doc] = found[0]["documents"]
-    assert doc.startswith("note-") and found[0]["passages"] == [f"{doc}#1"]
+    assert doc.startswith("note-") and found[0]["passages"] == [f"{doc}#1"] and found[0]["passage_count"] == 1
     assert "2,000 H800" in found[0]["example"]
     assert "deepseek" not in {r["id"] for r in rows}
+
+
+def test_candidates_counts_every_passage_and_lists_the_first_ones(settings, tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    paragraphs = [f"Quillon Labs holds {n},000 H800 GPUs." for n in range(2, 7)]
+    (corpus / "note.md").write_text("# Note\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert pipeline.load([corpus], settings).changed == 1
+    [whole] = [r for r in _run("candidates", settings) if r["name"] == "Quillon Labs"]
+    [first] = [r for r in _run("candidates", settings, passages="2") if r["name"] == "Quillon Labs"]
+    assert whole["passage_count"] == first["passage_count"] == len(whole["passages"]) == 5
+    assert whole["passages"] == sorted(whole["passages"]) and first["passages"] == whole["passages"][:2]
+    assert first["documents"] == whole["documents"] and len(whole["documents"]) == 1
 
 
 def test_claims_conflicts_finds_the_two_training_costs(seeded_settings) -> None:

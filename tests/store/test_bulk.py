@@ -103,3 +103,58 @@ def test_an_interrupted_first_load_leaves_the_graph_empty_and_a_rerun_completes_
     again = pipeline.load([corpus / "generated"], settings)  # idempotent: nothing to do
     assert (again.changed, again.skipped) == (0, 400)
     assert _graph(settings) == _graph(clean)
+
+
+def _firms(*ids: str):
+    from kg.graph import GraphBatch
+
+    batch = GraphBatch()
+    for ident in ids:
+        batch.add_node("Firm", ident, name=ident.title())
+    return batch
+
+
+def test_a_statement_that_fails_in_the_pipeline_stops_the_first_load_and_leaves_the_graph_empty(tmp_path) -> None:
+    from kg.errors import QueryError
+
+    settings = Settings("embedded", tmp_path / "data", False)
+    with open_store(settings) as store:
+        with pytest.raises(QueryError, match="Unknown function 'nosuchfunction'"):
+            with store.first_load() as target:
+                target.write_batch(_firms("a", "b"))
+                target._send("RETURN nosuchfunction(1) AS x", {})  # type: ignore[attr-defined]
+                target.write_batch(_firms("c"))  # its replies are read, then the error is raised
+        assert store.is_empty()  # type: ignore[attr-defined]
+        assert not store._redis.exists(STAGING)  # type: ignore[attr-defined]
+        with store.first_load() as target:  # the connection was given back clean: a new load works
+            target.write_batch(_firms("a", "b"))
+        assert [r["id"] for r in store.read("MATCH (f:Firm) RETURN f.id AS id ORDER BY id")] == ["a", "b"]
+
+
+def test_nodes_that_get_other_internal_ids_than_expected_stop_the_first_load(tmp_path) -> None:
+    """The bulk writer knows each node's internal id before the reply; a node created behind its
+    back shifts them, which the reply shows: the load stops and publishes nothing."""
+    from kg.errors import StoreError
+
+    settings = Settings("embedded", tmp_path / "data", False)
+    with open_store(settings) as store:
+        with pytest.raises(StoreError, match=r"bulk load: 2 Firm nodes got ids 1\.\.2, not 0\.\.1"):
+            with store.first_load() as target:
+                target._execute([("CREATE (:Firm {id: 'intruder'})", {})], atomic=False)  # type: ignore[attr-defined]
+                target.write_batch(_firms("a", "b"))
+        assert store.is_empty()  # type: ignore[attr-defined]
+
+
+def test_an_interrupt_while_replies_are_still_due_keeps_its_own_error_and_leaves_the_graph_empty(tmp_path) -> None:
+    settings = Settings("embedded", tmp_path / "data", False)
+    with open_store(settings) as store:
+        with pytest.raises(KeyboardInterrupt):
+            with store.first_load() as target:
+                target.write_batch(_firms("a"))
+                target._send("RETURN nosuchfunction(1) AS x", {})  # type: ignore[attr-defined]  # its reply unread
+                raise KeyboardInterrupt
+        assert store.is_empty()  # type: ignore[attr-defined]
+        assert not store._redis.exists(STAGING)  # type: ignore[attr-defined]
+        with store.first_load() as target:
+            target.write_batch(_firms("b"))
+        assert [r["id"] for r in store.read("MATCH (f:Firm) RETURN f.id AS id")] == ["b"]

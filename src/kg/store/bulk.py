@@ -7,13 +7,14 @@ the internal id of every node it created and a key of every relationship, and se
 - new nodes as `UNWIND $rows AS row CREATE (n:Label {id: row[0], ...}) RETURN id(n)`, one
   positional row per node (no map per row, no index lookup, no existence check);
 - new relationships as `CREATE`s between nodes found by internal id (`WHERE id(a) = row[0]`);
-- a node or relationship met again (an entity named by many documents, a holding stated by
-  several) as the incremental path writes it: `SET +=` its properties, claim ids appended.
+- a node met again (an entity named by many documents) as the incremental path writes it: `SET +=`
+  its properties; a relationship met again (a holding stated by several documents) the same way,
+  but once at the end of the load, with what every later batch said of it merged in order.
 
 Property values, dates and labels are checked and converted exactly as `cypher.Writer` does, so
 the graph is the one the incremental path would build (tests/store/test_bulk.py compares them).
-The derived-edge rule is not run per batch: `touched` collects the claim-backed edges, and the
-caller runs the rule once over them when everything is written.
+The derived-edge rule and the conflict marks are not computed per batch: everything in the graph
+is this load's, so the caller runs both once over the whole graph when everything is written.
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ from kg.store import derived
 from kg.store.base import WriteStats
 from kg.store.cypher import BATCH_ROWS, Writer, _storable, name
 
-# Runs one statement whose `$rows` parameter is already encoded as Cypher text; returns the
-# statement's result rows.
-Run = Callable[[str, str], list[list[Any]]]
+# Sends one statement whose `$rows` parameter is already encoded as Cypher text; the check, when
+# given, is called with the statement's result rows when its reply comes (maybe later: pipelined).
+Check = Callable[[list[list[Any]]], None]
+Run = Callable[[str, str, "Check | None"], None]
 CREATE_ROWS = 2000  # positional rows per CREATE statement
 
 # json.dumps writes Cypher literals, except for these escapes, which FalkorDB's parser reads
@@ -42,6 +44,7 @@ CREATE_ROWS = 2000  # positional rows per CREATE statement
 _NOT_CYPHER = re.compile(r"\\[ubf]")
 
 
+_SCALARS = frozenset({str, int, float, bool})  # stored as they are (see cypher._storable)
 NodeKey = tuple[str, str]  # (label, id)
 EdgeKey = tuple[str, NodeKey, NodeKey]  # (type, source, target)
 
@@ -49,8 +52,9 @@ EdgeKey = tuple[str, NodeKey, NodeKey]  # (type, source, target)
 @dataclass
 class BulkWriter:
     ontology: Ontology
-    touched: set[derived.EdgeKey] = field(default_factory=set)  # claim-backed edges written
     _nodes: dict[NodeKey, int] = field(default_factory=dict)  # internal id of each node created
+    _next_id: int = 0  # the internal id the next node created gets
+    _again: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)  # edges met again, written by `finish`
     _edges: dict[str, set[int]] = field(default_factory=dict)  # per type, (source << 32 | target) created
     _dates: dict[str, bool] = field(default_factory=dict)
 
@@ -67,16 +71,16 @@ class BulkWriter:
         for (label, dates), keys in _groups(new, self._date_keys).items():
             self._create_nodes(label, dates, keys, nodes, run)
         edges, count = self._merged_edges(batch)
-        for statement in self._edge_statements(edges, run):
-            send(*statement)
+        self._write_edges(edges, run)
         return WriteStats(len(nodes), count)
 
     # -- nodes -------------------------------------------------------------------------------
     def _create_nodes(self, label: str, dates: tuple[str, ...], keys: list[NodeKey],
                       nodes: dict[NodeKey, dict[str, Any]], run: Run) -> None:
-        """CREATE, one positional row per node. The statement returns the range of internal ids
-        it gave: a new graph with nothing deleted numbers its nodes in creation order, which
-        the range confirms (a gap or another count stops the load)."""
+        """CREATE, one positional row per node. A new graph with nothing deleted numbers its nodes
+        in creation order, so their internal ids are known before the reply (the relationships
+        after them need not wait for it); the statement returns the range of ids it gave, which
+        must be that one (a gap or another count stops the load)."""
         self.ontology.label(label)
         plain = sorted({k for key in keys for k in nodes[key]} - set(dates) - {"id"})
         columns = [f"{name(k)}: row[{i}]" for i, k in enumerate(plain, 1)]
@@ -84,12 +88,11 @@ class BulkWriter:
         query = (f"UNWIND $rows AS row CREATE (n:{name(label)} {{id: row[0]{''.join(', ' + c for c in columns)}}}) "
                  "RETURN min(id(n)) AS low, max(id(n)) AS high, count(n) AS created")
         for chunk in _slices(keys, CREATE_ROWS):
-            rows = [[key[1], *(self._plain(k, nodes[key].get(k)) for k in plain),
-                     *(_iso(nodes[key].get(k)) for k in dates)] for key in chunk]
-            [(low, high, created)] = run(query, encode(rows))
-            if created != len(chunk) or high - low + 1 != created:
-                raise StoreError(f"bulk load: {created} {label} nodes got ids {low}..{high}, not {len(chunk)} in a row")
-            self._nodes.update(zip(chunk, range(low, high + 1)))
+            rows = [[key[1], *self._cells(nodes[key], plain, dates)] for key in chunk]
+            low = self._next_id
+            self._next_id += len(chunk)
+            self._nodes.update(zip(chunk, range(low, self._next_id)))
+            run(query, encode(rows), _confirm(label, low, len(chunk)))
 
     def _node_updates(self, nodes: dict[NodeKey, dict[str, Any]],
                       new: set[NodeKey]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -113,34 +116,32 @@ class BulkWriter:
         path's count, ends missing or not)."""
         edges: dict[EdgeKey, dict[str, Any]] = {}
         named = set()
+        created = self._nodes
         for edge in batch.edges:
             src, dst = (edge.src.label, edge.src.id), (edge.dst.label, edge.dst.id)
             key = (edge.type, src, dst)
             named.add(key)
-            if src not in self._nodes or dst not in self._nodes:
+            if src not in created or dst not in created:
                 continue  # as `MATCH ... MERGE` with an end that does not exist: nothing written
             props = edges.get(key)
             if props is None:
-                edges[key] = props = {}
-            claims = props.get("claims")
-            props.update(edge.props)
-            if claims is not None and edge.props.get("claims"):
-                props["claims"] = list(dict.fromkeys([*claims, *edge.props["claims"]]))  # type: ignore[misc]
+                edges[key] = dict(edge.props)
+            else:
+                _merge(props, edge.props)
         return edges, len(named)
 
-    def _edge_statements(self, edges: dict[EdgeKey, dict[str, Any]], run: Run) -> Iterator[tuple[str, dict[str, Any]]]:
-        derived_types = set(derived.derived_types(self.ontology))
+    def _write_edges(self, edges: dict[EdgeKey, dict[str, Any]], run: Run) -> None:
+        """New edges CREATEd now; edges met again held for `finish`."""
         new: list[tuple[EdgeKey, dict[str, Any]]] = []
         again: list[EdgeKey] = []
+        ids, by_type = self._nodes, self._edges
         for key, props in edges.items():
             rel, src, dst = key
-            created = self._edges.get(rel)
+            created = by_type.get(rel)
             if created is None:
                 self.ontology.relationship(rel)
-                created = self._edges[rel] = set()
-            if rel in derived_types:
-                self.touched.add((rel, src[0], src[1], dst[0], dst[1]))
-            ends = self._nodes[src] << 32 | self._nodes[dst]
+                created = by_type[rel] = set()
+            ends = ids[src] << 32 | ids[dst]
             if ends in created:
                 again.append(key)
             else:
@@ -148,7 +149,18 @@ class BulkWriter:
                 new.append((key, props))
         for (rel, dates), keys in _groups(new, self._date_keys).items():
             self._create_edges(rel, dates, keys, edges, run)
-        yield from self._edge_updates(again, edges)
+        for key in again:  # merged across the whole load: one update per edge, sent by `finish`
+            held = self._again.get(key)
+            if held is None:
+                self._again[key] = dict(edges[key])
+            else:
+                _merge(held, edges[key])
+
+    def finish(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The updates of edges met again after the batch that created them, one per edge (later
+        properties winning, claim ids appended in order: what one update per batch would leave)."""
+        again, self._again = self._again, {}
+        yield from self._edge_updates(list(again), again)
 
     def _create_edges(self, rel: str, dates: tuple[str, ...], keys: list[EdgeKey],
                       edges: dict[EdgeKey, dict[str, Any]], run: Run) -> None:
@@ -161,9 +173,8 @@ class BulkWriter:
                  f"MATCH (a) WHERE id(a) = source MATCH (b) WHERE id(b) = target CREATE (a)-[:{name(rel)}{props}]->(b)")
         ids = self._nodes
         for chunk in _slices(keys, CREATE_ROWS):
-            rows = [[ids[key[1]], ids[key[2]], *(self._plain(k, edges[key].get(k)) for k in plain),
-                     *(_iso(edges[key].get(k)) for k in dates)] for key in chunk]
-            run(query, encode(rows))
+            rows = [[ids[key[1]], ids[key[2]], *self._cells(edges[key], plain, dates)] for key in chunk]
+            run(query, encode(rows), None)
 
     def _edge_updates(self, keys: list[EdgeKey], edges: dict[EdgeKey, dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
         """Edges an earlier batch created, met again: properties set, claim ids appended (the
@@ -184,14 +195,29 @@ class BulkWriter:
 
     # -- values ------------------------------------------------------------------------------
     def _date_keys(self, props: Mapping[str, Any]) -> tuple[str, ...]:
-        """The properties written with `date()`: as `cypher.Writer` decides, value by value."""
-        return tuple(sorted(k for k, v in props.items() if v is not None and self._is_date(k, v)))
+        """The properties written with `date()`: as `cypher.Writer` decides, value by value (every
+        name checked against the ontology once)."""
+        declared_dates = self._dates
+        found = []
+        for key, value in props.items():
+            if value is None:
+                continue
+            declared = declared_dates.get(key)
+            if declared is None:
+                declared = declared_dates[key] = self.ontology.property(key).is_date
+            if isinstance(value, dt.date) or (declared and isinstance(value, str)):
+                found.append(key)
+        return tuple(sorted(found)) if found else ()
 
-    def _is_date(self, key: str, value: Any) -> bool:
-        declared = self._dates.get(key)
-        if declared is None:
-            declared = self._dates[key] = self.ontology.property(key).is_date
-        return isinstance(value, dt.date) or (declared and isinstance(value, str))
+    def _cells(self, props: Mapping[str, Any], plain: list[str], dates: tuple[str, ...]) -> list[Any]:
+        """A row's values: the plain properties as `cypher.Writer` stores them, then the dates."""
+        get = props.get
+        cells = []
+        for key in plain:
+            value = get(key)
+            cells.append(value if value is None or type(value) in _SCALARS else self._plain(key, value))
+        cells += [_iso(get(key)) for key in dates]
+        return cells
 
     def _plain(self, key: str, value: Any) -> Any:
         if value is None or (key == "claims" and not value):  # no claims: no list (as cypher.Writer)
@@ -202,6 +228,23 @@ class BulkWriter:
         """As `cypher.Writer` splits them, dates keyed `d_<name>`."""
         plain, dates = self._writer._split(props)
         return plain, {f"d_{k}": v for k, v in dates.items()}
+
+
+def _merge(props: dict[str, Any], later: Mapping[str, Any]) -> None:
+    """`later`'s properties over `props`, claim ids appended (each once)."""
+    claims = props.get("claims")
+    props.update(later)
+    if claims is not None and later.get("claims"):
+        props["claims"] = list(dict.fromkeys([*claims, *later["claims"]]))  # type: ignore[misc]
+
+
+def _confirm(label: str, low: int, count: int) -> Check:
+    def check(rows: list[list[Any]]) -> None:
+        [(first, last, created)] = rows
+        if (first, last, created) != (low, low + count - 1, count):
+            raise StoreError(f"bulk load: {created} {label} nodes got ids {first}..{last}, "
+                             f"not {low}..{low + count - 1}")
+    return check
 
 
 def encode(rows: list[list[Any]]) -> str:
@@ -234,7 +277,7 @@ def _groups(items: list[tuple[Any, dict[str, Any]]],
     """Items by (label or type, the properties they write as dates)."""
     groups: dict[tuple[str, tuple[str, ...]], list[Any]] = defaultdict(list)
     for key, props in items:
-        groups[(key[0], date_keys(props))].append(key)
+        groups[(key[0], date_keys(props) if props else ())].append(key)
     return groups
 
 
@@ -252,10 +295,8 @@ def all_statements(ontology: Ontology) -> list[str]:
     writer = BulkWriter(ontology)
     texts: list[str] = []
 
-    def capture(query: str, rows: str) -> list[list[Any]]:
+    def capture(query: str, rows: str, check: Check | None) -> None:
         texts.append(query)
-        created = len(json.loads(rows))
-        return [[len(writer._nodes), len(writer._nodes) + created - 1, created]]
 
     batch = GraphBatch()
     for label in sorted(ontology.labels):
@@ -271,4 +312,5 @@ def all_statements(ontology: Ontology) -> list[str]:
                 again.add_edge(rel, NodeRef(src, "x"), NodeRef(dst, "x"), claims=["c"], date=dt.date(2024, 1, 1))
     writer.write(again, capture, lambda q, p: texts.append(q))
     writer.write(again, capture, lambda q, p: texts.append(q))
+    texts += [query for query, _ in writer.finish()]
     return sorted(set(texts))

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from kg.graph import GraphBatch
 from kg.ontology import Ontology
-from kg.store import cypher, derived
+from kg.store import conflicts, cypher, derived
 from kg.store.removal import removal_plan
 from kg.store.base import Counts, WriteStats
 
@@ -38,9 +38,12 @@ class CypherStoreMixin:
         return _stats(batch)
 
     def _statements(self, batch: GraphBatch) -> list[cypher.Statement]:
-        """The batch's writes, then the derived-edge rule over the claim-backed edges it touched."""
+        """The batch's writes (claims with their group keys), then the derived-edge rule over the
+        claim-backed edges it touched and the conflict marks of the claim groups it touched."""
+        batch = conflicts.with_groups(batch)
         touched = derived.touched_in(batch, self.ontology)
-        return list(self._writer.statements(batch)) + derived.recompute(touched, self.ontology)
+        return (list(self._writer.statements(batch)) + derived.recompute(touched, self.ontology)
+                + conflicts.recompute(conflicts.groups_in(batch)))
 
     def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
         fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)

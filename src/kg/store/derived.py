@@ -69,6 +69,15 @@ def recompute_query(rel: str, src_label: str, dst_label: str) -> str:
             f"(b:{name(dst_label)} {{id: row.dst}}) WITH DISTINCT r" + _RULE)
 
 
+def recompute_all_query(rel: str) -> str:
+    """The rule for every edge of one type (a first load, which touched them all): one scan."""
+    return f"MATCH ()-[r:{name(rel)}]->() WITH DISTINCT r" + _RULE
+
+
+def recompute_all(ontology: Ontology) -> list[Statement]:
+    return [(recompute_all_query(rel), {}) for rel in derived_types(ontology)]
+
+
 def derived_types(ontology: Ontology) -> tuple[str, ...]:
     """The claim-backed relationship types: those the ontology gives a `claims` property."""
     return tuple(sorted(ontology.property("claims").relationships))
@@ -112,7 +121,7 @@ def recompute(keys: Iterable[EdgeKey], ontology: Ontology) -> list[Statement]:
 
 def all_statements(ontology: Ontology) -> list[str]:
     """Every text this module can send (for the linter)."""
-    texts = [touched_by_document(ontology)]
+    texts = [touched_by_document(ontology)] + [recompute_all_query(rel) for rel in derived_types(ontology)]
     for rel in derived_types(ontology):
         relationship = ontology.relationship(rel)
         texts += [recompute_query(rel, s, d) for s in relationship.domains for d in relationship.ranges]

@@ -16,10 +16,11 @@ from falkordb.path import Path as FalkorPath
 from kg.errors import EmptyStoreError, QueryError, QueryTimeoutError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.graph import GraphBatch
-from kg.store import cypher, derived
+from kg.store import conflicts, cypher, derived
 from kg.store.base import WriteStats
-from kg.store.bulk import BulkWriter
+from kg.store.bulk import BulkWriter, Check
 from kg.store.common import CypherStoreMixin
+from kg.store.pipelined import Pipeline
 from kg.store.values import NodeValue, PathValue, RelValue
 
 GRAPH = "kg"
@@ -37,6 +38,7 @@ class FalkorStore(CypherStoreMixin):
         self._graph = self._db.select_graph(graph)
         self._writer = cypher.Writer(ontology)
         self._bulk: BulkWriter | None = None
+        self._pipeline: Pipeline | None = None  # the bulk writer's statements, sent without waiting
         self.wrote = False
 
     # -- reading -------------------------------------------------------------------------
@@ -98,7 +100,8 @@ class FalkorStore(CypherStoreMixin):
     @contextmanager
     def first_load(self) -> Iterator["FalkorStore"]:
         """A store to load into while this graph is empty: it writes through `BulkWriter` into a
-        staging graph, runs the derived-edge rule once over every claim-backed edge, and then
+        staging graph (statements pipelined, see kg.store.pipelined), runs the derived-edge rule
+        and the conflict marks once over the whole graph, and then
         the staging graph replaces this (empty) one in one RENAME. A load that fails or is
         interrupted drops the staging graph: this graph stays as it was. On a graph that holds
         anything, the store itself (the incremental MERGE path)."""
@@ -108,11 +111,13 @@ class FalkorStore(CypherStoreMixin):
         staging = FalkorStore(self._redis, self.ontology, self.info, graph=STAGING)
         staging.clear()  # a staging graph a killed load left behind
         staging._bulk = BulkWriter(self.ontology)
+        staging._pipeline = Pipeline(self._redis.connection_pool, STAGING)
         try:
             yield staging
             staging._leave_bulk()
             self._take(staging)
         except BaseException:
+            staging._close_pipeline(abandon=True)
             staging._drop()
             raise
 
@@ -135,8 +140,12 @@ class FalkorStore(CypherStoreMixin):
     def _write_graph(self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool) -> WriteStats:
         if self._bulk is None:
             return super()._write_graph(batch, then, atomic)
-        stats = self._bulk.write(batch, self._run_rows, lambda q, p: self._execute([(q, p)], atomic=False))
-        self._execute(then, atomic=False)
+        batch = conflicts.with_groups(batch)
+        stats = self._bulk.write(batch, self._send_rows, self._send)
+        for query, params in then:
+            self._send(query, params)
+        assert self._pipeline is not None
+        self._pipeline.drain()  # the write is done when the server has run all of it
         return stats
 
     def write_new_documents(self, documents: list[tuple[str, GraphBatch]]) -> WriteStats:
@@ -158,10 +167,19 @@ class FalkorStore(CypherStoreMixin):
 
     def _leave_bulk(self) -> None:
         """Back to the MERGE path (a removal makes the bulk writer's internal ids stale), after
-        the derived-edge rule has run over what the bulk writer wrote."""
+        the derived-edge rule and the conflict marks have been computed over what it wrote."""
         bulk, self._bulk = self._bulk, None
         if bulk is not None:
-            self._execute(derived.recompute(bulk.touched, self.ontology), atomic=False)
+            for query, params in bulk.finish():
+                self._send(query, params)
+        self._close_pipeline()
+        if bulk is not None:
+            self._execute(derived.recompute_all(self.ontology) + [(conflicts.RECOMPUTE_ALL, {})], atomic=False)
+
+    def _close_pipeline(self, abandon: bool = False) -> None:
+        pipeline, self._pipeline = self._pipeline, None
+        if pipeline is not None:
+            pipeline.abandon() if abandon else pipeline.close()
 
     def describe(self) -> dict[str, Any]:
         return {**self.info, "version": self._version()}
@@ -201,18 +219,17 @@ class FalkorStore(CypherStoreMixin):
                 raise StoreError(f"FalkorDB cannot persist writes: {one_line(exc)}") from exc
             raise QueryError(one_line(exc)) from exc
 
-    def _run_rows(self, query: str, rows: str) -> list[list[Any]]:
-        """One write whose `$rows` is Cypher text already (see kg.store.bulk.encode); its rows."""
+    def _send_rows(self, query: str, rows: str, check: Check | None) -> None:
+        """One bulk write whose `$rows` is Cypher text already (see kg.store.bulk.encode), pipelined."""
+        assert self._pipeline is not None
         self.wrote = True
-        try:
-            reply = self._redis.execute_command("GRAPH.QUERY", self._name, f"CYPHER rows={rows} {query}", "--compact")
-        except redis.ConnectionError as exc:
-            raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
-        except redis.ResponseError as exc:
-            raise QueryError(one_line(exc)) from exc
-        if len(reply) < 3:
-            return []
-        return [[value for _, value in row] for row in reply[1]]
+        self._pipeline.send(f"CYPHER rows={rows} {query}", check)
+
+    def _send(self, query: str, params: Mapping[str, Any]) -> None:
+        """One bulk write with ordinary parameters, pipelined after the ones before it."""
+        assert self._pipeline is not None
+        self.wrote = True
+        self._pipeline.send(self._graph._build_params_header(_params(params)) + query)
 
     def _version(self) -> str:
         """'FalkorDB 4.16.3 on Redis 8.2.3' (the module reports 41603 for 4.16.3)."""

@@ -1,5 +1,6 @@
 """What removing one document sends: its claims, the edges they touched (recomputed by the
-derived-edge rule), its passages, the candidate entities only it named, and the document."""
+derived-edge rule), the conflict marks of their claim groups, its passages, the candidate
+entities only it named, and the document."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections import defaultdict
 from typing import Any, Callable
 
 from kg.ontology import Ontology
-from kg.store import cypher, derived
+from kg.store import conflicts, cypher, derived
 from kg.store.cypher import Statement
 
 Read = Callable[..., list[dict[str, Any]]]
@@ -18,10 +19,11 @@ def removal_plan(read: Read, ontology: Ontology, doc_id: str, keep_document: boo
     reads happen now, before any of the statements runs."""
     doc = {"doc": doc_id}
     touched = derived.keys_of(read(derived.touched_by_document(ontology), doc))
+    groups = [row["group"] for row in read(conflicts.GROUPS_OF_DOCUMENT, doc)]
     candidates = read(cypher.DOC_CANDIDATES, doc) + read(cypher.DOC_CLAIM_CANDIDATES, doc)
     plan: list[Statement] = [(cypher.UNMARK_DOCUMENT, doc)] if keep_document else []
     plan.append((cypher.DELETE_CLAIMS, doc))
-    plan += derived.recompute(touched, ontology)
+    plan += derived.recompute(touched, ontology) + conflicts.recompute(groups)
     plan.append((cypher.DELETE_PASSAGES, doc))
     by_label: dict[str, set[str]] = defaultdict(set)
     for row in candidates:
