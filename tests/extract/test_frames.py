@@ -810,3 +810,7 @@ def test_a_passage_in_another_language_is_read_in_its_own() -> None:
 
 def test_a_latin_name_after_a_korean_title_is_a_person() -> None:
     assert ("Mira", "Person") in _candidates("Thinking Machines의 CEO인 Mira는 투자를 늘린다고 말했다.", "ko")
+
+
+def test_a_name_before_a_stake_is_what_is_owned() -> None:
+    assert core("텐센트는 미니맥스 지분 약 13%를 보유하고 있다.", "ko") == {("tencent", "percentage", 13, "percent")}

@@ -594,7 +594,8 @@ class FrameBuilder:
         wholes = {(m.start, m.end) for m in mentions for p in getattr(self, "_quantities", [])
                   if p.measure in ("percent", "multiple") and 0 <= p.start - m.end <= 2 and self._possessive(text, m)}
         before = [m for m in mentions if m.label in labels and m.end <= q.start
-                  and (m.start, m.end) not in wholes]  # "SK하이닉스의 1.4%": the whole a share is of
+                  and (m.start, m.end) not in wholes  # "SK하이닉스의 1.4%": the whole a share is of
+                  and not self.lex.word_after("stake_nouns", text, m.end)]  # "쿤룬신 지분 59%": what is owned
         possessors = [m for m in before if self._possessive(text, m) and self._possessor_governs(text, m, q, cue)]
         marked = [m for m in before if self._marked_subject(text, m)]
         subjects = [m for m in mentions if self._marked_subject(text, m)]
