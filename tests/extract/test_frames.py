@@ -644,7 +644,7 @@ def test_a_generic_reporter_does_not_hide_whose_figure_it_is() -> None:
     text = "Nvidia reports next week. Analysts expect revenue of $40 billion for the quarter."
     assert core(text) == {("nvidia", "revenue", 4e10, "USD")}
     text = "Brokers estimate Tencent's 40% stake in the venture at $2 billion."
-    assert ("tencent", "percentage", 40, "percent") in core(text)
+    assert ("tencent", "stake_share", 40, "percent") in core(text)
 
 
 def test_the_named_example_of_a_plural_subject_is_the_subject() -> None:
@@ -813,4 +813,8 @@ def test_a_latin_name_after_a_korean_title_is_a_person() -> None:
 
 
 def test_a_name_before_a_stake_is_what_is_owned() -> None:
-    assert core("텐센트는 미니맥스 지분 약 13%를 보유하고 있다.", "ko") == {("tencent", "percentage", 13, "percent")}
+    assert core("텐센트는 미니맥스 지분 약 13%를 보유하고 있다.", "ko") == {("tencent", "stake_share", 13, "percent")}
+
+
+def test_a_stake_is_an_ownership_share() -> None:
+    assert core("Alibaba holds a 36% stake in Zhipu.") == {("alibaba", "stake_share", 36, "percent")}
