@@ -22,11 +22,7 @@ T = TypeVar("T")
 
 def run_pack(name: str, given: dict[str, str], settings: Settings) -> tuple[str, list[dict[str, Any]]]:
     find_pack(name).bind(given)  # a bad name or parameter: one line, before any store or console
-    answer = _ask_console(settings, lambda console: console.pack(name, given))
-    if answer is not None:
-        return answer
-    with open_store(settings, schema=False) as store:
-        return run_pack_on(store, name, given)
+    return _answered(settings, lambda console: console.pack(name, given), lambda store: run_pack_on(store, name, given))
 
 
 def run_pack_on(store: GraphStore, name: str, given: dict[str, str],
@@ -45,17 +41,23 @@ def resolve_entities(pack: Pack, params: dict[str, Any], store: GraphStore) -> d
 
 def run_cypher(cypher: str, given: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:
     ensure_read_only(cypher)
-    answer = _ask_console(settings, lambda console: console.query(cypher, given))
-    if answer is not None:
-        return answer
-    with open_store(settings, schema=False) as store:
-        return run_cypher_on(store, cypher, given)
+    return _answered(settings, lambda console: console.query(cypher, given),
+                     lambda store: run_cypher_on(store, cypher, given))
 
 
 def run_cypher_on(store: GraphStore, cypher: str, given: dict[str, Any],
                   timeout: float | None = None) -> list[dict[str, Any]]:
     ensure_read_only(cypher)
     return store.read(cypher, given, timeout=timeout)
+
+
+def _answered(settings: Settings, ask: Callable[[ConsoleClient], T], locally: Callable[[GraphStore], T]) -> T:
+    """Through the running `kg serve` that holds this store, else from the store itself."""
+    answer = _ask_console(settings, ask)
+    if answer is not None:
+        return answer
+    with open_store(settings, schema=False) as store:
+        return locally(store)
 
 
 def _ask_console(settings: Settings, question: Callable[[ConsoleClient], T]) -> T | None:
