@@ -49,12 +49,9 @@ _REPORTING_EN = re.compile(
 # opens the clause is its possessor, and so the subject
 _EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|three|four|five|several|some|many)\s+"
                                   r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
-# "leading chip makers like Cambricon are expected to …": the named example of a plural subject
-_EXEMPLAR_EN = re.compile(r"(?:^|[,;:]\s+)[\W]*(?:[A-Za-z-]+\s+){0,5}[a-z]+s\s+(?:like|such as|including)\s+$")
 # what a generic subject ("Chinese firms", "애널리스트들은") stands for: it hides only subjects of these
 _GENERIC_LABELS = frozenset({"Firm", "Person", "Country"})
 _DISCOURSE_SUBJECTS = frozenset({"topic", "ko-topic", "reporter"})  # subjects the sentence does not name
-_PRONOUN_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:they|we|it)\b", re.IGNORECASE)
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
 _APPOSITION_EN = re.compile(r",\s+(?:a|an|the)\s[^,;]{1,60},\s*")  # "Zephyr Compute, a Florida company, shipped"
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
@@ -478,6 +475,18 @@ class FrameBuilder:
                 return found  # a press report's topic is no fallback: the sentence's own names come first
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
 
+    @cached_property
+    def _exemplar(self) -> re.Pattern[str]:
+        """"leading chip makers like Cambricon are expected to …": a plural subject, then the link to
+        its named example, at the end of the text searched."""
+        links = "|".join(self.lex.data.clause_words.get("exemplar_links", [])) or "(?!)"
+        return re.compile(rf"(?:^|[,;:]\s+)[\W]*(?:[A-Za-z-]+\s+){{0,5}}[a-z]+s\s+(?:{links})\s+$")
+
+    def _pronoun_after(self, text: str, at: int) -> bool:
+        """Does a subject pronoun follow a reporting verb (`said they bought`, `said that it had`)?"""
+        gap = re.match(r"\s+(?:that\s+)?", text[at:])
+        return gap is not None and self.lex.word_after("subject_pronouns", text, at + gap.end())
+
     def _fact_anaphor(self, text: str, start: int) -> bool:
         """Does the clause open with a word that points back at the figure before it (`이는`,
         `this represents`)?"""
@@ -507,7 +516,7 @@ class FrameBuilder:
         reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
         if _GENERIC_LABELS & set(labels) and self._generic_before_names(text, start, q.start, mentions) and not (
                 reporting and reporting[0].start() >= self._generic_end
-                and not _PRONOUN_SUBJECT_EN.match(text, reporting[0].end())):
+                and not self._pronoun_after(text, reporting[0].end())):
             self._how = "generic"  # "Chinese firms bought Nvidia chips worth $5 billion": no named subject;
             return None  # but "Analysts estimate Baidu's stake at …" only reports whose figure it is
         region_start = start
@@ -542,7 +551,7 @@ class FrameBuilder:
             [m for m in pool if not _after_preposition(text, m.start)
              or self._possessive(text, m) and _after_preposition(text, m.start, only=("of",))
              or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)
-             or _EXEMPLAR_EN.search(text[region_start:m.start])], labels, closest_to=head)
+             or self._exemplar.search(text[region_start:m.start])], labels, closest_to=head)
         if chosen is not None:
             self._how = "clause"
             return _entity(self._head_of_list(text, chosen, mentions))

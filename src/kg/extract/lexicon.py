@@ -112,6 +112,7 @@ class Modality(Strict):
 
 class Names(Strict):
     person_titles: list[str] = []
+    modifier_endings: list[str] = []  # word endings that make a word describe, not name (`연루된`, `싱가포르인`)
     firm_appositives: list[str] = []  # nouns a firm's name follows in apposition (`제조 업체 시게이트가`)
     person_after: list[Regex] = []
     org_suffixes: list[str] = []

@@ -26,7 +26,6 @@ _EN_RUN = re.compile(
     r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)")
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset("겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split())
-_KO_MODIFIER_END = re.compile(r"(?:된|되는|하는|했던|하던|인)$")
 _MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
 _FAMILY_VERSION = re.compile(r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))")
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
@@ -188,7 +187,7 @@ class NameFinder:
         while parts and (parts[0] in self.not_names or parts[0] in _KO_NOT_NAME_PARTS):
             parts.pop(0)
         if not parts or len("".join(parts)) < 2 or any(p in _KO_NOT_NAME_PARTS for p in parts) \
-                or any(_KO_MODIFIER_END.search(p) for p in parts):
+                or any(p.endswith(tuple(self.lex.data.names.modifier_endings)) for p in parts):
             return None  # "연루된 싱가포르인 용의자": a verb's modifier and a nationality describe, not name
         start = end - len(" ".join(parts))
         if any(s < end and start < e for s, e in taken):
