@@ -215,6 +215,20 @@ def test_korean_anaphor_takes_the_paragraphs_firm() -> None:
         ("huawei", "revenue", 1.2e12, "KRW")}
 
 
+def test_korean_a_firm_noun_someone_possesses_is_not_the_paragraphs_firm() -> None:
+    assert core("엔비디아는 새 칩을 공개했다. 이 회사는 중국에서 300만 달러를 지출했다.", "ko") == {
+        ("nvidia", "spending", 3e6, "USD")}
+    assert core("엔비디아는 새 칩을 공개했다. 장의 회사는 중국에서 300만 달러를 지출했다.", "ko") == set()
+
+
+def test_korean_an_unknown_name_as_subject_hides_the_discourse_topic() -> None:
+    assert core("엔비디아는 H20 칩을 팔았다. 로버트 킹은 50만 달러의 보석금에 동의했다.", "ko") == set()
+
+
+def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
+    assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
+
+
 def test_korean_relative_year_resolves_against_the_document_date() -> None:
     found = facts("엔비디아는 지난해 중국에 H20 칩 100만 개를 판매했다.", "ko")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("nvidia", 1e6, "2024")]

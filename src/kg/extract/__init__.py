@@ -13,6 +13,7 @@ to the paragraph's salient entities first, then to the document's.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,11 +64,13 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     found_names = {p.id: gazetteer.find(p.text) for p in document.passages}
     salience.main = _most_named(found_names.values())
     out: list[SentenceAnalysis] = []
+    known_languages = lexicons.languages()
     for passage in document.passages:
         salience.new_paragraph()
         # a passage in another language than its document (a Korean page in an English PDF, an
         # English quote in a Korean article) is read with its own language's words
-        lex = lexicons.for_document(_passage_lang(passage.text, document.lang))
+        lang = _passage_lang(passage.text, document.lang) or "en"
+        lex = known_languages.get(lang) or known_languages["en"]
         names, numbers, builder, sources = (name_finder(lex.code), quantity_finder(lex.code),
                                             _frame_builder(lex, ontology), source_finder(lex))
         relations = interpreters.setdefault(lex.code, Interpreter(languages()[lex.code], anchor))
@@ -105,12 +108,13 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     return out
 
 
+_LETTERS = re.compile(r"[^\W\d_]")  # any script's letters
 _REPORTER_KINDS = {"media", "research"}  # firms that report figures; kg:kind in the ontology
 
 
 def _passage_lang(text: str, document_lang: str | None) -> str | None:
     """The passage's own language when it has words enough to tell, else its document's."""
-    letters = sum(ch.isalpha() for ch in text[:2000])
+    letters = len(_LETTERS.findall(text, 0, 2000))
     return detect_lang(text) if letters >= 12 else document_lang
 
 

@@ -22,7 +22,7 @@ from kg.extract.candidates import Entity
 from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
 from kg.extract.lexicon import Lexicon, Metric
-from kg.extract.korean import linking_ending, marked_proper_nouns
+from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
 from kg.extract.names import slug
 from kg.extract.numbers import Quantity
 
@@ -467,7 +467,8 @@ class FrameBuilder:
             if self._names_anaphor(text, q.start, labels) or (found is not None and self._how != "ko-topic"):
                 return found
             news = self.lex.news_report is not None and bool(self.lex.news_report.search(text, q.end))
-            if said and source.label in labels and not news and self._marked_subject(text, said[0]):
+            if said and source.label in labels and not news and self._marked_subject(text, said[0]) \
+                    and not self._overt_subject_ko(text, said[0].end, q.start):  # not "법무부는 존 리가 … 받았다고"
                 # "캠브리콘은 매출이 … 늘었다고 밝혔다": a source on itself; not "FT는 … 보도했다"
                 self._how = "ko-self-report"
                 return source
@@ -625,6 +626,9 @@ class FrameBuilder:
                 if closer is not None:  # "AMD … 화얼타이가 1.02%": a new name marked nearer the figure
                     self._how = "ko-new-name"
                     return closer
+                if chosen is not None and self._overt_subject_ko(text, chosen.end, q.start):
+                    self._how = "ko-overt"  # "법무부는 존 리가 … 받았다고": the nearer subject is no entity
+                    return None
                 self._how = "ko-marked"
                 return _entity(self._head_of_list(text, chosen, mentions) if chosen else None)
         anaphor = self._anaphor(text, 0, q.start, labels, salience, mentions)
@@ -646,10 +650,29 @@ class FrameBuilder:
             return later
         if not any(m.label in labels and not self._oblique.match(text, m.end) and (m.start, m.end) not in wholes
                    for m in mentions) \
-                and not self._generic_subject(text, 0, q.start):  # "중국 내 판매": a place, no subject
+                and not self._generic_subject(text, 0, q.start) \
+                and not self._overt_subject_ko(text, 0, q.start):  # "중국 내 판매": a place, no subject
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None
+
+    def _overt_subject_ko(self, text: str, start: int, end: int) -> bool:
+        """The clause names a subject of its own that is no known entity, so the discourse's topic
+        is not its subject: an unknown proper noun (`웬델 웡은`) or a firm or person noun someone
+        possesses (`쉬의 회사는`, `그의 변호사는`)."""
+        known = [(m.start, m.end) for m in self._typed if not m.candidate]
+        for s, e, tag, form in marked_nouns(text, start, end):
+            if any(a <= s < b or s <= a < e for a, b in known):
+                continue
+            possessed_noun = self._possessed(text, s) and form in self._agent_nouns
+            if tag == "NNP" or possessed_noun:
+                return True
+        return False
+
+    @cached_property
+    def _agent_nouns(self) -> frozenset[str]:
+        names = self.lex.data.names
+        return frozenset(names.firm_appositives) | frozenset(names.person_titles)
 
     def _relative_antecedent(self, text: str, start: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
         """"the Ascend 910C, which delivers 0.8 petaflops": a relative clause's subject is the
@@ -835,7 +858,7 @@ class FrameBuilder:
                 continue
             found = [m for m in pattern.finditer(text, start, end) if not (
                 self.en and _after_preposition(text, m.start())
-                and not re.search(r"(?:'s|’s|\bits|\btheir)\b", m.group(0)))]
+                and not re.search(r"(?:'s|’s|\bits|\btheir)\b", m.group(0))) and not self._possessed(text, m.start())]
             if not found:
                 continue
             at = found[-1].start()
@@ -846,6 +869,11 @@ class FrameBuilder:
             if resolved is not None:
                 return resolved
         return None
+
+    def _possessed(self, text: str, at: int) -> bool:
+        """`쉬의 회사는`: a noun someone else possesses is that one's, not the discourse's entity."""
+        before = text[max(0, at - 4):at].rstrip()
+        return any(before.endswith(p) and len(before) > len(p) for p in self.lex.data.possessive_particles)
 
     def _attribute_of(self, text: str, m: Mention) -> bool:
         """"Shares in MetaX", "the revenue of SMIC": the name after an attribute noun and a

@@ -106,3 +106,27 @@ def common_noun_ends(sentence: str, start: int, end: int) -> bool:
     not a person's name (a one-syllable surname such as `우` may be read as one)."""
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
     return bool(tokens) and tokens[-1].tag == "NNG" and len(tokens[-1].form) >= 2
+
+
+def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Nouns in [start, end) that carry a subject particle (JKS) or the topic particle 은/는, as
+    (start, end, tag, form): where a clause names its subject (`웡은`, `쉬의 회사는`, `이들이`). A
+    noun after a proper noun is read as part of the name (`웬델 웡은`: NNP)."""
+    tokens = [t for t in _tokens(sentence) if start <= t.start < end]
+    found = []
+    for i, noun in enumerate(tokens):
+        if noun.tag not in ("NNG", "NNP", "NP"):
+            continue
+        j, form, at = i + 1, noun.form, noun.start + noun.len
+        if j < len(tokens) and tokens[j].tag == "XSN" and tokens[j].start == at:  # `이들`
+            form, at, j = form + tokens[j].form, at + tokens[j].len, j + 1
+        particle = tokens[j] if j < len(tokens) else None
+        if particle is None or particle.start != at \
+                or not (particle.tag == "JKS" or particle.tag == "JX" and particle.form in ("은", "는")):
+            continue
+        name = tokens[i - 1] if i > 0 and tokens[i - 1].tag == "NNP" else None
+        if name is not None and noun.start - (name.start + name.len) <= 1:
+            found.append((name.start, at, "NNP", sentence[name.start:at]))
+        else:
+            found.append((noun.start, at, noun.tag, form))
+    return found
