@@ -229,6 +229,11 @@ def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_sou
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 
 
+def test_the_name_a_figure_is_compared_with_is_not_its_subject() -> None:
+    assert core("새 모델은 DeepSeek-V3 대비 비용이 3배 낮다.", "ko") == set()
+    assert core("H200 칩은 H20 대비 성능이 6배 높다.", "ko") == {("h200", "multiple", 6, "times")}
+
+
 def test_korean_relative_year_resolves_against_the_document_date() -> None:
     found = facts("엔비디아는 지난해 중국에 H20 칩 100만 개를 판매했다.", "ko")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("nvidia", 1e6, "2024")]

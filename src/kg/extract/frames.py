@@ -314,6 +314,8 @@ class FrameBuilder:
             return
         f.unit = counted if q.measure == "count" else q.unit
         value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
+        compared = self._compared(text, q, mentions)  # "versus OpenAI at $30": a base with its own figure
+        candidates = [m for m in mentions if m is compared or not self._comparison_base(text, m)]
         for metric_id, cue in readings[:3]:  # the best reading with a subject of its own label
             metric = self.metrics[metric_id]
             f.metric, f.cue = metric_id, cue.group if cue else None
@@ -324,7 +326,7 @@ class FrameBuilder:
                 return
             f.reason = None
             self._how = "secondary" if subject else None
-            f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
+            f.subject = subject or self._subject(text, start, end, q, cue, metric, candidates, salience, source)
             f.how = self._how
             if f.subject is not None and f.subject.label == "Firm" and f.subject.id in self.reporters:
                 f.subject = None  # the discourse's topic is a news agency: it reports, the figure is not its
@@ -348,6 +350,13 @@ class FrameBuilder:
         f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
         f.status = self._status(text, start, end, source)
         f.source = source
+
+    def _comparison_base(self, text: str, m: Mention) -> bool:
+        """`DeepSeek R1 대비 8배`, `faster than Nvidia's H20`: the name a figure is compared with
+        is never its subject."""
+        before, after = self.lex.baseline
+        return bool(after is not None and after.match(text, m.end)
+                    or before is not None and self.en and before.search(text, max(0, m.start - 24), m.start))
 
     # -- clause ---------------------------------------------------------------------------
     def clause(self, text: str, start: int, end: int) -> tuple[int, int]:
