@@ -234,6 +234,11 @@ def test_the_name_a_figure_is_compared_with_is_not_its_subject() -> None:
     assert core("H200 칩은 H20 대비 성능이 6배 높다.", "ko") == {("h200", "multiple", 6, "times")}
 
 
+def test_korean_a_count_with_a_possessive_counts_the_noun_it_leads_to() -> None:
+    assert core("화웨이는 AI 칩 전용 시설을 가동하며, 두 개의 추가 공장을 보유한다.", "ko") == set()
+    assert core("화웨이는 1만 개의 첨단 GPU를 보유한다.", "ko") == {("huawei", "chips_held", 10000, "GPU")}
+
+
 def test_korean_relative_year_resolves_against_the_document_date() -> None:
     found = facts("엔비디아는 지난해 중국에 H20 칩 100만 개를 판매했다.", "ko")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("nvidia", 1e6, "2024")]

@@ -47,6 +47,7 @@ class QuantityFinder:
         self.lex = lex
         self.n = lex.data.numbers
         self.latin = latin.data.numbers if latin is not None and latin is not lex else None
+        self._taken: list[tuple[int, int]] = []  # the names of the sentence `find` reads
 
     # -- compiled pieces -------------------------------------------------------------------
     @cached_property
@@ -199,6 +200,7 @@ class QuantityFinder:
         text = _masked(sentence)
         found: list[Quantity] = []
         blocked = list(taken)
+        self._taken = list(taken)
         for q in self._fractions(text, blocked):
             found.append(q)
             blocked.append((q.start, q.end))
@@ -431,10 +433,19 @@ class QuantityFinder:
     def _counted_near(self, text: str, start: int, end: int) -> str | None:
         """Korean `개`: the noun counted, just before the number or just after the counter (never past
         a particle that closes the phrase: `100개를 샀고 직원`)."""
+        owner = self.lex.possessive.match(text, end)
+        if owner is not None:  # "두 개의 추가 공장": the noun phrase 의 leads to is counted, and nothing else
+            closed = self._phrase_closed.search(text, owner.end(), owner.end() + 48)
+            phrase_end = closed.start() if closed else min(len(text), owner.end() + 48)
+            nouns = [self._counted_units[int(m.lastgroup[1:])]
+                     for m in self._any_counted.finditer(text, owner.end(), phrase_end)]
+            named = any(owner.end() <= a < phrase_end for a, _ in self._taken)  # "3만 개의 H20에": a chip's name
+            return nouns[-1] if nouns else None if named else OTHER_THING
         found = None if self._phrase_closed.match(text, end) else self._counted_after.match(text, end)
         if found:
             return found[1]
         head = text[max(0, start - 24):start]
+        head = head[head.rfind(",") + 1:]  # never past a clause's comma: "… 칩 전용 시설이며, 두 개"
         for pattern, counted in self._counted_before:
             if pattern.search(head):
                 return counted
@@ -549,6 +560,7 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
 _PHRASE_END_EN = re.compile(r"\s*(?:[,.;:)]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
                             r"since|until|compared|versus|vs)\b)")  # "was 20,000 before", "to 450,000 in Q2"
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
+OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
 _OWNER_BETWEEN = re.compile(r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s")  # "90,000 and Meta's 70,000 GPUs"
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)\]\[]|(?:with|in|by|at|for|per|over|under|after|before|a|each|this|next|last)\b|$)",
