@@ -197,6 +197,11 @@ def test_a_system_and_the_chips_it_is_built_from() -> None:
         ("atlas-900-superpod", "chips_in_system", 4096, "GPU")}
 
 
+def test_a_firms_name_that_begins_a_product_code_is_the_product_and_a_relative_clause_after_its_head_noun() -> None:
+    assert core("The app runs on the older Baidu-Wenxin-05 model, which has 320 billion parameters.") == {
+        ("baidu-wenxin-05", "parameters", 320e9, "parameters")}
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

@@ -689,8 +689,13 @@ class FrameBuilder:
         pronoun = _RELATIVE_PRONOUN.search(text, max(0, start - 9), start)
         if pronoun is None:
             return None
-        before = [m for m in mentions if m.label in labels and m.end <= pronoun.start() and pronoun.start() - m.end <= 1]
-        return _entity(before[-1]) if before else None
+        before = [m for m in mentions if m.label in labels and m.end <= pronoun.start() and (
+            pronoun.start() - m.end <= 1 or self._head_noun_only.fullmatch(text, m.end, pronoun.start()))]
+        return _entity(before[-1]) if before else None  # also "MiniMax-Text-01 model, which contains"
+
+    @cached_property
+    def _head_noun_only(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{self._head_noun.pattern})s?")
 
     def _relative_head(self, text: str, q: Quantity, end: int, labels: list[str],
                        mentions: list[Mention]) -> Entity | None:

@@ -91,7 +91,8 @@ class Gazetteer:
     def _find(self, text: str) -> list[Mention]:
         corrected, fuzzy_spans = self._corrected(text)
         found = [self._exact(text, m, fuzzy_spans) for m in self._pattern.finditer(corrected)]
-        mentions = [m for m in found if m is not None and _boundaries_ok(corrected, m.start, m.end, self.particles)]
+        mentions = [m for m in found if m is not None and _boundaries_ok(corrected, m.start, m.end, self.particles)
+                    and not (m.label == "Firm" and _PRODUCT_CODE_AFTER.match(corrected, m.end))]
         taken = [(m.start, m.end) for m in mentions]
         for token in _CAPITALISED_TOKEN.finditer(text):
             if self._near_miss_name(token.group(0)) is None or any(s < token.end() and token.start() < e for s, e in taken):
@@ -169,6 +170,9 @@ def _trie_regex(node: dict[str, dict]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+_PRODUCT_CODE_AFTER = re.compile(r"-(?:[A-Za-z]+-)*[A-Za-z]*\d")  # "MiniMax-Text-01": a product, not the firm
 
 
 def _boundaries_ok(text: str, start: int, end: int, particles: tuple[str, ...]) -> bool:
