@@ -244,6 +244,16 @@ def test_korean_a_count_with_a_possessive_counts_the_noun_it_leads_to() -> None:
     assert core("화웨이는 1만 개의 첨단 GPU를 보유한다.", "ko") == {("huawei", "chips_held", 10000, "GPU")}
 
 
+def test_korean_a_word_kiwi_does_not_know_after_a_firm_noun_is_a_firm() -> None:
+    assert core("AMD는 새 칩을 내놨다. 상장사 뤼훙커지가 2.5% 지분을 보유한다.", "ko") == {
+        ("뤼훙커지", "stake_share", 2.5, "percent")}
+
+
+def test_korean_an_unknown_word_marked_as_subject_nearer_the_figure_takes_it_from_the_name_before() -> None:
+    assert core("AMD는 새 칩을 내놨다. 상장사 뤼훙커지가 2.5%, 쭤훙커지가 1.5% 지분을 보유한다.", "ko") == {
+        ("뤼훙커지", "stake_share", 2.5, "percent")}
+
+
 def test_korean_relative_year_resolves_against_the_document_date() -> None:
     found = facts("엔비디아는 지난해 중국에 H20 칩 100만 개를 판매했다.", "ko")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("nvidia", 1e6, "2024")]

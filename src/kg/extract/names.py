@@ -313,13 +313,13 @@ class NameFinder:
         named_after: set[int] = set()  # titles a name follows: "용의자 아론 운과" names no one before it
         for m in self._ko_title_then_name.finditer(text):
             span = m.start("name"), m.end("name")
-            if m.group("name").split()[0] not in self.not_names and is_proper_name(text, *span):
-                add(*span, "Person")  # "바이두 사장 존 리는", "창업자 왕웨이는"
+            if m.group("name").split()[0] not in self.not_names and is_proper_name(text, *span, unknown_ok=True):
+                add(*span, "Person")  # "바이두 사장 존 리는", "창업자 왕웨이는", "변호사 웬델 웡은"
                 named_after.add(m.start())
         for m in self._ko_firm_after_noun.finditer(text):
             span = m.start("name"), m.end("name")
-            if m.group("name") not in self.not_names and is_proper_name(text, *span):
-                add(*span, "Firm")  # "제조 업체 시게이트가", "상장사 화얼타이가"
+            if m.group("name") not in self.not_names and is_proper_name(text, *span, unknown_ok=True):
+                add(*span, "Firm")  # "제조 업체 시게이트가", "상장사 화얼타이가" (a word Kiwi does not know)
         for m in self._ko_title.finditer(text):
             span = None if m.start() in named_after else self._name_before_title(text, m.start(), taken)
             if span is not None:
