@@ -202,6 +202,10 @@ def test_a_firms_name_that_begins_a_product_code_is_the_product_and_a_relative_c
         ("baidu-wenxin-05", "parameters", 320e9, "parameters")}
 
 
+def test_a_figure_after_plus_or_minus_is_the_margin_of_the_one_before() -> None:
+    assert core("Nvidia expects revenue of $43.0 billion, plus or minus 2%.") == {("nvidia", "revenue", 43e9, "USD")}
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

@@ -304,6 +304,9 @@ class FrameBuilder:
         if self._conditional(text, start, end, q):
             f.reason = "conditional"
             return
+        if self.lex.word_before("tolerance_marks", text, q.start):
+            f.reason = "the tolerance of the figure before"  # "$43.0 billion, plus or minus 2%"
+            return
         if q.measure == "duration" and self.lex.time_frame is not None \
                 and self.lex.time_frame.search(text[max(0, q.start - 24):q.start]):
             f.reason = "a time frame, not a figure"  # "in the past six months", "향후 3년간"

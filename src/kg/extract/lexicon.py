@@ -289,6 +289,16 @@ class Lexicon:
         pattern = self._clause_words.get(group)
         return bool(pattern and pattern.match(text, at))
 
+    @cached_property
+    def _clause_words_before(self) -> dict[str, re.Pattern[str]]:
+        return {name: re.compile(f"(?:{'|'.join(words)})\\s*$", re.IGNORECASE)
+                for name, words in self.data.clause_words.items() if words}
+
+    def word_before(self, group: str, text: str, at: int) -> bool:
+        """Does a word of the `clause_words` list `group` end right before `at` (spaces aside)?"""
+        pattern = self._clause_words_before.get(group)
+        return bool(pattern and pattern.search(text, max(0, at - 24), at))
+
     def words_between(self, group: str, gap: str) -> bool:
         """Is `gap` nothing but words of the list `group` between spaces?"""
         pattern = self._clause_words.get(group)
