@@ -206,6 +206,13 @@ def test_a_figure_after_plus_or_minus_is_the_margin_of_the_one_before() -> None:
     assert core("Nvidia expects revenue of $43.0 billion, plus or minus 2%.") == {("nvidia", "revenue", 43e9, "USD")}
 
 
+def test_an_agency_that_charges_others_is_not_the_actor_of_the_figures_it_charges() -> None:
+    assert core("The Justice Department charged two men with smuggling $160 million of Nvidia GPUs.") == set()
+    assert core("미 법무부는 엔비디아 GPU 1억6000만 달러어치를 밀수한 혐의로 2명을 기소했다.", "ko") == set()
+    assert core("The Commerce Department spent $50 million on new export-control staff.") == {
+        ("us-commerce", "spending", 5e7, "USD")}
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

@@ -333,6 +333,9 @@ class FrameBuilder:
             f.how = self._how
             if f.subject is not None and f.subject.label == "Firm" and f.subject.id in self.reporters:
                 f.subject = None  # the discourse's topic is a news agency: it reports, the figure is not its
+            if f.subject is not None and f.subject.label == "Agency" and metric.kind != "controls_chip" \
+                    and self._enforcement(text):
+                f.subject = None  # "법무부는 … 1억 6천만 달러어치를 밀수한 혐의로 기소했다": the accused's figure
             if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
                 f.subject = None  # "about 1.1 times more power": a comparison whose subject the sentence does not name
             if f.subject is not None and metric.subject_name and not re.search(
@@ -353,6 +356,12 @@ class FrameBuilder:
         f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
         f.status = self._status(text, start, end, source)
         f.source = source
+
+    def _enforcement(self, text: str) -> bool:
+        """Does the sentence tell of an enforcement act (charged, seized, 기소, 적발)? Its agency is
+        then no actor of the figures it charges others with."""
+        pattern = self.lex.enforcement_verbs
+        return pattern is not None and pattern.search(text) is not None
 
     def _comparison_base(self, text: str, m: Mention) -> bool:
         """`DeepSeek R1 대비 8배`, `faster than Nvidia's H20`: the name a figure is compared with

@@ -182,6 +182,7 @@ class LanguageFile(Strict):
     # qualifies another), `auxiliaries` ("will", "plans to": between a new name and its verb),
     # `containment_verbs` ("include": negated, they deny what a figure holds, not the figure).
     clause_words: dict[str, list[Regex]] = {}
+    enforcement_verbs: list[Regex] = []  # charged, seized, 기소: the agency is no actor of the figures
     volume_nouns: list[Regex] = []  # "생산량", "출하량": after a chip, a later count counts that chip
     news_report: list[Regex] = []  # "보도했다": a source reporting news is not its subject
     baseline_after: list[Regex] = []  # "전년 대비", "지난해 같은 기간보다"
@@ -303,6 +304,10 @@ class Lexicon:
         """Is `gap` nothing but words of the list `group` between spaces?"""
         pattern = self._clause_words.get(group)
         return bool(pattern and re.fullmatch(rf"(?:\s+{pattern.pattern})+\s+", gap, re.IGNORECASE))
+
+    @cached_property
+    def enforcement_verbs(self) -> re.Pattern[str] | None:
+        return _alternation(self.data.enforcement_verbs, re.IGNORECASE if self.code == "en" else 0)
 
     @cached_property
     def volume_nouns(self) -> re.Pattern[str] | None:
