@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg import curation, extract, ontology, stories, web
+from kg import curation, extract, ontology, search, stories, web
 from kg.config import Settings
 from kg.documents.model import Document
 from kg.documents.reader import find_files, open_document, read_bytes, to_document
@@ -41,7 +41,8 @@ def document_batch(doc: Document, onto: ontology.Ontology, fingerprint: str,
     previous: NodeRef | None = None
     for p in doc.passages:
         passage = batch.add_node("Passage", p.id, name=f"{doc.title or doc.id} #{p.ordinal}", ordinal=p.ordinal,
-                                 heading=p.heading, text=p.text, start=p.start, end=p.end, page=p.page)
+                                 heading=p.heading, text=p.text, start=p.start, end=p.end, page=p.page,
+                                 terms=search.terms(p.text))
         batch.add_edge("HAS_PASSAGE", ref, passage)
         if previous is not None:
             batch.add_edge("NEXT", previous, passage)
@@ -83,6 +84,7 @@ def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run
         path = curation.curation_path(settings)
         report.warnings.extend((str(path), w) for w in curation.replay(store, decisions, ontology.load()))
         stories.recompute(store)
+        search.ensure_index(store)
     return report
 
 

@@ -47,9 +47,9 @@ def main(
 
 def _register() -> None:
     from kg.cli import eval as eval_cmd
-    from kg.cli import curate, export, extract, load, query, serve, view
+    from kg.cli import curate, export, extract, load, query, search, serve, view
 
-    for module in (load, query, view, export, eval_cmd, extract, serve, curate):
+    for module in (load, query, view, export, eval_cmd, extract, serve, curate, search):
         module.register(app)
 
 
