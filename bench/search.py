@@ -6,7 +6,8 @@ Writes the synthetic corpus (bench/corpus.py) plus PLANTED documents that tell o
 (`smuggled ... H100`, `... 밀반입했다`), loads it all with `pipeline.load` (what `kg load` runs),
 then, in one process against the loaded store, times `kg.search.search` for each query (p50 and p95
 over RUNS runs) beside a baseline read measured in the same run (one passage by its indexed id),
-and times the whole `kg search` command (process start, store start, query; median of 5). It
+and times the whole `kg search` command (process start, store start, query; median of 5) beside
+`kg cypher` counting the documents (the same process and store start). It
 also counts the planted Korean passages `밀반입` finds through `terms` (the stems) against the
 text alone (`@text:`). Results go to `search.json`.
 """
@@ -76,13 +77,15 @@ def main() -> None:
                 p50, p95 = timed(lambda: search.search(store, q, 10), args.runs)
                 results["queries"][q] = {"hits": hits, "p50_ms": round(p50, 2), "p95_ms": round(p95, 2),
                                          "p50_over_baseline": round(p50 / base[0], 1)}
-            korean = "MATCH (d:Document)-[:HAS_PASSAGE]->(p) RETURN count(p) AS n"
+            korean = "WITH node AS p MATCH (:Document)-[:HAS_PASSAGE]->(p) RETURN count(p) AS n"
             stems = store.read(search.FALKOR_SEARCH + " " + korean, {"query": "밀반입"})[0]["n"]
             text_only = store.read(search.FALKOR_SEARCH + " " + korean, {"query": "@text:밀반입"})[0]["n"]
             results["korean_planted"] = {"planted": PLANTED // 2, "found_with_terms": stems,
                                          "found_in_text_alone": text_only}
         whole = [kg(data, "search", "smuggled H100")[0] for _ in range(5)]
+        counted = [kg(data, "cypher", "MATCH (d:Document) RETURN count(d) AS n")[0] for _ in range(5)]
         results["kg_search_command_s"] = round(statistics.median(whole), 2)
+        results["kg_cypher_count_command_s"] = round(statistics.median(counted), 2)  # the same process and store start
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "search.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2, ensure_ascii=False))

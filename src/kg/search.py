@@ -72,7 +72,7 @@ def is_neo4j(store: Any) -> bool:
 
 def ensure_index(store: Any) -> None:
     """The full-text index on passages, created once (an existing graph is indexed in the background)."""
-    from kg.curation.replay import write_statements
+    from kg.curation.marks import write_statements
 
     if is_neo4j(store):
         write_statements(store, [(NEO4J_CREATE, {})])

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from typing import Any
 
-from kg.curation.replay import write_statements
+from kg.curation.marks import write_statements
 
 SHINGLE = 5  # characters: robust to Korean particles and small edits, language-agnostic
 SIMILAR = 0.5

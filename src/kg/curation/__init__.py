@@ -9,6 +9,6 @@ every load.
 
 from kg.curation.file import Decision, append, curation_path, read
 from kg.curation.names import curated_ontology, extraction_fingerprint
-from kg.curation.replay import replay
+from kg.curation.marks import replay
 
 __all__ = ["Decision", "append", "curation_path", "read", "curated_ontology", "extraction_fingerprint", "replay"]

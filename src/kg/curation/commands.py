@@ -11,7 +11,7 @@ from kg.config import Settings
 from kg.curation import decide
 from kg.curation.file import Decision, append, curation_path, read
 from kg.curation.names import curated_ontology
-from kg.curation.replay import replay
+from kg.curation.marks import replay
 from kg.store import open_store
 
 
