@@ -20,6 +20,7 @@ from kg.errors import UsageError
 ONTOLOGY = "ontology"
 PATTERNS = "loaders/patterns"
 REFERENCE = "loaders/reference"
+SEARCH = "loaders/search"
 QUERIES = "queries"
 
 _chosen_root: Path | None = None
@@ -77,6 +78,10 @@ def reference_dir() -> Path:
 
 def patterns_dir() -> Path:
     return _folder(PATTERNS)
+
+
+def search_dir() -> Path:
+    return _folder(SEARCH)
 
 
 def queries_dirs() -> list[Path]:

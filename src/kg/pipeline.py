@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg import extract, ontology, web
+from kg import curation, extract, ontology, search, stories, web
 from kg.config import Settings
 from kg.documents.model import Document
 from kg.documents.reader import find_files, open_document, read_bytes, to_document
@@ -41,7 +41,8 @@ def document_batch(doc: Document, onto: ontology.Ontology, fingerprint: str,
     previous: NodeRef | None = None
     for p in doc.passages:
         passage = batch.add_node("Passage", p.id, name=f"{doc.title or doc.id} #{p.ordinal}", ordinal=p.ordinal,
-                                 heading=p.heading, text=p.text, start=p.start, end=p.end, page=p.page)
+                                 heading=p.heading, text=p.text, start=p.start, end=p.end, page=p.page,
+                                 terms=search.terms(p.text))
         batch.add_edge("HAS_PASSAGE", ref, passage)
         if previous is not None:
             batch.add_edge("NEXT", previous, passage)
@@ -60,8 +61,9 @@ def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run
     paths, urls, feeds = list(paths), list(urls), list(feeds)
     # a missing path or an empty folder stops here, before any fetch or write
     files: list[Item] = [(path, None) for path in find_files(paths)] if paths or not (urls or feeds) else []
-    onto = ontology.load()
-    fingerprint = extract.fingerprint()
+    decisions = curation.read(curation.curation_path(settings))
+    onto = curation.curated_ontology(ontology.load(), decisions)  # accepted entities reach the gazetteer
+    fingerprint = curation.extraction_fingerprint(extract.fingerprint(), decisions)
     reference = build_reference_batch(onto)
     report = LoadReport(dry_run=dry_run)
     if urls or feeds:
@@ -79,6 +81,10 @@ def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run
             take_all(intake, files, progress, lambda raw: _in_shard(raw, shard))
             finishing = time.perf_counter()
         report.seconds_writing += time.perf_counter() - finishing  # a first load's end: derived edges, publishing
+        path = curation.curation_path(settings)
+        report.warnings.extend((str(path), w) for w in curation.replay(store, decisions, ontology.load()))
+        stories.recompute(store)
+        search.ensure_index(store)
     return report
 
 
@@ -96,12 +102,21 @@ def forget(doc: str, settings: Settings) -> Forgotten:
         rows = store.documents()
         if any(row["id"] == doc for row in rows):
             store.forget_document(doc)
+            _replay(store, settings)
             return Forgotten(doc)
         for source in _sources_named(doc):
             owners = sorted(row["id"] for row in rows if source in row["sources"])
             if owners:
-                return _forget_source(store, rows, owners, source)
+                forgotten = _forget_source(store, rows, owners, source)
+                _replay(store, settings)
+                return forgotten
     raise KgError(f"no document '{doc}' in the store", hint="give its id, path or URL; `kg status` counts what is loaded")
+
+
+def _replay(store: object, settings: Settings) -> None:
+    """The curation decisions and repeated stories again (what they name but the store lost is reported by the next load)."""
+    curation.replay(store, curation.read(curation.curation_path(settings)), ontology.load())
+    stories.recompute(store)
 
 
 def _sources_named(doc: str) -> list[str]:

@@ -35,21 +35,25 @@ def main(
         None, "--data-root", help="Your own ontology/, loaders/ and queries/ folders, used instead of "
         "the built-in ones (query packs are added to them); default KG_DATA_ROOT.",
     ),
+    curation: Optional[Path] = typer.Option(
+        None, "--curation", help="The curation file of your decisions (default KG_CURATION, else "
+        "curation.yaml in the data directory).",
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
     paths.set_data_root(data_root)
-    ctx.obj = Settings.from_options(store, data_dir, debug)
+    ctx.obj = Settings.from_options(store, data_dir, debug, curation)
 
 
 def _register() -> None:
     from kg.cli import eval as eval_cmd
-    from kg.cli import export, extract, load, query, serve, view
+    from kg.cli import curate, export, extract, load, query, search, serve, view
 
-    for module in (load, query, view, export, eval_cmd, extract, serve):
+    for module in (load, query, view, export, eval_cmd, extract, serve, curate, search):
         module.register(app)
 
 
-GLOBAL_WITH_VALUE = ("--store", "--data-dir", "--data-root")
+GLOBAL_WITH_VALUE = ("--store", "--data-dir", "--data-root", "--curation")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:

@@ -47,6 +47,8 @@ def query(
     wide: bool = WIDE,
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows (default: the pack's)."),
     skip: Optional[int] = typer.Option(None, "--skip", min=0, help="Skip this many rows first (the next page)."),
+    include_rejected: bool = typer.Option(False, "--include-rejected",
+                                          help="Show claims an analyst rejected too (packs that read claims)."),
 ) -> None:
     """Run a query pack from queries/."""
     if list_packs or name is None:
@@ -54,6 +56,8 @@ def query(
         return
     given = parse_params(param)
     given.update({k: str(v) for k, v in (("limit", limit), ("skip", skip)) if v is not None})
+    if include_rejected and "include_rejected" in find_pack(name).params:
+        given["include_rejected"] = "1"
     title, rows = run_pack(name, given, ctx.obj)
     _print(rows, fmt, title, wide)
     _note_more(find_pack(name).bind(given), len(rows))

@@ -10,8 +10,9 @@ from kg.errors import ReadOnlyError
 _WRITES = re.compile(
     r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL\s*\{|IN\s+TRANSACTIONS)\b", re.I
 )
-_WRITE_PROCEDURES = re.compile(r"\bCALL\s+(?!db\.(?:labels|relationshipTypes|propertyKeys|indexes)\b)"
-                               r"[\w.]+", re.I)
+# read-only procedures: the schema's names, and full-text search (FalkorDB's and Neo4j's)
+_WRITE_PROCEDURES = re.compile(r"\bCALL\s+(?!db\.(?:labels|relationshipTypes|propertyKeys|indexes"
+                               r"|idx\.fulltext\.queryNodes|index\.fulltext\.queryNodes)\b)[\w.]+", re.I)
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
 _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
