@@ -24,6 +24,8 @@ from kg.documents.model import Document
 from kg.documents.reader import Origin, open_document, read_bytes, to_document
 from kg.errors import DocumentError, KgError
 from kg.graph import GraphBatch
+from kg.store.base import WriteStats
+from kg.store.protocol import Store
 
 GROUP_ROWS = 5000  # new documents are written in groups of about this many nodes and edges
 BuildBatch = Callable[[Document, list[str]], GraphBatch]
@@ -58,7 +60,7 @@ class LoadReport:
         self.mentions += sum(1 for e in batch.edges if e.type == "MENTIONS")
         self.claims += sum(1 for n in batch.nodes if n.label == "Claim")
 
-    def wrote(self, stats: Any) -> None:
+    def wrote(self, stats: WriteStats) -> None:
         self.nodes_written += stats.nodes
         self.relationships_written += stats.relationships
 
@@ -74,7 +76,7 @@ class LoadReport:
 
 
 class Intake:
-    def __init__(self, store: Any, extractor: str, build: BuildBatch, report: LoadReport) -> None:
+    def __init__(self, store: Store, extractor: str, build: BuildBatch, report: LoadReport) -> None:
         self.store = store
         self.extractor = extractor  # the extraction fingerprint
         self.build = build

@@ -11,7 +11,7 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from kg import extract, ontology, web
 from kg.config import Settings
@@ -21,7 +21,7 @@ from kg.errors import DocumentError, KgError
 from kg.graph import GraphBatch, NodeRef
 from kg.intake import Intake, Item, LoadReport, take_all
 from kg.reference import build_reference_batch
-from kg.store import open_store
+from kg.store import Counts, Store, open_store
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -117,32 +117,32 @@ def _sources_named(doc: str) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def _forget_source(store: object, rows: list[dict], owners: list[str], source: str) -> Forgotten:
+def _forget_source(store: Store, rows: list[dict[str, Any]], owners: list[str], source: str) -> Forgotten:
     result = Forgotten(owners[0], source)
     for row in rows:
         if row["id"] in owners:
             remaining = [s for s in row["sources"] if s != source]
             if remaining:
-                store.set_sources(row["id"], remaining)  # type: ignore[attr-defined]
+                store.set_sources(row["id"], remaining)
             else:
-                store.forget_document(row["id"])  # type: ignore[attr-defined]
+                store.forget_document(row["id"])
             result = Forgotten(row["id"], source, len(remaining)) if row["id"] == owners[0] else result
     return result
 
 
-def _write_reference(store: object, reference: GraphBatch, report: LoadReport) -> None:
+def _write_reference(store: Store, reference: GraphBatch, report: LoadReport) -> None:
     """The reference batch, unless the store already holds this very version of it."""
     digest = hashlib.sha256(repr(sorted((n.label, n.id, sorted(n.props.items(), key=str)) for n in reference.nodes)
                                  + sorted((e.type, e.src.id, e.dst.id, sorted(e.props.items(), key=str))
                                           for e in reference.edges)).encode()).hexdigest()[:16]
-    stored = store.read("MATCH (d:Dataset {id: 'reference'}) RETURN d.fingerprint AS f")  # type: ignore[attr-defined]
+    stored = store.read("MATCH (d:Dataset {id: 'reference'}) RETURN d.fingerprint AS f")
     if stored and stored[0]["f"] == digest:
         return
     with report.timed("writing"):
-        stats = store.write_batch(reference)  # type: ignore[attr-defined]
+        stats = store.write_batch(reference)
         marker = GraphBatch()
         marker.add_node("Dataset", "reference", name="reference knowledge", fingerprint=digest)
-        store.write_batch(marker)  # type: ignore[attr-defined]
+        store.write_batch(marker)
     report.nodes_written += stats.nodes
     report.relationships_written += stats.relationships
 
@@ -183,6 +183,6 @@ def _extract_only(files: list[Item], onto: ontology.Ontology, fingerprint: str, 
         report.relationships_written += len(merged.edges)
 
 
-def status(settings: Settings) -> tuple[dict[str, object], object]:
+def status(settings: Settings) -> tuple[dict[str, Any], Counts]:
     with open_store(settings) as store:
         return store.describe(), store.counts()

@@ -107,9 +107,9 @@ def status(ctx: typer.Context) -> None:
     table = Table(show_header=True)
     table.add_column("label / type")
     table.add_column("count", justify="right")
-    for name, n in counts.nodes.items():  # type: ignore[attr-defined]
+    for name, n in counts.nodes.items():
         table.add_row(f"({name})", str(n))
-    for name, n in counts.relationships.items():  # type: ignore[attr-defined]
+    for name, n in counts.relationships.items():
         if n:
             table.add_row(f"[:{name}]", str(n))
     out.print(table)

@@ -12,7 +12,7 @@ from kg.config import Settings
 from kg.console import client
 from kg.console.session import Console, Limits
 from kg.errors import UsageError
-from kg.store import open_store
+from kg.store import QueryLimits, open_store
 
 HOST = "127.0.0.1"
 MEMORY_PER_QUERY = 1 << 30  # 1 GiB: a query past it fails instead of taking the embedded server down
@@ -42,9 +42,7 @@ def serve(settings: Settings, port: int | None, limits: Limits, announce: Callab
     chosen = int(sock.getsockname()[1])
     token = secrets.token_urlsafe(24)
     try:
-        with open_store(settings, schema=False) as store:
-            if settings.store == "embedded":
-                store.limit_queries(MEMORY_PER_QUERY, limits.rows + 1)  # type: ignore[attr-defined]
+        with open_store(settings, schema=False, limits=QueryLimits(MEMORY_PER_QUERY, limits.rows + 1)) as store:
             console = Console(store, limits)
             config = uvicorn.Config(create_app(console, token, chosen), log_level="warning", access_log=False,
                                     server_header=False, lifespan="off")

@@ -14,7 +14,7 @@ from kg.console.results import result_payload
 from kg.errors import QueryTimeoutError, UsageError
 from kg.packs import all_packs
 from kg.packs.run import run_cypher_on, run_pack_on
-from kg.store import GraphStore
+from kg.store import Store
 
 T = TypeVar("T")
 LABELS = "CALL db.labels() YIELD label RETURN label ORDER BY label"
@@ -37,7 +37,7 @@ class Limits:
 
 
 class Console:
-    def __init__(self, store: GraphStore, limits: Limits) -> None:
+    def __init__(self, store: Store, limits: Limits) -> None:
         self.store = store
         self.limits = limits
         self._workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kg-console")
@@ -47,7 +47,9 @@ class Console:
 
     def schema(self) -> dict[str, list[str]]:
         """Labels, relationship types and property keys, for the editor's completion."""
-        read = lambda q: [next(iter(r.values())) for r in self._bounded(lambda: self.store.read(q))]  # noqa: E731
+        def read(query: str) -> list[str]:
+            return [str(next(iter(row.values()))) for row in self._bounded(lambda: self.store.read(query))]
+
         return {"labels": read(LABELS), "relationshipTypes": read(TYPES), "propertyKeys": read(KEYS)}
 
     def packs(self) -> list[dict[str, Any]]:

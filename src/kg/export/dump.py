@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.ontology import Ontology
-from kg.store.base import GraphStore
+from kg.store.protocol import Store
 from kg.store.cypher import name
 
 NODES = "MATCH (n:{label}) RETURN n.id AS id, properties(n) AS props ORDER BY id"
@@ -20,7 +20,7 @@ class GraphDump:
     edges: list[tuple[str, str, str, str, str, dict[str, Any]]]  # (type, src label, src id, dst label, dst id, props)
 
 
-def dump_graph(store: GraphStore, ontology: Ontology) -> GraphDump:
+def dump_graph(store: Store, ontology: Ontology) -> GraphDump:
     nodes = []
     for label in sorted(ontology.labels):
         for row in store.read(NODES.format(label=name(label))):

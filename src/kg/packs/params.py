@@ -16,6 +16,7 @@ from typing import Any
 
 from kg.errors import UsageError
 from kg.ontology import Ontology
+from kg.store.protocol import Store
 
 KINDS = ("integer", "date", "text", "entity", "country")
 _SPEC = re.compile(r"^(?P<kind>[a-z]+)(?:\s+(?P<low>-?\d+)\.\.(?P<high>-?\d+))?$")
@@ -85,7 +86,7 @@ def check(pack: str, name: str, value: Any, kind: ParamType, default: Any) -> An
     return value
 
 
-def resolve(value: str, kind: ParamType, ontology: Ontology, store: Any) -> str:
+def resolve(value: str, kind: ParamType, ontology: Ontology, store: Store) -> str:
     """An entity or country parameter's id, from an id, name or alias in any case."""
     if not value.strip():
         return ""

@@ -15,7 +15,7 @@ from kg.packs.guard import ensure_read_only
 from kg import ontology
 from kg.packs.model import Pack, find_pack
 from kg.packs.params import resolve
-from kg.store import GraphStore, open_store
+from kg.store import Store, open_store
 
 T = TypeVar("T")
 
@@ -25,14 +25,14 @@ def run_pack(name: str, given: dict[str, str], settings: Settings) -> tuple[str,
     return _answered(settings, lambda console: console.pack(name, given), lambda store: run_pack_on(store, name, given))
 
 
-def run_pack_on(store: GraphStore, name: str, given: dict[str, str],
+def run_pack_on(store: Store, name: str, given: dict[str, str],
                 timeout: float | None = None) -> tuple[str, list[dict[str, Any]]]:
     pack = find_pack(name)
     params = pack.bind(given)
     return pack.title, store.read(pack.cypher, resolve_entities(pack, params, store), timeout=timeout)
 
 
-def resolve_entities(pack: Pack, params: dict[str, Any], store: GraphStore) -> dict[str, Any]:
+def resolve_entities(pack: Pack, params: dict[str, Any], store: Store) -> dict[str, Any]:
     """Entity and country parameters as ids: `DeepSeek`, `딥시크` -> `deepseek`."""
     onto = ontology.load()
     return {**params, **{k: resolve(str(params[k]), kind, onto, store)
@@ -45,13 +45,13 @@ def run_cypher(cypher: str, given: dict[str, Any], settings: Settings) -> list[d
                      lambda store: run_cypher_on(store, cypher, given))
 
 
-def run_cypher_on(store: GraphStore, cypher: str, given: dict[str, Any],
+def run_cypher_on(store: Store, cypher: str, given: dict[str, Any],
                   timeout: float | None = None) -> list[dict[str, Any]]:
     ensure_read_only(cypher)
     return store.read(cypher, given, timeout=timeout)
 
 
-def _answered(settings: Settings, ask: Callable[[ConsoleClient], T], locally: Callable[[GraphStore], T]) -> T:
+def _answered(settings: Settings, ask: Callable[[ConsoleClient], T], locally: Callable[[Store], T]) -> T:
     """Through the running `kg serve` that holds this store, else from the store itself."""
     answer = _ask_console(settings, ask)
     if answer is not None:

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterator, Mapping
 from kg.errors import StoreError
 from kg.graph import GraphBatch, NodeRef
 from kg.ontology import Ontology
-from kg.store import derived
+from kg.store import derived, falkor_params
 from kg.store.base import WriteStats
 from kg.store.cypher import BATCH_ROWS, Writer, _storable, name
 
@@ -40,7 +40,7 @@ Run = Callable[[str, str, "Check | None"], None]
 CREATE_ROWS = 2000  # positional rows per CREATE statement
 
 # json.dumps writes Cypher literals, except for these escapes, which FalkorDB's parser reads
-# differently (it keeps `\u0001` as six characters): such a chunk goes through the client's encoder.
+# differently (it keeps `\u0001` as six characters): such a chunk goes through kg.store.falkor_params.
 _NOT_CYPHER = re.compile(r"\\[ubf]")
 
 
@@ -103,8 +103,8 @@ class BulkWriter:
                 continue
             plain, dates = self._split(props)
             groups[(key[0], tuple(sorted(dates)))].append({"n": self._nodes[key], "props": plain, **dates})
-        for (label, dates), rows in groups.items():
-            sets = "".join(f", n.{name(k[2:])} = date(row.{name(k)})" for k in dates)
+        for (label, date_keys), rows in groups.items():
+            sets = "".join(f", n.{name(k[2:])} = date(row.{name(k)})" for k in date_keys)
             self.ontology.label(label)
             query = f"UNWIND $rows AS row WITH row, row.n AS node MATCH (n) WHERE id(n) = node SET n += row.props{sets}"
             yield from ((query, {"rows": chunk}) for chunk in _slices(rows, BATCH_ROWS))
@@ -185,8 +185,8 @@ class BulkWriter:
             claims = plain.pop("claims", None)
             row = {"a": self._nodes[key[1]], "b": self._nodes[key[2]], "props": plain, "claims": claims or [], **dates}
             groups[(key[0], tuple(sorted(dates)), bool(claims))].append(row)
-        for (rel, dates, has_claims), rows in groups.items():
-            sets = "".join(f", r.{name(k[2:])} = date(row.{name(k)})" for k in dates)
+        for (rel, date_keys, has_claims), rows in groups.items():
+            sets = "".join(f", r.{name(k[2:])} = date(row.{name(k)})" for k in date_keys)
             if has_claims:
                 sets += ", r.claims = coalesce(r.claims, []) + row.claims"
             query = (f"UNWIND $rows AS row WITH row, row.a AS source, row.b AS target MATCH (a) WHERE id(a) = source "
@@ -235,7 +235,7 @@ def _merge(props: dict[str, Any], later: Mapping[str, Any]) -> None:
     claims = props.get("claims")
     props.update(later)
     if claims is not None and later.get("claims"):
-        props["claims"] = list(dict.fromkeys([*claims, *later["claims"]]))  # type: ignore[misc]
+        props["claims"] = list(dict.fromkeys([*claims, *later["claims"]]))
 
 
 def _confirm(label: str, low: int, count: int) -> Check:
@@ -254,9 +254,7 @@ def encode(rows: list[list[Any]]) -> str:
     except ValueError:
         text = ""
     if not text or _NOT_CYPHER.search(text):
-        from falkordb.helpers import stringify_param_value
-
-        return stringify_param_value(rows)  # type: ignore[no-any-return]
+        return falkor_params.literal(rows)
     return text
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, Self
 
 from kg.graph import GraphBatch
 from kg.ontology import Ontology
@@ -24,7 +24,7 @@ class CypherStoreMixin:
         raise NotImplementedError
 
     @contextmanager
-    def first_load(self) -> Iterator[Any]:
+    def first_load(self) -> Iterator[Self]:
         """The store a load writes through. Here the store itself: every write is the incremental
         MERGE path (FalkorStore has a bulk path for a load into an empty graph)."""
         yield self
@@ -78,9 +78,6 @@ class CypherStoreMixin:
 
     def set_sources(self, doc_id: str, sources: list[str]) -> None:
         self._execute([(cypher.SET_SOURCES, {"doc": doc_id, "sources": sources})], atomic=True)
-
-    def document_fingerprints(self) -> dict[str, str]:
-        return {row["id"]: row["fingerprint"] for row in self.read(cypher.FINGERPRINTS)}
 
     def counts(self) -> Counts:
         counts = Counts()

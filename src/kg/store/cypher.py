@@ -125,7 +125,6 @@ MARK_DOCUMENT = "MATCH (d:Document {id: $doc}) SET d.fingerprint = $fingerprint"
 DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
 DOCUMENT_EXISTS = "MATCH (d:Document {id: $doc}) RETURN d.id AS id"
 # Every document, '' for one whose write never finished (it has no commit marker).
-FINGERPRINTS = "MATCH (d:Document) RETURN d.id AS id, coalesce(d.fingerprint, '') AS fingerprint"
 MARK_DOCUMENTS = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.fingerprint = row.fingerprint"
 DOCUMENTS = (
     "MATCH (d:Document) RETURN d.id AS id, coalesce(d.sha256, '') AS sha256, coalesce(d.fingerprint, '') AS fingerprint, "
@@ -152,7 +151,7 @@ def count_type(rel: str) -> str:
 def all_statements(ontology: Ontology) -> list[str]:
     """Every fixed or ontology-generated Cypher text this module can send (for the linter)."""
     fixed = [DOC_CANDIDATES, DOC_CLAIM_CANDIDATES, DELETE_CLAIMS, DELETE_PASSAGES, UNMARK_DOCUMENT, MARK_DOCUMENT,
-             DELETE_DOCUMENT, DOCUMENT_EXISTS, FINGERPRINTS, MARK_DOCUMENTS, DOCUMENTS, SET_SOURCES]
+             DELETE_DOCUMENT, DOCUMENT_EXISTS, MARK_DOCUMENTS, DOCUMENTS, SET_SOURCES]
     labels = sorted(ontology.labels)
     generated = [count_label(x) for x in labels] + [delete_orphan_candidates(x) for x in labels]
     generated += [count_type(t) for t in sorted(ontology.relationships)]

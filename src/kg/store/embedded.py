@@ -143,7 +143,8 @@ class EmbeddedServer:
                 pid = None
         if pid and _is_our_server(pid, self.socket_path):
             os.kill(pid, signal.SIGTERM)  # redis saves the AOF on SIGTERM
-            _wait_gone(pid, 30) or os.kill(pid, signal.SIGKILL)
+            if not _wait_gone(pid, 30):
+                os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5)
         self.pid_file.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)

@@ -16,7 +16,7 @@ from falkordb.path import Path as FalkorPath
 from kg.errors import EmptyStoreError, QueryError, QueryTimeoutError, StoreError, one_line
 from kg.ontology import Ontology
 from kg.graph import GraphBatch
-from kg.store import conflicts, cypher, derived
+from kg.store import conflicts, cypher, derived, falkor_params
 from kg.store.base import WriteStats
 from kg.store.bulk import BulkWriter, Check
 from kg.store.common import CypherStoreMixin
@@ -184,6 +184,11 @@ class FalkorStore(CypherStoreMixin):
     def describe(self) -> dict[str, Any]:
         return {**self.info, "version": self._version()}
 
+    def close(self) -> None:
+        """The connections go back (the embedded server is stopped by kg.store.open_store)."""
+        self._close_pipeline(abandon=True)
+        self._redis.close()
+
     def limit_queries(self, memory_bytes: int, max_rows: int) -> None:
         """Server-wide caps for a server this process owns (the embedded one, for `kg serve`): a
         query that would allocate more than `memory_bytes` fails instead of taking the server
@@ -205,7 +210,7 @@ class FalkorStore(CypherStoreMixin):
         without it is redone by the next load. `atomic` is kept for stores that have transactions.
         """
         commands = [
-            ("GRAPH.QUERY", self._name, self._graph._build_params_header(_params(p)) + q, "--compact")
+            ("GRAPH.QUERY", self._name, falkor_params.header(_params(p)) + q, "--compact")
             for q, p in statements
         ]
         self.wrote = self.wrote or bool(commands)
@@ -229,7 +234,7 @@ class FalkorStore(CypherStoreMixin):
         """One bulk write with ordinary parameters, pipelined after the ones before it."""
         assert self._pipeline is not None
         self.wrote = True
-        self._pipeline.send(self._graph._build_params_header(_params(params)) + query)
+        self._pipeline.send(falkor_params.header(_params(params)) + query)
 
     def _version(self) -> str:
         """'FalkorDB 4.16.3 on Redis 8.2.3' (the module reports 41603 for 4.16.3)."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.config import redacted, without_password
 from kg.errors import QueryError, QueryTimeoutError, StoreError, one_line
@@ -12,7 +13,11 @@ from kg.store import cypher
 from kg.store.common import CypherStoreMixin
 from kg.store.values import NodeValue, PathValue, RelValue
 
+if TYPE_CHECKING:  # the driver itself is imported when a Neo4j store is opened
+    from neo4j import ManagedTransaction, Session
+
 CONNECT_TIMEOUT_SECONDS = 4.0
+T = TypeVar("T")
 
 
 class Neo4jStore(CypherStoreMixin):
@@ -43,7 +48,7 @@ class Neo4jStore(CypherStoreMixin):
     def read(self, query: str, params: Mapping[str, Any] | None = None, *,
              timeout: float | None = None) -> list[dict[str, Any]]:
         """A managed read transaction; `timeout` in seconds, enforced by the Neo4j server."""
-        def work(tx: Any) -> list[dict[str, Any]]:
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
             result = tx.run(query, dict(params or {}))
             return [{k: _value(v) for k, v in record.items()} for record in result]
 
@@ -73,13 +78,13 @@ class Neo4jStore(CypherStoreMixin):
 
     def _write(self, statements: list[cypher.Statement]) -> None:
         """All statements in one managed write transaction: retried as a whole, all or nothing."""
-        def work(tx: Any) -> None:
+        def work(tx: ManagedTransaction) -> None:
             for query, params in statements:
                 tx.run(query, params).consume()
 
         self._run(lambda s: s.execute_write(work))
 
-    def _run(self, action: Any) -> Any:
+    def _run(self, action: Callable[[Session], T]) -> T:
         neo4j = self._neo4j
         try:
             with self._driver.session(database=self.database) as session:
@@ -95,8 +100,9 @@ class Neo4jStore(CypherStoreMixin):
             raise StoreError(f"lost Neo4j at {redacted(self.uri)}: {one_line(exc)}") from exc
 
 
-def _delete_some(tx: Any) -> int:
-    return tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n").single()["n"]
+def _delete_some(tx: ManagedTransaction) -> int:
+    record = tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n").single()
+    return int(record["n"]) if record is not None else 0
 
 
 def _value(value: Any) -> Any:
@@ -106,8 +112,9 @@ def _value(value: Any) -> Any:
     if isinstance(value, g.Node):
         return NodeValue(value.element_id, tuple(sorted(value.labels)), {k: _value(v) for k, v in value.items()})
     if isinstance(value, g.Relationship):
-        return RelValue(value.element_id, value.type, value.start_node.element_id, value.end_node.element_id,
-                        {k: _value(v) for k, v in value.items()})
+        start, end = value.start_node, value.end_node  # None only for a relationship without its nodes
+        return RelValue(value.element_id, value.type, start.element_id if start else "",
+                        end.element_id if end else "", {k: _value(v) for k, v in value.items()})
     if isinstance(value, g.Path):
         return PathValue(tuple(_value(n) for n in value.nodes), tuple(_value(r) for r in value.relationships))
     if isinstance(value, (t.Date, t.DateTime)):
