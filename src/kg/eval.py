@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from kg import ontology, paths
 from kg.documents.reader import read_document
 from kg.errors import InputError, ReferenceDataError
-from kg.extract import analyse, lexicon
+from kg.extract import SentenceAnalysis, analyse, lexicon
 from kg.extract.names import slug
 from kg.yamlfile import load_model
 
@@ -218,13 +218,14 @@ def score_facts(result: Evaluation, article: str, lang: str, facts: list[GoldFac
             result.spurious.append(Spurious(article, claim))
 
 
-def claims_of(analysis: list) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+def claims_of(analysis: list[SentenceAnalysis]) -> list[dict[str, Any]]:
     """The facts extraction found, as the scoring compares them: kinds (from the metric), value, unit, names."""
     metrics = lexicon.metrics()
     out = []
     for s in analysis:
         for f in s.frames:
             if f.ok:
+                assert f.metric is not None and f.subject is not None  # what `ok` means
                 m = metrics[f.metric]
                 out.append({"kinds": [m.kind, *m.also], "metric": f.metric, "value": f.quantity.value,
                             "value_max": f.quantity.value_max,
@@ -304,7 +305,7 @@ def _details_agree(fact: GoldFact, claim: dict[str, Any]) -> bool:
     return True
 
 
-def _score_linking(result: Evaluation, article: Article, lang: str, analysis: list) -> None:  # type: ignore[type-arg]
+def _score_linking(result: Evaluation, article: Article, lang: str, analysis: list[SentenceAnalysis]) -> None:
     types = scoring().types
     mentions = [m for s in analysis for m in s.mentions if m.label]
     for entity in article.gold.entities:

@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from kg import paths
 from kg.errors import OntologyError, one_line
@@ -198,9 +199,9 @@ def _build(graph: Graph) -> Ontology:
     return Ontology(labels, relationships, properties, individuals, entity_labels, prov_classes)
 
 
-def _prov(graph: Graph, term: object, link: URIRef = RDFS.subPropertyOf) -> str | None:
+def _prov(graph: Graph, term: Node, link: URIRef = RDFS.subPropertyOf) -> str | None:
     """The PROV-O term `term` specialises, for exports that PROV-only tools read."""
-    supers = sorted(str(x) for x in graph.objects(term, link) if str(x).startswith(str(PROV)))  # type: ignore[arg-type]
+    supers = sorted(str(x) for x in graph.objects(term, link) if str(x).startswith(str(PROV)))
     return supers[0] if supers else None
 
 
@@ -254,10 +255,11 @@ def _check_names(individuals: dict[tuple[str, str], Individual]) -> None:
                                         f"and {key[0]} '{key[1]}'")
 
 
-def _pref_first(graph: Graph, subject: URIRef, lang: str, names: list[str]) -> list[str]:
+def _pref_first(graph: Graph, subject: Node, lang: str, names: list[str]) -> list[str]:
     prefs = [str(x) for x in graph.objects(subject, SKOS.prefLabel) if getattr(x, "language", None) == lang]
     return prefs + [n for n in names if n not in prefs]
 
 
-def _lang_names(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
-    return {lit.language or "en": str(lit) for lit in graph.objects(subject, predicate)}
+def _lang_names(graph: Graph, subject: Node, predicate: URIRef) -> dict[str, str]:
+    return {lit.language or "en": str(lit) for lit in graph.objects(subject, predicate)
+            if isinstance(lit, Literal)}

@@ -6,10 +6,14 @@ import datetime as dt
 import json
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:  # kg.eval runs extraction: imported when the command runs
+    from kg.eval import Evaluation, Score
 
 out = Console()
 
@@ -44,8 +48,8 @@ def eval_command(
         raise typer.Exit(1)
 
 
-def _figures(result) -> dict:  # type: ignore[no-untyped-def]
-    def one(s) -> dict:  # type: ignore[no-untyped-def]
+def _figures(result: Evaluation) -> dict[str, Any]:
+    def one(s: Score) -> dict[str, Any]:
         return {"gold": s.gold, "found": s.found, "claims": s.claims, "right": s.right,
                 "recall": round(s.recall, 3), "precision": round(s.precision, 3)}
 
@@ -60,7 +64,7 @@ def _figures(result) -> dict:  # type: ignore[no-untyped-def]
             "details_right": {"matched": result.details.gold, "qualifier_and_date_right": result.details.found}}
 
 
-def _print(result, gold_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def _print(result: Evaluation, gold_dir: Path) -> None:
     table = Table(title=f"kg eval {gold_dir} ({result.articles} articles): numeric facts")
     for column in ("", "gold", "found", "recall", "claims", "right", "precision"):
         table.add_column(column, justify="left" if not column else "right")
@@ -77,7 +81,7 @@ def _print(result, gold_dir: Path) -> None:  # type: ignore[no-untyped-def]
     out.print(f"qualifier and date right in {result.details.found} of {result.details.gold} matched facts")
 
 
-def _errors(result) -> None:  # type: ignore[no-untyped-def]
+def _errors(result: Evaluation) -> None:
     for miss in result.missed:
         f = miss.fact
         out.print(f"missed   {miss.article} {f.kind} {f.subject} / {f.object} {f.value} {f.unit}: {f.quote_anchor}",
@@ -90,7 +94,7 @@ def _errors(result) -> None:  # type: ignore[no-untyped-def]
         out.print(f"unlinked {article} {entity.type} {entity.name} {entity.aliases_in_text}", markup=False, highlight=False)
 
 
-def _log(path: Path, gold_dir: Path, figures: dict) -> None:
+def _log(path: Path, gold_dir: Path, figures: dict[str, Any]) -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     o = figures["overall"]
     langs = "; ".join(f"{k} P {v['precision']:.2f} R {v['recall']:.2f} ({v['gold']} facts)"

@@ -58,7 +58,8 @@ def _refuse_anchors(path: str, block: str) -> None:
     from them (an alias bomb never expands); `title: "R&D *and* Chips"` is plain text."""
     for event in yaml.parse(block, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line = event.start_mark.line + 2  # the block starts after the opening `---` line
+            mark = event.start_mark  # the block starts after the opening `---` line
+            line = mark.line + 2 if mark is not None else 2
             raise DocumentError(path, f"front matter uses YAML anchors or aliases (line {line}), "
                                       "which are not accepted")
 

@@ -14,7 +14,7 @@ PAGE_BREAK = "\n\n"  # between a PDF's pages in the document text: a blank line 
 
 
 def split_passages(doc_id: str, text: str) -> tuple[Passage, ...]:
-    passages = []
+    passages: list[Passage] = []
     heading: str | None = None
     for start, end, is_heading in _blocks(text):
         if is_heading:

@@ -13,8 +13,12 @@ import datetime as dt
 import io
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.errors import DocumentError
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 MIN_TEXT_CHARS = 20  # fewer letters than this on every page: a scan, not a text
 
@@ -55,10 +59,10 @@ def read_pdf(path: str, raw: bytes) -> PdfText:
     return PdfText(pages, _meta_text(meta, "title"), _meta_text(meta, "author"), _created(meta))
 
 
-def _open_without_password(reader: object) -> bool:
+def _open_without_password(reader: PdfReader) -> bool:
     """Many PDFs are encrypted only to set permissions, with an empty user password."""
     try:
-        return bool(reader.decrypt(""))  # type: ignore[attr-defined]
+        return bool(reader.decrypt(""))
     except Exception:  # an unsupported cipher is also "cannot read it"
         return False
 

@@ -77,7 +77,8 @@ def unlabelled_types(rels: Iterable[RelValue]) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def vis_options() -> dict[str, Any]:
-    return json.loads(Path(__file__).with_name("vis-options.json").read_text(encoding="utf-8"))
+    options: dict[str, Any] = json.loads(Path(__file__).with_name("vis-options.json").read_text(encoding="utf-8"))
+    return options
 
 
 def shown_date(value: Any, precision: Any) -> str:

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
+import httpx
+
 from kg.config import env_number
 from kg.documents.reader import Origin
 from kg.errors import FetchError
@@ -61,7 +63,7 @@ def gather(urls: Iterable[str], feeds: Iterable[str], data_dir: Path, refresh: b
     return out
 
 
-def _page(session: object, url: str, data_dir: Path, refresh: bool, host: threading.Semaphore,
+def _page(session: httpx.Client, url: str, data_dir: Path, refresh: bool, host: threading.Semaphore,
           published: dt.date | None) -> tuple[kept.KeptCopy, bool]:
     """The kept copy of `url`, fetched now (True) or earlier (False)."""
     if not is_web_url(url):
@@ -70,18 +72,18 @@ def _page(session: object, url: str, data_dir: Path, refresh: bool, host: thread
     if copy is not None:
         return copy, False
     with host:
-        page = fetch.fetch(session, url)  # type: ignore[arg-type]
+        page = fetch.fetch(session, url)
     return kept.keep(data_dir, url, fetch.SUFFIX_OF_TYPE[page.content_type], page.body, page.final_url,
                      page.content_type, published), True
 
 
-def _feed_items(session: object, feed: str, data_dir: Path, out: Gathered) -> dict[str, dt.date | None]:
+def _feed_items(session: httpx.Client, feed: str, data_dir: Path, out: Gathered) -> dict[str, dt.date | None]:
     """The feed's item links; when the feed cannot be fetched, those of the copy kept last time
     (with a warning), else the feed is one failure and its items are not loaded."""
     try:
         if not is_web_url(feed):
             raise FetchError(feed, "not an http(s) URL")
-        page = fetch.fetch(session, feed, accept=fetch.FEED_TYPES | {"text/html", "text/plain"})  # type: ignore[arg-type]
+        page = fetch.fetch(session, feed, accept=fetch.FEED_TYPES | {"text/html", "text/plain"})
         links, warnings = item_links(feed, page.body)
         kept.keep(data_dir, feed, FEED_SUFFIX, page.body, page.final_url, page.content_type)
     except FetchError as exc:

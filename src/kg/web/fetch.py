@@ -94,7 +94,7 @@ def _check_status(url: str, response: httpx.Response) -> None:
 
 
 def _media_type(url: str, response: httpx.Response, wanted: set[str]) -> str:
-    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    media = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
     if media in wanted:
         return media
     if not media:
