@@ -8,8 +8,9 @@ replaces that source's old text). Plain data: the store is written by `kg.intake
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from kg.documents.identity import HASH_CHARS, document_id
 

@@ -17,7 +17,7 @@ class Settings:
     debug: bool = False
 
     @classmethod
-    def from_options(cls, store: str | None, data_dir: Path | None, debug: bool) -> "Settings":
+    def from_options(cls, store: str | None, data_dir: Path | None, debug: bool) -> Settings:
         uri = store or os.environ.get("KG_STORE") or os.environ.get("NEO4J_URI") or "embedded"
         directory = data_dir or Path(os.environ.get("KG_DATA_DIR") or ".kg")
         return cls(uri, directory.expanduser().resolve(), debug)

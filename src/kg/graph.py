@@ -7,8 +7,9 @@ so building a batch stays cheap inside hot loops.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 # A property value a store can hold: scalars, dates, and flat lists of scalars.
 Value = str | int | float | bool | dt.date | list[Any] | None
@@ -54,11 +55,11 @@ class GraphBatch:
     def add_edge(self, type: str, src: NodeRef, dst: NodeRef, **props: Value) -> None:
         self.edges.append(Edge(type, src, dst, {k: v for k, v in props.items() if v is not None}))
 
-    def extend(self, other: "GraphBatch") -> None:
+    def extend(self, other: GraphBatch) -> None:
         self.nodes.extend(other.nodes)
         self.edges.extend(other.edges)
 
-    def merged(self) -> "GraphBatch":
+    def merged(self) -> GraphBatch:
         """One node per (label, id) and one edge per (type, src, dst), later props winning."""
         nodes: dict[NodeRef, dict[str, Value]] = {}
         for n in self.nodes:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -27,15 +26,15 @@ def register(app: typer.Typer) -> None:
 
 def load(
     ctx: typer.Context,
-    paths: Optional[List[str]] = typer.Argument(
+    paths: list[str] | None = typer.Argument(
         None, metavar="PATH_OR_URL",
         help="Files or folders of .md, .txt, .html and .pdf documents, or http(s) URLs of pages."),
-    urls: Optional[Path] = typer.Option(None, "--urls", metavar="FILE", help="A file of URLs to load, one a line (# comments)."),
-    feeds: Optional[List[str]] = typer.Option(None, "--feed", metavar="URL", help="An RSS or Atom feed whose items to load."),
+    urls: Path | None = typer.Option(None, "--urls", metavar="FILE", help="A file of URLs to load, one a line (# comments)."),
+    feeds: list[str] | None = typer.Option(None, "--feed", metavar="URL", help="An RSS or Atom feed whose items to load."),
     refresh: bool = typer.Option(False, "--refresh", help="Fetch pages again instead of reading the kept copies."),
     reset: bool = typer.Option(False, "--reset", help="Empty the graph first."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Read and extract, write nothing."),
-    shard: Optional[str] = typer.Option(None, "--shard", help="Load only shard I of N documents, as I/N."),
+    shard: str | None = typer.Option(None, "--shard", help="Load only shard I of N documents, as I/N."),
 ) -> None:
     """Read documents (files, web pages, feed items), extract their facts and load them with the
     reference knowledge."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -25,13 +24,13 @@ app = typer.Typer(
 @app.callback()
 def main(
     ctx: typer.Context,
-    store: Optional[str] = typer.Option(
+    store: str | None = typer.Option(
         None, "--store", help="Graph store: 'embedded' (default), neo4j://…, bolt://…, neo4j+s://…, redis://…",
     ),
-    data_dir: Optional[Path] = typer.Option(
+    data_dir: Path | None = typer.Option(
         None, "--data-dir", help="Data directory of the embedded store (default .kg, or KG_DATA_DIR)."
     ),
-    data_root: Optional[Path] = typer.Option(
+    data_root: Path | None = typer.Option(
         None, "--data-root", help="Your own ontology/, loaders/ and queries/ folders, used instead of "
         "the built-in ones (query packs are added to them); default KG_DATA_ROOT.",
     ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import secrets
 import socket
-from typing import Callable
+from collections.abc import Callable
 
 from kg.config import Settings
 from kg.console import client

@@ -7,9 +7,9 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from kg.config import env_number
 from kg.documents import decode, frontmatter

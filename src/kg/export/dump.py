@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.ontology import Ontology
-from kg.store.protocol import Store
 from kg.store.cypher import name
+from kg.store.protocol import Store
 
 NODES = "MATCH (n:{label}) RETURN n.id AS id, properties(n) AS props ORDER BY id"
 EDGES = ("MATCH (a)-[r:{rel}]->(b) RETURN labels(a)[0] AS src_label, a.id AS src, labels(b)[0] AS dst_label, "

@@ -56,17 +56,17 @@ def _narrowed(columns: list[str], natural: list[int], prose: list[bool], width: 
 def _table(head: list[str], columns: list[str], rows: list[list[str]], widths: list[int],
            lines: int | None) -> str:
     out = list(head)
-    out.append(_line([_fit(c, w) for c, w in zip(columns, widths)], widths))
+    out.append(_line([_fit(c, w) for c, w in zip(columns, widths, strict=True)], widths))
     out.append(GAP.join("-" * w for w in widths).rstrip())
     for row in rows:
-        cells = [wrap(cell, w, lines) for cell, w in zip(row, widths)]
+        cells = [wrap(cell, w, lines) for cell, w in zip(row, widths, strict=True)]
         for k in range(max(len(c) for c in cells)):
             out.append(_line([c[k] if k < len(c) else "" for c in cells], widths))
     return "\n".join(out) + "\n"
 
 
 def _line(cells: list[str], widths: list[int]) -> str:
-    return GAP.join(c + " " * (w - cell_len(c)) for c, w in zip(cells, widths)).rstrip()
+    return GAP.join(c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
 def _blocks(head: list[str], columns: list[str], rows: list[list[str]], width: int) -> str:
@@ -75,7 +75,7 @@ def _blocks(head: list[str], columns: list[str], rows: list[list[str]], width: i
     out = list(head)
     for number, row in enumerate(rows, 1):
         out.append(f"-- {number} " + "-" * max(0, min(width, 40) - len(str(number)) - 4))
-        for name, cell in zip(columns, row):
+        for name, cell in zip(columns, row, strict=True):
             if not cell:
                 continue
             for k, text in enumerate(wrap(cell, room, lines=None)):

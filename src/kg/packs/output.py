@@ -78,7 +78,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, PathValue):
         names = [str(n.props.get("name") or n.props.get("id") or n.element_id) for n in value.nodes]
         steps = [f"-[{r.type}]-" for r in value.rels]
-        return " ".join(x for pair in zip(names, steps + [""]) for x in pair if x)
+        return " ".join(x for pair in zip(names, steps + [""], strict=True) for x in pair if x)
     value = plain(value)
     if value is None:
         return ""

@@ -7,12 +7,13 @@ console holds the embedded store, `kg query` and `kg cypher` ask it (kg.console.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from kg import ontology
 from kg.config import Settings
 from kg.console.client import ConsoleClient, ConsoleGone, running_console
 from kg.packs.guard import ensure_read_only
-from kg import ontology
 from kg.packs.model import Pack, find_pack
 from kg.packs.params import resolve
 from kg.store import Store, open_store

@@ -14,7 +14,7 @@ from kg.errors import ReferenceDataError
 from kg.ontology import Ontology
 from kg.reference import models
 from kg.rules.criteria import parse
-from kg.yamlfile import FAST_LOADER, load_model
+from kg.yamlfile import load_model
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -23,13 +23,14 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from kg.errors import StoreError
 from kg.graph import GraphBatch, NodeRef
 from kg.ontology import Ontology
-from kg.store import derived, falkor_params
+from kg.store import falkor_params
 from kg.store.base import WriteStats
 from kg.store.cypher import BATCH_ROWS, Writer, _storable, name
 
@@ -91,7 +92,7 @@ class BulkWriter:
             rows = [[key[1], *self._cells(nodes[key], plain, dates)] for key in chunk]
             low = self._next_id
             self._next_id += len(chunk)
-            self._nodes.update(zip(chunk, range(low, self._next_id)))
+            self._nodes.update(zip(chunk, range(low, self._next_id), strict=True))
             run(query, encode(rows), _confirm(label, low, len(chunk)))
 
     def _node_updates(self, nodes: dict[NodeKey, dict[str, Any]],

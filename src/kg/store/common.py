@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Mapping, Self
+from typing import Any, Self
 
 from kg.graph import GraphBatch
 from kg.ontology import Ontology
 from kg.store import conflicts, cypher, derived
-from kg.store.removal import removal_plan
 from kg.store.base import Counts, WriteStats
+from kg.store.removal import removal_plan
 
 
 class CypherStoreMixin:

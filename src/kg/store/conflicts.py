@@ -11,7 +11,8 @@ the marks (one per disagreeing group) and the claims of the groups on its page, 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from kg.graph import GraphBatch, Node
 from kg.store.cypher import BATCH_ROWS, Statement

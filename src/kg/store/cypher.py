@@ -10,8 +10,9 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from kg.errors import OntologyError
 from kg.graph import Edge, GraphBatch, Node

@@ -20,7 +20,8 @@ reference data states it: then its derived properties are removed and its refere
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from kg.graph import GraphBatch
 from kg.ontology import Ontology

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 import redis
 from falkordb import FalkorDB
@@ -14,8 +15,8 @@ from falkordb.node import Node as FalkorNode
 from falkordb.path import Path as FalkorPath
 
 from kg.errors import EmptyStoreError, QueryError, QueryTimeoutError, StoreError, one_line
-from kg.ontology import Ontology
 from kg.graph import GraphBatch
+from kg.ontology import Ontology
 from kg.store import conflicts, cypher, derived, falkor_params
 from kg.store.base import WriteStats
 from kg.store.bulk import BulkWriter, Check
@@ -59,7 +60,7 @@ class FalkorStore(CypherStoreMixin):
             raise QueryError(one_line(exc)) from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
-        return [dict(zip(columns, (_value(v) for v in row))) for row in result.result_set]
+        return [dict(zip(columns, (_value(v) for v in row), strict=True)) for row in result.result_set]
 
     # -- writing -------------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -98,7 +99,7 @@ class FalkorStore(CypherStoreMixin):
 
     # -- the first load ----------------------------------------------------------------------
     @contextmanager
-    def first_load(self) -> Iterator["FalkorStore"]:
+    def first_load(self) -> Iterator[FalkorStore]:
         """A store to load into while this graph is empty: it writes through `BulkWriter` into a
         staging graph (statements pipelined, see kg.store.pipelined), runs the derived-edge rule
         and the conflict marks once over the whole graph, and then
@@ -121,7 +122,7 @@ class FalkorStore(CypherStoreMixin):
             staging._drop()
             raise
 
-    def _take(self, staging: "FalkorStore") -> None:
+    def _take(self, staging: FalkorStore) -> None:
         if not self.is_empty():
             raise StoreError("the graph was written to during a first load into it; nothing was loaded",
                              hint="run `kg load` again")

@@ -8,7 +8,8 @@ raised once every reply is read, so the connection stays usable (and the load st
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import redis
 

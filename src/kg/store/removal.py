@@ -5,7 +5,8 @@ entities only it named, and the document."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from kg.ontology import Ontology
 from kg.store import conflicts, cypher, derived

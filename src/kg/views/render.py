@@ -16,7 +16,15 @@ from typing import Any
 import jinja2
 
 from kg.store.values import NodeValue
-from kg.views.style import FONT_STACK, TOOLTIP_PROPS, look, shown_date, unlabelled_types, vis_node, vis_options
+from kg.views.style import (
+    FONT_STACK,
+    TOOLTIP_PROPS,
+    look,
+    shown_date,
+    unlabelled_types,
+    vis_node,
+    vis_options,
+)
 from kg.views.subgraph import Subgraph
 
 TEMPLATES = Path(__file__).with_name("templates")

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import urlsplit
 
 import httpx
@@ -54,7 +54,7 @@ def gather(urls: Iterable[str], feeds: Iterable[str], data_dir: Path, refresh: b
 
         workers = int(env_number("KG_FETCH_CONCURRENCY", CONCURRENCY, minimum=1))
         with ThreadPoolExecutor(max_workers=min(workers, max(len(wanted), 1))) as pool:
-            for url, result in zip(wanted, pool.map(one, wanted)):
+            for url, result in zip(wanted, pool.map(one, wanted), strict=True):
                 if isinstance(result, FetchError):
                     out.failed.append((url, result.reason))
                 else:
