@@ -34,7 +34,9 @@ class Catalog:
         self._by_text: dict[str, Entry] = {}
         self._owners: dict[str, set[str]] = defaultdict(set)
         for row in rows:
-            self.add(Entry(row["id"], row["sha256"], row["fingerprint"], sorted(row["sources"] or [])))
+            self.add(
+                Entry(row["id"], row["sha256"], row["fingerprint"], sorted(row["sources"] or []))
+            )
 
     def add(self, entry: Entry) -> None:
         self.by_id[entry.id] = entry

@@ -34,8 +34,10 @@ def env_number(name: str, default: float, *, minimum: float = 0) -> float:
     except ValueError:
         value = float("nan")
     if not value >= minimum:  # also refuses NaN
-        raise UsageError(f"environment variable {name}={text!r} is not a number >= {minimum:g}",
-                         hint=f"unset it to use the default, {default:.15g}")
+        raise UsageError(
+            f"environment variable {name}={text!r} is not a number >= {minimum:g}",
+            hint=f"unset it to use the default, {default:.15g}",
+        )
     return value
 
 

@@ -65,7 +65,9 @@ class GraphBatch:
         for n in self.nodes:
             nodes.setdefault(n.ref, {}).update(n.props)
         edges: dict[tuple[str, NodeRef, NodeRef], dict[str, Value]] = {}
-        claims: dict[tuple[str, NodeRef, NodeRef], dict[Any, None]] = {}  # ordered sets: linear in the claims
+        claims: dict[
+            tuple[str, NodeRef, NodeRef], dict[Any, None]
+        ] = {}  # ordered sets: linear in the claims
         for e in self.edges:
             key = (e.type, e.src, e.dst)
             edges.setdefault(key, {}).update(e.props)

@@ -30,7 +30,9 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 @dataclass(frozen=True)
 class Relationship:
     type: str
-    domain: str  # the one label it starts from; "Entity" means any entity label, or one of `domains`
+    domain: (
+        str  # the one label it starts from; "Entity" means any entity label, or one of `domains`
+    )
     range: str  # likewise for the end
     domains: tuple[str, ...] = ()  # the exact labels (an owl:unionOf lists several)
     ranges: tuple[str, ...] = ()
@@ -38,8 +40,9 @@ class Relationship:
 
     def fits(self, src_label: str, dst_label: str) -> bool:
         """May an edge of this type go from a `src_label` node to a `dst_label` node?"""
-        return ((self.domains in (("Entity",), ()) or src_label in self.domains)
-                and (self.ranges in (("Entity",), ()) or dst_label in self.ranges))
+        return (self.domains in (("Entity",), ()) or src_label in self.domains) and (
+            self.ranges in (("Entity",), ()) or dst_label in self.ranges
+        )
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,9 @@ class Ontology:
     properties: dict[str, Property]
     individuals: dict[tuple[str, str], Individual]  # (label, id) -> individual
     entity_labels: frozenset[str] = frozenset()
-    prov_classes: dict[str, str] = field(default_factory=dict)  # label -> the PROV-O class it specialises
+    prov_classes: dict[str, str] = field(
+        default_factory=dict
+    )  # label -> the PROV-O class it specialises
 
     def label(self, name: str) -> str:
         """The label `name`, or an OntologyError naming what exists."""
@@ -178,7 +183,9 @@ def _build(graph: Graph) -> Ontology:
         if domain is None or rng is None:
             raise OntologyError(f"relationship {name} needs rdfs:domain and rdfs:range")
         domains, ranges = _classes(graph, domain), _classes(graph, rng)
-        relationships[name] = Relationship(name, _one(domains), _one(ranges), domains, ranges, _prov(graph, rel))
+        relationships[name] = Relationship(
+            name, _one(domains), _one(ranges), domains, ranges, _prov(graph, rel)
+        )
     properties = {}
     for kind in (OWL.DatatypeProperty, RDF.Property):
         for prop in graph.subjects(RDF.type, kind):
@@ -195,7 +202,9 @@ def _build(graph: Graph) -> Ontology:
                 _prov(graph, prop),
             )
     individuals = _individuals(graph, labels)
-    prov_classes = {label: iri for label in labels if (iri := _prov(graph, KG[label], RDFS.subClassOf))}
+    prov_classes = {
+        label: iri for label in labels if (iri := _prov(graph, KG[label], RDFS.subClassOf))
+    }
     return Ontology(labels, relationships, properties, individuals, entity_labels, prov_classes)
 
 
@@ -210,7 +219,9 @@ def _classes(graph: Graph, term: object) -> tuple[str, ...]:
     if isinstance(term, BNode):
         members = graph.value(term, OWL.unionOf)
         if members is None:
-            raise OntologyError("a relationship's domain or range is an anonymous class without owl:unionOf")
+            raise OntologyError(
+                "a relationship's domain or range is an anonymous class without owl:unionOf"
+            )
         return tuple(_local(c) for c in Collection(graph, members))
     return (_local(term),)
 
@@ -219,13 +230,19 @@ def _one(classes: tuple[str, ...]) -> str:
     return classes[0] if len(classes) == 1 else "Entity"
 
 
-def _individuals(graph: Graph, labels: dict[str, dict[str, str]]) -> dict[tuple[str, str], Individual]:
+def _individuals(
+    graph: Graph, labels: dict[str, dict[str, str]]
+) -> dict[tuple[str, str], Individual]:
     found: dict[tuple[str, str], Individual] = {}
     for subject in set(graph.subjects(KG.id, None)):
-        classes = [_local(c) for c in graph.objects(subject, RDF.type) if str(c).startswith(str(KG))]
+        classes = [
+            _local(c) for c in graph.objects(subject, RDF.type) if str(c).startswith(str(KG))
+        ]
         ident = str(graph.value(subject, KG.id))
         if len(classes) != 1 or classes[0] not in labels:
-            raise OntologyError(f"individual {subject} must have exactly one kg class, has {classes}")
+            raise OntologyError(
+                f"individual {subject} must have exactly one kg class, has {classes}"
+            )
         if not _SLUG.match(ident):
             raise OntologyError(f"individual {subject}: id '{ident}' is not a lowercase slug")
         names: dict[str, list[str]] = {}
@@ -251,15 +268,24 @@ def _check_names(individuals: dict[tuple[str, str], Individual]) -> None:
             for name in names:
                 other = owner.setdefault(name, key)
                 if other != key:
-                    raise OntologyError(f"name '{name}' is used by two individuals: {other[0]} '{other[1]}' "
-                                        f"and {key[0]} '{key[1]}'")
+                    raise OntologyError(
+                        f"name '{name}' is used by two individuals: {other[0]} '{other[1]}' "
+                        f"and {key[0]} '{key[1]}'"
+                    )
 
 
 def _pref_first(graph: Graph, subject: Node, lang: str, names: list[str]) -> list[str]:
-    prefs = [str(x) for x in graph.objects(subject, SKOS.prefLabel) if getattr(x, "language", None) == lang]
+    prefs = [
+        str(x)
+        for x in graph.objects(subject, SKOS.prefLabel)
+        if getattr(x, "language", None) == lang
+    ]
     return prefs + [n for n in names if n not in prefs]
 
 
 def _lang_names(graph: Graph, subject: Node, predicate: URIRef) -> dict[str, str]:
-    return {lit.language or "en": str(lit) for lit in graph.objects(subject, predicate)
-            if isinstance(lit, Literal)}
+    return {
+        lit.language or "en": str(lit)
+        for lit in graph.objects(subject, predicate)
+        if isinstance(lit, Literal)
+    }

@@ -54,8 +54,10 @@ def data_root() -> Path | None:
 def _checked(directory: Path, source: str) -> Path:
     resolved = directory.expanduser().resolve()
     if not resolved.is_dir():
-        raise UsageError(f"{source} {directory} is not a directory",
-                         hint="give a folder laid out like the checkout: ontology/, loaders/, queries/")
+        raise UsageError(
+            f"{source} {directory} is not a directory",
+            hint="give a folder laid out like the checkout: ontology/, loaders/, queries/",
+        )
     return resolved
 
 
@@ -84,7 +86,9 @@ def queries_dirs() -> list[Path]:
     builtin = builtin_root() / QUERIES
     root = data_root()
     extra = root / QUERIES if root is not None else None
-    return [builtin] + ([extra] if extra is not None and extra.is_dir() and extra != builtin else [])
+    return [builtin] + (
+        [extra] if extra is not None and extra.is_dir() and extra != builtin else []
+    )
 
 
 def style_sheet() -> Path:

@@ -29,20 +29,40 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 __all__ = ["load", "forget", "status", "document_batch", "LoadReport", "Forgotten"]
 
 
-def document_batch(doc: Document, onto: ontology.Ontology, fingerprint: str,
-                   sources: list[str] | None = None) -> GraphBatch:
+def document_batch(
+    doc: Document, onto: ontology.Ontology, fingerprint: str, sources: list[str] | None = None
+) -> GraphBatch:
     """The Document, its passages and everything extracted from them."""
     batch = GraphBatch()
     ref = batch.add_node(
-        "Document", doc.id, name=doc.title or doc.id, title=doc.title, url=doc.url, author=doc.author,
-        published=doc.published, published_precision=doc.published_precision, lang=doc.lang,
-        sha256=doc.sha256, sources=sources or ([doc.source] if doc.source else None),
-        fetched_at=doc.fetched_at, pages=doc.pages, fingerprint=f"{doc.sha256}:{fingerprint}",
+        "Document",
+        doc.id,
+        name=doc.title or doc.id,
+        title=doc.title,
+        url=doc.url,
+        author=doc.author,
+        published=doc.published,
+        published_precision=doc.published_precision,
+        lang=doc.lang,
+        sha256=doc.sha256,
+        sources=sources or ([doc.source] if doc.source else None),
+        fetched_at=doc.fetched_at,
+        pages=doc.pages,
+        fingerprint=f"{doc.sha256}:{fingerprint}",
     )
     previous: NodeRef | None = None
     for p in doc.passages:
-        passage = batch.add_node("Passage", p.id, name=f"{doc.title or doc.id} #{p.ordinal}", ordinal=p.ordinal,
-                                 heading=p.heading, text=p.text, start=p.start, end=p.end, page=p.page)
+        passage = batch.add_node(
+            "Passage",
+            p.id,
+            name=f"{doc.title or doc.id} #{p.ordinal}",
+            ordinal=p.ordinal,
+            heading=p.heading,
+            text=p.text,
+            start=p.start,
+            end=p.end,
+            page=p.page,
+        )
         batch.add_edge("HAS_PASSAGE", ref, passage)
         if previous is not None:
             batch.add_edge("NEXT", previous, passage)
@@ -51,16 +71,27 @@ def document_batch(doc: Document, onto: ontology.Ontology, fingerprint: str,
     return batch
 
 
-def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run: bool = False,
-         progress: Progress | None = None, shard: tuple[int, int] | None = None, bulk: bool = True,
-         urls: Iterable[str] = (), feeds: Iterable[str] = (), refresh: bool = False) -> LoadReport:
+def load(
+    paths: Iterable[Path],
+    settings: Settings,
+    reset: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    shard: tuple[int, int] | None = None,
+    bulk: bool = True,
+    urls: Iterable[str] = (),
+    feeds: Iterable[str] = (),
+    refresh: bool = False,
+) -> LoadReport:
     """Load into the store. Into an empty graph (a first load, `--reset`) the store's bulk path
     writes, when it has one (FalkorDB) and `bulk` is on; otherwise the incremental MERGE path.
     `urls` and the items of `feeds` are fetched (or read from the copies kept in the data dir,
     unless `refresh`) and then load like files."""
     paths, urls, feeds = list(paths), list(urls), list(feeds)
     # a missing path or an empty folder stops here, before any fetch or write
-    files: list[Item] = [(path, None) for path in find_files(paths)] if paths or not (urls or feeds) else []
+    files: list[Item] = (
+        [(path, None) for path in find_files(paths)] if paths or not (urls or feeds) else []
+    )
     onto = ontology.load()
     fingerprint = extract.fingerprint()
     reference = build_reference_batch(onto)
@@ -75,11 +106,17 @@ def load(paths: Iterable[Path], settings: Settings, reset: bool = False, dry_run
             store.clear()
         with store.first_load() if bulk else nullcontext(store) as target:
             _write_reference(target, reference, report)
-            intake = Intake(target, fingerprint, lambda doc, sources: document_batch(doc, onto, fingerprint, sources),
-                            report)
+            intake = Intake(
+                target,
+                fingerprint,
+                lambda doc, sources: document_batch(doc, onto, fingerprint, sources),
+                report,
+            )
             take_all(intake, files, progress, lambda raw: _in_shard(raw, shard))
             finishing = time.perf_counter()
-        report.seconds_writing += time.perf_counter() - finishing  # a first load's end: derived edges, publishing
+        report.seconds_writing += (
+            time.perf_counter() - finishing
+        )  # a first load's end: derived edges, publishing
     return report
 
 
@@ -102,7 +139,10 @@ def forget(doc: str, settings: Settings) -> Forgotten:
             owners = sorted(row["id"] for row in rows if source in row["sources"])
             if owners:
                 return _forget_source(store, rows, owners, source)
-    raise KgError(f"no document '{doc}' in the store", hint="give its id, path or URL; `kg status` counts what is loaded")
+    raise KgError(
+        f"no document '{doc}' in the store",
+        hint="give its id, path or URL; `kg status` counts what is loaded",
+    )
 
 
 def _sources_named(doc: str) -> list[str]:
@@ -118,7 +158,9 @@ def _sources_named(doc: str) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def _forget_source(store: Store, rows: list[dict[str, Any]], owners: list[str], source: str) -> Forgotten:
+def _forget_source(
+    store: Store, rows: list[dict[str, Any]], owners: list[str], source: str
+) -> Forgotten:
     result = Forgotten(owners[0], source)
     for row in rows:
         if row["id"] in owners:
@@ -127,15 +169,23 @@ def _forget_source(store: Store, rows: list[dict[str, Any]], owners: list[str], 
                 store.set_sources(row["id"], remaining)
             else:
                 store.forget_document(row["id"])
-            result = Forgotten(row["id"], source, len(remaining)) if row["id"] == owners[0] else result
+            result = (
+                Forgotten(row["id"], source, len(remaining)) if row["id"] == owners[0] else result
+            )
     return result
 
 
 def _write_reference(store: Store, reference: GraphBatch, report: LoadReport) -> None:
     """The reference batch, unless the store already holds this very version of it."""
-    digest = hashlib.sha256(repr(sorted((n.label, n.id, sorted(n.props.items(), key=str)) for n in reference.nodes)
-                                 + sorted((e.type, e.src.id, e.dst.id, sorted(e.props.items(), key=str))
-                                          for e in reference.edges)).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(
+        repr(
+            sorted((n.label, n.id, sorted(n.props.items(), key=str)) for n in reference.nodes)
+            + sorted(
+                (e.type, e.src.id, e.dst.id, sorted(e.props.items(), key=str))
+                for e in reference.edges
+            )
+        ).encode()
+    ).hexdigest()[:16]
     stored = store.read("MATCH (d:Dataset {id: 'reference'}) RETURN d.fingerprint AS f")
     if stored and stored[0]["f"] == digest:
         return
@@ -148,7 +198,9 @@ def _write_reference(store: Store, reference: GraphBatch, report: LoadReport) ->
     report.relationships_written += stats.relationships
 
 
-def _fetch(urls: list[str], feeds: list[str], settings: Settings, refresh: bool, report: LoadReport) -> list[Item]:
+def _fetch(
+    urls: list[str], feeds: list[str], settings: Settings, refresh: bool, report: LoadReport
+) -> list[Item]:
     gathered = web.gather(urls, feeds, settings.data_dir, refresh)
     report.failed.extend(gathered.failed)
     report.warnings.extend(gathered.warnings)
@@ -161,8 +213,14 @@ def _in_shard(raw: bytes, shard: tuple[int, int] | None) -> bool:
     return shard is None or int(hashlib.sha256(raw).hexdigest(), 16) % shard[1] == shard[0]
 
 
-def _extract_only(files: list[Item], onto: ontology.Ontology, fingerprint: str, report: LoadReport,
-                  progress: Progress | None, shard: tuple[int, int] | None) -> None:
+def _extract_only(
+    files: list[Item],
+    onto: ontology.Ontology,
+    fingerprint: str,
+    report: LoadReport,
+    progress: Progress | None,
+    shard: tuple[int, int] | None,
+) -> None:
     for done, (path, origin) in enumerate(files, 1):
         if progress:
             progress(origin.url if origin else str(path), done, len(files))

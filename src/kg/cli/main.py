@@ -25,13 +25,19 @@ app = typer.Typer(
 def main(
     ctx: typer.Context,
     store: str | None = typer.Option(
-        None, "--store", help="Graph store: 'embedded' (default), neo4j://…, bolt://…, neo4j+s://…, redis://…",
+        None,
+        "--store",
+        help="Graph store: 'embedded' (default), neo4j://…, bolt://…, neo4j+s://…, redis://…",
     ),
     data_dir: Path | None = typer.Option(
-        None, "--data-dir", help="Data directory of the embedded store (default .kg, or KG_DATA_DIR)."
+        None,
+        "--data-dir",
+        help="Data directory of the embedded store (default .kg, or KG_DATA_DIR).",
     ),
     data_root: Path | None = typer.Option(
-        None, "--data-root", help="Your own ontology/, loaders/ and queries/ folders, used instead of "
+        None,
+        "--data-root",
+        help="Your own ontology/, loaders/ and queries/ folders, used instead of "
         "the built-in ones (query packs are added to them); default KG_DATA_ROOT.",
     ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
@@ -76,7 +82,9 @@ def run() -> None:
     _register()
     debug = "--debug" in sys.argv
     try:
-        code = app(args=hoist_global_options(sys.argv[1:]), standalone_mode=False)  # returns typer.Exit's code instead of raising it
+        code = app(
+            args=hoist_global_options(sys.argv[1:]), standalone_mode=False
+        )  # returns typer.Exit's code instead of raising it
         if isinstance(code, int) and code:
             sys.exit(code)
     except KgError as exc:
@@ -99,5 +107,7 @@ def run() -> None:
             sys.exit(exc.exit_code)
         if debug:
             raise
-        typer.echo(f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        typer.echo(
+            f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True
+        )
         sys.exit(1)

@@ -21,7 +21,9 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
-WIDE = typer.Option(False, "--wide", "-w", help="Show every value whole, wider than the terminal if need be.")
+WIDE = typer.Option(
+    False, "--wide", "-w", help="Show every value whole, wider than the terminal if need be."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -44,10 +46,16 @@ def query(
     name: str | None = typer.Argument(None, help="Pack name (see --list)."),
     param: list[str] | None = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
-    list_packs: bool = typer.Option(False, "--list", help="List the packs with titles and parameters."),
+    list_packs: bool = typer.Option(
+        False, "--list", help="List the packs with titles and parameters."
+    ),
     wide: bool = WIDE,
-    limit: int | None = typer.Option(None, "--limit", min=0, help="At most this many rows (default: the pack's)."),
-    skip: int | None = typer.Option(None, "--skip", min=0, help="Skip this many rows first (the next page)."),
+    limit: int | None = typer.Option(
+        None, "--limit", min=0, help="At most this many rows (default: the pack's)."
+    ),
+    skip: int | None = typer.Option(
+        None, "--skip", min=0, help="Skip this many rows first (the next page)."
+    ),
 ) -> None:
     """Run a query pack from queries/."""
     if list_packs or name is None:
@@ -80,8 +88,14 @@ def _note_more(params: dict[str, Any], rows: int) -> None:
 
 
 def _pack_rows() -> list[dict[str, Any]]:
-    return [{"pack": p.name, "title": p.title,
-             "params": ", ".join(f"{k} = {v!r}" for k, v in p.params.items())} for p in all_packs().values()]
+    return [
+        {
+            "pack": p.name,
+            "title": p.title,
+            "params": ", ".join(f"{k} = {v!r}" for k, v in p.params.items()),
+        }
+        for p in all_packs().values()
+    ]
 
 
 def _print(rows: list[dict[str, Any]], fmt: Format, title: str | None, wide: bool) -> None:

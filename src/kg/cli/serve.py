@@ -11,8 +11,9 @@ def register(app: typer.Typer) -> None:
 
 def serve(
     ctx: typer.Context,
-    port: int | None = typer.Option(None, "--port", min=1, max=65535,
-                                       help="Port on 127.0.0.1 (default: a free one)."),
+    port: int | None = typer.Option(
+        None, "--port", min=1, max=65535, help="Port on 127.0.0.1 (default: a free one)."
+    ),
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds a query may run."),
     max_rows: int = typer.Option(1000, "--max-rows", min=1, help="Rows a query may return."),
 ) -> None:

@@ -15,7 +15,9 @@ from kg.errors import UsageError
 from kg.store import QueryLimits, open_store
 
 HOST = "127.0.0.1"
-MEMORY_PER_QUERY = 1 << 30  # 1 GiB: a query past it fails instead of taking the embedded server down
+MEMORY_PER_QUERY = (
+    1 << 30
+)  # 1 GiB: a query past it fails instead of taking the embedded server down
 
 
 def listening_socket(port: int | None) -> socket.socket:
@@ -26,14 +28,19 @@ def listening_socket(port: int | None) -> socket.socket:
         sock.bind((HOST, port or 0))
     except OSError as exc:
         sock.close()
-        raise UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror}",
-                         hint="give another --port, or none") from exc
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # accepted sockets inherit it: no 40 ms
-    sock.listen(64)                                                # Nagle/delayed-ACK stall per answer
+        raise UsageError(
+            f"cannot listen on {HOST}:{port}: {exc.strerror}", hint="give another --port, or none"
+        ) from exc
+    sock.setsockopt(
+        socket.IPPROTO_TCP, socket.TCP_NODELAY, 1
+    )  # accepted sockets inherit it: no 40 ms
+    sock.listen(64)  # Nagle/delayed-ACK stall per answer
     return sock
 
 
-def serve(settings: Settings, port: int | None, limits: Limits, announce: Callable[[str], None]) -> None:
+def serve(
+    settings: Settings, port: int | None, limits: Limits, announce: Callable[[str], None]
+) -> None:
     import uvicorn
 
     from kg.console.app import create_app
@@ -42,14 +49,25 @@ def serve(settings: Settings, port: int | None, limits: Limits, announce: Callab
     chosen = int(sock.getsockname()[1])
     token = secrets.token_urlsafe(24)
     try:
-        with open_store(settings, schema=False, limits=QueryLimits(MEMORY_PER_QUERY, limits.rows + 1)) as store:
+        with open_store(
+            settings, schema=False, limits=QueryLimits(MEMORY_PER_QUERY, limits.rows + 1)
+        ) as store:
             console = Console(store, limits)
-            config = uvicorn.Config(create_app(console, token, chosen), log_level="warning", access_log=False,
-                                    server_header=False, lifespan="off")
+            config = uvicorn.Config(
+                create_app(console, token, chosen),
+                log_level="warning",
+                access_log=False,
+                server_header=False,
+                lifespan="off",
+            )
             address = client.announce(settings, f"http://{HOST}:{chosen}", token)
-            announce(f"kg console for {store.describe().get('location', settings.store)}: "
-                     f"http://{HOST}:{chosen}/?token={token}")
-            announce(f"read-only; {limits.seconds:g} s and {limits.rows} rows per query; Ctrl-C stops it")
+            announce(
+                f"kg console for {store.describe().get('location', settings.store)}: "
+                f"http://{HOST}:{chosen}/?token={token}"
+            )
+            announce(
+                f"read-only; {limits.seconds:g} s and {limits.rows} rows per query; Ctrl-C stops it"
+            )
             try:
                 uvicorn.Server(config).run(sockets=[sock])
             except KeyboardInterrupt:  # uvicorn hands Ctrl-C back once it has shut down

@@ -8,10 +8,14 @@ import re
 from kg.errors import ReadOnlyError
 
 _WRITES = re.compile(
-    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL\s*\{|IN\s+TRANSACTIONS)\b", re.I
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL\s*\{|IN\s+TRANSACTIONS)\b",
+    re.I,
 )
-_WRITE_PROCEDURES = re.compile(r"\bCALL\s+(?!db\.(?:labels|relationshipTypes|propertyKeys|indexes)\b)"
-                               r"[\w.]+", re.I)
+_WRITE_PROCEDURES = re.compile(
+    r"\bCALL\s+(?!db\.(?:labels|relationshipTypes|propertyKeys|indexes)\b)"
+    r"[\w.]+",
+    re.I,
+)
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
 _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 

@@ -21,38 +21,58 @@ from kg.store import Store, open_store
 T = TypeVar("T")
 
 
-def run_pack(name: str, given: dict[str, str], settings: Settings) -> tuple[str, list[dict[str, Any]]]:
+def run_pack(
+    name: str, given: dict[str, str], settings: Settings
+) -> tuple[str, list[dict[str, Any]]]:
     find_pack(name).bind(given)  # a bad name or parameter: one line, before any store or console
-    return _answered(settings, lambda console: console.pack(name, given), lambda store: run_pack_on(store, name, given))
+    return _answered(
+        settings,
+        lambda console: console.pack(name, given),
+        lambda store: run_pack_on(store, name, given),
+    )
 
 
-def run_pack_on(store: Store, name: str, given: dict[str, str],
-                timeout: float | None = None) -> tuple[str, list[dict[str, Any]]]:
+def run_pack_on(
+    store: Store, name: str, given: dict[str, str], timeout: float | None = None
+) -> tuple[str, list[dict[str, Any]]]:
     pack = find_pack(name)
     params = pack.bind(given)
-    return pack.title, store.read(pack.cypher, resolve_entities(pack, params, store), timeout=timeout)
+    return pack.title, store.read(
+        pack.cypher, resolve_entities(pack, params, store), timeout=timeout
+    )
 
 
 def resolve_entities(pack: Pack, params: dict[str, Any], store: Store) -> dict[str, Any]:
     """Entity and country parameters as ids: `DeepSeek`, `딥시크` -> `deepseek`."""
     onto = ontology.load()
-    return {**params, **{k: resolve(str(params[k]), kind, onto, store)
-                         for k, kind in pack.entity_params().items()}}
+    return {
+        **params,
+        **{
+            k: resolve(str(params[k]), kind, onto, store)
+            for k, kind in pack.entity_params().items()
+        },
+    }
 
 
 def run_cypher(cypher: str, given: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:
     ensure_read_only(cypher)
-    return _answered(settings, lambda console: console.query(cypher, given),
-                     lambda store: run_cypher_on(store, cypher, given))
+    return _answered(
+        settings,
+        lambda console: console.query(cypher, given),
+        lambda store: run_cypher_on(store, cypher, given),
+    )
 
 
-def run_cypher_on(store: Store, cypher: str, given: dict[str, Any],
-                  timeout: float | None = None) -> list[dict[str, Any]]:
+def run_cypher_on(
+    store: Store, cypher: str, given: dict[str, Any], timeout: float | None = None
+) -> list[dict[str, Any]]:
     ensure_read_only(cypher)
     return store.read(cypher, given, timeout=timeout)
 
 
-def _answered(settings: Settings, ask: Callable[[ConsoleClient], T], locally: Callable[[Store], T]) -> T:
+def _answered(
+    settings: Settings, ask: Callable[[ConsoleClient], T], locally: Callable[[Store], T]
+) -> T:
     """Through the running `kg serve` that holds this store, else from the store itself."""
     answer = _ask_console(settings, ask)
     if answer is not None:

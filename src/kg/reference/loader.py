@@ -34,7 +34,9 @@ def load(ontology: Ontology, directory: Path | None = None) -> Reference:
     regulations = _load_file(directory / "regulations.yaml", models.RegulationsFile)
     firms = _load_file(directory / "firms.yaml", models.FirmsFile)
     events = _load_file(directory / "events.yaml", models.EventsFile)
-    ref = Reference(chips.chips, regulations.regulations, firms.firms, firms.countries, events.events)
+    ref = Reference(
+        chips.chips, regulations.regulations, firms.firms, firms.countries, events.events
+    )
     _check_ids(ref, ontology, directory)
     return ref
 
@@ -45,12 +47,17 @@ def _load_file(path: Path, model: type[M]) -> M:
 
 def _check_ids(ref: Reference, ontology: Ontology, directory: Path) -> None:
     """Every id must name an individual of the ontology, of the right class."""
+
     def need(label: str, ident: str | None, file: str, field: str, record_id: str) -> None:
         if ident is not None and ontology.individual(label, ident) is None:
             path = directory / file
             node = yaml.compose(path.read_text(encoding="utf-8"))
-            raise ReferenceDataError(path, _find_line(node, record_id), field,
-                                     f"unknown {label.lower()} id '{ident}' (not in ontology/individuals.ttl)")
+            raise ReferenceDataError(
+                path,
+                _find_line(node, record_id),
+                field,
+                f"unknown {label.lower()} id '{ident}' (not in ontology/individuals.ttl)",
+            )
 
     for chip in ref.chips:
         need("Chip", chip.id, "chips.yaml", "id", chip.id)
@@ -70,8 +77,12 @@ def _check_ids(ref: Reference, ontology: Ontology, directory: Path) -> None:
                     parse(clause.when)
                 except ValueError as exc:
                     path = directory / "regulations.yaml"
-                    raise ReferenceDataError(path, _find_line(yaml.compose(path.read_text()), reg.id),
-                                             "controls.when", str(exc)) from None
+                    raise ReferenceDataError(
+                        path,
+                        _find_line(yaml.compose(path.read_text()), reg.id),
+                        "controls.when",
+                        str(exc),
+                    ) from None
     for firm in ref.firms:
         need("Firm", firm.id, "firms.yaml", "id", firm.id)
         need("Country", firm.country, "firms.yaml", "country", firm.id)

@@ -1,7 +1,7 @@
 """Graph stores: the embedded FalkorDB (default), an external FalkorDB, or Neo4j.
 
-    with open_store(settings) as store:
-        store.read("MATCH (d:Document) RETURN count(d) AS n")
+with open_store(settings) as store:
+    store.read("MATCH (d:Document) RETURN count(d) AS n")
 """
 
 from __future__ import annotations
@@ -71,8 +71,9 @@ SCHEMA_SECONDS = 60.0  # creating the indexes of an empty graph takes well under
 
 
 @contextmanager
-def _embedded(settings: Settings, onto: ontology_module.Ontology, schema: bool,
-              limits: QueryLimits | None) -> Iterator[Store]:
+def _embedded(
+    settings: Settings, onto: ontology_module.Ontology, schema: bool, limits: QueryLimits | None
+) -> Iterator[Store]:
     from kg.store.embedded import EmbeddedServer
     from kg.store.falkor import FalkorStore
     from kg.store.lock import DataDirLock
@@ -84,23 +85,35 @@ def _embedded(settings: Settings, onto: ontology_module.Ontology, schema: bool,
         raise StoreError(f"cannot create the data directory {data_dir}: {exc.strerror}") from exc
     with DataDirLock(data_dir):
         server = EmbeddedServer(data_dir)
-        for attempt in (1, 2):  # a server that stops answering while it builds indexes is restarted once
+        for attempt in (
+            1,
+            2,
+        ):  # a server that stops answering while it builds indexes is restarted once
             server.start()
             try:
                 if schema:
-                    watched = redis.Redis(unix_socket_path=str(server.socket_path), socket_timeout=SCHEMA_SECONDS,
-                                          retry=Retry(NoBackoff(), 0))
+                    watched = redis.Redis(
+                        unix_socket_path=str(server.socket_path),
+                        socket_timeout=SCHEMA_SECONDS,
+                        retry=Retry(NoBackoff(), 0),
+                    )
                     with closing(FalkorStore(watched, onto, {})) as indexer:
                         indexer.ensure_schema()
                 break
             except (redis.TimeoutError, StoreError) as exc:
                 server.stop(timeout=5)  # a hung server never gets to its SIGTERM handler
                 if attempt == 2:
-                    raise StoreError(f"the embedded FalkorDB server stopped answering while creating indexes: "
-                                     f"{one_line(exc)}") from exc
+                    raise StoreError(
+                        f"the embedded FalkorDB server stopped answering while creating indexes: "
+                        f"{one_line(exc)}"
+                    ) from exc
         try:
-            info = {"kind": "embedded falkordb", "location": str(data_dir), "socket": str(server.socket_path),
-                    "pid": server.pid}
+            info = {
+                "kind": "embedded falkordb",
+                "location": str(data_dir),
+                "socket": str(server.socket_path),
+                "pid": server.pid,
+            }
             store = FalkorStore(server.client(), onto, info)
             try:
                 if limits is not None:

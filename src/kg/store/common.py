@@ -17,8 +17,9 @@ class CypherStoreMixin:
     ontology: Ontology
     _writer: cypher.Writer
 
-    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
-             timeout: float | None = None) -> list[dict[str, Any]]:
+    def read(
+        self, query: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
         raise NotImplementedError
 
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:
@@ -33,7 +34,9 @@ class CypherStoreMixin:
     def write_batch(self, batch: GraphBatch) -> WriteStats:
         return self._write_graph(batch, [], atomic=False)
 
-    def _write_graph(self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool) -> WriteStats:
+    def _write_graph(
+        self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool
+    ) -> WriteStats:
         """The batch, the derived-edge rule over what it touched, then `then` (commit markers)."""
         self._execute(self._statements(batch) + then, atomic=atomic)
         return _stats(batch)
@@ -43,8 +46,11 @@ class CypherStoreMixin:
         claim-backed edges it touched and the conflict marks of the claim groups it touched."""
         batch = conflicts.with_groups(batch)
         touched = derived.touched_in(batch, self.ontology)
-        return (list(self._writer.statements(batch)) + derived.recompute(touched, self.ontology)
-                + conflicts.recompute(conflicts.groups_in(batch)))
+        return (
+            list(self._writer.statements(batch))
+            + derived.recompute(touched, self.ontology)
+            + conflicts.recompute(conflicts.groups_in(batch))
+        )
 
     def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
         fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
@@ -70,7 +76,9 @@ class CypherStoreMixin:
     def forget_document(self, doc_id: str) -> bool:
         if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
             return False
-        self._execute(removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True)
+        self._execute(
+            removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True
+        )
         return True
 
     def documents(self) -> list[dict[str, Any]]:

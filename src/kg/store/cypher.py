@@ -46,7 +46,9 @@ class Writer:
         for node in nodes:
             self.ontology.label(node.label)
             props, dates = self._split(node.props)
-            groups[(node.label, tuple(sorted(dates)))].append({"id": node.id, "props": props, **_prefixed(dates)})
+            groups[(node.label, tuple(sorted(dates)))].append(
+                {"id": node.id, "props": props, **_prefixed(dates)}
+            )
         for (label, date_keys), rows in groups.items():
             sets = "".join(f", n.{name(k)} = date(row.{name('d_' + k)})" for k in date_keys)
             query = f"UNWIND $rows AS row MERGE (n:{name(label)} {{id: row.id}}) SET n += row.props{sets}"
@@ -54,14 +56,22 @@ class Writer:
 
     # -- relationships -------------------------------------------------------------------
     def _edge_statements(self, edges: list[Edge]) -> Iterator[Statement]:
-        groups: dict[tuple[str, str, str, tuple[str, ...], bool], list[dict[str, Any]]] = defaultdict(list)
+        groups: dict[tuple[str, str, str, tuple[str, ...], bool], list[dict[str, Any]]] = (
+            defaultdict(list)
+        )
         for edge in edges:
             self.ontology.relationship(edge.type)
             self.ontology.label(edge.src.label)
             self.ontology.label(edge.dst.label)
             props, dates = self._split(edge.props)
             claims = props.pop("claims", None)
-            row = {"src": edge.src.id, "dst": edge.dst.id, "props": props, "claims": claims or [], **_prefixed(dates)}
+            row = {
+                "src": edge.src.id,
+                "dst": edge.dst.id,
+                "props": props,
+                "claims": claims or [],
+                **_prefixed(dates),
+            }
             key = (edge.type, edge.src.label, edge.dst.label, tuple(sorted(dates)), bool(claims))
             groups[key].append(row)
         for (rel, src, dst, date_keys, has_claims), rows in groups.items():
@@ -96,7 +106,9 @@ def _storable(key: str, value: Any) -> Any:
     """Scalars and flat lists of scalars go as they are; anything nested goes as JSON text."""
     if isinstance(value, (str, int, float, bool)):
         return value
-    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float, bool)) for v in value):
+    if isinstance(value, (list, tuple)) and all(
+        isinstance(v, (str, int, float, bool)) for v in value
+    ):
         return list(value)
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
@@ -117,16 +129,16 @@ DOC_CLAIM_CANDIDATES = (
     "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(:Claim)-[:ABOUT]->(e) "
     "WHERE e.status = 'candidate' RETURN DISTINCT labels(e)[0] AS label, e.id AS id"
 )
-DELETE_CLAIMS = (
-    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim) DETACH DELETE c"
-)
+DELETE_CLAIMS = "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim) DETACH DELETE c"
 DELETE_PASSAGES = "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(p:Passage) DETACH DELETE p"
 UNMARK_DOCUMENT = "MATCH (d:Document {id: $doc}) REMOVE d.fingerprint"
 MARK_DOCUMENT = "MATCH (d:Document {id: $doc}) SET d.fingerprint = $fingerprint"
 DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
 DOCUMENT_EXISTS = "MATCH (d:Document {id: $doc}) RETURN d.id AS id"
 # Every document, '' for one whose write never finished (it has no commit marker).
-MARK_DOCUMENTS = "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.fingerprint = row.fingerprint"
+MARK_DOCUMENTS = (
+    "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.fingerprint = row.fingerprint"
+)
 DOCUMENTS = (
     "MATCH (d:Document) RETURN d.id AS id, coalesce(d.sha256, '') AS sha256, coalesce(d.fingerprint, '') AS fingerprint, "
     "coalesce(d.sources, []) AS sources"
@@ -151,8 +163,19 @@ def count_type(rel: str) -> str:
 
 def all_statements(ontology: Ontology) -> list[str]:
     """Every fixed or ontology-generated Cypher text this module can send (for the linter)."""
-    fixed = [DOC_CANDIDATES, DOC_CLAIM_CANDIDATES, DELETE_CLAIMS, DELETE_PASSAGES, UNMARK_DOCUMENT, MARK_DOCUMENT,
-             DELETE_DOCUMENT, DOCUMENT_EXISTS, MARK_DOCUMENTS, DOCUMENTS, SET_SOURCES]
+    fixed = [
+        DOC_CANDIDATES,
+        DOC_CLAIM_CANDIDATES,
+        DELETE_CLAIMS,
+        DELETE_PASSAGES,
+        UNMARK_DOCUMENT,
+        MARK_DOCUMENT,
+        DELETE_DOCUMENT,
+        DOCUMENT_EXISTS,
+        MARK_DOCUMENTS,
+        DOCUMENTS,
+        SET_SOURCES,
+    ]
     labels = sorted(ontology.labels)
     generated = [count_label(x) for x in labels] + [delete_orphan_candidates(x) for x in labels]
     generated += [count_type(t) for t in sorted(ontology.relationships)]
@@ -166,6 +189,8 @@ def hold_back_fingerprint(doc_id: str, batch: GraphBatch) -> tuple[str | None, G
     for node in batch.nodes:
         if node.label == "Document" and node.id == doc_id and "fingerprint" in node.props:
             fingerprint = str(node.props["fingerprint"])
-            node = Node(node.label, node.id, {k: v for k, v in node.props.items() if k != "fingerprint"})
+            node = Node(
+                node.label, node.id, {k: v for k, v in node.props.items() if k != "fingerprint"}
+            )
         nodes.append(node)
     return fingerprint, GraphBatch(nodes, list(batch.edges))

@@ -29,8 +29,16 @@ from kg.store.cypher import BATCH_ROWS, Statement, name
 
 # (type, source label, source id, target label, target id)
 EdgeKey = tuple[str, str, str, str, str]
-DERIVED = ("claims", "claim_count", "documents", "quantity_min", "quantity_max", "latest_quantity",
-           "latest_date", "latest_date_precision")
+DERIVED = (
+    "claims",
+    "claim_count",
+    "documents",
+    "quantity_min",
+    "quantity_max",
+    "latest_quantity",
+    "latest_date",
+    "latest_date_precision",
+)
 
 # The rule, once. `r` is bound to each edge to recompute (one row per edge).
 _RULE = """
@@ -66,8 +74,10 @@ FOREACH (gone IN CASE WHEN size(ids) = 0 AND r.sources IS NULL THEN [1] ELSE [] 
 
 def recompute_query(rel: str, src_label: str, dst_label: str) -> str:
     """The rule for the edges of one type between two labels, named by `$rows` of {src, dst}."""
-    return (f"UNWIND $rows AS row MATCH (a:{name(src_label)} {{id: row.src}})-[r:{name(rel)}]->"
-            f"(b:{name(dst_label)} {{id: row.dst}}) WITH DISTINCT r" + _RULE)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{name(src_label)} {{id: row.src}})-[r:{name(rel)}]->"
+        f"(b:{name(dst_label)} {{id: row.dst}}) WITH DISTINCT r" + _RULE
+    )
 
 
 def recompute_all_query(rel: str) -> str:
@@ -100,7 +110,11 @@ def touched_by_document(ontology: Ontology) -> str:
 
 def touched_in(batch: GraphBatch, ontology: Ontology) -> set[EdgeKey]:
     types = set(derived_types(ontology))
-    return {(e.type, e.src.label, e.src.id, e.dst.label, e.dst.id) for e in batch.edges if e.type in types}
+    return {
+        (e.type, e.src.label, e.src.id, e.dst.label, e.dst.id)
+        for e in batch.edges
+        if e.type in types
+    }
 
 
 def keys_of(rows: Iterable[dict[str, Any]]) -> set[EdgeKey]:
@@ -112,18 +126,26 @@ def recompute(keys: Iterable[EdgeKey], ontology: Ontology) -> list[Statement]:
     groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for rel, src_label, src, dst_label, dst in sorted(set(keys)):
         ontology.relationship(rel)
-        groups[(rel, ontology.label(src_label), ontology.label(dst_label))].append({"src": src, "dst": dst})
+        groups[(rel, ontology.label(src_label), ontology.label(dst_label))].append(
+            {"src": src, "dst": dst}
+        )
     statements: list[Statement] = []
     for (rel, src_label, dst_label), rows in groups.items():
         query = recompute_query(rel, src_label, dst_label)
-        statements += [(query, {"rows": rows[i : i + BATCH_ROWS]}) for i in range(0, len(rows), BATCH_ROWS)]
+        statements += [
+            (query, {"rows": rows[i : i + BATCH_ROWS]}) for i in range(0, len(rows), BATCH_ROWS)
+        ]
     return statements
 
 
 def all_statements(ontology: Ontology) -> list[str]:
     """Every text this module can send (for the linter)."""
-    texts = [touched_by_document(ontology)] + [recompute_all_query(rel) for rel in derived_types(ontology)]
+    texts = [touched_by_document(ontology)] + [
+        recompute_all_query(rel) for rel in derived_types(ontology)
+    ]
     for rel in derived_types(ontology):
         relationship = ontology.relationship(rel)
-        texts += [recompute_query(rel, s, d) for s in relationship.domains for d in relationship.ranges]
+        texts += [
+            recompute_query(rel, s, d) for s in relationship.domains for d in relationship.ranges
+        ]
     return texts

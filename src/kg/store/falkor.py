@@ -30,7 +30,9 @@ ANY_NODE = "MATCH (n) RETURN 1 AS found LIMIT 1"
 
 
 class FalkorStore(CypherStoreMixin):
-    def __init__(self, connection: redis.Redis, ontology: Ontology, info: dict[str, Any], graph: str = GRAPH) -> None:
+    def __init__(
+        self, connection: redis.Redis, ontology: Ontology, info: dict[str, Any], graph: str = GRAPH
+    ) -> None:
         self.ontology = ontology
         self.info = info
         self._redis = connection
@@ -43,24 +45,32 @@ class FalkorStore(CypherStoreMixin):
         self.wrote = False
 
     # -- reading -------------------------------------------------------------------------
-    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
-             timeout: float | None = None) -> list[dict[str, Any]]:
+    def read(
+        self, query: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
         """GRAPH.RO_QUERY (the server refuses any write); `timeout` in seconds, enforced by FalkorDB."""
         try:
-            result = self._graph.ro_query(query, _params(params),
-                                          timeout=None if timeout is None else max(1, int(timeout * 1000)))
+            result = self._graph.ro_query(
+                query,
+                _params(params),
+                timeout=None if timeout is None else max(1, int(timeout * 1000)),
+            )
         except redis.ConnectionError as exc:
             raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
         except redis.ResponseError as exc:
             if "empty key" in str(exc):  # FalkorDB's word for a graph that was never written
                 raise EmptyStoreError(str(self.info.get("location", "?"))) from exc
             if "timed out" in str(exc):
-                raise QueryTimeoutError(f"the query ran past its time limit of {timeout:g} s and was stopped",
-                                        hint="narrow it (a label, an id, a LIMIT)") from exc
+                raise QueryTimeoutError(
+                    f"the query ran past its time limit of {timeout:g} s and was stopped",
+                    hint="narrow it (a label, an id, a LIMIT)",
+                ) from exc
             raise QueryError(one_line(exc)) from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
-        return [dict(zip(columns, (_value(v) for v in row), strict=True)) for row in result.result_set]
+        return [
+            dict(zip(columns, (_value(v) for v in row), strict=True)) for row in result.result_set
+        ]
 
     # -- writing -------------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -73,7 +83,9 @@ class FalkorStore(CypherStoreMixin):
                 missing.setdefault(label, []).append(prop)
         for label, props in missing.items():
             fields = ", ".join(f"n.{cypher.name(p)}" for p in props)
-            self._execute([(f"CREATE INDEX FOR (n:{cypher.name(label)}) ON ({fields})", {})], atomic=False)
+            self._execute(
+                [(f"CREATE INDEX FOR (n:{cypher.name(label)}) ON ({fields})", {})], atomic=False
+            )
             self._await_indexes()
 
     def _await_indexes(self, seconds: float = 30.0) -> None:
@@ -124,8 +136,10 @@ class FalkorStore(CypherStoreMixin):
 
     def _take(self, staging: FalkorStore) -> None:
         if not self.is_empty():
-            raise StoreError("the graph was written to during a first load into it; nothing was loaded",
-                             hint="run `kg load` again")
+            raise StoreError(
+                "the graph was written to during a first load into it; nothing was loaded",
+                hint="run `kg load` again",
+            )
         try:
             self._redis.rename(STAGING, self._name)
         except redis.RedisError as exc:
@@ -138,7 +152,9 @@ class FalkorStore(CypherStoreMixin):
         except redis.RedisError:
             pass  # nothing was written, or the server is gone (the next first load drops it)
 
-    def _write_graph(self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool) -> WriteStats:
+    def _write_graph(
+        self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool
+    ) -> WriteStats:
         if self._bulk is None:
             return super()._write_graph(batch, then, atomic)
         batch = conflicts.with_groups(batch)
@@ -175,7 +191,9 @@ class FalkorStore(CypherStoreMixin):
                 self._send(query, params)
         self._close_pipeline()
         if bulk is not None:
-            self._execute(derived.recompute_all(self.ontology) + [(conflicts.RECOMPUTE_ALL, {})], atomic=False)
+            self._execute(
+                derived.recompute_all(self.ontology) + [(conflicts.RECOMPUTE_ALL, {})], atomic=False
+            )
 
     def _close_pipeline(self, abandon: bool = False) -> None:
         pipeline, self._pipeline = self._pipeline, None
@@ -196,7 +214,9 @@ class FalkorStore(CypherStoreMixin):
         down (`UNWIND range(1, 1000000000)` does without it), and no result carries more than
         `max_rows` rows."""
         try:
-            self._redis.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", int(memory_bytes))
+            self._redis.execute_command(
+                "GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", int(memory_bytes)
+            )
             self._redis.execute_command("GRAPH.CONFIG", "SET", "RESULTSET_SIZE", int(max_rows))
         except redis.RedisError as exc:
             raise StoreError(f"cannot set FalkorDB's query limits: {one_line(exc)}") from exc
@@ -259,7 +279,6 @@ class FalkorStore(CypherStoreMixin):
         return [{"label": r["label"], "prop": p} for r in rows for p in (r["properties"] or [])]
 
 
-
 def _text(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
@@ -272,9 +291,17 @@ def _value(value: Any) -> Any:
     if isinstance(value, FalkorNode):
         return NodeValue(str(value.id), tuple(value.labels or ()), dict(value.properties))
     if isinstance(value, FalkorEdge):
-        return RelValue(str(value.id), value.relation, str(value.src_node), str(value.dest_node), dict(value.properties))
+        return RelValue(
+            str(value.id),
+            value.relation,
+            str(value.src_node),
+            str(value.dest_node),
+            dict(value.properties),
+        )
     if isinstance(value, FalkorPath):
-        return PathValue(tuple(_value(n) for n in value.nodes()), tuple(_value(e) for e in value.edges()))
+        return PathValue(
+            tuple(_value(n) for n in value.nodes()), tuple(_value(e) for e in value.edges())
+        )
     if isinstance(value, list):
         return [_value(v) for v in value]
     if isinstance(value, dict):

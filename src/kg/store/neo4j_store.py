@@ -31,23 +31,36 @@ class Neo4jStore(CypherStoreMixin):
         auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
         try:
             self._driver = neo4j.GraphDatabase.driver(
-                uri, auth=auth, connection_timeout=CONNECT_TIMEOUT_SECONDS,
-                connection_acquisition_timeout=CONNECT_TIMEOUT_SECONDS, max_transaction_retry_time=15,
+                uri,
+                auth=auth,
+                connection_timeout=CONNECT_TIMEOUT_SECONDS,
+                connection_acquisition_timeout=CONNECT_TIMEOUT_SECONDS,
+                max_transaction_retry_time=15,
             )
             self._driver.verify_connectivity()
         except neo4j.exceptions.AuthError as exc:
-            raise StoreError(f"Neo4j at {redacted(uri)} refused the credentials (NEO4J_USERNAME / NEO4J_PASSWORD)") from exc
-        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.DriverError, OSError, ValueError) as exc:
-            raise StoreError(f"cannot reach Neo4j at {redacted(uri)}: "
-                             f"{without_password(one_line(exc), uri)}") from exc
+            raise StoreError(
+                f"Neo4j at {redacted(uri)} refused the credentials (NEO4J_USERNAME / NEO4J_PASSWORD)"
+            ) from exc
+        except (
+            neo4j.exceptions.ServiceUnavailable,
+            neo4j.exceptions.DriverError,
+            OSError,
+            ValueError,
+        ) as exc:
+            raise StoreError(
+                f"cannot reach Neo4j at {redacted(uri)}: {without_password(one_line(exc), uri)}"
+            ) from exc
         self._writer = cypher.Writer(ontology)
 
     def close(self) -> None:
         self._driver.close()
 
-    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
-             timeout: float | None = None) -> list[dict[str, Any]]:
+    def read(
+        self, query: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
         """A managed read transaction; `timeout` in seconds, enforced by the Neo4j server."""
+
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
             result = tx.run(query, dict(params or {}))
             return [{k: _value(v) for k, v in record.items()} for record in result]
@@ -71,13 +84,18 @@ class Neo4jStore(CypherStoreMixin):
         self.ensure_schema()
 
     def describe(self) -> dict[str, Any]:
-        return {"kind": "neo4j", "location": redacted(self.uri), "database": self.database or "(default)"}
+        return {
+            "kind": "neo4j",
+            "location": redacted(self.uri),
+            "database": self.database or "(default)",
+        }
 
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool = True) -> None:
         self._write(list(statements))
 
     def _write(self, statements: list[cypher.Statement]) -> None:
         """All statements in one managed write transaction: retried as a whole, all or nothing."""
+
         def work(tx: ManagedTransaction) -> None:
             for query, params in statements:
                 tx.run(query, params).consume()
@@ -93,8 +111,10 @@ class Neo4jStore(CypherStoreMixin):
             raise QueryError(one_line(exc)) from exc
         except neo4j.exceptions.ClientError as exc:
             if "TransactionTimedOut" in str(getattr(exc, "code", "")):
-                raise QueryTimeoutError("the query ran past its time limit and was stopped",
-                                        hint="narrow it (a label, an id, a LIMIT)") from exc
+                raise QueryTimeoutError(
+                    "the query ran past its time limit and was stopped",
+                    hint="narrow it (a label, an id, a LIMIT)",
+                ) from exc
             raise QueryError(one_line(exc)) from exc
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
             raise StoreError(f"lost Neo4j at {redacted(self.uri)}: {one_line(exc)}") from exc
@@ -110,13 +130,25 @@ def _value(value: Any) -> Any:
     import neo4j.time as t
 
     if isinstance(value, g.Node):
-        return NodeValue(value.element_id, tuple(sorted(value.labels)), {k: _value(v) for k, v in value.items()})
+        return NodeValue(
+            value.element_id, tuple(sorted(value.labels)), {k: _value(v) for k, v in value.items()}
+        )
     if isinstance(value, g.Relationship):
-        start, end = value.start_node, value.end_node  # None only for a relationship without its nodes
-        return RelValue(value.element_id, value.type, start.element_id if start else "",
-                        end.element_id if end else "", {k: _value(v) for k, v in value.items()})
+        start, end = (
+            value.start_node,
+            value.end_node,
+        )  # None only for a relationship without its nodes
+        return RelValue(
+            value.element_id,
+            value.type,
+            start.element_id if start else "",
+            end.element_id if end else "",
+            {k: _value(v) for k, v in value.items()},
+        )
     if isinstance(value, g.Path):
-        return PathValue(tuple(_value(n) for n in value.nodes), tuple(_value(r) for r in value.relationships))
+        return PathValue(
+            tuple(_value(n) for n in value.nodes), tuple(_value(r) for r in value.relationships)
+        )
     if isinstance(value, (t.Date, t.DateTime)):
         return value.to_native()
     if isinstance(value, list):

@@ -46,7 +46,9 @@ class Pipeline:
             try:
                 reply = self._connection.read_response()
                 if check is not None:
-                    check([[value for _, value in row] for row in reply[1]] if len(reply) >= 3 else [])
+                    check(
+                        [[value for _, value in row] for row in reply[1]] if len(reply) >= 3 else []
+                    )
             except redis.ConnectionError as exc:
                 raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
             except redis.ResponseError as exc:

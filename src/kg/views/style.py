@@ -32,15 +32,36 @@ SHAPES: dict[str, str] = {
 DEFAULT_SHAPE = "dot"
 DEFAULT = ("#A5ABB6", DEFAULT_SHAPE)  # a label the style sheet does not name: Browser's grey
 CAPTION_CHARS = 30
-LABELLED_EDGES = 12  # a relationship type drawn more often than this goes unlabelled (the legend names it)
+LABELLED_EDGES = (
+    12  # a relationship type drawn more often than this goes unlabelled (the legend names it)
+)
 # Fonts that cover Hangul (Linux, macOS, Windows) before the generic family, so that Korean names
 # never show as boxes where the system's default font has no Hangul: the page and the graph's
 # canvas labels (vis-network draws those with `font.face`, set in vis-options.json) both use it.
-FONT_STACK = ('"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", '
-              'system-ui, sans-serif')
-TOOLTIP_PROPS = ("kind", "vendor", "released", "tpp", "interconnect_gbps", "memory_bw_tbps", "effective",
-                 "citation", "status", "date", "metric", "value", "unit", "qualifier", "quote", "title", "url",
-                 "description")
+FONT_STACK = (
+    '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", '
+    "system-ui, sans-serif"
+)
+TOOLTIP_PROPS = (
+    "kind",
+    "vendor",
+    "released",
+    "tpp",
+    "interconnect_gbps",
+    "memory_bw_tbps",
+    "effective",
+    "citation",
+    "status",
+    "date",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "quote",
+    "title",
+    "url",
+    "description",
+)
 
 
 def look(label: str) -> tuple[str, str]:
@@ -52,17 +73,27 @@ def vis_style(label: str) -> dict[str, Any]:
     """The vis-network options of a label's nodes: the grass colour, border and diameter."""
     style = node_style(label)
     shape = SHAPES.get(label, DEFAULT_SHAPE)
-    return {"shape": shape, "size": max(8, style.diameter // 3),
-            "color": {"background": style.colour, "border": style.border,
-                      "highlight": {"background": style.colour, "border": "#222222"}},
-            "font": {"color": style.text_colour, "strokeWidth": 0} if shape == "box" else {"color": "#222222"}}
+    return {
+        "shape": shape,
+        "size": max(8, style.diameter // 3),
+        "color": {
+            "background": style.colour,
+            "border": style.border,
+            "highlight": {"background": style.colour, "border": "#222222"},
+        },
+        "font": {"color": style.text_colour, "strokeWidth": 0}
+        if shape == "box"
+        else {"color": "#222222"},
+    }
 
 
 def caption(node: NodeValue) -> str:
     """The grass caption (`{name}`, a claim's `{metric}`, a passage's `{ordinal}`), short."""
     label = node.labels[0] if node.labels else ""
-    text = node_style(label).caption_of(node.props, label) or str(node.props.get("id") or node.element_id)
-    return text if len(text) <= CAPTION_CHARS else text[:CAPTION_CHARS - 1] + "…"
+    text = node_style(label).caption_of(node.props, label) or str(
+        node.props.get("id") or node.element_id
+    )
+    return text if len(text) <= CAPTION_CHARS else text[: CAPTION_CHARS - 1] + "…"
 
 
 def vis_node(node: NodeValue) -> dict[str, Any]:
@@ -78,7 +109,9 @@ def unlabelled_types(rels: Iterable[RelValue]) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def vis_options() -> dict[str, Any]:
-    options: dict[str, Any] = json.loads(Path(__file__).with_name("vis-options.json").read_text(encoding="utf-8"))
+    options: dict[str, Any] = json.loads(
+        Path(__file__).with_name("vis-options.json").read_text(encoding="utf-8")
+    )
     return options
 
 
