@@ -228,7 +228,8 @@ def score_facts(
 
 
 def claims_of(analysis: list[SentenceAnalysis]) -> list[dict[str, Any]]:
-    """The facts extraction found, as the scoring compares them: kinds (from the metric), value, unit, names."""
+    """The facts extraction found, as the scoring compares them: kinds (from the metric), value,
+    unit, names."""
     metrics = lexicon.metrics()
     out = []
     for s in analysis:
@@ -310,7 +311,8 @@ def _same_entity(gold_name: str, claim_id: str | None, claim_name: str | None) -
         return True
     if claim_name is None:
         return False
-    # a new name as the text writes it may lack the vendor the annotator added ("Atlas 950 SuperPoD")
+    # a new name as the text writes it may lack the vendor the annotator added
+    # ("Atlas 950 SuperPoD")
     found, wanted = _norm(claim_name), _norm(gold_name)
     return found == wanted or (
         len(found) >= 4 and (wanted.endswith(found) or found.endswith(wanted))

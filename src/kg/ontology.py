@@ -113,7 +113,8 @@ class Ontology:
 
     def indexes(self) -> list[tuple[str, str]]:
         """(label, property) pairs to index: every label's id, and the properties marked indexed (on
-        their labels, or on every entity label for a property declared on none, such as `status`)."""
+        their labels, or on every entity label for a property declared on none, such as
+        `status`)."""
         pairs = [(label, "id") for label in sorted(self.labels)]
         for p in self.properties.values():
             if p.indexed:
@@ -150,7 +151,8 @@ def load(directory: Path | None = None) -> Ontology:
 
 
 def _parse_error(path: Path, exc: Exception) -> str:
-    """`file:line: cannot parse Turtle: why` (rdflib's BadSyntax keeps a 0-based line and a reason)."""
+    """`file:line: cannot parse Turtle: why` (rdflib's BadSyntax keeps a 0-based line and a
+    reason)."""
     line, why = getattr(exc, "lines", None), getattr(exc, "_why", None)
     if isinstance(line, int) and why:
         return f"{path}:{line + 1}: cannot parse Turtle: {why}"

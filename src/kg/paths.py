@@ -39,7 +39,8 @@ def builtin_root() -> Path:
 
 
 def set_data_root(directory: Path | None) -> None:
-    """`--data-root`: checked at once, so that a typo is one clear line, not a missing file later."""
+    """`--data-root`: checked at once, so that a typo is one clear line, not a missing file
+    later."""
     global _chosen_root
     _chosen_root = None if directory is None else _checked(directory, "--data-root")
 

@@ -38,7 +38,8 @@ def eval_command(
         None, "--log", help="Append the figures to this log (the test split's scoring log)."
     ),
 ) -> None:
-    """Score extraction against gold annotations: numeric facts per kind and language, entity linking."""
+    """Score extraction against gold annotations: numeric facts per kind and language, entity
+    linking."""
     from kg.eval import evaluate
 
     result = evaluate(gold_dir)
@@ -123,14 +124,16 @@ def _errors(result: Evaluation) -> None:
     for miss in result.missed:
         f = miss.fact
         out.print(
-            f"missed   {miss.article} {f.kind} {f.subject} / {f.object} {f.value} {f.unit}: {f.quote_anchor}",
+            f"missed   {miss.article} {f.kind} {f.subject} / {f.object} {f.value} {f.unit}: "
+            f"{f.quote_anchor}",
             markup=False,
             highlight=False,
         )
     for spur in result.spurious:
         c = spur.claim
         out.print(
-            f"spurious {spur.article} {c['metric']} {c['subject']} / {c['object']} {c['value']} {c['unit']}: "
+            f"spurious {spur.article} {c['metric']} {c['subject']} / {c['object']} {c['value']} "
+            f"{c['unit']}: "
             f"{c['quote'][:140]}",
             markup=False,
             highlight=False,
@@ -155,7 +158,8 @@ def _log(path: Path, gold_dir: Path, figures: dict[str, Any]) -> None:
     link = figures["entity_linking"]["overall"]
     line = (
         f"| {dt.date.today().isoformat()} | {commit or '?'} | {gold_dir} | {figures['articles']} | "
-        f"P {o['precision']:.2f} R {o['recall']:.2f} ({o['gold']} facts) | {langs} | {link['recall']:.2f} |\n"
+        f"P {o['precision']:.2f} R {o['recall']:.2f} ({o['gold']} facts) | {langs} | "
+        f"{link['recall']:.2f} |\n"
     )
     if not path.exists():
         path.write_text(

@@ -17,7 +17,8 @@ def serve(
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds a query may run."),
     max_rows: int = typer.Option(1000, "--max-rows", min=1, help="Rows a query may return."),
 ) -> None:
-    """Open a browser console for the graph: Cypher editor, query packs, graph and table (read-only)."""
+    """Open a browser console for the graph: Cypher editor, query packs, graph and table
+    (read-only)."""
     from kg.console.server import serve as run_server
     from kg.console.session import Limits
 

@@ -41,8 +41,8 @@ class ConsoleClient:
     def _rows(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
         if answer.get("truncated"):
             raise QueryError(
-                f"the answer has more than the {answer.get('max_rows')} rows the running `kg serve` "
-                "gives one query",
+                f"the answer has more than the {answer.get('max_rows')} rows the running "
+                "`kg serve` gives one query",
                 hint="add a LIMIT, or stop `kg serve` (or start it with --max-rows)",
             )
         return list(answer["rows"])
@@ -66,7 +66,8 @@ class ConsoleClient:
 
 
 def announce(settings: Settings, base: str, token: str) -> Path | None:
-    """Where the console writes its address (the embedded store only: other stores take many readers)."""
+    """Where the console writes its address (the embedded store only: other stores take many
+    readers)."""
     if settings.store != "embedded":
         return None
     path = settings.data_dir / FILE

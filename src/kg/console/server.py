@@ -1,6 +1,6 @@
 """Run the console: hold the store for the server's lifetime, listen on 127.0.0.1 only, print the
-URL with its token (and leave it, for `kg query` and `kg cypher`, in the data dir: kg.console.client),
-stop cleanly on Ctrl-C (the store is released as after any command)."""
+URL with its token (and leave it, for `kg query` and `kg cypher`, in the data dir:
+kg.console.client), stop cleanly on Ctrl-C (the store is released as after any command)."""
 
 from __future__ import annotations
 

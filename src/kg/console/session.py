@@ -20,7 +20,10 @@ from kg.store import Store
 
 T = TypeVar("T")
 LABELS = "CALL db.labels() YIELD label RETURN label ORDER BY label"
-TYPES = "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType"
+TYPES = (
+    "CALL db.relationshipTypes() YIELD relationshipType "
+    "RETURN relationshipType ORDER BY relationshipType"
+)
 KEYS = "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey"
 CLAIM_SOURCE = (
     "MATCH (c:Claim {id: $id}) "

@@ -101,7 +101,8 @@ class RawDocument:
 
     @property
     def source(self) -> str:
-        """The URL a page was fetched from, else the canonical URL the document names, else the path."""
+        """The URL a page was fetched from, else the canonical URL the document names, else the
+        path."""
         return self.origin.url if self.origin else source_of(self.path, self.meta.url)
 
     @property

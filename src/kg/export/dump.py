@@ -11,8 +11,9 @@ from kg.store.protocol import Store
 
 NODES = "MATCH (n:{label}) RETURN n.id AS id, properties(n) AS props ORDER BY id"
 EDGES = (
-    "MATCH (a)-[r:{rel}]->(b) RETURN labels(a)[0] AS src_label, a.id AS src, labels(b)[0] AS dst_label, "
-    "b.id AS dst, properties(r) AS props ORDER BY src_label, src, dst_label, dst"
+    "MATCH (a)-[r:{rel}]->(b) RETURN labels(a)[0] AS src_label, a.id AS src, "
+    "labels(b)[0] AS dst_label, b.id AS dst, properties(r) AS props "
+    "ORDER BY src_label, src, dst_label, dst"
 )
 
 

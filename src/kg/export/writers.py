@@ -52,7 +52,8 @@ def _graphml(dump: GraphDump) -> str:
     for i, (rel, sl, s, dl, d, props) in enumerate(dump.edges):
         lines.append(
             f'<edge id="e{i}" source={quoteattr(sl + ":" + s)} target={quoteattr(dl + ":" + d)}>'
-            f'<data key="type">{escape(rel)}</data><data key="props">{escape(_json(props))}</data></edge>'
+            f'<data key="type">{escape(rel)}</data>'
+            f'<data key="props">{escape(_json(props))}</data></edge>'
         )
     lines += ["</graph>", "</graphml>"]
     return "\n".join(lines) + "\n"
@@ -62,7 +63,8 @@ def _cypher(dump: GraphDump) -> str:
     labels = sorted({label for label, _, _ in dump.nodes})
     lines = ["// kg export: recreate this graph in any Neo4j (cypher-shell -f FILE)"]
     lines += [
-        f"CREATE CONSTRAINT kg_{x.lower()}_id IF NOT EXISTS FOR (n:{name(x)}) REQUIRE n.id IS UNIQUE;"
+        f"CREATE CONSTRAINT kg_{x.lower()}_id IF NOT EXISTS FOR (n:{name(x)}) "
+        "REQUIRE n.id IS UNIQUE;"
         for x in labels
     ]
     for label, ident, props in dump.nodes:

@@ -25,6 +25,7 @@ def ensure_read_only(cypher: str, where: str = "query") -> None:
     match = _WRITES.search(code) or _WRITE_PROCEDURES.search(code)
     if match:
         raise ReadOnlyError(
-            f"{where} is refused: '{match.group(0).strip()}' could change the graph; kg runs queries read-only",
+            f"{where} is refused: '{match.group(0).strip()}' could change the graph; "
+            "kg runs queries read-only",
             hint="load data with `kg load`; write by hand only in your own Neo4j session",
         )

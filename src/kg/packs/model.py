@@ -1,4 +1,5 @@
-"""A pack is a .cypher file: `// name:`, `// title:`, `// params: a = 'x', b = 2`, `// tags:` then Cypher."""
+"""A pack is a .cypher file: `// name:`, `// title:`, `// params: a = 'x', b = 2`, `// tags:`,
+then Cypher."""
 
 from __future__ import annotations
 
@@ -168,7 +169,8 @@ def coerce(value: str) -> Any:
 
 
 def all_packs(directory: Path | None = None) -> dict[str, Pack]:
-    """The packs of `directory`, else the built-in ones and the data root's (which win on a name)."""
+    """The packs of `directory`, else the built-in ones and the data root's (which win on a
+    name)."""
     folders = [directory] if directory else paths.queries_dirs()
     return {p.stem: parse(p) for folder in folders for p in sorted(folder.glob("*.cypher"))}
 

@@ -82,7 +82,8 @@ def _answered(
 
 
 def _ask_console(settings: Settings, question: Callable[[ConsoleClient], T]) -> T | None:
-    """The answer of the `kg serve` that holds this store, or None: no console, or a stale address."""
+    """The answer of the `kg serve` that holds this store, or None: no console, or a stale
+    address."""
     console = running_console(settings)
     if console is None:
         return None

@@ -1,4 +1,5 @@
-"""Reference knowledge as a GraphBatch: every named individual, the curated facts, derived controls."""
+"""Reference knowledge as a GraphBatch: every named individual, the curated facts, derived
+controls."""
 
 from __future__ import annotations
 

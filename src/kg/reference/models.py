@@ -1,4 +1,5 @@
-"""The reference data files' shapes (pydantic): what a chip, regulation, firm and event record holds."""
+"""The reference data files' shapes (pydantic): what a chip, regulation, firm and event record
+holds."""
 
 from __future__ import annotations
 

@@ -41,7 +41,8 @@ Run = Callable[[str, str, "Check | None"], None]
 CREATE_ROWS = 2000  # positional rows per CREATE statement
 
 # json.dumps writes Cypher literals, except for these escapes, which FalkorDB's parser reads
-# differently (it keeps `\u0001` as six characters): such a chunk goes through kg.store.falkor_params.
+# differently (it keeps `\u0001` as six characters): such a chunk goes through
+# kg.store.falkor_params.
 _NOT_CYPHER = re.compile(r"\\[ubf]")
 
 
@@ -99,7 +100,8 @@ class BulkWriter:
         columns = [f"{name(k)}: row[{i}]" for i, k in enumerate(plain, 1)]
         columns += [f"{name(k)}: date(row[{i}])" for i, k in enumerate(dates, len(plain) + 1)]
         query = (
-            f"UNWIND $rows AS row CREATE (n:{name(label)} {{id: row[0]{''.join(', ' + c for c in columns)}}}) "
+            f"UNWIND $rows AS row CREATE (n:{name(label)} "
+            f"{{id: row[0]{''.join(', ' + c for c in columns)}}}) "
             "RETURN min(id(n)) AS low, max(id(n)) AS high, count(n) AS created"
         )
         for chunk in _slices(keys, CREATE_ROWS):
@@ -124,7 +126,10 @@ class BulkWriter:
         for (label, date_keys), rows in groups.items():
             sets = "".join(f", n.{name(k[2:])} = date(row.{name(k)})" for k in date_keys)
             self.ontology.label(label)
-            query = f"UNWIND $rows AS row WITH row, row.n AS node MATCH (n) WHERE id(n) = node SET n += row.props{sets}"
+            query = (
+                "UNWIND $rows AS row WITH row, row.n AS node MATCH (n) WHERE id(n) = node "
+                f"SET n += row.props{sets}"
+            )
             yield from ((query, {"rows": chunk}) for chunk in _slices(rows, BATCH_ROWS))
 
     # -- relationships -----------------------------------------------------------------------
@@ -195,7 +200,8 @@ class BulkWriter:
         # `WITH row[0] AS ...` first: FalkorDB seeks by id only a variable, never `row[0]` itself
         query = (
             f"UNWIND $rows AS row WITH row, row[0] AS source, row[1] AS target "
-            f"MATCH (a) WHERE id(a) = source MATCH (b) WHERE id(b) = target CREATE (a)-[:{name(rel)}{props}]->(b)"
+            "MATCH (a) WHERE id(a) = source MATCH (b) WHERE id(b) = target "
+            f"CREATE (a)-[:{name(rel)}{props}]->(b)"
         )
         ids = self._nodes
         for chunk in _slices(keys, CREATE_ROWS):
@@ -226,7 +232,8 @@ class BulkWriter:
             if has_claims:
                 sets += ", r.claims = coalesce(r.claims, []) + row.claims"
             query = (
-                f"UNWIND $rows AS row WITH row, row.a AS source, row.b AS target MATCH (a) WHERE id(a) = source "
+                "UNWIND $rows AS row WITH row, row.a AS source, row.b AS target "
+                "MATCH (a) WHERE id(a) = source "
                 f"MATCH (a)-[r:{name(rel)}]->(b) WHERE id(b) = target SET r += row.props{sets}"
             )
             yield from ((query, {"rows": chunk}) for chunk in _slices(rows, BATCH_ROWS))

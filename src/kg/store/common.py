@@ -63,7 +63,8 @@ class CypherStoreMixin:
 
     def write_new_documents(self, documents: list[tuple[str, GraphBatch]]) -> WriteStats:
         """Documents the store has never seen, written together: one batch for all of them, then
-        their commit markers, so a crash leaves none of them marked and the next load redoes them."""
+        their commit markers, so a crash leaves none of them marked and the next load redoes
+        them."""
         combined = GraphBatch()
         marks = []
         for doc_id, batch in documents:

@@ -51,7 +51,10 @@ class Writer:
             )
         for (label, date_keys), rows in groups.items():
             sets = "".join(f", n.{name(k)} = date(row.{name('d_' + k)})" for k in date_keys)
-            query = f"UNWIND $rows AS row MERGE (n:{name(label)} {{id: row.id}}) SET n += row.props{sets}"
+            query = (
+                f"UNWIND $rows AS row MERGE (n:{name(label)} {{id: row.id}}) "
+                f"SET n += row.props{sets}"
+            )
             yield from _chunks(query, rows, self.batch_rows)
 
     # -- relationships -------------------------------------------------------------------
@@ -76,10 +79,13 @@ class Writer:
             groups[key].append(row)
         for (rel, src, dst, date_keys, has_claims), rows in groups.items():
             sets = "".join(f", r.{name(k)} = date(row.{name('d_' + k)})" for k in date_keys)
-            if has_claims:  # appended as they come: the derived-edge rule (kg.store.derived) makes the list exact
+            # claims appended as they come: the derived-edge rule (kg.store.derived) makes the
+            # list exact
+            if has_claims:
                 sets += ", r.claims = coalesce(r.claims, []) + row.claims"
             query = (
-                f"UNWIND $rows AS row MATCH (a:{name(src)} {{id: row.src}}) MATCH (b:{name(dst)} {{id: row.dst}}) "
+                f"UNWIND $rows AS row MATCH (a:{name(src)} {{id: row.src}}) "
+                f"MATCH (b:{name(dst)} {{id: row.dst}}) "
                 f"MERGE (a)-[r:{name(rel)}]->(b) SET r += row.props{sets}"
             )
             yield from _chunks(query, rows, self.batch_rows)
@@ -126,10 +132,14 @@ DOC_CANDIDATES = (
     "WHERE e.status = 'candidate' RETURN DISTINCT labels(e)[0] AS label, e.id AS id"
 )
 DOC_CLAIM_CANDIDATES = (
-    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(:Claim)-[:ABOUT]->(e) "
+    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(:Claim)"
+    "-[:ABOUT]->(e) "
     "WHERE e.status = 'candidate' RETURN DISTINCT labels(e)[0] AS label, e.id AS id"
 )
-DELETE_CLAIMS = "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim) DETACH DELETE c"
+DELETE_CLAIMS = (
+    "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim) "
+    "DETACH DELETE c"
+)
 DELETE_PASSAGES = "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(p:Passage) DETACH DELETE p"
 UNMARK_DOCUMENT = "MATCH (d:Document {id: $doc}) REMOVE d.fingerprint"
 MARK_DOCUMENT = "MATCH (d:Document {id: $doc}) SET d.fingerprint = $fingerprint"
@@ -140,7 +150,8 @@ MARK_DOCUMENTS = (
     "UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.fingerprint = row.fingerprint"
 )
 DOCUMENTS = (
-    "MATCH (d:Document) RETURN d.id AS id, coalesce(d.sha256, '') AS sha256, coalesce(d.fingerprint, '') AS fingerprint, "
+    "MATCH (d:Document) RETURN d.id AS id, coalesce(d.sha256, '') AS sha256, "
+    "coalesce(d.fingerprint, '') AS fingerprint, "
     "coalesce(d.sources, []) AS sources"
 )
 SET_SOURCES = "MATCH (d:Document {id: $doc}) SET d.sources = $sources"

@@ -47,8 +47,10 @@ OPTIONAL MATCH (c:Claim {id: claim_id})
 OPTIONAL MATCH (c)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
 WITH DISTINCT r, c, d
 WITH r, c, d,
-     CASE WHEN c.date IS NOT NULL THEN c.date WHEN c.as_of IS NOT NULL THEN c.as_of ELSE d.published END AS day,
-     CASE WHEN c.date IS NOT NULL THEN c.date_precision WHEN c.as_of IS NOT NULL THEN c.as_of_precision
+     CASE WHEN c.date IS NOT NULL THEN c.date WHEN c.as_of IS NOT NULL THEN c.as_of
+          ELSE d.published END AS day,
+     CASE WHEN c.date IS NOT NULL THEN c.date_precision
+          WHEN c.as_of IS NOT NULL THEN c.as_of_precision
           ELSE d.published_precision END AS precision
 ORDER BY c.id
 WITH r, collect(c.id) AS ids, collect(DISTINCT d.id) AS documents, min(c.value) AS low,
@@ -65,7 +67,8 @@ SET r.claims = CASE WHEN size(ids) = 0 THEN null ELSE ids END,
     r.claim_count = CASE WHEN size(ids) = 0 THEN null ELSE size(ids) END,
     r.documents = CASE WHEN size(documents) = 0 THEN null ELSE documents END,
     r.quantity_min = low, r.quantity_max = high,
-    r.latest_quantity = latest.value, r.latest_date = latest.day, r.latest_date_precision = latest.precision
+    r.latest_quantity = latest.value, r.latest_date = latest.day,
+    r.latest_date_precision = latest.precision
 FOREACH (gone IN CASE WHEN size(ids) = 0 AND r.sources IS NULL THEN [1] ELSE [] END | DELETE r)
 """
 # FOREACH, not `WITH r WHERE ... DELETE r`: FalkorDB 4.16 applies such a filter before the SET
@@ -99,11 +102,13 @@ def touched_by_document(ontology: Ontology) -> str:
     superset of the edges its claims state: recomputing an edge no claim left is harmless)."""
     types = "|".join(name(t) for t in derived_types(ontology))
     return (
-        "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim)-[:ABOUT]->(a) "
+        "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim)"
+        "-[:ABOUT]->(a) "
         "MATCH (c)-[:ABOUT]->(b) WHERE b <> a "
         "WITH DISTINCT a, b "
         f"MATCH (a)-[r:{types}]->(b) "
-        "RETURN DISTINCT type(r) AS type, labels(a)[0] AS src_label, a.id AS src, labels(b)[0] AS dst_label, "
+        "RETURN DISTINCT type(r) AS type, labels(a)[0] AS src_label, a.id AS src, "
+        "labels(b)[0] AS dst_label, "
         "b.id AS dst"
     )
 

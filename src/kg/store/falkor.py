@@ -48,7 +48,8 @@ class FalkorStore(CypherStoreMixin):
     def read(
         self, query: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
     ) -> list[dict[str, Any]]:
-        """GRAPH.RO_QUERY (the server refuses any write); `timeout` in seconds, enforced by FalkorDB."""
+        """GRAPH.RO_QUERY (the server refuses any write); `timeout` in seconds, enforced by
+        FalkorDB."""
         try:
             result = self._graph.ro_query(
                 query,
@@ -166,7 +167,8 @@ class FalkorStore(CypherStoreMixin):
         return stats
 
     def write_new_documents(self, documents: list[tuple[str, GraphBatch]]) -> WriteStats:
-        """In a first load, with their commit markers: the staging graph is published whole or not at all."""
+        """In a first load, with their commit markers: the staging graph is published whole or
+        not at all."""
         if self._bulk is None:
             return super().write_new_documents(documents)
         combined = GraphBatch()
@@ -246,7 +248,8 @@ class FalkorStore(CypherStoreMixin):
             raise QueryError(one_line(exc)) from exc
 
     def _send_rows(self, query: str, rows: str, check: Check | None) -> None:
-        """One bulk write whose `$rows` is Cypher text already (see kg.store.bulk.encode), pipelined."""
+        """One bulk write whose `$rows` is Cypher text already (see kg.store.bulk.encode),
+        pipelined."""
         assert self._pipeline is not None
         self.wrote = True
         self._pipeline.send(f"CYPHER rows={rows} {query}", check)
@@ -268,7 +271,8 @@ class FalkorStore(CypherStoreMixin):
             fields = {_text(k): v for k, v in module.items()} if isinstance(module, dict) else {}
             if _text(fields.get("name", b"")) == "graph":
                 ver = int(fields["ver"])
-                return f"FalkorDB {ver // 10000}.{ver // 100 % 100}.{ver % 100} on Redis {redis_version}"
+                release = f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
+                return f"FalkorDB {release} on Redis {redis_version}"
         return f"Redis {redis_version} (no FalkorDB module)"
 
     def _indexes(self) -> list[dict[str, str]]:

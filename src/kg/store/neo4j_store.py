@@ -40,7 +40,8 @@ class Neo4jStore(CypherStoreMixin):
             self._driver.verify_connectivity()
         except neo4j.exceptions.AuthError as exc:
             raise StoreError(
-                f"Neo4j at {redacted(uri)} refused the credentials (NEO4J_USERNAME / NEO4J_PASSWORD)"
+                f"Neo4j at {redacted(uri)} refused the credentials "
+                "(NEO4J_USERNAME / NEO4J_PASSWORD)"
             ) from exc
         except (
             neo4j.exceptions.ServiceUnavailable,
@@ -73,9 +74,15 @@ class Neo4jStore(CypherStoreMixin):
         for label, prop in self.ontology.indexes():
             target = f"FOR (n:{cypher.name(label)})"
             if prop == "id":
-                query = f"CREATE CONSTRAINT kg_{label.lower()}_id IF NOT EXISTS {target} REQUIRE n.id IS UNIQUE"
+                query = (
+                    f"CREATE CONSTRAINT kg_{label.lower()}_id IF NOT EXISTS {target} "
+                    "REQUIRE n.id IS UNIQUE"
+                )
             else:
-                query = f"CREATE INDEX kg_{label.lower()}_{prop} IF NOT EXISTS {target} ON (n.{cypher.name(prop)})"
+                query = (
+                    f"CREATE INDEX kg_{label.lower()}_{prop} IF NOT EXISTS {target} "
+                    f"ON (n.{cypher.name(prop)})"
+                )
             self._write([(query, {})])
 
     def clear(self) -> None:

@@ -72,7 +72,8 @@ class Pipeline:
         self._connection = None
 
     def abandon(self) -> None:
-        """Back to the pool unread, disconnected (a load that stops: its error is the one to see)."""
+        """Back to the pool unread, disconnected (a load that stops: its error is the one to
+        see)."""
         connection, self._connection, self._waiting = self._connection, None, []
         if connection is not None:
             connection.disconnect()

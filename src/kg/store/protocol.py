@@ -44,7 +44,8 @@ class Store(Protocol):
         ...
 
     def write_batch(self, batch: GraphBatch) -> WriteStats:
-        """Merge a batch of nodes and edges, then recompute what it touched (derived edges, marks)."""
+        """Merge a batch of nodes and edges, then recompute what it touched (derived edges,
+        conflict marks)."""
         ...
 
     def write_new_documents(self, documents: list[tuple[str, GraphBatch]]) -> WriteStats:

@@ -102,7 +102,8 @@ def vis_node(node: NodeValue) -> dict[str, Any]:
 
 
 def unlabelled_types(rels: Iterable[RelValue]) -> dict[str, int]:
-    """Relationship types drawn too often to label each edge (`CONTROLS` in a rule view), with counts."""
+    """Relationship types drawn too often to label each edge (`CONTROLS` in a rule view), with
+    counts."""
     counts = Counter(rel.type for rel in rels)
     return {kind: n for kind, n in sorted(counts.items()) if n > LABELLED_EDGES}
 

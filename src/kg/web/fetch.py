@@ -65,7 +65,8 @@ def client() -> httpx.Client:
         headers={
             "User-Agent": user_agent(),
             "Accept": "text/html, application/pdf, text/plain, "
-            "text/markdown, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1",
+            "text/markdown, application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+            "*/*;q=0.1",
         },
         limits=httpx.Limits(
             max_connections=8, max_keepalive_connections=4
