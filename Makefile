@@ -34,7 +34,8 @@ test: test-deps lint
 	$(BIN)/python -m pytest
 
 # The console's JavaScript and CSS (`kg serve`): rebuilt from web/ with esbuild into the package
-# (src/kg/console/static/, committed: users need no node), with every bundled licence checked.
+# (src/kg/console/static/, committed: users need no node), with every bundled licence checked;
+# and vis-network's standalone build for `kg view` (src/kg/views/static/).
 console-bundle:
 	cd web && npm ci --no-audit --no-fund --silent && node build.mjs
 

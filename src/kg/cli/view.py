@@ -27,7 +27,7 @@ def view(
     output: Path = typer.Option(..., "-o", "--output", help="The HTML file to write."),
 ) -> None:
     """Write a self-contained HTML view (works offline)."""
-    from kg.views.build import build_view  # pyvis and jinja2 only when drawing
+    from kg.views.build import build_view  # jinja2 and vis-network only when drawing
 
     counts = build_view(
         ctx.obj,

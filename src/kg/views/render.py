@@ -1,9 +1,11 @@
 """Render a subgraph, a timeline or a table of conflicting claims to ONE self-contained HTML
 file: scripts inline, no CDN.
 
-The network is vis-network (the copy pyvis ships), drawn by our own template, because pyvis's own
-output links Bootstrap and vis from the network. Data enters the page only as JSON inside a
-<script type="application/json"> block with <, > and & escaped, never as markup.
+The network is vis-network's standalone build, kept in the package (static/, copied from the npm
+package the console bundles: web/build.mjs), drawn by our own template: pyvis's output links
+Bootstrap and vis from the network, and its copy of vis is not part of its API. Data enters the
+page only as JSON inside a <script type="application/json"> block with <, > and & escaped, never
+as markup.
 """
 
 from __future__ import annotations
@@ -28,14 +30,11 @@ from kg.views.style import (
 from kg.views.subgraph import Subgraph
 
 TEMPLATES = Path(__file__).with_name("templates")
+VIS_NETWORK = Path(__file__).with_name("static") / "vis-network.min.js"
 
 
 def _vis_js() -> str:
-    import pyvis
-
-    return (
-        Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    ).read_text()
+    return VIS_NETWORK.read_text(encoding="utf-8")
 
 
 def _environment() -> jinja2.Environment:
