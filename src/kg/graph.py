@@ -7,7 +7,7 @@ so building a batch stays cheap inside hot loops.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,7 +79,3 @@ class GraphBatch:
             [Node(r.label, r.id, p) for r, p in nodes.items()],
             [Edge(t, s, d, p) for (t, s, d), p in edges.items()],
         )
-
-
-def refs(nodes: Iterable[Node]) -> set[NodeRef]:
-    return {n.ref for n in nodes}

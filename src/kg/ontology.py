@@ -121,17 +121,11 @@ class Ontology:
                 pairs += [(label, p.name) for label in (p.labels or sorted(self.entity_labels))]
         return pairs
 
-    def date_properties(self) -> frozenset[str]:
-        return frozenset(p.name for p in self.properties.values() if p.is_date)
-
     def individual(self, label: str, id: str) -> Individual | None:
         return self.individuals.get((label, id))
 
     def individuals_of(self, label: str) -> list[Individual]:
         return [i for (lbl, _), i in self.individuals.items() if lbl == label]
-
-    def class_iri(self, label: str) -> URIRef:
-        return KG[self.label(label)]
 
 
 @lru_cache(maxsize=4)

@@ -10,10 +10,6 @@ class WriteStats:
     nodes: int = 0
     relationships: int = 0
 
-    def add(self, other: WriteStats) -> None:
-        self.nodes += other.nodes
-        self.relationships += other.relationships
-
 
 @dataclass
 class Counts:

@@ -68,10 +68,6 @@ def node_style(label: str) -> LabelStyle:
     )
 
 
-def relationship_style() -> dict[str, str]:
-    return dict(rules().get("relationship", {}))
-
-
 def styled_labels() -> list[str]:
     return sorted(key.split(".", 1)[1] for key in rules() if key.startswith("node."))
 
