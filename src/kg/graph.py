@@ -65,14 +65,14 @@ class GraphBatch:
         for n in self.nodes:
             nodes.setdefault(n.ref, {}).update(n.props)
         edges: dict[tuple[str, NodeRef, NodeRef], dict[str, Value]] = {}
-        claims: dict[
-            tuple[str, NodeRef, NodeRef], dict[Any, None]
-        ] = {}  # ordered sets: linear in the claims
+        # ordered sets: linear in the claims
+        claims: dict[tuple[str, NodeRef, NodeRef], dict[Any, None]] = {}
         for e in self.edges:
             key = (e.type, e.src, e.dst)
             edges.setdefault(key, {}).update(e.props)
-            if e.props.get("claims"):
-                claims.setdefault(key, {}).update(dict.fromkeys(e.props["claims"]))  # type: ignore[arg-type]
+            stated = e.props.get("claims")
+            if isinstance(stated, list) and stated:
+                claims.setdefault(key, {}).update(dict.fromkeys(stated))
         for key, ids in claims.items():
             edges[key]["claims"] = list(ids)
         return GraphBatch(
