@@ -17,21 +17,28 @@ import yaml
 
 from kg import paths
 from kg.extract.lexicon import languages
+from kg.store.protocol import Store
 
 INDEX_NAME = "kg_passage_text"  # Neo4j's index name; FalkorDB names a full-text index by its label
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _WORD = re.compile(r"[\w]+", re.UNICODE)
-FALKOR_CREATE = "CALL db.idx.fulltext.createNodeIndex({label: 'Passage', language: 'english'}, 'text', 'terms')"
+FALKOR_CREATE = (
+    "CALL db.idx.fulltext.createNodeIndex({label: 'Passage', language: 'english'}, 'text', 'terms')"
+)
 FALKOR_INDEXES = "CALL db.indexes() YIELD label, properties, types RETURN label, properties, types"
 FALKOR_SEARCH = "CALL db.idx.fulltext.queryNodes('Passage', $query) YIELD node, score"
-NEO4J_CREATE = f"CREATE FULLTEXT INDEX {INDEX_NAME} IF NOT EXISTS FOR (p:Passage) ON EACH [p.text, p.terms]"
+NEO4J_CREATE = (
+    f"CREATE FULLTEXT INDEX {INDEX_NAME} IF NOT EXISTS FOR (p:Passage) ON EACH [p.text, p.terms]"
+)
 NEO4J_SEARCH = f"CALL db.index.fulltext.queryNodes('{INDEX_NAME}', $query) YIELD node, score"
-PASSAGES = (" WITH node AS p, score ORDER BY score DESC, p.id LIMIT $limit"
-            " MATCH (d:Document)-[:HAS_PASSAGE]->(p)"
-            " OPTIONAL MATCH (p)-[:MENTIONS]->(e)"
-            " WITH p, score, d, e ORDER BY e.id"
-            " RETURN p.id AS passage, score, d.id AS document, d.title AS title, d.published AS date,"
-            " collect(DISTINCT e.id) AS mentions, p.text AS text ORDER BY score DESC, passage")
+PASSAGES = (
+    " WITH node AS p, score ORDER BY score DESC, p.id LIMIT $limit"
+    " MATCH (d:Document)-[:HAS_PASSAGE]->(p)"
+    " OPTIONAL MATCH (p)-[:MENTIONS]->(e)"
+    " WITH p, score, d, e ORDER BY e.id"
+    " RETURN p.id AS passage, score, d.id AS document, d.title AS title, d.published AS date,"
+    " collect(DISTINCT e.id) AS mentions, p.text AS text ORDER BY score DESC, passage"
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,9 @@ class Suffixes:
 @lru_cache(maxsize=1)
 def suffixes() -> Suffixes:
     data = yaml.safe_load((paths.search_dir() / "korean.yaml").read_text(encoding="utf-8"))
-    cuts = {p: 1 for lex in languages().values() for p in lex.data.attached_particles}  # `칩을` -> `칩`
+    cuts = {
+        p: 1 for lex in languages().values() for p in lex.data.attached_particles
+    }  # `칩을` -> `칩`
     cuts.update({e: int(data["min_stem"]) for e in data["endings"]})
     return Suffixes(tuple(sorted(cuts.items(), key=lambda c: -len(c[0]))))
 
@@ -56,7 +65,7 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> str | None:
-    """The stems of the text's Hangul words that differ from the words (what the index would miss)."""
+    """The stems of the text's Hangul words that differ from the words (what the index misses)."""
     stems = {s for w in _HANGUL_WORD.findall(text) if (s := stem(w)) != w}
     return " ".join(sorted(stems)) or None
 
@@ -66,32 +75,42 @@ def query_words(text: str) -> list[str]:
     return [stem(w) if _HANGUL_WORD.fullmatch(w) else w for w in _WORD.findall(text)]
 
 
-def is_neo4j(store: Any) -> bool:
-    return type(store).__name__ == "Neo4jStore"
+def is_neo4j(store: Store) -> bool:
+    return store.describe().get("kind") == "neo4j"
 
 
-def ensure_index(store: Any) -> None:
-    """The full-text index on passages, created once (an existing graph is indexed in the background)."""
+def ensure_index(store: Store) -> None:
+    """The full-text index on passages, created once (an existing graph is indexed in the
+    background)."""
     from kg.curation.marks import write_statements
 
     if is_neo4j(store):
         write_statements(store, [(NEO4J_CREATE, {})])
         return
     rows = store.read(FALKOR_INDEXES)
-    if not any(r["label"] == "Passage" and "FULLTEXT" in [str(t).upper() for ts in (r["types"] or {}).values()
-                                                            for t in ts] for r in rows):
+    if not any(
+        r["label"] == "Passage"
+        and "FULLTEXT" in [str(t).upper() for ts in (r["types"] or {}).values() for t in ts]
+        for r in rows
+    ):
         write_statements(store, [(FALKOR_CREATE, {})])
 
 
-def search(store: Any, text: str, limit: int = 10) -> list[dict[str, Any]]:
+def search(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
     """The passages that contain every word, best first, with document, date and entities named."""
     words = query_words(text)
     if not words:
         return []
     if is_neo4j(store):
         query = " AND ".join(_lucene(w) for w in words)
-        return store.read(NEO4J_SEARCH + PASSAGES, {"query": query, "limit": limit})
-    return store.read(FALKOR_SEARCH + PASSAGES, {"query": " ".join(_redisearch(w) for w in words), "limit": limit})
+        found: list[dict[str, Any]] = store.read(
+            NEO4J_SEARCH + PASSAGES, {"query": query, "limit": limit}
+        )
+        return found
+    found = store.read(
+        FALKOR_SEARCH + PASSAGES, {"query": " ".join(_redisearch(w) for w in words), "limit": limit}
+    )
+    return found
 
 
 def _redisearch(word: str) -> str:

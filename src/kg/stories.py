@@ -16,14 +16,17 @@ import unicodedata
 from typing import Any
 
 from kg.curation.marks import write_statements
+from kg.store.protocol import Store
 
 SHINGLE = 5  # characters: robust to Korean particles and small edits, language-agnostic
 SIMILAR = 0.5
-CANDIDATES = ("MATCH (c:Claim) WHERE c.group IS NOT NULL "
-              "MATCH (c)-[:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) "
-              "WITH c.group AS fact, coalesce(toString(c.value), '') AS value, "
-              "collect({claim: c.id, passage: p.id, document: d.id}) AS told "
-              "WHERE size(told) > 1 RETURN fact, value, told")
+CANDIDATES = (
+    "MATCH (c:Claim) WHERE c.group IS NOT NULL "
+    "MATCH (c)-[:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) "
+    "WITH c.group AS fact, coalesce(toString(c.value), '') AS value, "
+    "collect({claim: c.id, passage: p.id, document: d.id}) AS told "
+    "WHERE size(told) > 1 RETURN fact, value, told"
+)
 PASSAGES = "UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id, p.text AS text"
 TOLD = "MATCH (c:Claim) WHERE c.story IS NOT NULL RETURN c.id AS id, c.story AS story"
 SET_STORY = "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c.story = row.story"
@@ -37,7 +40,7 @@ def normalised(text: str) -> str:
 
 def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
     flat = normalised(text)
-    return frozenset(flat[i:i + size] for i in range(max(1, len(flat) - size + 1)))
+    return frozenset(flat[i : i + size] for i in range(max(1, len(flat) - size + 1)))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -52,19 +55,21 @@ def stories(candidates: list[dict[str, Any]], texts: dict[str, str]) -> dict[str
         told = sorted(row["told"], key=lambda t: t["claim"])
         parent = {t["claim"]: t["claim"] for t in told}
 
-        def root(x: str) -> str:
+        def root(x: str, parent: dict[str, str] = parent) -> str:
             while parent[x] != x:
                 x = parent[x]
             return x
 
         for i, a in enumerate(told):
-            for b in told[i + 1:]:
+            for b in told[i + 1 :]:
                 if a["document"] == b["document"] or root(a["claim"]) == root(b["claim"]):
                     continue
                 sa = cache.setdefault(a["passage"], shingles(texts.get(a["passage"], "")))
                 sb = cache.setdefault(b["passage"], shingles(texts.get(b["passage"], "")))
                 if similarity(sa, sb) >= SIMILAR:
-                    parent[max(root(a["claim"]), root(b["claim"]))] = min(root(a["claim"]), root(b["claim"]))
+                    parent[max(root(a["claim"]), root(b["claim"]))] = min(
+                        root(a["claim"]), root(b["claim"])
+                    )
         members: dict[str, list[str]] = {}
         for t in told:
             members.setdefault(root(t["claim"]), []).append(t["claim"])
@@ -74,14 +79,18 @@ def stories(candidates: list[dict[str, Any]], texts: dict[str, str]) -> dict[str
     return story
 
 
-def recompute(store: Any) -> int:
+def recompute(store: Store) -> int:
     """Mark the stories of the whole graph; the number of claims in a story."""
     candidates = store.read(CANDIDATES)
     ids = sorted({t["passage"] for row in candidates for t in row["told"]})
-    texts = {row["id"]: row["text"] or "" for row in store.read(PASSAGES, {"ids": ids})} if ids else {}
+    texts = (
+        {row["id"]: row["text"] or "" for row in store.read(PASSAGES, {"ids": ids})} if ids else {}
+    )
     wanted = stories(candidates, texts)
     present = {row["id"]: row["story"] for row in store.read(TOLD)}
-    rows = [{"id": c, "story": s} for c, s in sorted(wanted.items()) if present.get(c) != s]
+    rows: list[dict[str, str | None]] = [
+        {"id": c, "story": s} for c, s in sorted(wanted.items()) if present.get(c) != s
+    ]
     rows += [{"id": c, "story": None} for c in sorted(present) if c not in wanted]
     if rows:
         write_statements(store, [(SET_STORY, {"rows": rows})])

@@ -3,12 +3,20 @@ entity, merge two entities, add an alias), kept as data apart from the package a
 every load.
 
     decisions = read(curation_path(settings))     # the curation file, validated
-    onto = curated_ontology(ontology.load(), decisions)   # accepted entities and aliases for extraction
-    warnings = replay(store, decisions)            # marks and merges in the store; one line per missing id
+    onto = curated_ontology(ontology.load(), decisions)  # accepted entities, aliases: extraction
+    warnings = replay(store, decisions)  # marks and merges in the store; a line per missing id
 """
 
 from kg.curation.file import Decision, append, curation_path, read
-from kg.curation.names import curated_ontology, extraction_fingerprint
 from kg.curation.marks import replay
+from kg.curation.names import curated_ontology, extraction_fingerprint
 
-__all__ = ["Decision", "append", "curation_path", "read", "curated_ontology", "extraction_fingerprint", "replay"]
+__all__ = [
+    "Decision",
+    "append",
+    "curation_path",
+    "read",
+    "curated_ontology",
+    "extraction_fingerprint",
+    "replay",
+]

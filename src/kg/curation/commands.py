@@ -3,15 +3,16 @@ the file on the store so the decision shows at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from kg import ontology
 from kg.config import Settings
 from kg.curation import decide
 from kg.curation.file import Decision, append, curation_path, read
-from kg.curation.names import curated_ontology
 from kg.curation.marks import replay
+from kg.curation.names import curated_ontology
 from kg.store import open_store
 
 
@@ -39,8 +40,12 @@ def review_claim(settings: Settings, action: str, claim: str, why: str | None) -
     return record(settings, lambda store, onto: decide.review(store, action, claim, why))
 
 
-def accept_entity(settings: Settings, name: str, label: str, aliases: list[str], country: str | None) -> Recorded:
-    return record(settings, lambda store, onto: decide.accept(store, onto, name, label, aliases, country))
+def accept_entity(
+    settings: Settings, name: str, label: str, aliases: list[str], country: str | None
+) -> Recorded:
+    return record(
+        settings, lambda store, onto: decide.accept(store, onto, name, label, aliases, country)
+    )
 
 
 def merge_entities(settings: Settings, gone: str, into: str) -> Recorded:

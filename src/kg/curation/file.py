@@ -21,18 +21,26 @@ from kg.errors import InputError, one_line
 from kg.yamlfile import line_of
 
 FILE_NAME = "curation.yaml"
-HEADER = ("# kg curation decisions, replayed after every load (see README, 'Curating the graph').\n"
-          "# One decision a list item; kg appends, you may edit. A later decision about the same thing wins.\n")
+HEADER = (
+    "# kg curation decisions, replayed after every load (see README, 'Curating the graph').\n"
+    "# One decision a list item; kg appends, you may edit.\n"
+    "# A later decision about the same thing wins.\n"
+)
 
 Action = Literal["reject", "confirm", "accept", "merge", "alias"]
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "reject": ("claim", "why"), "confirm": ("claim",), "accept": ("entity", "label", "name"),
-    "merge": ("entity", "label", "into", "into_label"), "alias": ("entity", "label", "alias"),
+    "reject": ("claim", "why"),
+    "confirm": ("claim",),
+    "accept": ("entity", "label", "name"),
+    "merge": ("entity", "label", "into", "into_label"),
+    "alias": ("entity", "label", "alias"),
 }
 
 
 class ClaimKey(BaseModel):
-    """What identifies a claim when its id changes: its document's text, sentence, subject, metric, value."""
+    """What identifies a claim when its id changes: its document's text, sentence, subject,
+    metric, value."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     document: str  # the SHA-256 of the document's text
     quote: str
@@ -60,7 +68,7 @@ class Decision(BaseModel):
     when: str | None = None
 
     @model_validator(mode="after")
-    def _complete(self) -> "Decision":
+    def _complete(self) -> Decision:
         missing = [f for f in _NEEDS[self.action] if not getattr(self, f)]
         if missing:
             raise ValueError(f"a '{self.action}' decision needs {', '.join(missing)}")
@@ -75,7 +83,7 @@ class Decision(BaseModel):
             return f"{self.label} '{self.entity}' (merge into {self.into_label} '{self.into}')"
         return f"{self.label} '{self.entity}'"
 
-    def same_as(self, other: "Decision") -> bool:
+    def same_as(self, other: Decision) -> bool:
         """The same decision again, whoever and whenever: a rerun records nothing new."""
         skip = {"who", "when"}
         return self.model_dump(exclude=skip) == other.model_dump(exclude=skip)
@@ -88,7 +96,8 @@ def curation_path(settings: Settings) -> Path:
 
 
 def read(path: Path) -> list[Decision]:
-    """The decisions in `path` (none when it does not exist); a bad entry is `file:line: field: why`."""
+    """The decisions in `path` (none when it does not exist); a bad entry is
+    `file:line: field: why`."""
     if not path.is_file():
         return []
     text = path.read_text(encoding="utf-8")
@@ -96,7 +105,9 @@ def read(path: Path) -> list[Decision]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise _error(path, mark.line + 1 if mark else None, None, "not valid YAML: " + one_line(exc)) from None
+        raise _error(
+            path, mark.line + 1 if mark else None, None, "not valid YAML: " + one_line(exc)
+        ) from None
     if data is None:
         return []
     if not isinstance(data, list):
@@ -116,14 +127,18 @@ def read(path: Path) -> list[Decision]:
 def _error(path: Path, line: int | None, field: str | None, reason: str) -> InputError:
     where = f"{path}:{line}" if line else str(path)
     what = f" field '{field}':" if field else ""
-    return InputError(f"{where}:{what} {reason}", hint="fix or remove that decision in the curation file")
+    return InputError(
+        f"{where}:{what} {reason}", hint="fix or remove that decision in the curation file"
+    )
 
 
 def stamped(**fields: Any) -> Decision:
     """A new decision by this user, now (UTC, seconds)."""
     who = os.environ.get("KG_CURATOR") or _user()
-    when = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    return Decision(who=who, when=when, **{k: v for k, v in fields.items() if v not in (None, (), [])})
+    when = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    return Decision(
+        who=who, when=when, **{k: v for k, v in fields.items() if v not in (None, (), [])}
+    )
 
 
 def _user() -> str:

@@ -13,21 +13,28 @@ from kg.curation.file import Decision
 from kg.curation.names import curated_ontology
 from kg.ontology import Ontology
 from kg.store import cypher
+from kg.store.protocol import Store
 
 REVIEWED = "MATCH (c:Claim) WHERE c.review IS NOT NULL RETURN c.id AS id"
-CLEAR_REVIEW = ("UNWIND $ids AS id MATCH (c:Claim {id: id}) "
-                "SET c.review = NULL, c.review_why = NULL, c.review_by = NULL, c.review_at = NULL")
-SET_REVIEW = ("UNWIND $rows AS row MATCH (c:Claim {id: row.id}) "
-              "SET c.review = row.review, c.review_why = row.why, c.review_by = row.who, c.review_at = row.at")
+CLEAR_REVIEW = (
+    "UNWIND $ids AS id MATCH (c:Claim {id: id}) "
+    "SET c.review = NULL, c.review_why = NULL, c.review_by = NULL, c.review_at = NULL"
+)
+SET_REVIEW = (
+    "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) "
+    "SET c.review = row.review, c.review_why = row.why, c.review_by = row.who, c.review_at = row.at"
+)
 CLAIMS_BY_ID = "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id"
-CLAIM_BY_KEY = ("MATCH (c:Claim {subject: $subject}) WHERE c.metric = $metric AND c.quote = $quote "
-                "AND (c.value = $value OR ($value IS NULL AND c.value IS NULL)) "
-                "MATCH (c)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document {sha256: $document}) "
-                "RETURN DISTINCT c.id AS id ORDER BY id")
+CLAIM_BY_KEY = (
+    "MATCH (c:Claim {subject: $subject}) WHERE c.metric = $metric AND c.quote = $quote "
+    "AND (c.value = $value OR ($value IS NULL AND c.value IS NULL)) "
+    "MATCH (c)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document {sha256: $document}) "
+    "RETURN DISTINCT c.id AS id ORDER BY id"
+)
 REVIEWS = {"reject": "rejected", "confirm": "confirmed"}
 
 
-def replay(store: Any, decisions: list[Decision], base: Ontology) -> list[str]:
+def replay(store: Store, decisions: list[Decision], base: Ontology) -> list[str]:
     """Apply `decisions` to `store`; the warnings, one line per decision about a missing id."""
     warnings: list[str] = []
     statements = _claim_statements(store, decisions, warnings)
@@ -37,9 +44,9 @@ def replay(store: Any, decisions: list[Decision], base: Ontology) -> list[str]:
     return warnings
 
 
-def write_statements(store: Any, statements: list[cypher.Statement]) -> None:
+def write_statements(store: Store, statements: list[cypher.Statement]) -> None:
     """Curation writes through the store's own statement runner, in one transaction."""
-    store._execute(statements, atomic=True)  # noqa: SLF001 -- the stores' one write entry for plain Cypher
+    store.run_statements(statements)
     if hasattr(store, "wrote"):
         store.wrote = True
 
@@ -53,7 +60,7 @@ def latest_reviews(decisions: list[Decision]) -> dict[str, Decision]:
     return latest
 
 
-def claim_ids(store: Any, decision: Decision) -> list[str]:
+def claim_ids(store: Store, decision: Decision) -> list[str]:
     """The claims a decision is about: its id if the store holds it, else the claims with its key
     (the same sentence of the same text saying the same thing, whatever their ids now)."""
     if store.read(CLAIMS_BY_ID, {"ids": [decision.claim]}):
@@ -63,15 +70,25 @@ def claim_ids(store: Any, decision: Decision) -> list[str]:
     return [row["id"] for row in store.read(CLAIM_BY_KEY, decision.key.model_dump())]
 
 
-def _claim_statements(store: Any, decisions: list[Decision], warnings: list[str]) -> list[cypher.Statement]:
+def _claim_statements(
+    store: Store, decisions: list[Decision], warnings: list[str]
+) -> list[cypher.Statement]:
     rows: dict[str, dict[str, Any]] = {}
     for claim, d in latest_reviews(decisions).items():
         ids = claim_ids(store, d)
         if not ids:
-            warnings.append(f"{d.action} {claim}: no such claim in the store any more "
-                            f"(its document was forgotten or now reads differently)")
+            warnings.append(
+                f"{d.action} {claim}: no such claim in the store any more "
+                f"(its document was forgotten or now reads differently)"
+            )
         for found in ids:
-            rows[found] = {"id": found, "review": REVIEWS[d.action], "why": d.why, "who": d.who, "at": d.when}
+            rows[found] = {
+                "id": found,
+                "review": REVIEWS[d.action],
+                "why": d.why,
+                "who": d.who,
+                "at": d.when,
+            }
     stale = [row["id"] for row in store.read(REVIEWED) if row["id"] not in rows]
     statements: list[cypher.Statement] = []
     if stale:
@@ -81,8 +98,9 @@ def _claim_statements(store: Any, decisions: list[Decision], warnings: list[str]
     return statements
 
 
-def _entity_statements(store: Any, decisions: list[Decision], onto: Ontology,
-                       warnings: list[str]) -> list[cypher.Statement]:
+def _entity_statements(
+    store: Store, decisions: list[Decision], onto: Ontology, warnings: list[str]
+) -> list[cypher.Statement]:
     statements: list[cypher.Statement] = []
     for d in decisions:
         if d.action == "accept":
@@ -94,20 +112,38 @@ def _entity_statements(store: Any, decisions: list[Decision], onto: Ontology,
     return statements
 
 
-def _accept(store: Any, d: Decision, onto: Ontology, warnings: list[str]) -> list[cypher.Statement]:
+def _accept(
+    store: Store, d: Decision, onto: Ontology, warnings: list[str]
+) -> list[cypher.Statement]:
     label = cypher.name(onto.label(str(d.label)))
     individual = onto.individual(str(d.label), str(d.entity))
     assert individual is not None  # curated_ontology added it
-    out: list[cypher.Statement] = [(
-        f"MERGE (e:{label} {{id: $id}}) SET e.name = $name, e.aliases = $aliases, e.status = 'accepted', "
-        "e.review_by = $who, e.review_at = $at",
-        {"id": d.entity, "name": individual.name, "aliases": individual.aliases, "who": d.who, "at": d.when})]
+    out: list[cypher.Statement] = [
+        (
+            f"MERGE (e:{label} {{id: $id}}) "
+            "SET e.name = $name, e.aliases = $aliases, e.status = 'accepted', "
+            "e.review_by = $who, e.review_at = $at",
+            {
+                "id": d.entity,
+                "name": individual.name,
+                "aliases": individual.aliases,
+                "who": d.who,
+                "at": d.when,
+            },
+        )
+    ]
     if d.country:
         if not store.read("MATCH (c:Country {id: $id}) RETURN c.id AS id", {"id": d.country}):
             warnings.append(f"accept {d.label} '{d.entity}': no country '{d.country}' in the store")
         else:
-            out.append((f"MATCH (e:{label} {{id: $id}}), (c:Country {{id: $country}}) SET e.country = $country "
-                        "MERGE (e)-[:BASED_IN]->(c)", {"id": d.entity, "country": d.country}))
+            out.append(
+                (
+                    f"MATCH (e:{label} {{id: $id}}), (c:Country {{id: $country}}) "
+                    "SET e.country = $country "
+                    "MERGE (e)-[:BASED_IN]->(c)",
+                    {"id": d.entity, "country": d.country},
+                )
+            )
     return out
 
 
@@ -116,14 +152,29 @@ def _alias(d: Decision, onto: Ontology, warnings: list[str]) -> list[cypher.Stat
     if individual is None:
         warnings.append(f"alias {d.label} '{d.entity}': no such entity (accept it first)")
         return []
-    return [(f"MATCH (e:{cypher.name(onto.label(str(d.label)))} {{id: $id}}) SET e.aliases = $aliases",
-             {"id": d.entity, "aliases": individual.aliases})]
+    return [
+        (
+            f"MATCH (e:{cypher.name(onto.label(str(d.label)))} {{id: $id}}) "
+            "SET e.aliases = $aliases",
+            {"id": d.entity, "aliases": individual.aliases},
+        )
+    ]
 
 
-def _merge(store: Any, d: Decision, onto: Ontology, warnings: list[str]) -> list[cypher.Statement]:
+def _merge(
+    store: Store, d: Decision, onto: Ontology, warnings: list[str]
+) -> list[cypher.Statement]:
     into_label = cypher.name(onto.label(str(d.into_label)))
     if not store.read(f"MATCH (e:{into_label} {{id: $id}}) RETURN e.id AS id", {"id": d.into}):
-        warnings.append(f"merge {d.label} '{d.entity}' into {d.into_label} '{d.into}': no such entity '{d.into}'")
+        warnings.append(
+            f"merge {d.label} '{d.entity}' into {d.into_label} '{d.into}': "
+            f"no such entity '{d.into}'"
+        )
         return []
-    return [(f"MATCH (e:{cypher.name(onto.label(str(d.label)))} {{id: $id}}) SET e.merged_into = $into",
-             {"id": d.entity, "into": d.into})]
+    return [
+        (
+            f"MATCH (e:{cypher.name(onto.label(str(d.label)))} {{id: $id}}) "
+            "SET e.merged_into = $into",
+            {"id": d.entity, "into": d.into},
+        )
+    ]

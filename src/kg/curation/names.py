@@ -37,7 +37,7 @@ def extraction_fingerprint(base: str, decisions: list[Decision]) -> str:
 
 
 def curated_ontology(base: Ontology, decisions: list[Decision]) -> Ontology:
-    """`base` with the accepted entities, aliases and merges (the same object when there are none)."""
+    """`base` with the accepted entities, aliases and merges (the same object when none)."""
     named = entity_decisions(decisions)
     return _curated(base, named) if named else base
 
@@ -57,8 +57,12 @@ def _curated(base: Ontology, named: tuple[Decision, ...]) -> Ontology:
     return dataclasses.replace(base, individuals=individuals)
 
 
-def _add_names(individuals: dict[tuple[str, str], Individual], key: tuple[str, str], names: tuple[str, ...],
-               base: Ontology) -> None:
+def _add_names(
+    individuals: dict[tuple[str, str], Individual],
+    key: tuple[str, str],
+    names: tuple[str, ...],
+    base: Ontology,
+) -> None:
     base.label(key[0])  # an unknown label is an OntologyError naming the known ones
     current = individuals.get(key) or Individual(key[1], key[0], {})
     by_lang = {lang: list(values) for lang, values in current.names.items()}
@@ -66,7 +70,9 @@ def _add_names(individuals: dict[tuple[str, str], Individual], key: tuple[str, s
         lang = "ko" if _HANGUL.search(name) else "en"
         if not any(name in values for values in by_lang.values()):
             by_lang.setdefault(lang, []).append(name)
-    individuals[key] = Individual(key[1], key[0], {k: tuple(v) for k, v in by_lang.items()}, current.kind)
+    individuals[key] = Individual(
+        key[1], key[0], {k: tuple(v) for k, v in by_lang.items()}, current.kind
+    )
 
 
 def _merge(individuals: dict[tuple[str, str], Individual], d: Decision, base: Ontology) -> None:
@@ -85,16 +91,26 @@ def _merge(individuals: dict[tuple[str, str], Individual], d: Decision, base: On
         individuals.pop(gone, None)
 
 
-def _check_unique(individuals: dict[tuple[str, str], Individual], named: tuple[Decision, ...]) -> None:
+def _check_unique(
+    individuals: dict[tuple[str, str], Individual], named: tuple[Decision, ...]
+) -> None:
     owner: dict[str, tuple[str, str]] = {}
     for key, individual in sorted(individuals.items()):
         for values in individual.names.values():
             for name in values:
                 other = owner.setdefault(name, key)
                 if other != key:
-                    culprit = next((d for d in reversed(named) if name in (d.name, d.alias, *d.aliases, *d.names)),
-                                   None)
+                    culprit = next(
+                        (
+                            d
+                            for d in reversed(named)
+                            if name in (d.name, d.alias, *d.aliases, *d.names)
+                        ),
+                        None,
+                    )
                     why = f" (decision on {culprit.target})" if culprit else ""
-                    raise InputError(f"curation: the name '{name}' would name both {other[0]} '{other[1]}' and "
-                                     f"{key[0]} '{key[1]}'{why}",
-                                     hint="a name links to one entity: merge them, or remove that decision")
+                    raise InputError(
+                        f"curation: the name '{name}' would name both {other[0]} '{other[1]}' and "
+                        f"{key[0]} '{key[1]}'{why}",
+                        hint="a name links to one entity: merge them, or remove that decision",
+                    )
