@@ -12,6 +12,7 @@ from kg import paths
 from kg.extract.lexicon import Lexicon, RelationRule
 from kg.extract.lexicon import languages as lexicon_languages
 
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -22,8 +23,12 @@ class Rule:
     subject_role: str = "topic"
     object: str | None = None
     object_role: str = "nearest_value"
-    object_marker: re.Pattern[str] | None = None  # with object_role "marked": what follows each object
-    generic_object: re.Pattern[str] | None = None  # after a value, a word that stands for no named object
+    object_marker: re.Pattern[str] | None = (
+        None  # with object_role "marked": what follows each object
+    )
+    generic_object: re.Pattern[str] | None = (
+        None  # after a value, a word that stands for no named object
+    )
     value: str = "none"
     unit: str | None = None
     edge: str | None = None
@@ -45,11 +50,17 @@ class Language:
     topic_particles: tuple[str, ...]
     attribution: tuple[re.Pattern[str], ...]
     topic_attribution: tuple[re.Pattern[str], ...] = ()
-    before_source: tuple[re.Pattern[str], ...] = ()  # anchored at the end: what directly precedes a source
+    before_source: tuple[
+        re.Pattern[str], ...
+    ] = ()  # anchored at the end: what directly precedes a source
     not_names: frozenset[str] = frozenset()
-    org_suffixes: frozenset[str] = frozenset()  # common nouns that end an organisation's name (대학교)
+    org_suffixes: frozenset[str] = (
+        frozenset()
+    )  # common nouns that end an organisation's name (대학교)
     clause_breaks: re.Pattern[str] | None = None  # where a clause with its own subject may start
-    coordination: re.Pattern[str] | None = None  # joins two values: the second shares the first's qualifier
+    coordination: re.Pattern[str] | None = (
+        None  # joins two values: the second shares the first's qualifier
+    )
     reporting_clause: dict[str, re.Pattern[str]] | None = None  # complement, verb, subject
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
@@ -58,8 +69,12 @@ class Language:
         """One regex a sentence must match for any rule to fire: every rule's required words,
         or its whole trigger where it has none. Most sentences fail it in one scan."""
         if "_keyword_screen" not in self.__dict__:
-            words = sorted({k for r in self.rules for k in (r.keywords or ())}, key=len, reverse=True)
-            parts = [re.escape(w) for w in words] + [f"(?:{r.triggers.pattern})" for r in self.rules if r.keywords is None]
+            words = sorted(
+                {k for r in self.rules for k in (r.keywords or ())}, key=len, reverse=True
+            )
+            parts = [re.escape(w) for w in words] + [
+                f"(?:{r.triggers.pattern})" for r in self.rules if r.keywords is None
+            ]
             object.__setattr__(self, "_keyword_screen", re.compile("|".join(parts)))
         return self.__dict__["_keyword_screen"]
 
@@ -75,7 +90,9 @@ class Language:
     def topic_marker(self) -> re.Pattern[str] | None:
         """What follows a name that is the sentence's topic (Korean particles), as one regex."""
         if "_topic_marker" not in self.__dict__:
-            marker = re.compile("|".join(re.escape(p) for p in sorted(self.topic_particles, key=len, reverse=True)))
+            marker = re.compile(
+                "|".join(re.escape(p) for p in sorted(self.topic_particles, key=len, reverse=True))
+            )
             object.__setattr__(self, "_topic_marker", marker if self.topic_particles else None)
         return self.__dict__["_topic_marker"]
 
@@ -120,10 +137,18 @@ def _keywords(items: list[str]) -> tuple[str, ...] | None:
 
 def _rule(raw: RelationRule) -> Rule:
     return Rule(
-        id=raw.id, kind=raw.kind, metric=raw.metric, triggers=_regex(raw.triggers), subject=tuple(raw.subject),
-        subject_role=raw.subject_role, object=raw.object, object_role=raw.object_role,
+        id=raw.id,
+        kind=raw.kind,
+        metric=raw.metric,
+        triggers=_regex(raw.triggers),
+        subject=tuple(raw.subject),
+        subject_role=raw.subject_role,
+        object=raw.object,
+        object_role=raw.object_role,
         object_marker=re.compile(raw.object_marker) if raw.object_marker else None,
-        edge=raw.edge, date=raw.date, variant=raw.variant,
+        edge=raw.edge,
+        date=raw.date,
+        variant=raw.variant,
         differences=tuple((re.compile(k), v) for k, v in raw.differences.items()),
         keywords=_keywords(raw.triggers),
     )
@@ -134,7 +159,8 @@ def load_language(lex: Lexicon) -> Language:
     raw = lex.data
     reporting = raw.attribution.reporting_clause
     return Language(
-        code=raw.language, rules=tuple(_rule(r) for r in raw.relations),
+        code=raw.language,
+        rules=tuple(_rule(r) for r in raw.relations),
         topic_particles=tuple(raw.topic_particles),
         attribution=tuple(re.compile(x) for x in raw.attribution.after_source),
         topic_attribution=tuple(re.compile(x) for x in raw.attribution.sentence_topic),
