@@ -213,6 +213,23 @@ def test_an_agency_that_charges_others_is_not_the_actor_of_the_figures_it_charge
         ("us-commerce", "spending", 5e7, "USD")}
 
 
+def test_a_percentage_a_change_reaches_is_a_level_not_the_change() -> None:
+    assert core("SMIC's utilization rate rose to 92.5% in the quarter.") == {("smic", "percentage", 92.5, "percent")}
+    assert core("SMIC's revenue rose 12% to $2.2 billion.") == {
+        ("smic", "percent_change", 12, "percent"), ("smic", "revenue", 2.2e9, "USD")}
+    assert core("엔비디아의 중국 매출 비중은 13%로 떨어졌다.", "ko") == {("nvidia", "revenue_share", 13, "percent")}
+
+
+def test_a_share_over_a_hundred_percent_is_a_plain_ratio() -> None:
+    assert core("Cambricon's R&D spending was 455% of its revenue last year.") == {
+        ("cambricon", "percentage", 455, "percent")}
+
+
+def test_gigawatts_are_power() -> None:
+    assert core("OpenAI agreed to buy 6 gigawatts of AMD Instinct GPUs.") == {
+        ("openai", "power_capacity", 6e9, "W")}
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

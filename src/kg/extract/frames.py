@@ -457,9 +457,10 @@ class FrameBuilder:
             f.metric, f.cue = metric_id, cue.group if cue else None
             if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
                 f.reason = f"implausible value for {metric_id}"
-                if any(c is cue for _, c in readings[readings.index((metric_id, cue)) + 1 : 3]):
-                    # one cue, two metrics ("prices dropping to $0.28/M"): the
-                    # value tells which
+                later = readings[readings.index((metric_id, cue)) + 1 : 3]
+                if any(c is cue or c is None and q.measure == "percent" for _, c in later):
+                    # one cue, two metrics ("prices dropping to $0.28/M"): the value tells which;
+                    # a share over 100% is a plain ratio ("R&D spending was 455% of revenue")
                     continue
                 return
             f.reason = None
@@ -514,6 +515,14 @@ class FrameBuilder:
         f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
         f.status = self._status(text, start, end, source)
         f.source = source
+
+    def _level(self, q: Quantity) -> bool:
+        """Is the figure a level a change reaches or starts from (`rose to 92.5%`, `from 20%`,
+        `13%로 떨어졌다`, `20%에서`), not the change itself?"""
+        text = self._text
+        return self.lex.word_before("level_before", text, q.start) or self.lex.word_after(
+            "level_after", text, q.end
+        )
 
     def _enforcement(self, text: str) -> bool:
         """Does the sentence tell of an enforcement act (charged, seized, 기소, 적발)? Its agency is
@@ -579,6 +588,7 @@ class FrameBuilder:
             and (q.measure != "count" or counted in m.counted)
             and (not m.units or q.unit in m.units)
             and (only is None or mid == only)
+            and not (m.change and self._level(q))
         ]
         scored: list[tuple[float, int, str, Cue]] = []
         for order, (mid, metric) in enumerate(fitting):

@@ -273,6 +273,8 @@ class Metric(Strict):
         Label
     ] = []  # a name of this label in the clause counts as a cue ("1,024 H800 GPUs for 90 hours")
     default: bool = False
+    # a change, read only where the figure is no level ("rose 12%", not "rose to 92.5%")
+    change: bool = False
     secondary: bool = False
     generic: bool = (
         False  # its cues ("cost", "spent") yield to a specific metric's cue in the same clause
