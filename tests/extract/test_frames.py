@@ -87,7 +87,8 @@ def test_a_sentence_naming_no_one_is_about_the_paragraphs_firm() -> None:
 
 
 def test_a_name_before_a_bracketed_figure_is_its_subject() -> None:
-    assert ("nvidia", "percentage", 80, "percent") in core("Shares of the accelerator market: Nvidia (80%), others.")
+    # the label before the colon ("Shares of ... market") makes it a share
+    assert ("nvidia", "revenue_share", 80, "percent") in core("Shares of the accelerator market: Nvidia (80%), others.")
 
 
 def test_a_new_firm_before_the_verb_is_a_candidate_subject() -> None:
@@ -228,6 +229,11 @@ def test_a_share_over_a_hundred_percent_is_a_plain_ratio() -> None:
 def test_gigawatts_are_power() -> None:
     assert core("OpenAI agreed to buy 6 gigawatts of AMD Instinct GPUs.") == {
         ("openai", "power_capacity", 6e9, "W")}
+
+
+def test_a_short_label_before_a_colon_names_the_figure_after_it() -> None:
+    text = "Nvidia quarterly results\n\nNvidia reported on Wednesday.\n- Data center revenue: $35.6 billion"
+    assert core(text) == {("nvidia", "revenue", 35.6e9, "USD")}
 
 
 # -- Korean ---------------------------------------------------------------------------------------

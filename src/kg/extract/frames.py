@@ -86,6 +86,8 @@ _OWNS_FIGURE = re.compile(
     r"estimated|reported|total|combined|latest|new|annual)\s+)?"
 )
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
+# "- Data center revenue: "
+_LABEL_COLON = re.compile(r"\W*(?:[\w&/'’.()-]+\s){0,4}[\w&/'’.()-]+:\s")
 _COMPARED_AT = re.compile(
     r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s"
     r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
@@ -548,9 +550,9 @@ class FrameBuilder:
         if getattr(self, "_clause_text", None) is not text:
             breaks = self.lex.clause_breaks
             self._clause_text = text
-            self._breaks = (
-                [(m.start(), m.end()) for m in breaks.finditer(text)] if breaks is not None else []
-            )
+            found = [(m.start(), m.end()) for m in breaks.finditer(text)] if breaks else []
+            # "- Revenue: $39.3 billion": a short label before a colon names what follows
+            self._breaks = [(a, b) for a, b in found if not _LABEL_COLON.fullmatch(text, 0, b)]
         left = max((b for a, b in self._breaks if b <= start), default=0)
         right = min((a for a, b in self._breaks if a >= end), default=len(text))
         return left, right
