@@ -236,6 +236,11 @@ def test_a_short_label_before_a_colon_names_the_figure_after_it() -> None:
     assert core(text) == {("nvidia", "revenue", 35.6e9, "USD")}
 
 
+def test_a_firm_that_reports_on_itself_stays_the_topic_of_the_next_paragraph() -> None:
+    assert core("Nvidia reported quarterly results.\n\nData center revenue was $35.6 billion.") == {
+        ("nvidia", "revenue", 35.6e9, "USD")}
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

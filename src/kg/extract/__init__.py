@@ -271,11 +271,13 @@ def _remember(
     source: Entity | None,
 ) -> None:
     """Entities the sentence names become salient; those in subject position become its topics
-    (a source, "according to X", never does)."""
+    (a news or research house that reports, "Reuters reported", never does; "according to X"
+    stands after a preposition)."""
     for m in mentions:
         entity = Entity(m.label, m.id, m.surface, m.candidate)
         is_source = source is not None and (entity.label, entity.id) == (source.label, source.id)
-        salience.note(entity, topical=builder.topical(text, m, mentions) and not is_source)
+        reporter = is_source and entity.label == "Firm" and entity.id in builder.reporters
+        salience.note(entity, topical=builder.topical(text, m, mentions) and not reporter)
 
 
 def _candidate_node(batch: GraphBatch, entity: Entity) -> NodeRef:
