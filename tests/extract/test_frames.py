@@ -293,6 +293,17 @@ def test_korean_an_unknown_word_marked_as_subject_nearer_the_figure_takes_it_fro
         ("뤼훙커지", "stake_share", 2.5, "percent")}
 
 
+def test_korean_the_owner_of_the_whole_a_share_is_taken_from_yields_to_the_marked_subject() -> None:
+    assert core("미국 정부는 H20 판매액의 15%를 받는 조건으로 수출을 허가했다.", "ko") == {
+        ("us-government", "percentage", 15, "percent")}
+    assert core("엔비디아 매출의 13%가 중국에서 나왔다.", "ko") == {("nvidia", "revenue_share", 13, "percent")}
+
+
+def test_korean_an_outlook_word_is_no_revenue_cue() -> None:
+    assert core("텐센트의 올해 설비투자는 전년보다 줄어든 약 900억 위안이 될 전망이다.", "ko") == {
+        ("tencent", "server_capex", 9e10, "CNY")}
+
+
 def test_korean_relative_year_resolves_against_the_document_date() -> None:
     found = facts("엔비디아는 지난해 중국에 H20 칩 100만 개를 판매했다.", "ko")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("nvidia", 1e6, "2024")]

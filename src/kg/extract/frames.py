@@ -35,6 +35,10 @@ _PREPOSITIONS = frozenset(
 _LAST_WORDS = re.compile(r"([\w.]+)\s+(?:(the)\s+)?$")
 
 
+def _span(m: Mention) -> tuple[int, int]:
+    return m.start, m.end
+
+
 def _after_preposition(text: str, at: int, only: tuple[str, ...] | None = None) -> bool:
     """Does a preposition (and perhaps "the"; one of `only`, if given) stand right before `at`?"""
     m = _LAST_WORDS.search(text, max(0, at - 24), at)
@@ -86,6 +90,7 @@ _OWNS_FIGURE = re.compile(
     r"estimated|reported|total|combined|latest|new|annual)\s+)?"
 )
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
+_WHOLE_OF_KO = re.compile(r"\s?(?:[가-힣A-Za-z]+\s?){1,2}의\s?")  # "H20 판매액의 " before a share
 # "- Data center revenue: "
 _LABEL_COLON = re.compile(r"\W*(?:[\w&/'’.()-]+\s){0,4}[\w&/'’.()-]+:\s")
 _COMPARED_AT = re.compile(
@@ -1025,6 +1030,15 @@ class FrameBuilder:
             if self._possessive(text, m) and self._possessor_governs(text, m, q, cue)
         ]
         marked = [m for m in before if self._marked_subject(text, m)]
+        # "미국 정부는 H20 판매액의 15%를 받는다": the owner of the whole a share is taken from
+        # yields to the clause's marked subject
+        owners_of_whole = {
+            (m.start, m.end)
+            for m in possessors
+            if q.measure == "percent" and _WHOLE_OF_KO.fullmatch(text, m.end, q.start)
+        }
+        if marked and any(x not in owners_of_whole for x in map(_span, marked)):
+            possessors = [m for m in possessors if (m.start, m.end) not in owners_of_whole]
         subjects = [m for m in mentions if self._marked_subject(text, m)]
         own = start > 0 and any(start <= m.start and m.end <= q.start for m in subjects)
         # the sentence's generic subject, unless this clause has a subject of its own; or
