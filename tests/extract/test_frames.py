@@ -241,6 +241,12 @@ def test_a_firm_that_reports_on_itself_stays_the_topic_of_the_next_paragraph() -
         ("nvidia", "revenue", 35.6e9, "USD")}
 
 
+def test_a_qualifier_between_a_spec_name_and_its_figure() -> None:
+    found = facts("AMD's MI308 has a TPP of about 2,400.")
+    assert [(f["subject"], f["metric"], f["value"], f["unit"], f["qualifier"]) for f in found] == [
+        ("mi308", "chip_tpp", 2400, "TPP", "approx")]
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

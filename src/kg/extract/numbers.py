@@ -191,8 +191,11 @@ class QuantityFinder:
 
     @cached_property
     def _spec_before(self) -> list[tuple[re.Pattern[str], str, str]]:
+        # a qualifier may stand between the spec's name and its figure ("a TPP of about 2,400")
+        words = [w for q in self.lex.data.qualifiers.values() for w in q.before]
+        qualifier = rf"(?:{'|'.join(words)})?" if words else ""
         return [
-            (re.compile(rf"(?:{word})\s?$", re.IGNORECASE), u.unit, u.measure)
+            (re.compile(rf"(?:{word})\s?{qualifier}$", re.IGNORECASE), u.unit, u.measure)
             for u in self.n.spec_before
             for word in u.words
         ]
