@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,8 +27,8 @@ from kg.extract.dates import DateValue, dates
 from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
 from kg.extract.gazetteer import Mention, for_ontology
 from kg.extract.lexicon import Lexicon
+from kg.extract.names import Name, slug
 from kg.extract.names import finder as name_finder
-from kg.extract.names import slug
 from kg.extract.numbers import (
     Quantity,
     counted_from_before,
@@ -39,7 +40,7 @@ from kg.extract.numbers import (
 from kg.extract.patterns import languages
 from kg.extract.sentences import sentences
 from kg.extract.sources import finder as source_finder
-from kg.graph import GraphBatch, NodeRef
+from kg.graph import GraphBatch, NodeRef, Value
 from kg.ontology import Ontology
 
 EXTRACTOR_VERSION = "2"
@@ -198,6 +199,7 @@ def extract(document: Document, ontology: Ontology) -> GraphBatch:
         numeric = set()
         for frame in s.frames:
             if frame.ok:
+                assert frame.subject is not None  # a frame is ok only once it has a subject
                 numeric.add(
                     (frame.metric, frame.subject.id, frame.object.id if frame.object else None)
                 )
@@ -228,7 +230,7 @@ def _shifted(m: Mention, offset: int) -> Mention:
     return Mention(m.start - offset, m.end - offset, m.surface, m.label, m.id, m.fuzzy)
 
 
-def _candidate(name) -> Mention:  # type: ignore[no-untyped-def]
+def _candidate(name: Name) -> Mention:
     """A typed new name is a candidate mention; an untyped one (label "") is offered to frames
     only as the subject right before a verb ("Kestrel Silicon bought ...")."""
     return Mention(
@@ -236,7 +238,7 @@ def _candidate(name) -> Mention:  # type: ignore[no-untyped-def]
     )
 
 
-def _most_named(mentions_per_passage) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
+def _most_named(mentions_per_passage: Iterable[list[Mention]]) -> dict[str, Entity]:
     """Per label, the entity the document names most often (ties: the first named)."""
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Mention] = {}
@@ -294,7 +296,7 @@ def _claim_id(*parts: object) -> str:
     return "claim-" + hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def _edge_check(ontology: Ontology):  # type: ignore[no-untyped-def]
+def _edge_check(ontology: Ontology) -> Callable[[str, Entity, Entity], bool]:
     """Does a direct edge of this type fit these labels (its domain and range in the ontology)?"""
 
     def fits(edge: str, src: Entity, dst: Entity) -> bool:
@@ -303,9 +305,15 @@ def _edge_check(ontology: Ontology):  # type: ignore[no-untyped-def]
     return fits
 
 
-# type: ignore[no-untyped-def]
-def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Frame, fits) -> None:
-    metric = lexicons.metrics()[f.metric]  # type: ignore[index]
+def _add_frame(
+    batch: GraphBatch,
+    document: Document,
+    s: SentenceAnalysis,
+    f: Frame,
+    fits: Callable[[str, Entity, Entity], bool],
+) -> None:
+    assert f.metric is not None  # a frame is ok only once it has a metric
+    metric = lexicons.metrics()[f.metric]
     q = f.quantity
     assert f.subject is not None
     claim_id = _claim_id(
@@ -317,14 +325,14 @@ def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Fr
         x
         for x in (
             f.subject.name,
-            f.metric.replace("_", " "),  # type: ignore[union-attr]
+            f.metric.replace("_", " "),
             f.object.name if f.object else "",
             _fmt(q.value),
             f.unit if f.unit != "count" else "",
         )
         if x
     )
-    props = {
+    props: dict[str, Value] = {
         "kind": metric.kind,
         "metric": f.metric,
         "value": q.value,
@@ -333,7 +341,7 @@ def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Fr
         "qualifier": f.qualifier,
         "status": f.status,
         date_key: date,
-        f"{date_key}_precision": f.date.precision if date else None,
+        f"{date_key}_precision": f.date.precision if f.date and date else None,
         "quote": s.text,
         "lang": document.lang,
         "extractor": f"frame:{f.cue or 'default'}",
@@ -353,8 +361,12 @@ def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Fr
 
 
 def _add_relation(
-    batch: GraphBatch, document: Document, s: SentenceAnalysis, d: ClaimDraft, fits
-) -> None:  # type: ignore[no-untyped-def]
+    batch: GraphBatch,
+    document: Document,
+    s: SentenceAnalysis,
+    d: ClaimDraft,
+    fits: Callable[[str, Entity, Entity], bool],
+) -> None:
     rule = d.rule
     claim_id = _claim_id(
         s.passage.id, rule.id, d.subject.id, d.object.id if d.object else "", d.quote
@@ -374,7 +386,7 @@ def _add_relation(
         qualifier=d.qualifier,
         status="reported" if d.source else "stated",
         as_of=date,
-        as_of_precision=d.date.precision if date else None,
+        as_of_precision=d.date.precision if d.date and date else None,
         quote=d.quote,
         lang=document.lang,
         extractor=rule.id,

@@ -416,7 +416,7 @@ def _generic(rule: Rule, text: str, value: Quantity | None) -> bool:
 def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """One claim per fact and sentence, when two rules read the same fact ("is a cut-down
     version of" is both a variant list and a comparison); the one naming differences stays."""
-    kept: dict[tuple, ClaimDraft] = {}
+    kept: dict[tuple[str, str, str | None, float | None], ClaimDraft] = {}
     for d in drafts:
         key = (d.rule.kind, d.subject.id, d.object.id if d.object else None, d.value)
         if key not in kept or (d.differences and not kept[key].differences):

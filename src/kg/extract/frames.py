@@ -16,10 +16,12 @@ reason, for review (`kg extract`), never as a claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import overload
 
-from kg.extract.candidates import Entity
+from kg.extract.candidates import Entity as Entity  # re-exported: kg.extract, sources
 from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
@@ -42,7 +44,7 @@ def _span(m: Mention) -> tuple[int, int]:
 def _after_preposition(text: str, at: int, only: tuple[str, ...] | None = None) -> bool:
     """Does a preposition (and perhaps "the"; one of `only`, if given) stand right before `at`?"""
     m = _LAST_WORDS.search(text, max(0, at - 24), at)
-    return bool(m) and m.group(1).lower() in (only or _PREPOSITIONS)
+    return m is not None and m.group(1).lower() in (only or _PREPOSITIONS)
 
 
 _REPORTING_EN = re.compile(
@@ -169,7 +171,7 @@ class Salience:
             self.paragraph[entity.label] = entity
             self.document[entity.label] = entity
 
-    def resolve(self, labels: list[str], paragraph_only: bool = False) -> Entity | None:
+    def resolve(self, labels: Sequence[str], paragraph_only: bool = False) -> Entity | None:
         # the paragraph's topic, else the entity the document names most, else its last topic;
         # a name merely mentioned last
         layers = (
@@ -730,7 +732,7 @@ class FrameBuilder:
         if bracketed is not None:
             self._how = "bracket"
             return bracketed
-        previous = getattr(self, "_previous_subject", None)
+        previous: Entity | None = getattr(self, "_previous_subject", None)
         if (
             previous is not None
             and previous.label in labels
@@ -812,7 +814,7 @@ class FrameBuilder:
         return next((m for m in mentions if at is not None and m.start == at.start("name")), None)
 
     def _bracketed(
-        self, text: str, q: Quantity, labels: list[str], mentions: list[Mention]
+        self, text: str, q: Quantity, labels: Sequence[str], mentions: list[Mention]
     ) -> Entity | None:
         """`SK하이닉스(54%)`, `Nvidia (34x)`: the name just before the bracket the figure opens."""
         head = text[max(0, q.start - 3) : q.start]
@@ -836,7 +838,7 @@ class FrameBuilder:
         end: int,
         q: Quantity,
         cue: Cue | None,
-        labels: list[str],
+        labels: Sequence[str],
         mentions: list[Mention],
         salience: Salience,
         source: Entity | None,
@@ -874,8 +876,8 @@ class FrameBuilder:
             m
             for m in pool
             if self._possessive(text, m)
-            and _OWNS_FIGURE.match(text, m.end)
-            and _OWNS_FIGURE.match(text, m.end).end() >= q.start
+            and (owns := _OWNS_FIGURE.match(text, m.end)) is not None
+            and owns.end() >= q.start
         ]
         # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right
         # before the figure
@@ -1003,7 +1005,7 @@ class FrameBuilder:
         start: int,
         end: int,
         q: Quantity,
-        labels: list[str],
+        labels: Sequence[str],
         mentions: list[Mention],
         salience: Salience,
         cue: Cue | None = None,
@@ -1138,7 +1140,7 @@ class FrameBuilder:
         return frozenset(names.firm_appositives) | frozenset(names.person_titles)
 
     def _relative_antecedent(
-        self, text: str, start: int, labels: list[str], mentions: list[Mention]
+        self, text: str, start: int, labels: Sequence[str], mentions: list[Mention]
     ) -> Entity | None:
         """ "the Ascend 910C, which delivers 0.8 petaflops": a relative clause's subject is the
         name it follows."""
@@ -1164,7 +1166,7 @@ class FrameBuilder:
         return re.compile(rf"(?:{self._head_noun.pattern})s?")
 
     def _relative_head(
-        self, text: str, q: Quantity, end: int, labels: list[str], mentions: list[Mention]
+        self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
     ) -> Entity | None:
         """ "73.5 테라플롭스의 성능을 가진 RTX 4090D는": the figure sits in a relative clause whose
         head,
@@ -1235,7 +1237,7 @@ class FrameBuilder:
         )
 
     def _new_name_ko(
-        self, text: str, end: int, labels: list[str], mentions: list[Mention], after: int = 0
+        self, text: str, end: int, labels: Sequence[str], mentions: list[Mention], after: int = 0
     ) -> Entity | None:
         """A proper noun the gazetteer does not know, marked as subject or possessor (Kiwi)."""
         label = next((x for x in labels if x in ("Firm", "AIModel")), None)
@@ -1260,7 +1262,7 @@ class FrameBuilder:
         return Entity(label, slug(word), word, candidate=True)
 
     def _first_by_label(
-        self, pool: list[Mention], labels: list[str], closest_to: int
+        self, pool: list[Mention], labels: Sequence[str], closest_to: int
     ) -> Mention | None:
         """The mention of the most preferred label nearest `closest_to`; a known name before a new
         one."""
@@ -1300,7 +1302,7 @@ class FrameBuilder:
         head = self._head_noun.match(
             text, m.end
         )  # "클라우드매트릭스 384 슈퍼노드는": the name's own head noun
-        return bool(head) and bool(marker.match(text, head.end()))
+        return head is not None and bool(marker.match(text, head.end()))
 
     @cached_property
     def _phrase_end(self) -> re.Pattern[str]:
@@ -1361,7 +1363,7 @@ class FrameBuilder:
         return re.compile(r"^(?:\s[A-Z][\w&-]*\.?)+(?=[\s,])")
 
     def _modified_name(
-        self, text: str, q: Quantity, end: int, labels: list[str], mentions: list[Mention]
+        self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
     ) -> Entity | None:
         """A figure written as a compound modifier ("a 671B-parameter model, DeepSeek-V3", "its
         72-GPU NVL72 rack") is about the name it modifies: the next name of its noun phrase."""
@@ -1378,7 +1380,7 @@ class FrameBuilder:
         text: str,
         q: Quantity,
         end: int,
-        labels: list[str],
+        labels: Sequence[str],
         salience: Salience,
         mentions: list[Mention],
     ) -> Entity | None:
@@ -1411,7 +1413,7 @@ class FrameBuilder:
         text: str,
         start: int,
         end: int,
-        labels: list[str],
+        labels: Sequence[str],
         salience: Salience,
         mentions: list[Mention],
     ) -> Entity | None:
@@ -1468,16 +1470,16 @@ class FrameBuilder:
         """ "Shares in MetaX", "the revenue of SMIC": the name after an attribute noun and a
         preposition owns the attribute."""
         nouns = self.lex.possessor_nouns
-        return bool(nouns) and bool(nouns.search(text, max(0, m.start - 40), m.start))
+        return nouns is not None and bool(nouns.search(text, max(0, m.start - 40), m.start))
 
-    def _names_anaphor(self, text: str, end: int, labels: list[str]) -> bool:
+    def _names_anaphor(self, text: str, end: int, labels: Sequence[str]) -> bool:
         return any(
             p.search(text, 0, end)
             for label in labels
             if (p := self.lex.anaphors.get(label)) is not None
         )
 
-    def topical(self, text: str, m: Mention, mentions: list[Mention] = ()) -> bool:
+    def topical(self, text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
         """Is the mention in subject position: English, not inside a prepositional phrase;
         Korean, marked as subject or topic (or possessor)."""
         if mentions and self._head_of_list(text, m, list(mentions)) is not m:
@@ -1521,7 +1523,7 @@ class FrameBuilder:
         )
 
     def _agent(
-        self, text: str, q: Quantity, end: int, labels: list[str], mentions: list[Mention]
+        self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
     ) -> Entity | None:
         """A passive agent after the figure ("bought by X"), or the one a sum is for ("$5.6 million
         for X")."""
@@ -1674,7 +1676,8 @@ class FrameBuilder:
     def _spans(self, text: str, kind: str) -> list[tuple[int, int]]:
         """Where the sentence holds a word of one modality (negation, hedge, report, condition)."""
         if getattr(self, "_modal_text", None) is not text:
-            self._modal_text, self._modal = text, {}
+            self._modal_text = text
+            self._modal: dict[str, list[tuple[int, int]]] = {}
         if kind not in self._modal:
             pattern = self.lex.modality(kind)
             self._modal[kind] = (
@@ -1718,7 +1721,10 @@ class FrameBuilder:
 
     def _bound_spans(self, text: str, q: Quantity) -> list[tuple[int, int]]:
         before, anchored, _ = self.lex.qualifier_words
-        found = [before.search(text, max(0, q.start - 16), q.start), anchored.match(text, q.end)]
+        found: list[tuple[re.Match[str] | None, str | None] | None] = [
+            before.search(text, max(0, q.start - 16), q.start),
+            anchored.match(text, q.end),
+        ]
         comparison = self.lex.comparison_negation
         if comparison is not None:
             found.append((comparison.match(text, q.end), None))
@@ -1739,6 +1745,10 @@ class FrameBuilder:
         return "stated"
 
 
+@overload
+def _entity(m: Mention) -> Entity: ...
+@overload
+def _entity(m: Mention | None) -> Entity | None: ...
 def _entity(m: Mention | None) -> Entity | None:
     if m is None:
         return None

@@ -81,10 +81,10 @@ class Gazetteer:
         kept: list[int] = []  # offset in text of each character of the stripped text
         last = 0
         parts = []
-        for m in _GLOSS.finditer(text):
-            parts.append(text[last : m.start(1)])
-            kept.extend(range(last, m.start(1)))
-            last = m.end(1)
+        for gloss in _GLOSS.finditer(text):
+            parts.append(text[last : gloss.start(1)])
+            kept.extend(range(last, gloss.start(1)))
+            last = gloss.end(1)
         parts.append(text[last:])
         kept.extend(range(last, len(text)))
         kept.append(len(text))
@@ -172,9 +172,12 @@ class Gazetteer:
         return Mention(token.start(), token.end(), token.group(0), label, ident, fuzzy=True)
 
 
+_Trie = dict[str, "_Trie"]  # a character to the names that continue with it; "" ends a name
+
+
 def _compile(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     """One trie-shaped regex over all names: fast, and longest name first at each position."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for name in names:
         node = trie
         for ch in name:
@@ -192,7 +195,7 @@ def _compile(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     )  # "V3" is no name inside "V3.2"
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: _Trie) -> str:
     branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""

@@ -111,7 +111,8 @@ def linking_ending(sentence: str, start: int, end: int) -> int | None:
             and before.tag in ("VV", "VA", "XSV", "XSA", "VX", "EP")
             and (after is None or after.tag != "VX")
         ):
-            return token.start
+            at: int = token.start
+            return at
     return None
 
 

@@ -421,7 +421,7 @@ class Lexicon:
         return _alternation([w for words in self.data.anaphors.values() for w in words], flags)
 
     def modality(self, name: str) -> re.Pattern[str] | None:
-        cached = self.__dict__.setdefault("_modality", {})
+        cached: dict[str, re.Pattern[str] | None] = self.__dict__.setdefault("_modality", {})
         if name not in cached:
             flags = re.IGNORECASE if self.code == "en" else 0
             cached[name] = _alternation(getattr(self.data.modality, name), flags)

@@ -422,13 +422,13 @@ class NameFinder:
                     *span, "Firm"
                 )  # "제조 업체 시게이트가", "상장사 화얼타이가" (a word Kiwi does not know)
         for m in self._ko_title.finditer(text):
-            span = (
+            titled_span = (
                 None
                 if m.start() in named_after
                 else self._name_before_title(text, m.start(), taken)
             )
-            if span is not None:
-                add(*span, "Person")
+            if titled_span is not None:
+                add(*titled_span, "Person")
         for m in self._ko_person_aged.finditer(text):
             if m.group(1).split()[0] not in self.not_names:
                 add(m.start(1), m.end(1), "Person")
@@ -451,9 +451,9 @@ class NameFinder:
                     m.start(1), m.end(1), label
                 )  # "Anthropic의 CEO인 Dario는": a title names a person
         for m in _KO_GLOSSED.finditer(text):
-            span = self._glossed_name(text, m)
-            if span is not None:
-                add(*span)
+            glossed = self._glossed_name(text, m)
+            if glossed is not None:
+                add(*glossed)
         return found
 
     def _glossed_name(self, text: str, m: re.Match[str]) -> tuple[int, int, str] | None:

@@ -10,6 +10,7 @@ The words come from the language's lexicon (loaders/patterns/<lang>.yaml).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -270,7 +271,7 @@ class QuantityFinder:
         )
 
     # -- finding ---------------------------------------------------------------------------
-    def find(self, sentence: str, taken: list[tuple[int, int]] = ()) -> list[Quantity]:
+    def find(self, sentence: str, taken: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
         """Every quantity in `sentence`, skipping the spans in `taken` (dates, names)."""
         text = _masked(sentence)
         found: list[Quantity] = []
@@ -280,10 +281,10 @@ class QuantityFinder:
             found.append(q)
             blocked.append((q.start, q.end))
         for start, end, value, qualifier in self._cores(text, blocked):
-            q = self._quantity(text, start, end, value, qualifier)
-            if q is not None:
-                found.append(q)
-                blocked.append((q.start, q.end))
+            made = self._quantity(text, start, end, value, qualifier)
+            if made is not None:
+                found.append(made)
+                blocked.append((made.start, made.end))
         found = _coordinated(
             text, _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code)
         )
@@ -308,7 +309,7 @@ class QuantityFinder:
             ):
                 clause = max(text.rfind(c, 0, q.start) for c in ";:") + 1
                 nouns = [
-                    self._counted_units[int(m.lastgroup[1:])]
+                    self._counted_units[_alternative(m)]
                     for m in self._any_counted.finditer(text, clause, q.start)
                 ]
                 nouns = [n for n in nouns if n not in _NOT_THINGS]
@@ -329,7 +330,7 @@ class QuantityFinder:
                 and _COUNTER_END.search(text, q.start, q.end)
             ):
                 nouns = [
-                    self._counted_units[int(m.lastgroup[1:])]
+                    self._counted_units[_alternative(m)]
                     for m in self._any_counted.finditer(text, 0, q.start)
                 ]
                 nouns = [n for n in nouns if n not in _NOT_THINGS]
@@ -351,7 +352,9 @@ class QuantityFinder:
         words = [word for words in self.n.counted.values() for word in words]
         return re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(words)) or "(?!)")
 
-    def _cores(self, text: str, blocked: list[tuple[int, int]]):
+    def _cores(
+        self, text: str, blocked: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, int, float, str | None]]:
         """(start, end, value, qualifier) of each number as written, before its units."""
         seen: list[tuple[int, int]] = []
         combined, each = self._vague
@@ -370,12 +373,13 @@ class QuantityFinder:
                     continue
                 if self._not_before_words and self._not_before_words.match(text, m.end()):
                     continue  # "eight-way", "two-day": a modifier, not a figure
-                value = self._parse_words(m.group(0))
-                if value is not None:
-                    yield m.start(), m.end(), value, None
+                number = self._parse_words(m.group(0))
+                if number is not None:
+                    yield m.start(), m.end(), number, None
 
-    # type: ignore[no-untyped-def]
-    def _digit_cores(self, text: str, blocked: list[tuple[int, int]], seen: list[tuple[int, int]]):
+    def _digit_cores(
+        self, text: str, blocked: list[tuple[int, int]], seen: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, int, float, str | None]]:
         for m in self._core.finditer(text):
             if _overlaps(m.start(), m.end(), blocked + seen) or not self._free_standing(
                 text, m.start(), m.end()
@@ -616,7 +620,7 @@ class QuantityFinder:
             closed = self._phrase_closed.search(text, owner.end(), owner.end() + 48)
             phrase_end = closed.start() if closed else min(len(text), owner.end() + 48)
             nouns = [
-                self._counted_units[int(m.lastgroup[1:])]
+                self._counted_units[_alternative(m)]
                 for m in self._any_counted.finditer(text, owner.end(), phrase_end)
             ]
             named = any(
@@ -697,6 +701,13 @@ def _alnum_before(text: str, index: int) -> bool:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
+
+
+def _alternative(m: re.Match[str]) -> int:
+    """Which alternative of `(?P<c0>…)|(?P<c1>…)|…` matched: the group that closes last is the
+    alternative's own, so a match always has a `lastgroup`."""
+    assert m.lastgroup is not None
+    return int(m.lastgroup[1:])
 
 
 _RANGE = {
@@ -879,7 +890,7 @@ _FINDERS: dict[str, QuantityFinder] = {}
 
 
 def quantities(
-    sentence: str, lang: str = "en", taken: list[tuple[int, int]] = ()
+    sentence: str, lang: str = "en", taken: Sequence[tuple[int, int]] = ()
 ) -> list[Quantity]:
     return finder(lang).find(sentence, list(taken))
 

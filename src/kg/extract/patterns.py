@@ -76,7 +76,8 @@ class Language:
                 f"(?:{r.triggers.pattern})" for r in self.rules if r.keywords is None
             ]
             object.__setattr__(self, "_keyword_screen", re.compile("|".join(parts)))
-        return self.__dict__["_keyword_screen"]
+        cached: re.Pattern[str] = self.__dict__["_keyword_screen"]
+        return cached
 
     @property
     def look_back_rules(self) -> tuple[Rule, ...]:
@@ -94,7 +95,8 @@ class Language:
                 "|".join(re.escape(p) for p in sorted(self.topic_particles, key=len, reverse=True))
             )
             object.__setattr__(self, "_topic_marker", marker if self.topic_particles else None)
-        return self.__dict__["_topic_marker"]
+        cached: re.Pattern[str] | None = self.__dict__["_topic_marker"]
+        return cached
 
 
 def _regex(items: list[str]) -> re.Pattern[str]:
@@ -132,7 +134,8 @@ def required_literal(pattern: str) -> str | None:
 
 def _keywords(items: list[str]) -> tuple[str, ...] | None:
     literals = [required_literal(item) for item in items]
-    return None if any(x is None for x in literals) else tuple(literals)  # type: ignore[arg-type]
+    words = tuple(x for x in literals if x is not None)
+    return None if len(words) < len(literals) else words
 
 
 def _rule(raw: RelationRule) -> Rule:

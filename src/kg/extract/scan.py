@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -105,8 +105,9 @@ class Scanner(Generic[T]):
                 yield m.start(), m.end(), payload
 
     @staticmethod
-    # type: ignore[no-untyped-def]
-    def _try(text: str, at: int, candidates) -> Iterator[tuple[int, int, T]]:
+    def _try(
+        text: str, at: int, candidates: Iterable[tuple[re.Pattern[str], T]]
+    ) -> Iterator[tuple[int, int, T]]:
         for pattern, payload in candidates:
             m = pattern.match(text, at)
             if m and m.end() > at:
@@ -118,7 +119,7 @@ class Alternatives(Generic[T]):
     pos, with its payload, in one call instead of one call per pattern."""
 
     def __init__(
-        self, items: list[tuple[str, T]], flags: int = 0, prefix: str = "", suffix: str = ""
+        self, items: Sequence[tuple[str, T]], flags: int = 0, prefix: str = "", suffix: str = ""
     ) -> None:
         self.payloads = [payload for _, payload in items]
         body = "|".join(f"(?P<a{i}>{source})" for i, (source, _) in enumerate(items))
