@@ -247,6 +247,16 @@ def test_a_qualifier_between_a_spec_name_and_its_figure() -> None:
         ("mi308", "chip_tpp", 2400, "TPP", "approx")]
 
 
+def test_earnings_per_share_is_a_figure_per_share_not_revenue() -> None:
+    assert core("AMD reported results.\n\nDiluted earnings per share was $0.48.") == {("amd", "per_share", 0.48, "USD")}
+    assert core("알리바바의 주당순이익은 2.1달러였다.", "ko") == {("alibaba", "per_share", 2.1, "USD")}
+
+
+def test_a_year_and_a_comma_before_a_name_do_not_make_it_counted() -> None:
+    assert core("For the third quarter of 2025, AMD expects revenue of $8.7 billion.") == {
+        ("amd", "revenue", 8.7e9, "USD")}
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

@@ -78,9 +78,8 @@ _NOUN_PHRASE_GAP_EN = re.compile(
 _PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 _POSSESSIVE_ANAPHOR_EN = re.compile(r"(?:its|their|(?:the\s+)?\w+(?:'s|’s))\b", re.IGNORECASE)
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
-_NUMBER_BEFORE = re.compile(
-    r"\d[\d,.]*\s*(?:[a-z-]+\s+){0,2}$"
-)  # "8,192 Ascend chips": counted, not a subject
+# "8,192 Ascend chips": counted, not a subject ("In 2025, AMD": a comma ends the number's phrase)
+_NUMBER_BEFORE = re.compile(r"\d(?:[\d.]|,\d)*\s*(?:[a-z-]+\s+){0,2}$")
 _VERB_BEFORE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
     r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
