@@ -168,7 +168,7 @@ class NameFinder:
     def _ko_person_aged(self) -> re.Pattern[str]:
         """`아론 운(41)`: a name with an age in brackets, as Korean reports write people."""
         return re.compile(
-            r"(?<![\uac00-\ud7a3])((?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,4})\s?\((?:\d{2}|\d{2}세)\)"
+            r"(?<!\S)((?:[\uac00-\ud7a3]{1,5}\s){0,2}[\uac00-\ud7a3]{1,4})\s?\((?:\d{2}|\d{2}세)\)"
         )
 
     @cached_property
@@ -251,7 +251,17 @@ class NameFinder:
         start = end - len(" ".join(parts))
         if any(s < end and start < e for s, e in taken):
             return None
+        if not is_proper_name(text, start, end, unknown_ok=True):
+            return None  # "법무 차관보": a common noun before a title names no one
         return start, end
+
+    def _describes_a_person(self, word: str) -> bool:
+        """A title (`용의자`) or a nationality (`중국인`, `싱가포르인`) before a person's name."""
+        return (
+            word in self.titles
+            or (len(word) >= 3 and word.endswith("인"))
+            or word in self.not_names
+        )
 
     def _typed_as_product(self, name: str) -> bool:
         words = [w for w in (self._chip_words, self._model_words) if w is not None]
@@ -430,8 +440,11 @@ class NameFinder:
             if titled_span is not None:
                 add(*titled_span, "Person")
         for m in self._ko_person_aged.finditer(text):
-            if m.group(1).split()[0] not in self.not_names:
-                add(m.start(1), m.end(1), "Person")
+            words = m.group(1).split()
+            while words and self._describes_a_person(words[0]):
+                words.pop(0)  # "중국인 참 리(38)": a nationality or a title, then the name
+            if words and len("".join(words)) >= 2 and words[0] not in self.not_names:
+                add(m.end(1) - len(" ".join(words)), m.end(1), "Person")
         for m in self._ko_agency.finditer(text):
             name = m.group("name")
             if name in self.not_names or (
