@@ -72,3 +72,11 @@ def test_korean_names_with_an_age_in_brackets_past_a_nationality_are_people() ->
 def test_a_common_noun_before_a_title_names_no_one() -> None:
     assert _korean_people("상무부 통상 차관보가 방한했다.") == []
     assert _korean_people("러트닉 장관은 성명에서 말했다.") == ["러트닉"]
+
+
+def test_two_chinese_names_in_western_order_joined_by_and_are_two_people() -> None:
+    from kg.extract.names import finder
+
+    text = "Prosecutors said Weiming Zhou and Jianhua Lin ran the shell company."
+    people = [n.surface for n in finder("en").find(text, []) if n.label == "Person"]
+    assert people == ["Weiming Zhou", "Jianhua Lin"]

@@ -25,6 +25,11 @@ _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
     r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)"
 )
+# a given name of one or two Pinyin syllables ("Shiwei", "Chuan", "Xiaoming")
+_PINYIN_NAME = re.compile(
+    r"(?i:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao"
+    r"|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)){1,2}"
+)
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
@@ -279,6 +284,17 @@ class NameFinder:
                 continue
             for start, end in _outside(match.start(1), match.end(1), taken):
                 name = self._typed_run(text, start, end, taken)
+                if name is not None and name.label is None and " and " in text[start:end]:
+                    # "Chuan Geng and Shiwei Yang": two people, not one name
+                    cut = text.index(" and ", start)
+                    parts = [
+                        self._typed_run(text, start, cut, taken),
+                        self._typed_run(text, cut + 5, end, taken),
+                    ]
+                    people = [p for p in parts if p is not None and p.label == "Person"]
+                    if len(people) == 2:
+                        found.extend(people)
+                        continue
                 if name is not None:
                     found.append(name)
         return found
@@ -397,6 +413,12 @@ class NameFinder:
         if plain and 2 <= len(tokens) <= 3:
             if title or tokens[0] in self.given or tokens[0] in self.surnames:
                 return "Person"
+            if (
+                len(tokens) == 2
+                and tokens[1] in self.surnames
+                and _PINYIN_NAME.fullmatch(tokens[0])
+            ):
+                return "Person"  # "Shiwei Yang": a Chinese given name, then the surname
             if self._person_after and self._person_after.match(text, end):
                 return "Person"
         if title and plain and len(tokens) == 1:
