@@ -1,12 +1,10 @@
 """Dates as texts write them, with their precision, absolute or relative to the document's date.
 
 `2023년 5월`, `May 15, 2023`, `2023-05-15`, `in 2021`: absolute. `지난해`, `last month`, `on
-Tuesday`,
-`지난 9일`, `15일(현지시간)`, `in March`: resolved against the document date, to the precision
-the words give (a year, a month, a day). Without a document date a relative date is still found
-(its span is no quantity) but has no value. Month names are matched capitalised only, so `may`
-and `march` are never months; an impossible date (`2023-02-30`, `13월`) has no value.
-"""
+Tuesday`, `지난 9일`, `15일(현지시간)`, `in March`: resolved against the document date, to the
+precision the words give (a year, a month, a day). Without a document date a relative date is still
+found (its span is no quantity) but has no value. Month names are matched capitalised only, so `may`
+and `march` are never months; an impossible date (`2023-02-30`, `13월`) has no value."""
 
 from __future__ import annotations
 

@@ -1,17 +1,15 @@
 """Frames: for each quantity of a sentence, the fact it states, or why it states none.
 
 A quantity's measure (and, for a count, the thing counted) narrows the metrics of the schema
-(loaders/patterns/metrics.yaml) it can fill; the nearest cue word of the clause chooses among
-them (`spent`, `bought`, `revenue`, `매출`, `구매`), else the measure's default metric. The subject
-is found in the clause: a possessor (`Nvidia's`, `엔비디아의`), the grammatical subject (the name
+(loaders/patterns/metrics.yaml) it can fill; the nearest cue word of the clause chooses among them
+(`spent`, `bought`, `revenue`, `매출`, `구매`), else the measure's default metric. The subject is
+found in the clause: a possessor (`Nvidia's`, `엔비디아의`), the grammatical subject (the name
 before the verb; a name with `은/는/이/가`), an anaphor (`it`, `the company`, `이 회사`) resolved to
-the
-most salient entity of the label the metric needs, a passive agent (`by X`), else, in a clause
+the most salient entity of the label the metric needs, a passive agent (`by X`), else, in a clause
 that continues the sentence's first one, that clause's subject. Negated and conditional figures
-yield no fact; hedged and reported ones are marked. Values outside the metric's bounds, and
-negative amounts, are never facts. A frame without a typed subject or a metric is kept, with its
-reason, for review (`kg extract`), never as a claim.
-"""
+yield no fact; hedged and reported ones are marked. Values outside the metric's bounds, and negative
+amounts, are never facts. A frame without a typed subject or a metric is kept, with its reason, for
+review (`kg extract`), never as a claim."""
 
 from __future__ import annotations
 
@@ -250,8 +248,7 @@ class FrameBuilder:
     @cached_property
     def _marked_after(self) -> re.Pattern[str]:
         """A word that ends in a subject particle (`들이`, `업체는`, ` 기업들이`), right after a
-        generic
-        subject."""
+        generic subject."""
         return re.compile(
             rf"\S*\s?(?:\S*?들)?{self.lex.particles('subject')}\s"
         )  # "빅테크 기업들이", not "시장 점유율은"
@@ -345,8 +342,7 @@ class FrameBuilder:
 
     def _respectively(self, text: str, mentions: list[Mention], frames: list[Frame]) -> list[Frame]:
         """ "알리바바와 바이트댄스는 각각 20만 개를", "A and B bought 5,000 and 8,000 GPUs
-        respectively":
-        the figures go to the names of the list in order, one figure to each name."""
+        respectively": the figures go to the names of the list in order, one figure to each name."""
         marker = self.lex.respectively
         found = marker.search(text) if marker is not None else None
         if found is None:
@@ -789,8 +785,7 @@ class FrameBuilder:
     @cached_property
     def _exemplar(self) -> re.Pattern[str]:
         """ "leading chip makers like Cambricon are expected to …": a plural subject, then the link
-        to
-        its named example, at the end of the text searched."""
+        to its named example, at the end of the text searched."""
         links = "|".join(self.lex.data.clause_words.get("exemplar_links", [])) or "(?!)"
         return re.compile(rf"(?:^|[,;:]\s+)[\W]*(?:[A-Za-z-]+\s+){{0,5}}[a-z]+s\s+(?:{links})\s+$")
 
@@ -1168,8 +1163,7 @@ class FrameBuilder:
         self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
     ) -> Entity | None:
         """ "73.5 테라플롭스의 성능을 가진 RTX 4090D는": the figure sits in a relative clause whose
-        head,
-        marked as the subject, follows it."""
+        head, marked as the subject, follows it."""
         for m in mentions:
             if (
                 m.label in labels
@@ -1417,8 +1411,7 @@ class FrameBuilder:
         mentions: list[Mention],
     ) -> Entity | None:
         """An anaphor between start and end (`it`, `its`, `the company`, `이 회사`), resolved to a
-        name
-        earlier in the sentence in subject position, else to the discourse's salient entity."""
+        name earlier in the sentence in subject position, else to the discourse's salient entity."""
         for label in labels:
             pattern = self.lex.anaphors.get(label)
             if pattern is None:

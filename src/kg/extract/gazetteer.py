@@ -76,8 +76,8 @@ class Gazetteer:
 
     def _find_glossed(self, text: str) -> list[Mention]:
         """Korean glosses a name in Latin letters in brackets (`어센드(Ascend) 910C`,
-        `호퍼(Hopper)`):
-        names are looked up in the text without the glosses too, and mapped back to it."""
+        `호퍼(Hopper)`): names are looked up in the text without the glosses too, and mapped back to
+        it."""
         kept: list[int] = []  # offset in text of each character of the stripped text
         last = 0
         parts = []

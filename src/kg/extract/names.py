@@ -229,8 +229,7 @@ class NameFinder:
         self, text: str, at: int, taken: list[tuple[int, int]]
     ) -> tuple[int, int] | None:
         """`러트닉 장관`, `하워드 러트닉 상무장관`, `쉬즈진 화웨이 부회장`: the one or two words
-        before a
-        title, past a known organisation's name between them."""
+        before a title, past a known organisation's name between them."""
         end = at
         while end > 0 and text[end - 1] == " ":
             end -= 1
@@ -493,8 +492,8 @@ class NameFinder:
 
     def _glossed_name(self, text: str, m: re.Match[str]) -> tuple[int, int, str] | None:
         """`휴메인(Humain)`, `알렉스솔루션즈(ALX Solutions)`: Korean writes a foreign name it
-        introduces
-        with its Latin spelling in brackets; as many Hangul words as the spelling has words."""
+        introduces with its Latin spelling in brackets; as many Hangul words as the spelling has
+        words."""
         latin = m.group("latin").strip()
         if re.fullmatch(r"[A-Z]{1,4}", latin) or latin in self.not_names:
             return None  # "그래픽처리장치(GPU)": an acronym glosses a term, not a name

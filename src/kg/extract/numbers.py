@@ -64,9 +64,8 @@ class QuantityFinder:
 
     @cached_property
     def _core(self) -> re.Pattern[str]:
-        """A number as written: digits, or (Korean) digits with unit characters in between
-        (`1조 2천억`, `1천600억`, `2천48`, `9억 4,400만`, `239만 236`, `5백만`); parse_korean checks
-        the
+        """A number as written: digits, or (Korean) digits with unit characters in between (`1조
+        2천억`, `1천600억`, `2천48`, `9억 4,400만`, `239만 236`, `5백만`); parse_korean checks the
         order."""
         units = "".join(k for k in self.n.scales if _HANGUL.match(k)) + "".join(self.n.small_scales)
         parts = []
@@ -296,8 +295,7 @@ class QuantityFinder:
 
     def _counted_in_clause(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """ "its H20 card inventory was 20,000 before the ban", "shipments rose from 300,000 H800s
-        to
-        450,000 in Q2": a count that ends its phrase (no noun after it) counts the noun its clause
+        to 450,000 in Q2": a count that ends its phrase (no noun after it) counts the noun its clause
         counted last before it."""
         out = []
         for q in found:
@@ -320,8 +318,8 @@ class QuantityFinder:
 
     def _counted_earlier(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """`H200 반도체를 200만 개 … 재고는 약 70만 개`, `(8인치 웨이퍼 기준) … 239만 236장`: a
-        count
-        with a counter and no noun of its own counts what the sentence counted last before it."""
+        count with a counter and no noun of its own counts what the sentence counted last before it.
+        """
         out = []
         for q in found:
             if (
@@ -611,8 +609,7 @@ class QuantityFinder:
 
     def _counted_near(self, text: str, start: int, end: int) -> str | None:
         """Korean `개`: the noun counted, just before the number or just after the counter (never
-        past
-        a particle that closes the phrase: `100개를 샀고 직원`)."""
+        past a particle that closes the phrase: `100개를 샀고 직원`)."""
         owner = self.lex.possessive.match(text, end)
         if (
             owner is not None
@@ -644,9 +641,7 @@ class QuantityFinder:
 
 def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -> float | None:
     """`9억 4,400만` -> 944000000; `1조 2천억` -> 1.2e12; `5백만` -> 5e6; `28억8천` -> 2.88e9; None
-    when
-    malformed
-    (big units must fall: `만 억` and `조조` are refused)."""
+    when malformed (big units must fall: `만 억` and `조조` are refused)."""
     total, section, current, last_big, last_small = 0.0, 0.0, None, None, None
     for token in re.findall(rf"{DIGITS}|[^\s\d,.]", text):
         if token[0].isdigit():
@@ -768,8 +763,7 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
 
 def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
     """`1,000 and 4,000 cards`, `1,000개와 2,000개의 GPU`: a bare count takes the counted noun of
-    the
-    count it is coordinated with."""
+    the count it is coordinated with."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
@@ -874,8 +868,7 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _inside_brackets(text: str, at: int) -> bool:
     """`(6천300억 위안·약 132조원)`: the second figure of a bracket, after a middle dot, restates
-    the
-    first."""
+    the first."""
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
@@ -897,8 +890,8 @@ def quantities(
 
 def counted_from_before(text: str, found: list[Quantity], noun: str | None) -> list[Quantity]:
     """`GPU 10만 개를 공급한다. 삼성전자는 3만 개, …를 받는다`: a Korean count with a counter and no
-    noun
-    counts what was counted last before it, earlier in its sentence or in the sentence before."""
+    noun counts what was counted last before it, earlier in its sentence or in the sentence before.
+    """
     out = []
     for q in found:
         if q.counted and q.counted not in _NOT_THINGS:

@@ -1,12 +1,10 @@
 """Find the matches of many small regexes in one pass, by the literal characters they start with.
 
-Cue lexicons hold hundreds of short patterns (`\\bbought\\b`, `\\bpurchas(?:e|ed)\\b`, `구매`).
-Running
+Cue lexicons hold hundreds of short patterns (`\bbought\b`, `\bpurchas(?:e|ed)\b`, `구매`). Running
 each over every sentence costs a scan per pattern; here each pattern is indexed by the first two
 characters it must start with, the text is walked once (word starts for patterns that open with
-`\\b`, else positions of a possible first character), and a pattern is tried only where its two
-characters stand. Patterns without such a literal start are run whole, as before.
-"""
+`\b`, else positions of a possible first character), and a pattern is tried only where its two
+characters stand. Patterns without such a literal start are run whole, as before."""
 
 from __future__ import annotations
 
