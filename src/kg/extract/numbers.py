@@ -295,8 +295,8 @@ class QuantityFinder:
 
     def _counted_in_clause(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """ "its H20 card inventory was 20,000 before the ban", "shipments rose from 300,000 H800s
-        to 450,000 in Q2": a count that ends its phrase (no noun after it) counts the noun its clause
-        counted last before it."""
+        to 450,000 in Q2": a count that ends its phrase (no noun after it) counts the noun its
+        clause counted last before it."""
         out = []
         for q in found:
             if (
