@@ -320,6 +320,11 @@ def test_korean_an_outlook_word_is_no_revenue_cue() -> None:
         ("tencent", "server_capex", 9e10, "CNY")}
 
 
+def test_korean_a_firm_before_a_chip_word_is_the_maker_not_the_holder() -> None:
+    assert core("텐센트가 보유한 엔비디아 GPU는 약 20만 개로 추정된다.", "ko") == {
+        ("tencent", "chips_held", 200000, "GPU")}
+
+
 def test_korean_relative_year_resolves_against_the_document_date() -> None:
     found = facts("엔비디아는 지난해 중국에 H20 칩 100만 개를 판매했다.", "ko")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("nvidia", 1e6, "2024")]

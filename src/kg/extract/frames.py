@@ -1292,10 +1292,16 @@ class FrameBuilder:
             text[m.end : m.end + 16],
         ):
             return True  # "정부에서 규정한": an institution acting, not a place ("백악관에서 열린")
-        head = self._head_noun.match(
-            text, m.end
-        )  # "클라우드매트릭스 384 슈퍼노드는": the name's own head noun
+        # "클라우드매트릭스 384 슈퍼노드는": the name's own head noun; a firm's is a firm noun
+        # ("엔비디아 GPU는" is the maker's product, not the firm)
+        pattern = self._firm_head_noun if m.label == "Firm" else self._head_noun
+        head = pattern.match(text, m.end)
         return head is not None and bool(marker.match(text, head.end()))
+
+    @cached_property
+    def _firm_head_noun(self) -> re.Pattern[str]:
+        words = self.lex.data.names.head_nouns
+        return re.compile(rf"\s?(?:{'|'.join(words)})") if words else re.compile("(?!)")
 
     @cached_property
     def _phrase_end(self) -> re.Pattern[str]:
