@@ -1,13 +1,14 @@
 // name: compliance-flags
 // title: Holdings and acquisitions of chips that were controlled for the holder's country, claim by claim
-// params: country = 'cn', skip = 0, limit = 100
-// types: country = country, skip = integer 0..1000000000, limit = integer 0..1000000
+// params: country = 'cn', skip = 0, limit = 100, include_rejected = 0
+// types: country = country, skip = integer 0..1000000000, limit = integer 0..1000000, include_rejected = integer 0..1
 // tags: controls, firms, compliance, claims
 // One row per claim behind a holding or an acquisition of a controlled chip: its own figure,
 // qualifier, date, document and quote. A date the claim states before the first control is marked
 // as such; no stated date is flagged for review (`document_date` is when its document was
 // published). `figures` lists every figure the claims on the same edge state; `disagree` is true
-// when they differ. A page at a time: `skip` rows skipped, at most `limit` shown.
+// when they differ. A page at a time: `skip` rows skipped, at most `limit` shown. Claims an
+// analyst rejected are left out unless include_rejected = 1.
 MATCH (f:Firm)-[:BASED_IN]->(:Country {id: $country})
 MATCH (f)-[h:HOLDS|ACQUIRED]->(c:Chip)
 MATCH (r:Regulation)-[k:CONTROLS]->(c)
@@ -17,6 +18,8 @@ ORDER BY r.id
 WITH f, h, c, min(k.from) AS first_controlled, collect(DISTINCT r.id) AS rules
 UNWIND coalesce(h.claims, [null]) AS claim_id
 OPTIONAL MATCH (claim:Claim {id: claim_id})
+WITH f, h, c, first_controlled, rules, claim
+WHERE claim IS NULL OR $include_rejected = 1 OR coalesce(claim.review, '') <> 'rejected'
 WITH f, h, c, first_controlled, rules, claim
 ORDER BY claim.value
 WITH f, h, c, first_controlled, rules, collect(claim) AS claims, collect(DISTINCT claim.value) AS figures

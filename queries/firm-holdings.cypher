@@ -1,19 +1,33 @@
 // name: firm-holdings
 // title: Which chips is a firm said to hold or to have bought, how many, when, according to whom?
-// params: id = 'deepseek', skip = 0, limit = 100
-// types: id = entity, skip = integer 0..1000000000, limit = integer 0..1000000
+// params: id = 'deepseek', skip = 0, limit = 100, include_rejected = 0
+// types: id = entity, skip = integer 0..1000000000, limit = integer 0..1000000, include_rejected = integer 0..1
 // tags: firms, chips, claims
-// One row per claim behind the firm's HOLDS and ACQUIRED edges, a page at a time (`skip` claims
-// skipped, at most `limit` shown); only the page's claims are joined to their documents.
+// One row per fact behind the firm's HOLDS and ACQUIRED edges, a page at a time (`skip` facts
+// skipped, at most `limit` shown); only the page's claims are joined to their documents. A fact
+// told by near-duplicate passages of several documents (a reprinted story: claims sharing `story`)
+// is one row, shown by its lowest claim id, with the number of documents and their titles.
+// Claims an analyst rejected are left out unless include_rejected = 1; `review` shows the decision.
 MATCH (f:Firm {id: $id})-[h:HOLDS|ACQUIRED]->(c:Chip)
 UNWIND coalesce(h.claims, [null]) AS claim_id
 OPTIONAL MATCH (claim:Claim {id: claim_id})
 WITH f, h, c, claim
+WHERE claim IS NULL OR $include_rejected = 1 OR coalesce(claim.review, '') <> 'rejected'
+WITH f, h, c, claim, coalesce(claim.story, claim.id) AS fact
+ORDER BY claim.id
+WITH f, h, c, fact, collect(claim) AS told
+WITH f, h, c, told, head(told) AS claim
 ORDER BY c.id, type(h), claim.value, coalesce(claim.date, claim.as_of), claim.id
 SKIP $skip LIMIT $limit
-OPTIONAL MATCH (claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
+UNWIND CASE WHEN size(told) = 0 THEN [null] ELSE told END AS one
+OPTIONAL MATCH (one)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
+WITH f, h, c, claim, d
+ORDER BY coalesce(d.title, d.id)
+WITH f, h, c, claim, collect(DISTINCT coalesce(d.title, d.id)) AS titles, count(DISTINCT d) AS documents
+OPTIONAL MATCH (claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(own:Document)
 OPTIONAL MATCH (claim)-[:ATTRIBUTED_TO]->(source)
 RETURN f.id AS firm, type(h) AS relation, c.id AS chip, claim.value AS quantity, claim.qualifier AS qualifier,
        coalesce(claim.date, claim.as_of) AS date, coalesce(claim.date_precision, claim.as_of_precision) AS precision,
-       source.name AS according_to, claim.quote AS quote, d.title AS document, claim.id AS claim
+       source.name AS according_to, claim.quote AS quote, own.title AS document, documents, titles,
+       claim.review AS review, claim.id AS claim
 ORDER BY chip, relation, quantity, date, claim, according_to

@@ -13,7 +13,7 @@ import pytest
 
 from kg import paths
 from kg.config import Settings
-from kg.store import open_store
+from kg.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +24,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def store(settings: Settings) -> Iterator[object]:
+def store(settings: Settings) -> Iterator[Store]:
     """An empty graph in its own data dir and server: a start costs ~25 ms, and no test can see
     another's data (stronger than clear() on one shared server)."""
     with open_store(settings) as opened:
@@ -42,13 +42,13 @@ def seeded_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 
 @pytest.fixture
-def seeded(seeded_settings: Settings) -> Iterator[object]:
+def seeded(seeded_settings: Settings) -> Iterator[Store]:
     with open_store(seeded_settings) as opened:
         yield opened
 
 
 @pytest.fixture
-def seeded_store(seeded: object) -> object:
+def seeded_store(seeded: Store) -> Store:
     """The name the store brief used for `seeded`: the seeds loaded once per session."""
     return seeded
 

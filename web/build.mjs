@@ -1,17 +1,21 @@
 // Bundle the console (src/main.js) into ONE minified script and ONE style sheet for the Python
 // package (src/kg/console/static/), and list the licence of every npm package the bundle holds:
-// the build fails on any licence that is not permissive. Usage:
+// the build fails on any licence that is not permissive. The HTML views (`kg view`) inline
+// vis-network's own standalone build (its licence in its header), copied to src/kg/views/static/
+// from the same npm package the console bundles. Usage:
 //   node build.mjs                 write console.js, console.css and licences.txt into the package
 //   node build.mjs --check         build into a temporary folder and fail unless the committed
 //                                  bundle is that build, byte for byte (and every licence permits it)
 import * as esbuild from "esbuild";
-import { readFileSync, writeFileSync, mkdtempSync, existsSync, readdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, existsSync, readdirSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const target = join(here, "..", "src", "kg", "console", "static");
+const views = join(here, "..", "src", "kg", "views", "static");
+const VIS = join(here, "node_modules", "vis-network", "standalone", "umd", "vis-network.min.js");
 const PERMISSIVE = new Set(["MIT", "ISC", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "0BSD"]);
 const check = process.argv.includes("--check");
 const out = check ? mkdtempSync(join(tmpdir(), "kg-console-")) : target;
@@ -56,6 +60,7 @@ const rows = bundledPackages(result.metafile).map((name) => {
   return { name, version: meta.version, licence, ok: permissive(licence), text: licenceText(folder) };
 });
 for (const row of rows) console.log(`${row.ok ? "ok " : "BAD"} ${row.name}@${row.version}  ${row.licence}`);
+copyFileSync(VIS, join(check ? out : views, "vis-network.min.js"));
 const notices = "Third-party packages bundled in console.js and console.css (kg serve), with their licences.\n\n" +
   rows.map((r) => `== ${r.name} ${r.version} (${r.licence})\n\n${r.text}\n`).join("\n");
 writeFileSync(join(out, "licences.txt"), notices);
@@ -66,8 +71,11 @@ if (bad.length) {
   process.exit(1);
 }
 if (check) {
-  const stale = ["console.js", "console.css", "licences.txt"].filter((name) =>
-    !existsSync(join(target, name)) || !readFileSync(join(target, name)).equals(readFileSync(join(out, name))));
+  const committed = { "console.js": target, "console.css": target, "licences.txt": target,
+                      "vis-network.min.js": views };
+  const stale = Object.entries(committed).filter(([name, dir]) =>
+    !existsSync(join(dir, name)) || !readFileSync(join(dir, name)).equals(readFileSync(join(out, name))))
+    .map(([name]) => name);
   if (stale.length) {
     console.error(`the committed bundle is not a build of web/ as it stands: ${stale.join(", ")} differ ` +
       "(run `make console-bundle` and commit)");

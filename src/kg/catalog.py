@@ -8,8 +8,9 @@ replaces that source's old text). Plain data: the store is written by `kg.intake
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from kg.documents.identity import HASH_CHARS, document_id
 
@@ -33,7 +34,9 @@ class Catalog:
         self._by_text: dict[str, Entry] = {}
         self._owners: dict[str, set[str]] = defaultdict(set)
         for row in rows:
-            self.add(Entry(row["id"], row["sha256"], row["fingerprint"], sorted(row["sources"] or [])))
+            self.add(
+                Entry(row["id"], row["sha256"], row["fingerprint"], sorted(row["sources"] or []))
+            )
 
     def add(self, entry: Entry) -> None:
         self.by_id[entry.id] = entry

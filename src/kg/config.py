@@ -15,12 +15,22 @@ class Settings:
     store: str  # "embedded", or a URI: neo4j://, bolt://, neo4j+s://, redis://
     data_dir: Path
     debug: bool = False
+    curation: Path | None = (
+        None  # the curation file (`--curation`); None: KG_CURATION, else the data dir's
+    )
 
     @classmethod
-    def from_options(cls, store: str | None, data_dir: Path | None, debug: bool) -> "Settings":
+    def from_options(
+        cls, store: str | None, data_dir: Path | None, debug: bool, curation: Path | None = None
+    ) -> Settings:
         uri = store or os.environ.get("KG_STORE") or os.environ.get("NEO4J_URI") or "embedded"
         directory = data_dir or Path(os.environ.get("KG_DATA_DIR") or ".kg")
-        return cls(uri, directory.expanduser().resolve(), debug)
+        return cls(
+            uri,
+            directory.expanduser().resolve(),
+            debug,
+            curation.expanduser().resolve() if curation else None,
+        )
 
 
 def env_number(name: str, default: float, *, minimum: float = 0) -> float:
@@ -34,8 +44,10 @@ def env_number(name: str, default: float, *, minimum: float = 0) -> float:
     except ValueError:
         value = float("nan")
     if not value >= minimum:  # also refuses NaN
-        raise UsageError(f"environment variable {name}={text!r} is not a number >= {minimum:g}",
-                         hint=f"unset it to use the default, {default:.15g}")
+        raise UsageError(
+            f"environment variable {name}={text!r} is not a number >= {minimum:g}",
+            hint=f"unset it to use the default, {default:.15g}",
+        )
     return value
 
 

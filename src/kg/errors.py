@@ -11,7 +11,7 @@ KgError                      exit 1: the user's input or request is at fault
  |    +-- ReadOnlyError      a write was given where only reads are allowed
  |    +-- EmptyStoreError    nothing has been loaded into the store yet
  |    +-- QueryTimeoutError  a query ran past its time limit (kg serve)
- +-- StoreError              the graph store cannot be reached or fails      (exit 2: the store, not the input)
+ +-- StoreError              the graph store cannot be reached or fails (exit 2: the store)
       +-- StoreBusyError     another kg process holds the data dir
 """
 

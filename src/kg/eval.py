@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict
@@ -28,7 +29,7 @@ from pydantic import BaseModel, ConfigDict
 from kg import ontology, paths
 from kg.documents.reader import read_document
 from kg.errors import InputError, ReferenceDataError
-from kg.extract import analyse, lexicon
+from kg.extract import SentenceAnalysis, analyse, lexicon
 from kg.extract.names import slug
 from kg.yamlfile import load_model
 
@@ -86,7 +87,7 @@ class Score:
     def precision(self) -> float:
         return self.right / self.claims if self.claims else 1.0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.gold += other.gold
         self.found += other.found
         self.claims += other.claims
@@ -111,10 +112,14 @@ class Evaluation:
     by_kind: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     by_lang: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     relations: Score = field(default_factory=Score)  # gold facts without a value
-    entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))  # per language: gold, found
+    entities: dict[str, Score] = field(
+        default_factory=lambda: defaultdict(Score)
+    )  # per language: gold, found
     missed: list[Miss] = field(default_factory=list)
     spurious: list[Spurious] = field(default_factory=list)
-    details: Score = field(default_factory=Score)  # matched facts whose qualifier and date agree (gold, found)
+    details: Score = field(
+        default_factory=Score
+    )  # matched facts whose qualifier and date agree (gold, found)
     unlinked: list[tuple[str, GoldEntity]] = field(default_factory=list)
 
     @property
@@ -164,7 +169,10 @@ def _article(path: Path) -> Article:
     else:
         text = _texts_dir(path) / f"{ident}.md"
     if not text.exists():
-        raise InputError(f"{text}: article text missing", hint="re-fill texts/ from the recipes (tests/gold/real/README.md)")
+        raise InputError(
+            f"{text}: article text missing",
+            hint="re-fill texts/ from the recipes (tests/gold/real/README.md)",
+        )
     return Article(ident, recipe.get("lang") or "", gold, text)
 
 
@@ -183,8 +191,9 @@ def score_article(result: Evaluation, article: Article) -> None:
     _score_linking(result, article, lang, analysis)
 
 
-def score_facts(result: Evaluation, article: str, lang: str, facts: list[GoldFact],
-                claims: list[dict[str, Any]]) -> None:
+def score_facts(
+    result: Evaluation, article: str, lang: str, facts: list[GoldFact], claims: list[dict[str, Any]]
+) -> None:
     """The one matching rule, applied to one article's gold facts and extracted claims."""
     result.articles += 1
     used: set[int] = set()
@@ -218,25 +227,49 @@ def score_facts(result: Evaluation, article: str, lang: str, facts: list[GoldFac
             result.spurious.append(Spurious(article, claim))
 
 
-def claims_of(analysis: list) -> list[dict[str, Any]]:  # type: ignore[type-arg]
-    """The facts extraction found, as the scoring compares them: kinds (from the metric), value, unit, names."""
+def claims_of(analysis: list[SentenceAnalysis]) -> list[dict[str, Any]]:
+    """The facts extraction found, as the scoring compares them: kinds (from the metric), value,
+    unit, names."""
     metrics = lexicon.metrics()
     out = []
     for s in analysis:
         for f in s.frames:
             if f.ok:
+                assert f.metric is not None and f.subject is not None  # what `ok` means
                 m = metrics[f.metric]
-                out.append({"kinds": [m.kind, *m.also], "metric": f.metric, "value": f.quantity.value,
-                            "value_max": f.quantity.value_max,
-                            "unit": f.unit, "subject": f.subject.id, "subject_name": f.subject.name,
-                            "object": f.object.id if f.object else None,
-                            "object_name": f.object.name if f.object else None, "how": f.how,
-                            "qualifier": f.qualifier, "date": f.date.iso if f.date else None, "quote": s.text})
+                out.append(
+                    {
+                        "kinds": [m.kind, *m.also],
+                        "metric": f.metric,
+                        "value": f.quantity.value,
+                        "value_max": f.quantity.value_max,
+                        "unit": f.unit,
+                        "subject": f.subject.id,
+                        "subject_name": f.subject.name,
+                        "object": f.object.id if f.object else None,
+                        "object_name": f.object.name if f.object else None,
+                        "how": f.how,
+                        "qualifier": f.qualifier,
+                        "date": f.date.iso if f.date else None,
+                        "quote": s.text,
+                    }
+                )
         for d in s.relations:
-            out.append({"kinds": [d.rule.kind], "metric": d.rule.metric, "value": None, "unit": None,
-                        "subject": d.subject.id, "subject_name": d.subject.name,
-                        "object": d.object.id if d.object else None, "object_name": d.object.name if d.object else None,
-                        "qualifier": d.qualifier, "date": d.date.iso if d.date else None, "quote": s.text})
+            out.append(
+                {
+                    "kinds": [d.rule.kind],
+                    "metric": d.rule.metric,
+                    "value": None,
+                    "unit": None,
+                    "subject": d.subject.id,
+                    "subject_name": d.subject.name,
+                    "object": d.object.id if d.object else None,
+                    "object_name": d.object.name if d.object else None,
+                    "qualifier": d.qualifier,
+                    "date": d.date.iso if d.date else None,
+                    "quote": s.text,
+                }
+            )
     return out
 
 
@@ -248,7 +281,9 @@ def matches(fact: GoldFact, claim: dict[str, Any]) -> bool:
         if fact.unit in scoring().factors:
             base, factor = scoring().factors[fact.unit]
             gold_unit, gold_value = base, fact.value * factor
-        values = [v for v in (claim["value"], claim.get("value_max")) if v is not None]  # a range matches either end
+        values = [
+            v for v in (claim["value"], claim.get("value_max")) if v is not None
+        ]  # a range matches either end
         if not any(abs(v - gold_value) <= scoring().tolerance * abs(gold_value) for v in values):
             return False
         if gold_unit != unit(claim["unit"]):
@@ -256,7 +291,9 @@ def matches(fact: GoldFact, claim: dict[str, Any]) -> bool:
     elif claim["value"] is not None:
         return False
     subject_ok = _same_entity(fact.subject, claim["subject"], claim["subject_name"])
-    object_ok = fact.object is not None and _same_entity(fact.object, claim["object"], claim["object_name"])
+    object_ok = fact.object is not None and _same_entity(
+        fact.object, claim["object"], claim["object_name"]
+    )
     return subject_ok or object_ok
 
 
@@ -274,9 +311,12 @@ def _same_entity(gold_name: str, claim_id: str | None, claim_name: str | None) -
         return True
     if claim_name is None:
         return False
-    # a new name as the text writes it may lack the vendor the annotator added ("Atlas 950 SuperPoD")
+    # a new name as the text writes it may lack the vendor the annotator added
+    # ("Atlas 950 SuperPoD")
     found, wanted = _norm(claim_name), _norm(gold_name)
-    return found == wanted or (len(found) >= 4 and (wanted.endswith(found) or found.endswith(wanted)))
+    return found == wanted or (
+        len(found) >= 4 and (wanted.endswith(found) or found.endswith(wanted))
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -304,7 +344,9 @@ def _details_agree(fact: GoldFact, claim: dict[str, Any]) -> bool:
     return True
 
 
-def _score_linking(result: Evaluation, article: Article, lang: str, analysis: list) -> None:  # type: ignore[type-arg]
+def _score_linking(
+    result: Evaluation, article: Article, lang: str, analysis: list[SentenceAnalysis]
+) -> None:
     types = scoring().types
     mentions = [m for s in analysis for m in s.mentions if m.label]
     for entity in article.gold.entities:
@@ -315,9 +357,20 @@ def _score_linking(result: Evaluation, article: Article, lang: str, analysis: li
         score.gold += 1
         ids = resolve(entity.name)
         aliases = {_norm(a) for a in entity.aliases_in_text} | {_norm(entity.name)}
-        linked = any(m.label == label and (m.id in ids or _norm(m.surface) in aliases or any(
-            len(a) >= 4 and len(_norm(m.surface)) >= 4 and (a in _norm(m.surface) or _norm(m.surface) in a)
-            for a in aliases)) for m in mentions)
+        linked = any(
+            m.label == label
+            and (
+                m.id in ids
+                or _norm(m.surface) in aliases
+                or any(
+                    len(a) >= 4
+                    and len(_norm(m.surface)) >= 4
+                    and (a in _norm(m.surface) or _norm(m.surface) in a)
+                    for a in aliases
+                )
+            )
+            for m in mentions
+        )
         if linked:
             score.found += 1
         else:
@@ -326,7 +379,12 @@ def _score_linking(result: Evaluation, article: Article, lang: str, analysis: li
 
 @lru_cache(maxsize=1)
 def scoring() -> Scoring:
-    return load_model(paths.patterns_dir() / "scoring.yaml", Scoring, ReferenceDataError, missing="missing scoring table")
+    return load_model(
+        paths.patterns_dir() / "scoring.yaml",
+        Scoring,
+        ReferenceDataError,
+        missing="missing scoring table",
+    )
 
 
 @lru_cache(maxsize=1)

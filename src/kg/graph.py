@@ -7,8 +7,9 @@ so building a batch stays cheap inside hot loops.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 # A property value a store can hold: scalars, dates, and flat lists of scalars.
 Value = str | int | float | bool | dt.date | list[Any] | None
@@ -54,29 +55,27 @@ class GraphBatch:
     def add_edge(self, type: str, src: NodeRef, dst: NodeRef, **props: Value) -> None:
         self.edges.append(Edge(type, src, dst, {k: v for k, v in props.items() if v is not None}))
 
-    def extend(self, other: "GraphBatch") -> None:
+    def extend(self, other: GraphBatch) -> None:
         self.nodes.extend(other.nodes)
         self.edges.extend(other.edges)
 
-    def merged(self) -> "GraphBatch":
+    def merged(self) -> GraphBatch:
         """One node per (label, id) and one edge per (type, src, dst), later props winning."""
         nodes: dict[NodeRef, dict[str, Value]] = {}
         for n in self.nodes:
             nodes.setdefault(n.ref, {}).update(n.props)
         edges: dict[tuple[str, NodeRef, NodeRef], dict[str, Value]] = {}
-        claims: dict[tuple[str, NodeRef, NodeRef], dict[Any, None]] = {}  # ordered sets: linear in the claims
+        # ordered sets: linear in the claims
+        claims: dict[tuple[str, NodeRef, NodeRef], dict[Any, None]] = {}
         for e in self.edges:
             key = (e.type, e.src, e.dst)
             edges.setdefault(key, {}).update(e.props)
-            if e.props.get("claims"):
-                claims.setdefault(key, {}).update(dict.fromkeys(e.props["claims"]))  # type: ignore[arg-type]
+            stated = e.props.get("claims")
+            if isinstance(stated, list) and stated:
+                claims.setdefault(key, {}).update(dict.fromkeys(stated))
         for key, ids in claims.items():
             edges[key]["claims"] = list(ids)
         return GraphBatch(
             [Node(r.label, r.id, p) for r, p in nodes.items()],
             [Edge(t, s, d, p) for (t, s, d), p in edges.items()],
         )
-
-
-def refs(nodes: Iterable[Node]) -> set[NodeRef]:
-    return {n.ref for n in nodes}

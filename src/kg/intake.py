@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
 
 from kg.catalog import Catalog, Entry
 from kg.documents.model import Document
 from kg.documents.reader import Origin, open_document, read_bytes, to_document
 from kg.errors import DocumentError, KgError
 from kg.graph import GraphBatch
+from kg.store.base import WriteStats
+from kg.store.protocol import Store
 
 GROUP_ROWS = 5000  # new documents are written in groups of about this many nodes and edges
 BuildBatch = Callable[[Document, list[str]], GraphBatch]
@@ -37,7 +39,9 @@ class LoadReport:
     sources_added: int = 0  # a known text found under another name or URL
     replaced: int = 0  # documents whose last source now holds another text
     failed: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # loaded, but the user should hear
+    warnings: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # loaded, but the user should hear
     fetched: int = 0  # web pages fetched in this load (the others came from kept copies)
     passages: int = 0
     mentions: int = 0
@@ -46,7 +50,9 @@ class LoadReport:
     relationships_written: int = 0
     dry_run: bool = False
     seconds_extracting: float = 0.0  # building documents' batches (extraction), apart from
-    seconds_writing: float = 0.0  # the store's writes (reference data, documents, the first load's end)
+    seconds_writing: float = (
+        0.0  # the store's writes (reference data, documents, the first load's end)
+    )
 
     @property
     def ok(self) -> bool:
@@ -58,7 +64,7 @@ class LoadReport:
         self.mentions += sum(1 for e in batch.edges if e.type == "MENTIONS")
         self.claims += sum(1 for n in batch.nodes if n.label == "Claim")
 
-    def wrote(self, stats: Any) -> None:
+    def wrote(self, stats: WriteStats) -> None:
         self.nodes_written += stats.nodes
         self.relationships_written += stats.relationships
 
@@ -74,7 +80,7 @@ class LoadReport:
 
 
 class Intake:
-    def __init__(self, store: Any, extractor: str, build: BuildBatch, report: LoadReport) -> None:
+    def __init__(self, store: Store, extractor: str, build: BuildBatch, report: LoadReport) -> None:
         self.store = store
         self.extractor = extractor  # the extraction fingerprint
         self.build = build
@@ -82,7 +88,9 @@ class Intake:
         self.catalog = Catalog(store.documents())
         self._pending: list[tuple[str, GraphBatch]] = []
         self._pending_rows = 0
-        self._moves: list[tuple[str, str]] = []  # (source, its document now), applied once that is written
+        self._moves: list[
+            tuple[str, str]
+        ] = []  # (source, its document now), applied once that is written
         self._seen: dict[str, tuple[str, str]] = {}  # source -> (sha256, path) in this load
 
     def take(self, path: Path, raw: bytes | None = None, origin: Origin | None = None) -> None:
@@ -95,7 +103,9 @@ class Intake:
             self.report.skipped += 1  # not even decoded
             return
         opened = open_document(path, raw, origin)
-        self.report.warnings.extend((origin.url if origin else str(path), w) for w in opened.warnings)
+        self.report.warnings.extend(
+            (origin.url if origin else str(path), w) for w in opened.warnings
+        )
         if not self._first_in_this_load(opened.source, sha, str(path)):
             return
         self.report.read += 1
@@ -124,16 +134,25 @@ class Intake:
 
     # -- the cases ---------------------------------------------------------------------------
     def _unchanged(self, entry: Entry, resolved: str) -> bool:
-        return (entry.current(self.extractor) and entry.written and resolved in entry.sources
-                and self.catalog.owners(resolved) == {entry.id})
+        return (
+            entry.current(self.extractor)
+            and entry.written
+            and resolved in entry.sources
+            and self.catalog.owners(resolved) == {entry.id}
+        )
 
     def _first_in_this_load(self, source: str, sha: str, path: str) -> bool:
         """Two different texts claiming one source (the same canonical URL) in one load: the first
         wins, the other is reported, so that loading the same files again changes nothing."""
         earlier = self._seen.setdefault(source, (sha, path))
         if earlier[0] != sha:
-            self.report.failed.append((path, f"another text in this load has the same source {source} "
-                                             f"({earlier[1]}); not loaded"))
+            self.report.failed.append(
+                (
+                    path,
+                    f"another text in this load has the same source {source} "
+                    f"({earlier[1]}); not loaded",
+                )
+            )
             return False
         return True
 
@@ -157,7 +176,9 @@ class Intake:
             self.catalog.attach(entry.id, source)
 
     def _add_new(self, doc: Document, batch: GraphBatch, sources: list[str]) -> None:
-        self.catalog.add(Entry(doc.id, doc.sha256, f"{doc.sha256}:{self.extractor}", sources, written=False))
+        self.catalog.add(
+            Entry(doc.id, doc.sha256, f"{doc.sha256}:{self.extractor}", sources, written=False)
+        )
         self._pending.append((doc.id, batch))
         self._pending_rows += len(batch.nodes) + len(batch.edges)
         if self._pending_rows >= GROUP_ROWS:
@@ -196,8 +217,12 @@ class Intake:
 Item = tuple[Path, Origin | None]  # a file, or the kept copy of a web page and where it came from
 
 
-def take_all(intake: Intake, items: list[Item], progress: Callable[[str, int, int], None] | None,
-             keep: Callable[[bytes], bool]) -> None:
+def take_all(
+    intake: Intake,
+    items: list[Item],
+    progress: Callable[[str, int, int], None] | None,
+    keep: Callable[[bytes], bool],
+) -> None:
     """Every item in order, reporting progress; one that cannot be read is reported, not fatal."""
     for done, (path, origin) in enumerate(items, 1):
         if progress:

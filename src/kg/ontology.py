@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from kg import paths
 from kg.errors import OntologyError, one_line
@@ -29,7 +30,9 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 @dataclass(frozen=True)
 class Relationship:
     type: str
-    domain: str  # the one label it starts from; "Entity" means any entity label, or one of `domains`
+    domain: (
+        str  # the one label it starts from; "Entity" means any entity label, or one of `domains`
+    )
     range: str  # likewise for the end
     domains: tuple[str, ...] = ()  # the exact labels (an owl:unionOf lists several)
     ranges: tuple[str, ...] = ()
@@ -37,8 +40,9 @@ class Relationship:
 
     def fits(self, src_label: str, dst_label: str) -> bool:
         """May an edge of this type go from a `src_label` node to a `dst_label` node?"""
-        return ((self.domains in (("Entity",), ()) or src_label in self.domains)
-                and (self.ranges in (("Entity",), ()) or dst_label in self.ranges))
+        return (self.domains in (("Entity",), ()) or src_label in self.domains) and (
+            self.ranges in (("Entity",), ()) or dst_label in self.ranges
+        )
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,9 @@ class Ontology:
     properties: dict[str, Property]
     individuals: dict[tuple[str, str], Individual]  # (label, id) -> individual
     entity_labels: frozenset[str] = frozenset()
-    prov_classes: dict[str, str] = field(default_factory=dict)  # label -> the PROV-O class it specialises
+    prov_classes: dict[str, str] = field(
+        default_factory=dict
+    )  # label -> the PROV-O class it specialises
 
     def label(self, name: str) -> str:
         """The label `name`, or an OntologyError naming what exists."""
@@ -107,24 +113,19 @@ class Ontology:
 
     def indexes(self) -> list[tuple[str, str]]:
         """(label, property) pairs to index: every label's id, and the properties marked indexed (on
-        their labels, or on every entity label for a property declared on none, such as `status`)."""
+        their labels, or on every entity label for a property declared on none, such as
+        `status`)."""
         pairs = [(label, "id") for label in sorted(self.labels)]
         for p in self.properties.values():
             if p.indexed:
                 pairs += [(label, p.name) for label in (p.labels or sorted(self.entity_labels))]
         return pairs
 
-    def date_properties(self) -> frozenset[str]:
-        return frozenset(p.name for p in self.properties.values() if p.is_date)
-
     def individual(self, label: str, id: str) -> Individual | None:
         return self.individuals.get((label, id))
 
     def individuals_of(self, label: str) -> list[Individual]:
         return [i for (lbl, _), i in self.individuals.items() if lbl == label]
-
-    def class_iri(self, label: str) -> URIRef:
-        return KG[self.label(label)]
 
 
 @lru_cache(maxsize=4)
@@ -144,7 +145,8 @@ def load(directory: Path | None = None) -> Ontology:
 
 
 def _parse_error(path: Path, exc: Exception) -> str:
-    """`file:line: cannot parse Turtle: why` (rdflib's BadSyntax keeps a 0-based line and a reason)."""
+    """`file:line: cannot parse Turtle: why` (rdflib's BadSyntax keeps a 0-based line and a
+    reason)."""
     line, why = getattr(exc, "lines", None), getattr(exc, "_why", None)
     if isinstance(line, int) and why:
         return f"{path}:{line + 1}: cannot parse Turtle: {why}"
@@ -177,7 +179,9 @@ def _build(graph: Graph) -> Ontology:
         if domain is None or rng is None:
             raise OntologyError(f"relationship {name} needs rdfs:domain and rdfs:range")
         domains, ranges = _classes(graph, domain), _classes(graph, rng)
-        relationships[name] = Relationship(name, _one(domains), _one(ranges), domains, ranges, _prov(graph, rel))
+        relationships[name] = Relationship(
+            name, _one(domains), _one(ranges), domains, ranges, _prov(graph, rel)
+        )
     properties = {}
     for kind in (OWL.DatatypeProperty, RDF.Property):
         for prop in graph.subjects(RDF.type, kind):
@@ -194,13 +198,15 @@ def _build(graph: Graph) -> Ontology:
                 _prov(graph, prop),
             )
     individuals = _individuals(graph, labels)
-    prov_classes = {label: iri for label in labels if (iri := _prov(graph, KG[label], RDFS.subClassOf))}
+    prov_classes = {
+        label: iri for label in labels if (iri := _prov(graph, KG[label], RDFS.subClassOf))
+    }
     return Ontology(labels, relationships, properties, individuals, entity_labels, prov_classes)
 
 
-def _prov(graph: Graph, term: object, link: URIRef = RDFS.subPropertyOf) -> str | None:
+def _prov(graph: Graph, term: Node, link: URIRef = RDFS.subPropertyOf) -> str | None:
     """The PROV-O term `term` specialises, for exports that PROV-only tools read."""
-    supers = sorted(str(x) for x in graph.objects(term, link) if str(x).startswith(str(PROV)))  # type: ignore[arg-type]
+    supers = sorted(str(x) for x in graph.objects(term, link) if str(x).startswith(str(PROV)))
     return supers[0] if supers else None
 
 
@@ -209,7 +215,9 @@ def _classes(graph: Graph, term: object) -> tuple[str, ...]:
     if isinstance(term, BNode):
         members = graph.value(term, OWL.unionOf)
         if members is None:
-            raise OntologyError("a relationship's domain or range is an anonymous class without owl:unionOf")
+            raise OntologyError(
+                "a relationship's domain or range is an anonymous class without owl:unionOf"
+            )
         return tuple(_local(c) for c in Collection(graph, members))
     return (_local(term),)
 
@@ -218,13 +226,19 @@ def _one(classes: tuple[str, ...]) -> str:
     return classes[0] if len(classes) == 1 else "Entity"
 
 
-def _individuals(graph: Graph, labels: dict[str, dict[str, str]]) -> dict[tuple[str, str], Individual]:
+def _individuals(
+    graph: Graph, labels: dict[str, dict[str, str]]
+) -> dict[tuple[str, str], Individual]:
     found: dict[tuple[str, str], Individual] = {}
     for subject in set(graph.subjects(KG.id, None)):
-        classes = [_local(c) for c in graph.objects(subject, RDF.type) if str(c).startswith(str(KG))]
+        classes = [
+            _local(c) for c in graph.objects(subject, RDF.type) if str(c).startswith(str(KG))
+        ]
         ident = str(graph.value(subject, KG.id))
         if len(classes) != 1 or classes[0] not in labels:
-            raise OntologyError(f"individual {subject} must have exactly one kg class, has {classes}")
+            raise OntologyError(
+                f"individual {subject} must have exactly one kg class, has {classes}"
+            )
         if not _SLUG.match(ident):
             raise OntologyError(f"individual {subject}: id '{ident}' is not a lowercase slug")
         names: dict[str, list[str]] = {}
@@ -250,14 +264,24 @@ def _check_names(individuals: dict[tuple[str, str], Individual]) -> None:
             for name in names:
                 other = owner.setdefault(name, key)
                 if other != key:
-                    raise OntologyError(f"name '{name}' is used by two individuals: {other[0]} '{other[1]}' "
-                                        f"and {key[0]} '{key[1]}'")
+                    raise OntologyError(
+                        f"name '{name}' is used by two individuals: {other[0]} '{other[1]}' "
+                        f"and {key[0]} '{key[1]}'"
+                    )
 
 
-def _pref_first(graph: Graph, subject: URIRef, lang: str, names: list[str]) -> list[str]:
-    prefs = [str(x) for x in graph.objects(subject, SKOS.prefLabel) if getattr(x, "language", None) == lang]
+def _pref_first(graph: Graph, subject: Node, lang: str, names: list[str]) -> list[str]:
+    prefs = [
+        str(x)
+        for x in graph.objects(subject, SKOS.prefLabel)
+        if getattr(x, "language", None) == lang
+    ]
     return prefs + [n for n in names if n not in prefs]
 
 
-def _lang_names(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
-    return {lit.language or "en": str(lit) for lit in graph.objects(subject, predicate)}
+def _lang_names(graph: Graph, subject: Node, predicate: URIRef) -> dict[str, str]:
+    return {
+        lit.language or "en": str(lit)
+        for lit in graph.objects(subject, predicate)
+        if isinstance(lit, Literal)
+    }

@@ -20,6 +20,7 @@ from kg.errors import UsageError
 ONTOLOGY = "ontology"
 PATTERNS = "loaders/patterns"
 REFERENCE = "loaders/reference"
+SEARCH = "loaders/search"
 QUERIES = "queries"
 
 _chosen_root: Path | None = None
@@ -39,7 +40,8 @@ def builtin_root() -> Path:
 
 
 def set_data_root(directory: Path | None) -> None:
-    """`--data-root`: checked at once, so that a typo is one clear line, not a missing file later."""
+    """`--data-root`: checked at once, so that a typo is one clear line, not a missing file
+    later."""
     global _chosen_root
     _chosen_root = None if directory is None else _checked(directory, "--data-root")
 
@@ -54,8 +56,10 @@ def data_root() -> Path | None:
 def _checked(directory: Path, source: str) -> Path:
     resolved = directory.expanduser().resolve()
     if not resolved.is_dir():
-        raise UsageError(f"{source} {directory} is not a directory",
-                         hint="give a folder laid out like the checkout: ontology/, loaders/, queries/")
+        raise UsageError(
+            f"{source} {directory} is not a directory",
+            hint="give a folder laid out like the checkout: ontology/, loaders/, queries/",
+        )
     return resolved
 
 
@@ -79,12 +83,18 @@ def patterns_dir() -> Path:
     return _folder(PATTERNS)
 
 
+def search_dir() -> Path:
+    return _folder(SEARCH)
+
+
 def queries_dirs() -> list[Path]:
     """The built-in packs' folder, then the data root's (whose packs win on a name)."""
     builtin = builtin_root() / QUERIES
     root = data_root()
     extra = root / QUERIES if root is not None else None
-    return [builtin] + ([extra] if extra is not None and extra.is_dir() and extra != builtin else [])
+    return [builtin] + (
+        [extra] if extra is not None and extra.is_dir() and extra != builtin else []
+    )
 
 
 def style_sheet() -> Path:

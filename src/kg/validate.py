@@ -28,12 +28,18 @@ class Violation:
 def violations_in(data: Graph) -> list[Violation]:
     shapes = Graph().parse(paths.ontology_dir() / "shapes.ttl", format="turtle")
     ontology = Graph().parse(paths.ontology_dir() / "kg.ttl", format="turtle")
-    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
-                                         advanced=True)
+    conforms, report, _ = shacl_validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True
+    )
     found = []
     for result in report.subjects(predicate=SH.resultSeverity):
-        found.append(Violation(str(report.value(result, SH.focusNode)), str(report.value(result, SH.resultPath)),
-                               str(report.value(result, SH.resultMessage))))
+        found.append(
+            Violation(
+                str(report.value(result, SH.focusNode)),
+                str(report.value(result, SH.resultPath)),
+                str(report.value(result, SH.resultMessage)),
+            )
+        )
     return sorted(found, key=lambda v: (v.focus, v.path))
 
 

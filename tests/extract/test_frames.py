@@ -87,7 +87,8 @@ def test_a_sentence_naming_no_one_is_about_the_paragraphs_firm() -> None:
 
 
 def test_a_name_before_a_bracketed_figure_is_its_subject() -> None:
-    assert ("nvidia", "percentage", 80, "percent") in core("Shares of the accelerator market: Nvidia (80%), others.")
+    # the label before the colon ("Shares of ... market") makes it a share
+    assert ("nvidia", "revenue_share", 80, "percent") in core("Shares of the accelerator market: Nvidia (80%), others.")
 
 
 def test_a_new_firm_before_the_verb_is_a_candidate_subject() -> None:
@@ -197,6 +198,65 @@ def test_a_system_and_the_chips_it_is_built_from() -> None:
         ("atlas-900-superpod", "chips_in_system", 4096, "GPU")}
 
 
+def test_a_firms_name_that_begins_a_product_code_is_the_product_and_a_relative_clause_after_its_head_noun() -> None:
+    assert core("The app runs on the older Baidu-Wenxin-05 model, which has 320 billion parameters.") == {
+        ("baidu-wenxin-05", "parameters", 320e9, "parameters")}
+
+
+def test_a_figure_after_plus_or_minus_is_the_margin_of_the_one_before() -> None:
+    assert core("Nvidia expects revenue of $43.0 billion, plus or minus 2%.") == {("nvidia", "revenue", 43e9, "USD")}
+
+
+def test_an_agency_that_charges_others_is_not_the_actor_of_the_figures_it_charges() -> None:
+    assert core("The Justice Department charged two men with smuggling $160 million of Nvidia GPUs.") == set()
+    assert core("미 법무부는 엔비디아 GPU 1억6000만 달러어치를 밀수한 혐의로 2명을 기소했다.", "ko") == set()
+    assert core("The Commerce Department spent $50 million on new export-control staff.") == {
+        ("us-commerce", "spending", 5e7, "USD")}
+
+
+def test_a_percentage_a_change_reaches_is_a_level_not_the_change() -> None:
+    assert core("SMIC's utilization rate rose to 92.5% in the quarter.") == {("smic", "percentage", 92.5, "percent")}
+    assert core("SMIC's revenue rose 12% to $2.2 billion.") == {
+        ("smic", "percent_change", 12, "percent"), ("smic", "revenue", 2.2e9, "USD")}
+    assert core("엔비디아의 중국 매출 비중은 13%로 떨어졌다.", "ko") == {("nvidia", "revenue_share", 13, "percent")}
+
+
+def test_a_share_over_a_hundred_percent_is_a_plain_ratio() -> None:
+    assert core("Cambricon's R&D spending was 455% of its revenue last year.") == {
+        ("cambricon", "percentage", 455, "percent")}
+
+
+def test_gigawatts_are_power() -> None:
+    assert core("OpenAI agreed to buy 6 gigawatts of AMD Instinct GPUs.") == {
+        ("openai", "power_capacity", 6e9, "W")}
+
+
+def test_a_short_label_before_a_colon_names_the_figure_after_it() -> None:
+    text = "Nvidia quarterly results\n\nNvidia reported on Wednesday.\n- Data center revenue: $35.6 billion"
+    assert core(text) == {("nvidia", "revenue", 35.6e9, "USD")}
+
+
+def test_a_firm_that_reports_on_itself_stays_the_topic_of_the_next_paragraph() -> None:
+    assert core("Nvidia reported quarterly results.\n\nData center revenue was $35.6 billion.") == {
+        ("nvidia", "revenue", 35.6e9, "USD")}
+
+
+def test_a_qualifier_between_a_spec_name_and_its_figure() -> None:
+    found = facts("AMD's MI308 has a TPP of about 2,400.")
+    assert [(f["subject"], f["metric"], f["value"], f["unit"], f["qualifier"]) for f in found] == [
+        ("mi308", "chip_tpp", 2400, "TPP", "approx")]
+
+
+def test_earnings_per_share_is_a_figure_per_share_not_revenue() -> None:
+    assert core("AMD reported results.\n\nDiluted earnings per share was $0.48.") == {("amd", "per_share", 0.48, "USD")}
+    assert core("알리바바의 주당순이익은 2.1달러였다.", "ko") == {("alibaba", "per_share", 2.1, "USD")}
+
+
+def test_a_year_and_a_comma_before_a_name_do_not_make_it_counted() -> None:
+    assert core("For the third quarter of 2025, AMD expects revenue of $8.7 billion.") == {
+        ("amd", "revenue", 8.7e9, "USD")}
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}
@@ -213,6 +273,51 @@ def test_korean_yuan_amount() -> None:
 def test_korean_anaphor_takes_the_paragraphs_firm() -> None:
     assert core("화웨이는 새 칩을 공개했다. 이 회사는 지난해 매출 1조 2천억 원을 기록했다.", "ko") == {
         ("huawei", "revenue", 1.2e12, "KRW")}
+
+
+def test_korean_a_firm_noun_someone_possesses_is_not_the_paragraphs_firm() -> None:
+    assert core("엔비디아는 새 칩을 공개했다. 이 회사는 중국에서 300만 달러를 지출했다.", "ko") == {
+        ("nvidia", "spending", 3e6, "USD")}
+    assert core("엔비디아는 새 칩을 공개했다. 장의 회사는 중국에서 300만 달러를 지출했다.", "ko") == set()
+
+
+def test_korean_an_unknown_name_as_subject_hides_the_discourse_topic() -> None:
+    assert core("엔비디아는 H20 칩을 팔았다. 로버트 킹은 50만 달러의 보석금에 동의했다.", "ko") == set()
+
+
+def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
+    assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
+
+
+def test_the_name_a_figure_is_compared_with_is_not_its_subject() -> None:
+    assert core("새 모델은 DeepSeek-V3 대비 비용이 3배 낮다.", "ko") == set()
+    assert core("H200 칩은 H20 대비 성능이 6배 높다.", "ko") == {("h200", "multiple", 6, "times")}
+
+
+def test_korean_a_count_with_a_possessive_counts_the_noun_it_leads_to() -> None:
+    assert core("화웨이는 AI 칩 전용 시설을 가동하며, 두 개의 추가 공장을 보유한다.", "ko") == set()
+    assert core("화웨이는 1만 개의 첨단 GPU를 보유한다.", "ko") == {("huawei", "chips_held", 10000, "GPU")}
+
+
+def test_korean_a_word_kiwi_does_not_know_after_a_firm_noun_is_a_firm() -> None:
+    assert core("AMD는 새 칩을 내놨다. 상장사 뤼훙커지가 2.5% 지분을 보유한다.", "ko") == {
+        ("뤼훙커지", "stake_share", 2.5, "percent")}
+
+
+def test_korean_an_unknown_word_marked_as_subject_nearer_the_figure_takes_it_from_the_name_before() -> None:
+    assert core("AMD는 새 칩을 내놨다. 상장사 뤼훙커지가 2.5%, 쭤훙커지가 1.5% 지분을 보유한다.", "ko") == {
+        ("뤼훙커지", "stake_share", 2.5, "percent")}
+
+
+def test_korean_the_owner_of_the_whole_a_share_is_taken_from_yields_to_the_marked_subject() -> None:
+    assert core("미국 정부는 H20 판매액의 15%를 받는 조건으로 수출을 허가했다.", "ko") == {
+        ("us-government", "percentage", 15, "percent")}
+    assert core("엔비디아 매출의 13%가 중국에서 나왔다.", "ko") == {("nvidia", "revenue_share", 13, "percent")}
+
+
+def test_korean_an_outlook_word_is_no_revenue_cue() -> None:
+    assert core("텐센트의 올해 설비투자는 전년보다 줄어든 약 900억 위안이 될 전망이다.", "ko") == {
+        ("tencent", "server_capex", 9e10, "CNY")}
 
 
 def test_korean_relative_year_resolves_against_the_document_date() -> None:

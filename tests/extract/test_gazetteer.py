@@ -55,3 +55,28 @@ def test_a_chip_code_glued_to_letters_or_digits_is_not_a_mention(code: str, glue
                                          ("미 증권거래위원회(SEC) 공시에 따르면", "us-sec")])
 def test_korean_names_are_found_however_they_are_spaced(text: str, ident: str) -> None:
     assert _ids(text)[0] == ident
+
+
+# -- new names: people Korean reports introduce ------------------------------------------------
+def _korean_people(text: str) -> list[str]:
+    from kg.extract.names import finder
+
+    return [n.surface for n in finder("ko").find(text, []) if n.label == "Person"]
+
+
+def test_korean_names_with_an_age_in_brackets_past_a_nationality_are_people() -> None:
+    text = "검찰은 중국인 왕 리(41)와 미국인 존 킴(39)을 기소했다."
+    assert _korean_people(text) == ["왕 리", "존 킴"]
+
+
+def test_a_common_noun_before_a_title_names_no_one() -> None:
+    assert _korean_people("상무부 통상 차관보가 방한했다.") == []
+    assert _korean_people("러트닉 장관은 성명에서 말했다.") == ["러트닉"]
+
+
+def test_two_chinese_names_in_western_order_joined_by_and_are_two_people() -> None:
+    from kg.extract.names import finder
+
+    text = "Prosecutors said Weiming Zhou and Jianhua Lin ran the shell company."
+    people = [n.surface for n in finder("en").find(text, []) if n.label == "Person"]
+    assert people == ["Weiming Zhou", "Jianhua Lin"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -27,15 +26,25 @@ def register(app: typer.Typer) -> None:
 
 def load(
     ctx: typer.Context,
-    paths: Optional[List[str]] = typer.Argument(
-        None, metavar="PATH_OR_URL",
-        help="Files or folders of .md, .txt, .html and .pdf documents, or http(s) URLs of pages."),
-    urls: Optional[Path] = typer.Option(None, "--urls", metavar="FILE", help="A file of URLs to load, one a line (# comments)."),
-    feeds: Optional[List[str]] = typer.Option(None, "--feed", metavar="URL", help="An RSS or Atom feed whose items to load."),
-    refresh: bool = typer.Option(False, "--refresh", help="Fetch pages again instead of reading the kept copies."),
+    paths: list[str] | None = typer.Argument(
+        None,
+        metavar="PATH_OR_URL",
+        help="Files or folders of .md, .txt, .html and .pdf documents, or http(s) URLs of pages.",
+    ),
+    urls: Path | None = typer.Option(
+        None, "--urls", metavar="FILE", help="A file of URLs to load, one a line (# comments)."
+    ),
+    feeds: list[str] | None = typer.Option(
+        None, "--feed", metavar="URL", help="An RSS or Atom feed whose items to load."
+    ),
+    refresh: bool = typer.Option(
+        False, "--refresh", help="Fetch pages again instead of reading the kept copies."
+    ),
     reset: bool = typer.Option(False, "--reset", help="Empty the graph first."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Read and extract, write nothing."),
-    shard: Optional[str] = typer.Option(None, "--shard", help="Load only shard I of N documents, as I/N."),
+    shard: str | None = typer.Option(
+        None, "--shard", help="Load only shard I of N documents, as I/N."
+    ),
 ) -> None:
     """Read documents (files, web pages, feed items), extract their facts and load them with the
     reference knowledge."""
@@ -43,15 +52,33 @@ def load(
     links = [p for p in paths or [] if looks_like_url(p)] + (read_url_list(urls) if urls else [])
     if not (files or links or feeds):
         raise UsageError("nothing to load: give files or folders, URLs, --urls FILE or --feed URL")
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
         task = bar.add_task("loading", total=None)
 
         def progress(path: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=Path(path).name[:40] or "loading")
+            bar.update(
+                task, completed=done, total=total, description=Path(path).name[:40] or "loading"
+            )
 
-        report = pipeline.load(files, ctx.obj, reset=reset, dry_run=dry_run, progress=progress,
-                               shard=_shard(shard), urls=links, feeds=feeds or [], refresh=refresh)
+        report = pipeline.load(
+            files,
+            ctx.obj,
+            reset=reset,
+            dry_run=dry_run,
+            progress=progress,
+            shard=_shard(shard),
+            urls=links,
+            feeds=feeds or [],
+            refresh=refresh,
+        )
     for path, reason in report.warnings:
         typer.echo(f"Warning: {path}: {reason}", err=True)
     for path, reason in report.failed:
@@ -78,23 +105,37 @@ def _summary(report: pipeline.LoadReport) -> Table:
     table = Table(title=title, show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
-    rows = [("documents read", report.read), ("web pages fetched", report.fetched), ("changed (loaded)", report.changed),
-            ("skipped (unchanged)", report.skipped), ("same text, new source", report.sources_added),
-            ("replaced (old text at a source)", report.replaced), ("failed", len(report.failed)),
-            ("passages", report.passages), ("mentions", report.mentions), ("claims", report.claims),
-            ("nodes written", report.nodes_written), ("relationships written", report.relationships_written)]
+    rows = [
+        ("documents read", report.read),
+        ("web pages fetched", report.fetched),
+        ("changed (loaded)", report.changed),
+        ("skipped (unchanged)", report.skipped),
+        ("same text, new source", report.sources_added),
+        ("replaced (old text at a source)", report.replaced),
+        ("failed", len(report.failed)),
+        ("passages", report.passages),
+        ("mentions", report.mentions),
+        ("claims", report.claims),
+        ("nodes written", report.nodes_written),
+        ("relationships written", report.relationships_written),
+    ]
     for name, value in rows:
         table.add_row(name, str(value))
     return table
 
 
-def forget(ctx: typer.Context, doc: str = typer.Argument(..., help="Document id, or a path or URL it came from.")) -> None:
+def forget(
+    ctx: typer.Context,
+    doc: str = typer.Argument(..., help="Document id, or a path or URL it came from."),
+) -> None:
     """Remove one document (by id), or one of its sources (by path or URL), and every fact that
     came only from it: a document goes with its last source."""
     done = pipeline.forget(doc, ctx.obj)
     if done.remaining:
-        typer.echo(f"Forgot source {done.source} of document {done.document} "
-                   f"(still loaded from {done.remaining} other source{'s' if done.remaining > 1 else ''}).")
+        typer.echo(
+            f"Forgot source {done.source} of document {done.document} "
+            f"(still loaded from {done.remaining} other source{'s' if done.remaining > 1 else ''})."
+        )
     else:
         typer.echo(f"Forgot document {done.document}.")
 
@@ -107,9 +148,9 @@ def status(ctx: typer.Context) -> None:
     table = Table(show_header=True)
     table.add_column("label / type")
     table.add_column("count", justify="right")
-    for name, n in counts.nodes.items():  # type: ignore[attr-defined]
+    for name, n in counts.nodes.items():
         table.add_row(f"({name})", str(n))
-    for name, n in counts.relationships.items():  # type: ignore[attr-defined]
+    for name, n in counts.relationships.items():
         if n:
             table.add_row(f"[:{name}]", str(n))
     out.print(table)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -25,31 +24,43 @@ app = typer.Typer(
 @app.callback()
 def main(
     ctx: typer.Context,
-    store: Optional[str] = typer.Option(
-        None, "--store", help="Graph store: 'embedded' (default), neo4j://…, bolt://…, neo4j+s://…, redis://…",
+    store: str | None = typer.Option(
+        None,
+        "--store",
+        help="Graph store: 'embedded' (default), neo4j://…, bolt://…, neo4j+s://…, redis://…",
     ),
-    data_dir: Optional[Path] = typer.Option(
-        None, "--data-dir", help="Data directory of the embedded store (default .kg, or KG_DATA_DIR)."
+    data_dir: Path | None = typer.Option(
+        None,
+        "--data-dir",
+        help="Data directory of the embedded store (default .kg, or KG_DATA_DIR).",
     ),
-    data_root: Optional[Path] = typer.Option(
-        None, "--data-root", help="Your own ontology/, loaders/ and queries/ folders, used instead of "
+    data_root: Path | None = typer.Option(
+        None,
+        "--data-root",
+        help="Your own ontology/, loaders/ and queries/ folders, used instead of "
         "the built-in ones (query packs are added to them); default KG_DATA_ROOT.",
+    ),
+    curation: Path | None = typer.Option(
+        None,
+        "--curation",
+        help="The curation file of your decisions (default KG_CURATION, else "
+        "curation.yaml in the data directory).",
     ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
 ) -> None:
     paths.set_data_root(data_root)
-    ctx.obj = Settings.from_options(store, data_dir, debug)
+    ctx.obj = Settings.from_options(store, data_dir, debug, curation)
 
 
 def _register() -> None:
+    from kg.cli import curate, export, extract, load, query, search, serve, view
     from kg.cli import eval as eval_cmd
-    from kg.cli import export, extract, load, query, serve, view
 
-    for module in (load, query, view, export, eval_cmd, extract, serve):
+    for module in (load, query, view, export, eval_cmd, extract, serve, curate, search):
         module.register(app)
 
 
-GLOBAL_WITH_VALUE = ("--store", "--data-dir", "--data-root")
+GLOBAL_WITH_VALUE = ("--store", "--data-dir", "--data-root", "--curation")
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:
@@ -77,7 +88,9 @@ def run() -> None:
     _register()
     debug = "--debug" in sys.argv
     try:
-        code = app(args=hoist_global_options(sys.argv[1:]), standalone_mode=False)  # returns typer.Exit's code instead of raising it
+        code = app(
+            args=hoist_global_options(sys.argv[1:]), standalone_mode=False
+        )  # returns typer.Exit's code instead of raising it
         if isinstance(code, int) and code:
             sys.exit(code)
     except KgError as exc:
@@ -100,5 +113,7 @@ def run() -> None:
             sys.exit(exc.exit_code)
         if debug:
             raise
-        typer.echo(f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True)
+        typer.echo(
+            f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", err=True
+        )
         sys.exit(1)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from enum import Enum
-from typing import Any, List, Optional
+from enum import StrEnum
+from typing import Any
 
 import typer
 
@@ -13,14 +13,17 @@ from kg.packs import all_packs, coerce, find_pack
 from kg.packs.output import to_csv, to_json, to_markdown, to_text
 from kg.packs.run import run_cypher, run_pack
 
-class Format(str, Enum):
+
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-WIDE = typer.Option(False, "--wide", "-w", help="Show every value whole, wider than the terminal if need be.")
+WIDE = typer.Option(
+    False, "--wide", "-w", help="Show every value whole, wider than the terminal if need be."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -28,7 +31,7 @@ def register(app: typer.Typer) -> None:
     app.command("cypher")(cypher)
 
 
-def parse_params(items: List[str] | None) -> dict[str, str]:
+def parse_params(items: list[str] | None) -> dict[str, str]:
     params: dict[str, str] = {}
     for item in items or []:
         if "=" not in item:
@@ -40,13 +43,24 @@ def parse_params(items: List[str] | None) -> dict[str, str]:
 
 def query(
     ctx: typer.Context,
-    name: Optional[str] = typer.Argument(None, help="Pack name (see --list)."),
-    param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
+    name: str | None = typer.Argument(None, help="Pack name (see --list)."),
+    param: list[str] | None = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
-    list_packs: bool = typer.Option(False, "--list", help="List the packs with titles and parameters."),
+    list_packs: bool = typer.Option(
+        False, "--list", help="List the packs with titles and parameters."
+    ),
     wide: bool = WIDE,
-    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows (default: the pack's)."),
-    skip: Optional[int] = typer.Option(None, "--skip", min=0, help="Skip this many rows first (the next page)."),
+    limit: int | None = typer.Option(
+        None, "--limit", min=0, help="At most this many rows (default: the pack's)."
+    ),
+    skip: int | None = typer.Option(
+        None, "--skip", min=0, help="Skip this many rows first (the next page)."
+    ),
+    include_rejected: bool = typer.Option(
+        False,
+        "--include-rejected",
+        help="Show claims an analyst rejected too (packs that read claims).",
+    ),
 ) -> None:
     """Run a query pack from queries/."""
     if list_packs or name is None:
@@ -54,6 +68,8 @@ def query(
         return
     given = parse_params(param)
     given.update({k: str(v) for k, v in (("limit", limit), ("skip", skip)) if v is not None})
+    if include_rejected and "include_rejected" in find_pack(name).params:
+        given["include_rejected"] = "1"
     title, rows = run_pack(name, given, ctx.obj)
     _print(rows, fmt, title, wide)
     _note_more(find_pack(name).bind(given), len(rows))
@@ -62,7 +78,7 @@ def query(
 def cypher(
     ctx: typer.Context,
     text: str = typer.Argument(..., help="A read-only Cypher query."),
-    param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
+    param: list[str] | None = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
     fmt: Format = typer.Option(Format.table, "--format", "-f"),
     wide: bool = WIDE,
 ) -> None:
@@ -79,8 +95,14 @@ def _note_more(params: dict[str, Any], rows: int) -> None:
 
 
 def _pack_rows() -> list[dict[str, Any]]:
-    return [{"pack": p.name, "title": p.title,
-             "params": ", ".join(f"{k} = {v!r}" for k, v in p.params.items())} for p in all_packs().values()]
+    return [
+        {
+            "pack": p.name,
+            "title": p.title,
+            "params": ", ".join(f"{k} = {v!r}" for k, v in p.params.items()),
+        }
+        for p in all_packs().values()
+    ]
 
 
 def _print(rows: list[dict[str, Any]], fmt: Format, title: str | None, wide: bool) -> None:

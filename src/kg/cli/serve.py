@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 
@@ -13,12 +11,14 @@ def register(app: typer.Typer) -> None:
 
 def serve(
     ctx: typer.Context,
-    port: Optional[int] = typer.Option(None, "--port", min=1, max=65535,
-                                       help="Port on 127.0.0.1 (default: a free one)."),
+    port: int | None = typer.Option(
+        None, "--port", min=1, max=65535, help="Port on 127.0.0.1 (default: a free one)."
+    ),
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="Seconds a query may run."),
     max_rows: int = typer.Option(1000, "--max-rows", min=1, help="Rows a query may return."),
 ) -> None:
-    """Open a browser console for the graph: Cypher editor, query packs, graph and table (read-only)."""
+    """Open a browser console for the graph: Cypher editor, query packs, graph and table
+    (read-only)."""
     from kg.console.server import serve as run_server
     from kg.console.session import Limits
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Awaitable, Callable
 from importlib import resources
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -21,8 +22,11 @@ from kg.errors import KgError, QueryTimeoutError, StoreError, one_line
 from kg.views.grass import node_style, styled_labels
 
 MAX_BODY_BYTES = 1_000_000
-STATIC_TYPES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8",
-                "licences.txt": "text/plain; charset=utf-8"}
+STATIC_TYPES = {
+    "console.js": "text/javascript; charset=utf-8",
+    "console.css": "text/css; charset=utf-8",
+    "licences.txt": "text/plain; charset=utf-8",
+}
 
 
 def static_file(name: str) -> bytes:
@@ -39,11 +43,21 @@ def create_app(console: Console, token: str, port: int) -> Guard:
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/api/schema", _api(lambda _: {**console.schema(), "styles": _styles()})),
         Route("/api/packs", _api(lambda _: {"packs": console.packs()})),
-        Route("/api/query", _api(lambda body: console.query(str(body.get("cypher") or ""), body.get("params", {}))),
-              methods=["POST"]),
-        Route("/api/pack", _api(lambda body: console.pack(str(body.get("name") or ""), body.get("params", {}))),
-              methods=["POST"]),
-        Route("/api/claim", _api(lambda body: console.claim(str(body.get("id") or ""))), methods=["POST"]),
+        Route(
+            "/api/query",
+            _api(lambda body: console.query(str(body.get("cypher") or ""), body.get("params", {}))),
+            methods=["POST"],
+        ),
+        Route(
+            "/api/pack",
+            _api(lambda body: console.pack(str(body.get("name") or ""), body.get("params", {}))),
+            methods=["POST"],
+        ),
+        Route(
+            "/api/claim",
+            _api(lambda body: console.claim(str(body.get("id") or ""))),
+            methods=["POST"],
+        ),
     ]
     return Guard(Starlette(routes=routes), token, port)
 
@@ -51,8 +65,13 @@ def create_app(console: Console, token: str, port: int) -> Guard:
 async def _page(request: Request, port: int, token: str) -> Response:
     nonce = secrets.token_urlsafe(16)
     html = static_file("index.html").decode("utf-8").replace("{{nonce}}", nonce)
-    response = HTMLResponse(html, headers={"content-security-policy": content_security_policy(nonce),
-                                           "cache-control": "no-store"})
+    response = HTMLResponse(
+        html,
+        headers={
+            "content-security-policy": content_security_policy(nonce),
+            "cache-control": "no-store",
+        },
+    )
     response.set_cookie(f"kg_token_{port}", token, httponly=True, samesite="strict", path="/")
     return response
 
@@ -64,7 +83,9 @@ async def _static(request: Request) -> Response:
     return Response(static_file(name), media_type=STATIC_TYPES[name])
 
 
-def _api(work: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[Request], Awaitable[Response]]:
+def _api(
+    work: Callable[[dict[str, Any]], dict[str, Any]],
+) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         try:
             body = await _body(request)
@@ -80,7 +101,10 @@ def _api(work: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[Request]
             return _error(str(exc), exc.hint, 400)
         except Exception as exc:  # anything unforeseen: one line, the server goes on
             return _error(f"{type(exc).__name__}: {one_line(exc)}", None, 500)
-        return Response(answer, media_type="application/json", headers={"cache-control": "no-store"})
+        return Response(
+            answer, media_type="application/json", headers={"cache-control": "no-store"}
+        )
+
     return endpoint
 
 
@@ -119,7 +143,9 @@ def finite(value: Any) -> Any:
 
 
 def _error(message: str, hint: str | None, status: int) -> Response:
-    return JSONResponse({"error": message, "hint": hint}, status_code=status, headers={"cache-control": "no-store"})
+    return JSONResponse(
+        {"error": message, "hint": hint}, status_code=status, headers={"cache-control": "no-store"}
+    )
 
 
 def _styles() -> dict[str, dict[str, str]]:

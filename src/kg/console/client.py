@@ -40,24 +40,34 @@ class ConsoleClient:
 
     def _rows(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
         if answer.get("truncated"):
-            raise QueryError(f"the answer has more than the {answer.get('max_rows')} rows the running `kg serve` "
-                             "gives one query", hint="add a LIMIT, or stop `kg serve` (or start it with --max-rows)")
+            raise QueryError(
+                f"the answer has more than the {answer.get('max_rows')} rows the running "
+                "`kg serve` gives one query",
+                hint="add a LIMIT, or stop `kg serve` (or start it with --max-rows)",
+            )
         return list(answer["rows"])
 
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        request = urllib.request.Request(self.base + path, data=json.dumps(body, default=str).encode(), method="POST",
-                                         headers={"Content-Type": "application/json", "X-KG-Token": self.token})
+        request = urllib.request.Request(
+            self.base + path,
+            data=json.dumps(body, default=str).encode(),
+            method="POST",
+            headers={"Content-Type": "application/json", "X-KG-Token": self.token},
+        )
         try:
             with urllib.request.urlopen(request, timeout=600) as response:  # noqa: S310 (127.0.0.1 only)
                 return dict(json.loads(response.read()))
         except urllib.error.HTTPError as exc:
             raise _error(exc.code, _json(exc.read())) from None
         except (urllib.error.URLError, OSError) as exc:
-            raise ConsoleGone(f"the running `kg serve` at {self.base} does not answer: {exc}") from None
+            raise ConsoleGone(
+                f"the running `kg serve` at {self.base} does not answer: {exc}"
+            ) from None
 
 
 def announce(settings: Settings, base: str, token: str) -> Path | None:
-    """Where the console writes its address (the embedded store only: other stores take many readers)."""
+    """Where the console writes its address (the embedded store only: other stores take many
+    readers)."""
     if settings.store != "embedded":
         return None
     path = settings.data_dir / FILE

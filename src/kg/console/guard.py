@@ -20,9 +20,11 @@ TOKEN_HEADER = "x-kg-token"
 
 
 def content_security_policy(nonce: str) -> str:
-    return ("default-src 'none'; script-src 'self'; "
-            f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; font-src 'self'; "
-            "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    return (
+        "default-src 'none'; script-src 'self'; "
+        f"style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; font-src 'self'; "
+        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
 
 
 class Guard:
@@ -45,11 +47,15 @@ class Guard:
 
     def refusal(self, scope: Scope) -> str | None:
         """Why this request is refused, or None."""
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        headers = {
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
+        }
         if headers.get("host") not in {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}:
             return "refused: wrong Host (this console answers only at 127.0.0.1)"
         origin = headers.get("origin")
-        if (origin is not None and origin not in self.origins) or headers.get("sec-fetch-site") == "cross-site":
+        if (origin is not None and origin not in self.origins) or headers.get(
+            "sec-fetch-site"
+        ) == "cross-site":
             return "refused: a request from another origin"
         if not self._token_ok(scope, headers):
             return "refused: the token is missing or wrong (open the URL `kg serve` printed)"
@@ -78,15 +84,27 @@ def _cookie(header: str, name: str) -> str | None:
 
 async def _refuse(send: Send, reason: str) -> None:
     body = (reason + "\n").encode()
-    await send({"type": "http.response.start", "status": 403,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode()), *_SECURITY_HEADERS]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 403,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                *_SECURITY_HEADERS,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
-_SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
-                     (b"x-frame-options", b"DENY"), (b"cross-origin-resource-policy", b"same-origin"),
-                     (b"cross-origin-opener-policy", b"same-origin")]
+_SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
 
 
 def _with_headers(send: Send) -> Send:
@@ -95,7 +113,10 @@ def _with_headers(send: Send) -> Send:
             headers = list(message.get("headers", []))
             names = {k.lower() for k, _ in headers}
             if b"content-security-policy" not in names:  # the page sets its own, with its nonce
-                headers.append((b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"))
+                headers.append(
+                    (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+                )
             message = {**message, "headers": headers + _SECURITY_HEADERS}
         await send(message)
+
     return sending

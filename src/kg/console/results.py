@@ -23,18 +23,31 @@ def result_payload(rows: list[dict[str, Any]], max_rows: int, seconds: float) ->
         "truncated": len(rows) > max_rows,
         "max_rows": max_rows,
         "seconds": round(seconds, 3),
-        "graph": {"nodes": [node_payload(n) for n in graph.nodes.values()],
-                  "edges": [edge_payload(r, set(quiet)) for r in graph.rels.values()],
-                  "unlabelled": quiet},
+        "graph": {
+            "nodes": [node_payload(n) for n in graph.nodes.values()],
+            "edges": [edge_payload(r, set(quiet)) for r in graph.rels.values()],
+            "unlabelled": quiet,
+        },
     }
 
 
 def node_payload(node: NodeValue) -> dict[str, Any]:
     """The node as the static views draw it (kg.views.style), with its labels and properties."""
     drawn = vis_node(node)
-    return {**drawn, "caption": drawn.pop("label"), "labels": list(node.labels), "props": plain(node.props)}
+    return {
+        **drawn,
+        "caption": drawn.pop("label"),
+        "labels": list(node.labels),
+        "props": plain(node.props),
+    }
 
 
 def edge_payload(rel: RelValue, quiet: set[str]) -> dict[str, Any]:
-    return {"id": rel.element_id, "from": rel.start_id, "to": rel.end_id, "type": rel.type,
-            "label": None if rel.type in quiet else rel.type, "props": plain(rel.props)}
+    return {
+        "id": rel.element_id,
+        "from": rel.start_id,
+        "to": rel.end_id,
+        "type": rel.type,
+        "label": None if rel.type in quiet else rel.type,
+        "props": plain(rel.props),
+    }

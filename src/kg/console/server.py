@@ -1,21 +1,23 @@
 """Run the console: hold the store for the server's lifetime, listen on 127.0.0.1 only, print the
-URL with its token (and leave it, for `kg query` and `kg cypher`, in the data dir: kg.console.client),
-stop cleanly on Ctrl-C (the store is released as after any command)."""
+URL with its token (and leave it, for `kg query` and `kg cypher`, in the data dir:
+kg.console.client), stop cleanly on Ctrl-C (the store is released as after any command)."""
 
 from __future__ import annotations
 
 import secrets
 import socket
-from typing import Callable
+from collections.abc import Callable
 
 from kg.config import Settings
 from kg.console import client
 from kg.console.session import Console, Limits
 from kg.errors import UsageError
-from kg.store import open_store
+from kg.store import QueryLimits, open_store
 
 HOST = "127.0.0.1"
-MEMORY_PER_QUERY = 1 << 30  # 1 GiB: a query past it fails instead of taking the embedded server down
+MEMORY_PER_QUERY = (
+    1 << 30
+)  # 1 GiB: a query past it fails instead of taking the embedded server down
 
 
 def listening_socket(port: int | None) -> socket.socket:
@@ -26,14 +28,19 @@ def listening_socket(port: int | None) -> socket.socket:
         sock.bind((HOST, port or 0))
     except OSError as exc:
         sock.close()
-        raise UsageError(f"cannot listen on {HOST}:{port}: {exc.strerror}",
-                         hint="give another --port, or none") from exc
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # accepted sockets inherit it: no 40 ms
-    sock.listen(64)                                                # Nagle/delayed-ACK stall per answer
+        raise UsageError(
+            f"cannot listen on {HOST}:{port}: {exc.strerror}", hint="give another --port, or none"
+        ) from exc
+    sock.setsockopt(
+        socket.IPPROTO_TCP, socket.TCP_NODELAY, 1
+    )  # accepted sockets inherit it: no 40 ms
+    sock.listen(64)  # Nagle/delayed-ACK stall per answer
     return sock
 
 
-def serve(settings: Settings, port: int | None, limits: Limits, announce: Callable[[str], None]) -> None:
+def serve(
+    settings: Settings, port: int | None, limits: Limits, announce: Callable[[str], None]
+) -> None:
     import uvicorn
 
     from kg.console.app import create_app
@@ -42,16 +49,25 @@ def serve(settings: Settings, port: int | None, limits: Limits, announce: Callab
     chosen = int(sock.getsockname()[1])
     token = secrets.token_urlsafe(24)
     try:
-        with open_store(settings, schema=False) as store:
-            if settings.store == "embedded":
-                store.limit_queries(MEMORY_PER_QUERY, limits.rows + 1)  # type: ignore[attr-defined]
+        with open_store(
+            settings, schema=False, limits=QueryLimits(MEMORY_PER_QUERY, limits.rows + 1)
+        ) as store:
             console = Console(store, limits)
-            config = uvicorn.Config(create_app(console, token, chosen), log_level="warning", access_log=False,
-                                    server_header=False, lifespan="off")
+            config = uvicorn.Config(
+                create_app(console, token, chosen),
+                log_level="warning",
+                access_log=False,
+                server_header=False,
+                lifespan="off",
+            )
             address = client.announce(settings, f"http://{HOST}:{chosen}", token)
-            announce(f"kg console for {store.describe().get('location', settings.store)}: "
-                     f"http://{HOST}:{chosen}/?token={token}")
-            announce(f"read-only; {limits.seconds:g} s and {limits.rows} rows per query; Ctrl-C stops it")
+            announce(
+                f"kg console for {store.describe().get('location', settings.store)}: "
+                f"http://{HOST}:{chosen}/?token={token}"
+            )
+            announce(
+                f"read-only; {limits.seconds:g} s and {limits.rows} rows per query; Ctrl-C stops it"
+            )
             try:
                 uvicorn.Server(config).run(sockets=[sock])
             except KeyboardInterrupt:  # uvicorn hands Ctrl-C back once it has shut down

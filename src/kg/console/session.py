@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import re
 import time
-from concurrent.futures import ThreadPoolExecutor, TimeoutError as WaitTimeout
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as WaitTimeout
 from dataclasses import dataclass
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from kg.console.results import result_payload
 from kg.errors import QueryTimeoutError, UsageError
 from kg.packs import all_packs
 from kg.packs.run import run_cypher_on, run_pack_on
-from kg.store import GraphStore
+from kg.store import Store
 
 T = TypeVar("T")
 LABELS = "CALL db.labels() YIELD label RETURN label ORDER BY label"
-TYPES = "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType"
+TYPES = (
+    "CALL db.relationshipTypes() YIELD relationshipType "
+    "RETURN relationshipType ORDER BY relationshipType"
+)
 KEYS = "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey"
 CLAIM_SOURCE = (
     "MATCH (c:Claim {id: $id}) "
@@ -27,7 +32,9 @@ CLAIM_SOURCE = (
     "d.id AS document, d.title AS title, d.url AS url LIMIT 1"
 )
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-GRACE_SECONDS = 5.0  # how long past the store's own limit the console waits before it answers anyway
+GRACE_SECONDS = (
+    5.0  # how long past the store's own limit the console waits before it answers anyway
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Limits:
 
 
 class Console:
-    def __init__(self, store: GraphStore, limits: Limits) -> None:
+    def __init__(self, store: Store, limits: Limits) -> None:
         self.store = store
         self.limits = limits
         self._workers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kg-console")
@@ -47,27 +54,57 @@ class Console:
 
     def schema(self) -> dict[str, list[str]]:
         """Labels, relationship types and property keys, for the editor's completion."""
-        read = lambda q: [next(iter(r.values())) for r in self._bounded(lambda: self.store.read(q))]  # noqa: E731
-        return {"labels": read(LABELS), "relationshipTypes": read(TYPES), "propertyKeys": read(KEYS)}
+
+        def read(query: str) -> list[str]:
+            return [
+                str(next(iter(row.values())))
+                for row in self._bounded(lambda: self.store.read(query))
+            ]
+
+        return {
+            "labels": read(LABELS),
+            "relationshipTypes": read(TYPES),
+            "propertyKeys": read(KEYS),
+        }
 
     def packs(self) -> list[dict[str, Any]]:
-        return [{"name": p.name, "title": p.title, "description": p.description, "cypher": p.cypher,
-                 "params": [{"name": k, "default": _plain_default(v), "type": p.type_of(k).kind}
-                            for k, v in p.params.items()]}
-                for p in all_packs().values()]
+        return [
+            {
+                "name": p.name,
+                "title": p.title,
+                "description": p.description,
+                "cypher": p.cypher,
+                "params": [
+                    {"name": k, "default": _plain_default(v), "type": p.type_of(k).kind}
+                    for k, v in p.params.items()
+                ],
+            }
+            for p in all_packs().values()
+        ]
 
     def query(self, cypher: str, params: dict[str, Any]) -> dict[str, Any]:
         checked = checked_params(params)
-        return self._timed(lambda: run_cypher_on(self.store, cypher, checked, timeout=self.limits.seconds))
+        return self._timed(
+            lambda: run_cypher_on(self.store, cypher, checked, timeout=self.limits.seconds)
+        )
 
     def pack(self, name: str, params: dict[str, Any]) -> dict[str, Any]:
-        given = {k: str(v) for k, v in checked_params(params).items() if v is not None and str(v) != ""}
+        given = {
+            k: str(v) for k, v in checked_params(params).items() if v is not None and str(v) != ""
+        }
         started = time.monotonic()
-        title, rows = self._bounded(lambda: run_pack_on(self.store, name, given, timeout=self.limits.seconds))
-        return {"title": title, **result_payload(rows, self.limits.rows, time.monotonic() - started)}
+        title, rows = self._bounded(
+            lambda: run_pack_on(self.store, name, given, timeout=self.limits.seconds)
+        )
+        return {
+            "title": title,
+            **result_payload(rows, self.limits.rows, time.monotonic() - started),
+        }
 
     def claim(self, claim_id: str) -> dict[str, Any]:
-        rows = self._bounded(lambda: self.store.read(CLAIM_SOURCE, {"id": claim_id}, timeout=self.limits.seconds))
+        rows = self._bounded(
+            lambda: self.store.read(CLAIM_SOURCE, {"id": claim_id}, timeout=self.limits.seconds)
+        )
         if not rows:
             raise UsageError(f"no claim '{claim_id}'")
         return rows[0]
@@ -84,14 +121,16 @@ class Console:
         try:
             return future.result(timeout=self.limits.seconds + GRACE_SECONDS)
         except WaitTimeout:
-            raise QueryTimeoutError(f"the query ran past its time limit of {self.limits.seconds:g} s",
-                                    hint="narrow it (a label, an id, a LIMIT)") from None
+            raise QueryTimeoutError(
+                f"the query ran past its time limit of {self.limits.seconds:g} s",
+                hint="narrow it (a label, an id, a LIMIT)",
+            ) from None
 
 
 def checked_params(params: Any) -> dict[str, Any]:
     """`:param`-style JSON: an object of names to JSON values, passed to the store as parameters."""
     if not isinstance(params, dict):
-        raise UsageError("parameters must be a JSON object, e.g. {\"id\": \"deepseek\"}")
+        raise UsageError('parameters must be a JSON object, e.g. {"id": "deepseek"}')
     bad = [k for k in params if not _PARAM_NAME.match(str(k))]
     if bad:
         raise UsageError(f"parameter name '{bad[0]}' is not a Cypher name (letters, digits, _)")

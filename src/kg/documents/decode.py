@@ -18,8 +18,13 @@ _BINARY_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = {9, 10, 12, 13}
 MAX_BAD_SHARE = 0.02
 # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ def decode_with_warnings(path: str, raw: bytes) -> Decoded:
         raise DocumentError(path, "empty file")
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            decoded = _with_bom(path, raw[len(bom):], encoding)
+            decoded = _with_bom(path, raw[len(bom) :], encoding)
             if decoded is not None:
                 return decoded
             break  # not that encoding after all: the bytes are judged as they are
@@ -99,8 +104,10 @@ def _by_line(path: str, raw: bytes) -> Decoded:
         raise DocumentError(path, "cannot decode: neither UTF-8 nor CP949/EUC-KR")
     warnings = []
     if legacy:
-        warnings.append(f"mixed encodings: {legacy} line{'s' if legacy > 1 else ''} read as CP949, "
-                        "the rest as UTF-8")
+        warnings.append(
+            f"mixed encodings: {legacy} line{'s' if legacy > 1 else ''} read as CP949, "
+            "the rest as UTF-8"
+        )
     if bad:
         warnings.append(_replaced(bad))
     return Decoded("".join(lines), "mixed", tuple(warnings))

@@ -43,14 +43,16 @@ def split(path: str, text: str) -> tuple[FrontMatter, str, int]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
-        raise DocumentError(path, f"malformed front matter{where}: {getattr(exc, 'problem', exc)}") from None
+        raise DocumentError(
+            path, f"malformed front matter{where}: {getattr(exc, 'problem', exc)}"
+        ) from None
     except (ValueError, OverflowError, RecursionError) as exc:  # e.g. YAML's own date 2023-02-30
         raise DocumentError(path, f"front matter holds an impossible value: {exc}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise DocumentError(path, "front matter must be a mapping of keys to values")
-    return _fields(path, data), text[match.end():], match.end()
+    return _fields(path, data), text[match.end() :], match.end()
 
 
 def _refuse_anchors(path: str, block: str) -> None:
@@ -58,9 +60,12 @@ def _refuse_anchors(path: str, block: str) -> None:
     from them (an alias bomb never expands); `title: "R&D *and* Chips"` is plain text."""
     for event in yaml.parse(block, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line = event.start_mark.line + 2  # the block starts after the opening `---` line
-            raise DocumentError(path, f"front matter uses YAML anchors or aliases (line {line}), "
-                                      "which are not accepted")
+            mark = event.start_mark  # the block starts after the opening `---` line
+            line = mark.line + 2 if mark is not None else 2
+            raise DocumentError(
+                path,
+                f"front matter uses YAML anchors or aliases (line {line}), which are not accepted",
+            )
 
 
 def _fields(path: str, data: dict[Any, Any]) -> FrontMatter:
@@ -80,7 +85,9 @@ def _text(path: str, data: dict[Any, Any], key: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        raise DocumentError(path, f"front matter field '{key}' must be text, not {type(value).__name__}")
+        raise DocumentError(
+            path, f"front matter field '{key}' must be text, not {type(value).__name__}"
+        )
     return str(value).strip() or None
 
 
@@ -103,10 +110,14 @@ def _date(path: str, value: Any) -> tuple[dt.date | None, str | None]:
         return value, "day"
     match = _PARTIAL_DATE.match(str(value).strip())
     if not match:
-        raise DocumentError(path, f"front matter field 'published' is not a date: {str(value)[:40]!r}")
+        raise DocumentError(
+            path, f"front matter field 'published' is not a date: {str(value)[:40]!r}"
+        )
     year, month, day = match.groups()
     try:
         date = dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise DocumentError(path, f"front matter field 'published' is not a real date: {value!r}") from None
+        raise DocumentError(
+            path, f"front matter field 'published' is not a real date: {value!r}"
+        ) from None
     return date, "day" if day else "month" if month else "year"

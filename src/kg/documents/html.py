@@ -35,20 +35,35 @@ def read_html(path: str, html: bytes | str) -> HtmlText:
     import trafilatura  # imported when a page is met: loading it takes ~0.3 s
     from trafilatura.metadata import extract_metadata
 
-    for name in ("trafilatura", "htmldate", "courlan", "justext"):  # their notes are not the user's errors
+    for name in (
+        "trafilatura",
+        "htmldate",
+        "courlan",
+        "justext",
+    ):  # their notes are not the user's errors
         logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
-        text = trafilatura.extract(html, output_format="markdown", include_formatting=True,
-                                   include_comments=False, include_images=False, include_links=False,
-                                   include_tables=True, deduplicate=False)
+        text = trafilatura.extract(
+            html,
+            output_format="markdown",
+            include_formatting=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            include_tables=True,
+            deduplicate=False,
+        )
         meta = extract_metadata(html)
     except (ValueError, TypeError, AttributeError) as exc:  # lxml refuses the bytes outright
         raise DocumentError(path, f"cannot parse the HTML: {str(exc)[:120]}") from None
     if not text or not text.strip():
         raise DocumentError(path, "no main text found in the HTML page")
     return HtmlText(
-        text=_plain(text), title=_field(meta, "title"), url=_field(meta, "url"),
-        author=_field(meta, "author"), published=_date(_field(meta, "date")),
+        text=_plain(text),
+        title=_field(meta, "title"),
+        url=_field(meta, "url"),
+        author=_field(meta, "author"),
+        published=_date(_field(meta, "date")),
     )
 
 

@@ -32,6 +32,8 @@ class Document:
     published: dt.date | None = None
     published_precision: str | None = None  # year | month | day
     passages: tuple[Passage, ...] = field(default_factory=tuple)
-    source: str = ""  # canonical URL, else the file's resolved absolute path (kg.documents.identity)
+    source: str = (
+        ""  # canonical URL, else the file's resolved absolute path (kg.documents.identity)
+    )
     fetched_at: str | None = None  # ISO time a web page or feed item was fetched (UTC), else None
     pages: int | None = None  # the page count of a PDF

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from kg.documents.model import Passage
 
@@ -14,14 +14,16 @@ PAGE_BREAK = "\n\n"  # between a PDF's pages in the document text: a blank line 
 
 
 def split_passages(doc_id: str, text: str) -> tuple[Passage, ...]:
-    passages = []
+    passages: list[Passage] = []
     heading: str | None = None
     for start, end, is_heading in _blocks(text):
         if is_heading:
             match = _HEADING.match(text[start:end])
             heading = ((match.group(2) or "").strip() if match else "") or heading
         for s, e in _bounded(text, start, end):
-            passages.append(Passage(f"{doc_id}#{len(passages)}", len(passages), heading, text[s:e], s, e))
+            passages.append(
+                Passage(f"{doc_id}#{len(passages)}", len(passages), heading, text[s:e], s, e)
+            )
     return tuple(passages)
 
 
@@ -35,8 +37,17 @@ def split_pages(doc_id: str, pages: tuple[str, ...]) -> tuple[str, tuple[Passage
         offset = len(text)
         for p in split_passages(doc_id, page):
             ordinal = len(passages)
-            passages.append(Passage(f"{doc_id}#{ordinal}", ordinal, p.heading, p.text,
-                                    p.start + offset, p.end + offset, page=number))
+            passages.append(
+                Passage(
+                    f"{doc_id}#{ordinal}",
+                    ordinal,
+                    p.heading,
+                    p.text,
+                    p.start + offset,
+                    p.end + offset,
+                    page=number,
+                )
+            )
         text += page
     return text, tuple(passages)
 
@@ -62,7 +73,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
             if line.strip():
                 yield (*_trim(text, start, end), True)
             continue
-        if current and _SENTENCE_END.search(text[current[0]:current[1]]):
+        if current and _SENTENCE_END.search(text[current[0] : current[1]]):
             yield (*_trim(text, *current), False)
             current = None
         current = (current[0], end) if current else (start, end)

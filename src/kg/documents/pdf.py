@@ -13,8 +13,12 @@ import datetime as dt
 import io
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.errors import DocumentError
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 MIN_TEXT_CHARS = 20  # fewer letters than this on every page: a scan, not a text
 
@@ -31,7 +35,9 @@ def read_pdf(path: str, raw: bytes) -> PdfText:
     from pypdf import PdfReader  # imported when a PDF is met: most loads have none
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about repaired files are noise here
+    logging.getLogger("pypdf").setLevel(
+        logging.ERROR
+    )  # its warnings about repaired files are noise here
     if not raw.lstrip().startswith(b"%PDF-"):
         raise DocumentError(path, "not a PDF file (no %PDF- header)")
     try:
@@ -44,21 +50,36 @@ def read_pdf(path: str, raw: bytes) -> PdfText:
         raise
     except FileNotDecryptedError:
         raise DocumentError(path, "encrypted PDF: it needs a password, kg cannot read it") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError) as exc:
-        raise DocumentError(path, f"broken or truncated PDF: {str(exc)[:120] or type(exc).__name__}") from None
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        AssertionError,
+        ZeroDivisionError,
+    ) as exc:
+        raise DocumentError(
+            path, f"broken or truncated PDF: {str(exc)[:120] or type(exc).__name__}"
+        ) from None
     if not pages:
         raise DocumentError(path, "PDF without pages")
     if sum(len(p.strip()) for p in pages) < MIN_TEXT_CHARS:
-        raise DocumentError(path, f"PDF without a text layer ({len(pages)} page{'s' if len(pages) > 1 else ''} "
-                                  "of images, e.g. a scan): run OCR on it first")
+        raise DocumentError(
+            path,
+            f"PDF without a text layer ({len(pages)} page{'s' if len(pages) > 1 else ''} "
+            "of images, e.g. a scan): run OCR on it first",
+        )
     return PdfText(pages, _meta_text(meta, "title"), _meta_text(meta, "author"), _created(meta))
 
 
-def _open_without_password(reader: object) -> bool:
+def _open_without_password(reader: PdfReader) -> bool:
     """Many PDFs are encrypted only to set permissions, with an empty user password."""
     try:
-        return bool(reader.decrypt(""))  # type: ignore[attr-defined]
+        return bool(reader.decrypt(""))
     except Exception:  # an unsupported cipher is also "cannot read it"
         return False
 

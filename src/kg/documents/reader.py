@@ -7,9 +7,9 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from kg.config import env_number
 from kg.documents import decode, frontmatter
@@ -37,7 +37,9 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             inside = sorted(_walk(path))
             if not inside:
-                raise InputError(f"{path}: no documents (.md, .txt, .html, .pdf) found in this folder")
+                raise InputError(
+                    f"{path}: no documents (.md, .txt, .html, .pdf) found in this folder"
+                )
             found.extend(inside)
         else:
             found.append(path)
@@ -67,7 +69,9 @@ def read_bytes(path: Path) -> bytes:
             raise DocumentError(name, "not a regular file (or a broken link)")
         limit = int(env_number("KG_MAX_DOCUMENT_BYTES", MAX_BYTES, minimum=1))
         if path.stat().st_size > limit:
-            raise DocumentError(name, f"larger than {limit / (1024 * 1024):g} MB (KG_MAX_DOCUMENT_BYTES)")
+            raise DocumentError(
+                name, f"larger than {limit / (1024 * 1024):g} MB (KG_MAX_DOCUMENT_BYTES)"
+            )
         return path.read_bytes()
     except OSError as exc:
         raise DocumentError(name, f"cannot read: {exc.strerror or exc}") from None
@@ -97,7 +101,8 @@ class RawDocument:
 
     @property
     def source(self) -> str:
-        """The URL a page was fetched from, else the canonical URL the document names, else the path."""
+        """The URL a page was fetched from, else the canonical URL the document names, else the
+        path."""
         return self.origin.url if self.origin else source_of(self.path, self.meta.url)
 
     @property
@@ -105,7 +110,9 @@ class RawDocument:
         return self.origin.name if self.origin else self.path.stem
 
 
-def open_document(path: Path, raw: bytes | None = None, origin: Origin | None = None) -> RawDocument:
+def open_document(
+    path: Path, raw: bytes | None = None, origin: Origin | None = None
+) -> RawDocument:
     name = str(path)
     raw = read_bytes(path) if raw is None else raw
     sha = hashlib.sha256(raw).hexdigest()
@@ -123,8 +130,12 @@ def open_document(path: Path, raw: bytes | None = None, origin: Origin | None = 
 
 def _open_pdf(path: Path, raw: bytes, sha: str, origin: Origin | None) -> RawDocument:
     pdf = read_pdf(str(path), raw)
-    meta = frontmatter.FrontMatter(title=pdf.title, author=pdf.author, published=pdf.created,
-                                   published_precision="day" if pdf.created else None)
+    meta = frontmatter.FrontMatter(
+        title=pdf.title,
+        author=pdf.author,
+        published=pdf.created,
+        published_precision="day" if pdf.created else None,
+    )
     body, _ = split_pages("", pdf.pages)
     return RawDocument(path, sha, meta, body, pages=pdf.pages, origin=origin)
 
@@ -142,9 +153,15 @@ def _open_html(path: Path, raw: bytes, sha: str, origin: Origin | None) -> RawDo
         raise DocumentError(name, "empty file")
     page = read_html(name, html)
     meta = frontmatter.FrontMatter(
-        title=ours.title or page.title, url=ours.url or page.url,
-        author=ours.author or page.author, published=ours.published or page.published,
-        published_precision=ours.published_precision if ours.published else "day" if page.published else None,
+        title=ours.title or page.title,
+        url=ours.url or page.url,
+        author=ours.author or page.author,
+        published=ours.published or page.published,
+        published_precision=ours.published_precision
+        if ours.published
+        else "day"
+        if page.published
+        else None,
         lang=ours.lang,
     )
     return RawDocument(path, sha, meta, page.text, warnings=warnings, origin=origin)
@@ -154,21 +171,33 @@ def to_document(opened: RawDocument, doc_id: str | None = None) -> Document:
     """The Document, with `doc_id` or the id of a text first loaded under this file's name."""
     path, meta, body = opened.path, opened.meta, opened.body
     ident = doc_id or document_id(opened.name, opened.sha256)
-    passages = split_pages(ident, opened.pages)[1] if opened.pages is not None else split_passages(ident, body)
+    passages = (
+        split_pages(ident, opened.pages)[1]
+        if opened.pages is not None
+        else split_passages(ident, body)
+    )
     return Document(
-        id=ident, path=str(path), source=opened.source, text=body, sha256=opened.sha256,
-        lang=meta.lang or detect_lang(body), title=meta.title or _first_heading(body) or opened.name,
-        url=meta.url or (opened.origin.url if opened.origin else None), author=meta.author,
+        id=ident,
+        path=str(path),
+        source=opened.source,
+        text=body,
+        sha256=opened.sha256,
+        lang=meta.lang or detect_lang(body),
+        title=meta.title or _first_heading(body) or opened.name,
+        url=meta.url or (opened.origin.url if opened.origin else None),
+        author=meta.author,
         published=meta.published or (opened.origin.published if opened.origin else None),
-        published_precision=meta.published_precision or ("day" if opened.origin and opened.origin.published else None),
+        published_precision=meta.published_precision
+        or ("day" if opened.origin and opened.origin.published else None),
         passages=passages,
         fetched_at=opened.origin.fetched_at if opened.origin else None,
         pages=len(opened.pages) if opened.pages is not None else None,
     )
 
 
-def read_document(path: Path, doc_id: str | None = None, raw: bytes | None = None,
-                  origin: Origin | None = None) -> Document:
+def read_document(
+    path: Path, doc_id: str | None = None, raw: bytes | None = None, origin: Origin | None = None
+) -> Document:
     return to_document(open_document(path, raw, origin), doc_id)
 
 

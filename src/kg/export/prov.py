@@ -20,8 +20,14 @@ from kg.ontology import PROV, Ontology
 from kg.web.urls import is_web_url
 
 
-def add_node_prov(graph: Graph, subject: URIRef, label: str, props: dict[str, Any], ontology: Ontology,
-                  literal: Any) -> None:
+def add_node_prov(
+    graph: Graph,
+    subject: URIRef,
+    label: str,
+    props: dict[str, Any],
+    ontology: Ontology,
+    literal: Any,
+) -> None:
     if label in ontology.prov_classes:
         graph.add((subject, RDF.type, URIRef(ontology.prov_classes[label])))
     for key, value in props.items():

@@ -15,8 +15,15 @@ from kg.export.dump import GraphDump
 from kg.export.prov import add_edge_prov, add_node_prov
 from kg.ontology import ID_BASE, KG, PROV, Ontology
 
-XSD_TYPES = {"date": XSD.date, "dateTime": XSD.dateTime, "decimal": XSD.decimal, "integer": XSD.integer, "boolean": XSD.boolean,
-             "anyURI": XSD.anyURI, "string": XSD.string}
+XSD_TYPES = {
+    "date": XSD.date,
+    "dateTime": XSD.dateTime,
+    "decimal": XSD.decimal,
+    "integer": XSD.integer,
+    "boolean": XSD.boolean,
+    "anyURI": XSD.anyURI,
+    "string": XSD.string,
+}
 
 
 def node_iri(label: str, ident: str) -> URIRef:

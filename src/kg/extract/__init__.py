@@ -13,6 +13,8 @@ to the paragraph's salient entities first, then to the document's.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,18 +22,25 @@ from kg import paths
 from kg.documents.model import Document, Passage
 from kg.documents.reader import detect_lang
 from kg.extract import lexicon as lexicons
-from kg.extract.lexicon import Lexicon
 from kg.extract.claims import ClaimDraft, Interpreter
 from kg.extract.dates import DateValue, dates
 from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
 from kg.extract.gazetteer import Mention, for_ontology
+from kg.extract.lexicon import Lexicon
+from kg.extract.names import Name, slug
 from kg.extract.names import finder as name_finder
-from kg.extract.names import slug
-from kg.extract.numbers import Quantity, counted_from_before, finder as quantity_finder, last_counted
+from kg.extract.numbers import (
+    Quantity,
+    counted_from_before,
+    last_counted,
+)
+from kg.extract.numbers import (
+    finder as quantity_finder,
+)
 from kg.extract.patterns import languages
 from kg.extract.sentences import sentences
 from kg.extract.sources import finder as source_finder
-from kg.graph import GraphBatch, NodeRef
+from kg.graph import GraphBatch, NodeRef, Value
 from kg.ontology import Ontology
 
 EXTRACTOR_VERSION = "2"
@@ -57,34 +66,51 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     anchor = document.published
     interpreters: dict[str, Interpreter] = {}
     salience = Salience()
-    for m in gazetteer.find(document.title or ""):  # what the headline names is what the article is about
+    for m in gazetteer.find(
+        document.title or ""
+    ):  # what the headline names is what the article is about
         salience.note(Entity(m.label, m.id, m.surface), topical=True)
     salience.new_paragraph()
     found_names = {p.id: gazetteer.find(p.text) for p in document.passages}
     salience.main = _most_named(found_names.values())
     out: list[SentenceAnalysis] = []
+    known_languages = lexicons.languages()
     for passage in document.passages:
         salience.new_paragraph()
         # a passage in another language than its document (a Korean page in an English PDF, an
         # English quote in a Korean article) is read with its own language's words
-        lex = lexicons.for_document(_passage_lang(passage.text, document.lang))
-        names, numbers, builder, sources = (name_finder(lex.code), quantity_finder(lex.code),
-                                            _frame_builder(lex, ontology), source_finder(lex))
+        lang = _passage_lang(passage.text, document.lang) or "en"
+        lex = known_languages.get(lang) or known_languages["en"]
+        names, numbers, builder, sources = (
+            name_finder(lex.code),
+            quantity_finder(lex.code),
+            _frame_builder(lex, ontology),
+            source_finder(lex),
+        )
         relations = interpreters.setdefault(lex.code, Interpreter(languages()[lex.code], anchor))
         known = found_names[passage.id]
         previous, counted = "", None
         for start, end in sentences(passage.text, lex.abbreviations):
             text = passage.text[start:end]
             inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
-            new = [n for n in (_candidate(x) for x in names.find(text, inside)) if not _glossed(text, n, inside)]
+            new = [
+                n
+                for n in (_candidate(x) for x in names.find(text, inside))
+                if not _glossed(text, n, inside)
+            ]
             # a new chip that extends a known family ("Ascend 960" over "Ascend") replaces it
-            inside = [m for m in inside if not any(n.start <= m.start and m.end < n.end for n in new)]
+            inside = [
+                m for m in inside if not any(n.start <= m.start and m.end < n.end for n in new)
+            ]
             mentions = inside + new
             mentions.sort(key=lambda m: m.start)
             found = SentenceAnalysis(passage, start, end, text, mentions)
             found.dates = dates(text, lex.code, anchor)
-            taken = [(d.start, d.end) for d in found.dates] + [(m.start, m.end) for m in inside] \
-                + [(m.start, m.end) for m in new if m.label in _MODEL_NUMBERED]  # "Ascend 960": no figure
+            taken = (
+                [(d.start, d.end) for d in found.dates]
+                + [(m.start, m.end) for m in inside]
+                + [(m.start, m.end) for m in new if m.label in _MODEL_NUMBERED]
+            )  # "Ascend 960": no figure
             found.quantities = numbers.find(text, taken)
             if lex.code == "ko":
                 found.quantities = counted_from_before(text, found.quantities, counted)
@@ -92,9 +118,18 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             found.source = sources.find(text, mentions)
             typed = [m for m in mentions if m.label]
             if found.quantities:
-                found.frames = builder.build(text, mentions, found.quantities, found.dates, salience, found.source,
-                                             builder.cues(text))
-            found.relations = relations.sentence_claims(text, [m for m in typed if not m.candidate], previous)
+                found.frames = builder.build(
+                    text,
+                    mentions,
+                    found.quantities,
+                    found.dates,
+                    salience,
+                    found.source,
+                    builder.cues(text),
+                )
+            found.relations = relations.sentence_claims(
+                text, [m for m in typed if not m.candidate], previous
+            )
             _remember(salience, builder, text, typed, found.source)
             for frame in found.frames:  # a new name a fact found its subject in is now salient too
                 if frame.ok and frame.subject is not None and frame.subject.candidate:
@@ -105,20 +140,25 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     return out
 
 
+_LETTERS = re.compile(r"[^\W\d_]")  # any script's letters
 _REPORTER_KINDS = {"media", "research"}  # firms that report figures; kg:kind in the ontology
 
 
 def _passage_lang(text: str, document_lang: str | None) -> str | None:
     """The passage's own language when it has words enough to tell, else its document's."""
-    letters = sum(ch.isalpha() for ch in text[:2000])
+    letters = len(_LETTERS.findall(text, 0, 2000))
     return detect_lang(text) if letters >= 12 else document_lang
 
 
 @lru_cache(maxsize=8)
 def _frame_builder(lex: Lexicon, ontology: Ontology) -> FrameBuilder:
     """One builder per language and ontology: its compiled patterns outlive a document."""
-    reporters = frozenset(i.id for i in ontology.individuals_of("Firm") if i.kind in _REPORTER_KINDS)
+    reporters = frozenset(
+        i.id for i in ontology.individuals_of("Firm") if i.kind in _REPORTER_KINDS
+    )
     return FrameBuilder(lex, lexicons.metrics(), lexicons.schema().money_scale, reporters)
+
+
 _MODEL_NUMBERED = {"Chip", "AIModel"}  # new names whose digits are a model number
 
 
@@ -131,7 +171,11 @@ def _drop_restatements(analysis: list[SentenceAnalysis]) -> None:
         return
     for s in analysis:
         for f in s.frames:
-            if f.ok and f.quantity.measure == "money" and (f.quantity.unit, round(f.quantity.value, 2)) in seconds:
+            if (
+                f.ok
+                and f.quantity.measure == "money"
+                and (f.quantity.unit, round(f.quantity.value, 2)) in seconds
+            ):
                 f.reason = "the same sum as a figure given in another currency"
 
 
@@ -146,14 +190,26 @@ def extract(document: Document, ontology: Ontology) -> GraphBatch:
                 seen.add((m.label, m.id))
                 if m.candidate:
                     _candidate_node(batch, Entity(m.label, m.id, m.surface, True))
-                batch.add_edge("MENTIONS", NodeRef("Passage", s.passage.id), NodeRef(m.label, m.id), surface=m.surface)
+                batch.add_edge(
+                    "MENTIONS",
+                    NodeRef("Passage", s.passage.id),
+                    NodeRef(m.label, m.id),
+                    surface=m.surface,
+                )
         numeric = set()
         for frame in s.frames:
             if frame.ok:
-                numeric.add((frame.metric, frame.subject.id, frame.object.id if frame.object else None))
+                assert frame.subject is not None  # a frame is ok only once it has a subject
+                numeric.add(
+                    (frame.metric, frame.subject.id, frame.object.id if frame.object else None)
+                )
                 _add_frame(batch, document, s, frame, fits)
         for draft in s.relations:
-            if (draft.rule.metric, draft.subject.id, draft.object.id if draft.object else None) not in numeric:
+            if (
+                draft.rule.metric,
+                draft.subject.id,
+                draft.object.id if draft.object else None,
+            ) not in numeric:
                 _add_relation(batch, document, s, draft, fits)
     return batch
 
@@ -161,7 +217,9 @@ def extract(document: Document, ontology: Ontology) -> GraphBatch:
 def fingerprint() -> str:
     """Changes when the ontology, the lexicons or the extractor change: re-extract then."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for path in sorted(paths.ontology_dir().glob("*.ttl")) + sorted(paths.patterns_dir().glob("*.yaml")):
+    for path in sorted(paths.ontology_dir().glob("*.ttl")) + sorted(
+        paths.patterns_dir().glob("*.yaml")
+    ):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -172,13 +230,15 @@ def _shifted(m: Mention, offset: int) -> Mention:
     return Mention(m.start - offset, m.end - offset, m.surface, m.label, m.id, m.fuzzy)
 
 
-def _candidate(name) -> Mention:  # type: ignore[no-untyped-def]
+def _candidate(name: Name) -> Mention:
     """A typed new name is a candidate mention; an untyped one (label "") is offered to frames
     only as the subject right before a verb ("Kestrel Silicon bought ...")."""
-    return Mention(name.start, name.end, name.surface, name.label or "", slug(name.surface), candidate=True)
+    return Mention(
+        name.start, name.end, name.surface, name.label or "", slug(name.surface), candidate=True
+    )
 
 
-def _most_named(mentions_per_passage) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
+def _most_named(mentions_per_passage: Iterable[list[Mention]]) -> dict[str, Entity]:
     """Per label, the entity the document names most often (ties: the first named)."""
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Mention] = {}
@@ -196,25 +256,36 @@ def _most_named(mentions_per_passage) -> dict[str, Entity]:  # type: ignore[no-u
 
 
 def _glossed(text: str, name: Mention, known: list[Mention]) -> bool:
-    """"Semiconductor Manufacturing International (SMIC)": a new name glossed by a known one in
+    """ "Semiconductor Manufacturing International (SMIC)": a new name glossed by a known one in
     brackets is that entity, not a new one."""
-    after = text[name.end:name.end + 3]
+    after = text[name.end : name.end + 3]
     return after.startswith((" (", "(")) and any(
-        m.start - name.end <= 2 and m.start > name.end and text[m.end:m.end + 1] == ")" for m in known)
+        m.start - name.end <= 2 and m.start > name.end and text[m.end : m.end + 1] == ")"
+        for m in known
+    )
 
 
-def _remember(salience: Salience, builder: FrameBuilder, text: str, mentions: list[Mention],
-              source: Entity | None) -> None:
+def _remember(
+    salience: Salience,
+    builder: FrameBuilder,
+    text: str,
+    mentions: list[Mention],
+    source: Entity | None,
+) -> None:
     """Entities the sentence names become salient; those in subject position become its topics
-    (a source, "according to X", never does)."""
+    (a news or research house that reports, "Reuters reported", never does; "according to X"
+    stands after a preposition)."""
     for m in mentions:
         entity = Entity(m.label, m.id, m.surface, m.candidate)
         is_source = source is not None and (entity.label, entity.id) == (source.label, source.id)
-        salience.note(entity, topical=builder.topical(text, m, mentions) and not is_source)
+        reporter = is_source and entity.label == "Firm" and entity.id in builder.reporters
+        salience.note(entity, topical=builder.topical(text, m, mentions) and not reporter)
 
 
 def _candidate_node(batch: GraphBatch, entity: Entity) -> NodeRef:
-    return batch.add_node(entity.label, entity.id, name=entity.name, status="candidate", aliases=[entity.name])
+    return batch.add_node(
+        entity.label, entity.id, name=entity.name, status="candidate", aliases=[entity.name]
+    )
 
 
 def _ref(batch: GraphBatch, entity: Entity) -> NodeRef:
@@ -225,27 +296,57 @@ def _claim_id(*parts: object) -> str:
     return "claim-" + hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def _edge_check(ontology: Ontology):  # type: ignore[no-untyped-def]
+def _edge_check(ontology: Ontology) -> Callable[[str, Entity, Entity], bool]:
     """Does a direct edge of this type fit these labels (its domain and range in the ontology)?"""
+
     def fits(edge: str, src: Entity, dst: Entity) -> bool:
         return ontology.relationship(edge).fits(src.label, dst.label)
+
     return fits
 
 
-def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Frame, fits) -> None:  # type: ignore[no-untyped-def]
-    metric = lexicons.metrics()[f.metric]  # type: ignore[index]
+def _add_frame(
+    batch: GraphBatch,
+    document: Document,
+    s: SentenceAnalysis,
+    f: Frame,
+    fits: Callable[[str, Entity, Entity], bool],
+) -> None:
+    assert f.metric is not None  # a frame is ok only once it has a metric
+    metric = lexicons.metrics()[f.metric]
     q = f.quantity
     assert f.subject is not None
-    claim_id = _claim_id(s.passage.id, f.metric, f.subject.id, f.object.id if f.object else "", q.value, s.text)
+    claim_id = _claim_id(
+        s.passage.id, f.metric, f.subject.id, f.object.id if f.object else "", q.value, s.text
+    )
     date_key = metric.date
     date = f.date.date if f.date else None
-    name = " ".join(x for x in (f.subject.name, f.metric.replace("_", " "),  # type: ignore[union-attr]
-                                f.object.name if f.object else "", _fmt(q.value), f.unit if f.unit != "count" else "") if x)
-    props = {
-        "kind": metric.kind, "metric": f.metric, "value": q.value, "value_max": q.value_max, "unit": f.unit,
-        "qualifier": f.qualifier, "status": f.status, date_key: date, f"{date_key}_precision": f.date.precision if date else None,
-        "quote": s.text, "lang": document.lang, "extractor": f"frame:{f.cue or 'default'}",
-        "subject": f.subject.id, "object": f.object.id if f.object else None,
+    name = " ".join(
+        x
+        for x in (
+            f.subject.name,
+            f.metric.replace("_", " "),
+            f.object.name if f.object else "",
+            _fmt(q.value),
+            f.unit if f.unit != "count" else "",
+        )
+        if x
+    )
+    props: dict[str, Value] = {
+        "kind": metric.kind,
+        "metric": f.metric,
+        "value": q.value,
+        "value_max": q.value_max,
+        "unit": f.unit,
+        "qualifier": f.qualifier,
+        "status": f.status,
+        date_key: date,
+        f"{date_key}_precision": f.date.precision if f.date and date else None,
+        "quote": s.text,
+        "lang": document.lang,
+        "extractor": f"frame:{f.cue or 'default'}",
+        "subject": f.subject.id,
+        "object": f.object.id if f.object else None,
         "recipient": f.recipient.id if f.recipient else None,
     }
     claim = batch.add_node("Claim", claim_id, name=name, **props)
@@ -254,30 +355,65 @@ def _add_frame(batch: GraphBatch, document: Document, s: SentenceAnalysis, f: Fr
         batch.add_edge("ABOUT", claim, _ref(batch, f.recipient))
     if metric.edge and f.object is not None and fits(metric.edge, f.subject, f.object):
         # only the claim's id: the store derives the edge's figures and dates from its claims
-        batch.add_edge(metric.edge, _ref(batch, f.subject), _ref(batch, f.object), claims=[claim_id])
+        batch.add_edge(
+            metric.edge, _ref(batch, f.subject), _ref(batch, f.object), claims=[claim_id]
+        )
 
 
-def _add_relation(batch: GraphBatch, document: Document, s: SentenceAnalysis, d: ClaimDraft, fits) -> None:  # type: ignore[no-untyped-def]
+def _add_relation(
+    batch: GraphBatch,
+    document: Document,
+    s: SentenceAnalysis,
+    d: ClaimDraft,
+    fits: Callable[[str, Entity, Entity], bool],
+) -> None:
     rule = d.rule
-    claim_id = _claim_id(s.passage.id, rule.id, d.subject.id, d.object.id if d.object else "", d.quote)
-    date = d.date.date if d.date else None
-    name = " ".join(x for x in (d.subject.name, rule.metric.replace("_", " "), d.object.name if d.object else "") if x)
-    claim = batch.add_node(
-        "Claim", claim_id, name=name, kind=rule.kind, metric=rule.metric, qualifier=d.qualifier,
-        status="reported" if d.source else "stated", as_of=date, as_of_precision=d.date.precision if date else None,
-        quote=d.quote, lang=document.lang, extractor=rule.id, subject=d.subject.id,
-        object=d.object.id if d.object else None, differences=d.differences,
+    claim_id = _claim_id(
+        s.passage.id, rule.id, d.subject.id, d.object.id if d.object else "", d.quote
     )
-    source = Entity(d.source.label, d.source.id, d.source.name, d.source.candidate) if d.source else None
+    date = d.date.date if d.date else None
+    name = " ".join(
+        x
+        for x in (d.subject.name, rule.metric.replace("_", " "), d.object.name if d.object else "")
+        if x
+    )
+    claim = batch.add_node(
+        "Claim",
+        claim_id,
+        name=name,
+        kind=rule.kind,
+        metric=rule.metric,
+        qualifier=d.qualifier,
+        status="reported" if d.source else "stated",
+        as_of=date,
+        as_of_precision=d.date.precision if d.date and date else None,
+        quote=d.quote,
+        lang=document.lang,
+        extractor=rule.id,
+        subject=d.subject.id,
+        object=d.object.id if d.object else None,
+        differences=d.differences,
+    )
+    source = (
+        Entity(d.source.label, d.source.id, d.source.name, d.source.candidate) if d.source else None
+    )
     subject = Entity(d.subject.label, d.subject.id, d.subject.name, d.subject.candidate)
-    obj = Entity(d.object.label, d.object.id, d.object.name, d.object.candidate) if d.object else None
+    obj = (
+        Entity(d.object.label, d.object.id, d.object.name, d.object.candidate) if d.object else None
+    )
     _link_claim(batch, claim, s, subject, obj, source)
     if rule.edge and obj is not None and fits(rule.edge, subject, obj):
         batch.add_edge(rule.edge, _ref(batch, subject), _ref(batch, obj), claims=[claim_id])
 
 
-def _link_claim(batch: GraphBatch, claim: NodeRef, s: SentenceAnalysis, subject: Entity, obj: Entity | None,
-                source: Entity | None) -> None:
+def _link_claim(
+    batch: GraphBatch,
+    claim: NodeRef,
+    s: SentenceAnalysis,
+    subject: Entity,
+    obj: Entity | None,
+    source: Entity | None,
+) -> None:
     batch.add_edge("SOURCED_FROM", claim, NodeRef("Passage", s.passage.id))
     batch.add_edge("ABOUT", claim, _ref(batch, subject))
     if obj is not None:

@@ -19,7 +19,8 @@ from kg.extract.patterns import Language
 # ("Zhipu AI", "Kimi k1.5", "GLM-4", "Qwen 2.5").
 _CAPITALISED = re.compile(
     r"\b([A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]"
-    r"(?:\s+(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[a-z]*\d[A-Za-z0-9.-]*[A-Za-z0-9]|\d+(?:\.\d+)?|AI|of|&))*)")
+    r"(?:\s+(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[a-z]*\d[A-Za-z0-9.-]*[A-Za-z0-9]|\d+(?:\.\d+)?|AI|of|&))*)"
+)
 # Korean text: a Latin-script name carrying a subject particle ("Megaspeed는").
 CANDIDATE_LABELS = ("Firm", "AIModel")
 
@@ -32,19 +33,27 @@ class Entity:
     candidate: bool = False
 
 
-def candidate(lang: Language, labels: tuple[str, ...], text: str, mentions: list[Mention],
-              anchor: int) -> Entity | None:
+def candidate(
+    lang: Language, labels: tuple[str, ...], text: str, mentions: list[Mention], anchor: int
+) -> Entity | None:
     """A new name before `anchor` that can fill a role of one of `labels`, or None."""
     label = next((x for x in labels if x in CANDIDATE_LABELS), None)
     if label is None:
         return None
     if lang.code == "ko" and label == "Firm" and not any(m.start < 3 for m in mentions):
-        found = opening_proper_noun(text, lang.not_names, lang.org_suffixes, lexicon(lang.code).particles("subject"))
+        found = opening_proper_noun(
+            text, lang.not_names, lang.org_suffixes, lexicon(lang.code).particles("subject")
+        )
         if found and not re.fullmatch(r"[A-Za-z].*", found[2]):
             return Entity(label, slug(found[2]), found[2], candidate=True)
     known = [(m.start, m.end) for m in mentions]
-    pattern = _CAPITALISED if lang.code == "en" else re.compile(
-        rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?={lexicon(lang.code).particles('subject')}\s)")
+    pattern = (
+        _CAPITALISED
+        if lang.code == "en"
+        else re.compile(
+            rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?={lexicon(lang.code).particles('subject')}\s)"
+        )
+    )
     for match in reversed(list(pattern.finditer(text[:anchor]))):
         words = match.group(1).strip(" .").split()
         while words and words[0] in lang.not_names:
@@ -56,16 +65,20 @@ def candidate(lang: Language, labels: tuple[str, ...], text: str, mentions: list
     return None
 
 
-def marked_candidates(lang: Language, label: str, text: str, mentions: list[Mention],
-                      marker: re.Pattern[str]) -> list[tuple[int, Entity]]:
+def marked_candidates(
+    lang: Language, label: str, text: str, mentions: list[Mention], marker: re.Pattern[str]
+) -> list[tuple[int, Entity]]:
     """(position, entity) of new names the text marks as a rule's object (Korean: the word
     before `에서` / `로부터`, if Kiwi reads it as a proper noun)."""
     if lang.code != "ko" or label not in CANDIDATE_LABELS:
         return []
     known = [(m.start, m.end) for m in mentions]
     found = proper_nouns_before(text, marker.pattern.lstrip("^"), lang.not_names, lang.org_suffixes)
-    return [(start, Entity(label, slug(word), word, candidate=True)) for start, end, word in found
-            if slug(word) and not any(a < end and start < b for a, b in known)]
+    return [
+        (start, Entity(label, slug(word), word, candidate=True))
+        for start, end, word in found
+        if slug(word) and not any(a < end and start < b for a, b in known)
+    ]
 
 
 def slug(name: str) -> str:

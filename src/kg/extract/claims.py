@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from kg.extract.candidates import Entity, candidate, marked_candidates
 from kg.extract.dates import DateValue, dates
 from kg.extract.gazetteer import Mention
-from kg.extract.numbers import Quantity
 from kg.extract.lexicon import lexicon
+from kg.extract.numbers import Quantity
 from kg.extract.patterns import Language, Rule
 
 NEAR = 30  # characters between a value and the entity it counts
@@ -46,11 +46,17 @@ class Interpreter:
         self.anchor = anchor
         self.topics: dict[str, Entity] = {}
 
-    def sentence_claims(self, text: str, mentions: list[Mention], previous: str) -> list[ClaimDraft]:
-        fired = [] if not self.lang.keyword_screen.search(text) else [
-            r for r in self.lang.rules if r.may_fire(text) and r.triggers.search(text)]
+    def sentence_claims(
+        self, text: str, mentions: list[Mention], previous: str
+    ) -> list[ClaimDraft]:
+        fired = (
+            []
+            if not self.lang.keyword_screen.search(text)
+            else [r for r in self.lang.rules if r.may_fire(text) and r.triggers.search(text)]
+        )
         looked_back = previous and any(
-            r.may_fire(previous) and r.triggers.search(previous) for r in self.lang.look_back_rules)
+            r.may_fire(previous) and r.triggers.search(previous) for r in self.lang.look_back_rules
+        )
         if not fired and not looked_back:
             plain = Sentence(text, mentions)
             if any(self._is_topic(text, m) for m in mentions):
@@ -99,8 +105,18 @@ class Interpreter:
             if rule.date == "required" and date is None:
                 continue
             qualifier = self._qualifier(s, value) if value else "exact"
-            drafts.append(ClaimDraft(rule, s.text, subject, obj, value.value if value else None,
-                                     qualifier, date, source))
+            drafts.append(
+                ClaimDraft(
+                    rule,
+                    s.text,
+                    subject,
+                    obj,
+                    value.value if value else None,
+                    qualifier,
+                    date,
+                    source,
+                )
+            )
         return drafts
 
     def _values(self, rule: Rule, s: Sentence) -> list[Quantity | None] | None:
@@ -108,13 +124,24 @@ class Interpreter:
             return [None]
         unit = "USD" if rule.value == "money" else "count"
         taken = [(d.start, d.end) for d in s.dates] + [(m.start, m.end) for m in s.mentions]
-        found = [q for q in s.quantities if q.unit == unit and not any(a < q.end and q.start < b for a, b in taken)]
+        found = [
+            q
+            for q in s.quantities
+            if q.unit == unit and not any(a < q.end and q.start < b for a, b in taken)
+        ]
         if not found:
             return [None] if rule.value == "optional_count" else None
         return list(found)
 
-    def _object(self, rule: Rule, s: Sentence, at: int, source: Entity | None, exclude: Entity | None,
-                near: bool = True) -> Entity | None:
+    def _object(
+        self,
+        rule: Rule,
+        s: Sentence,
+        at: int,
+        source: Entity | None,
+        exclude: Entity | None,
+        near: bool = True,
+    ) -> Entity | None:
         if rule.object_role == "topic":
             return self._subject_by_topic((rule.object or "",), s, at, source, exclude=exclude)
         pool = [m for m in s.mentions if m.label == rule.object and not _same(m, exclude)]
@@ -134,34 +161,55 @@ class Interpreter:
             return None
         return _entity(best)
 
-    def _marked_objects(self, rule: Rule, s: Sentence, source: Entity | None, anchor: int) -> list[ClaimDraft]:
+    def _marked_objects(
+        self, rule: Rule, s: Sentence, source: Entity | None, anchor: int
+    ) -> list[ClaimDraft]:
         """One claim per object the text marks (e.g. every firm followed by 로부터); a new name
         so marked becomes a candidate."""
         assert rule.object_marker is not None and rule.object is not None
-        marked = [(m.start, _entity(m)) for m in s.mentions
-                  if m.label == rule.object and rule.object_marker.match(_after(s.text, m))]
-        marked = marked or marked_candidates(self.lang, rule.object, s.text, s.mentions, rule.object_marker)
+        marked = [
+            (m.start, _entity(m))
+            for m in s.mentions
+            if m.label == rule.object and rule.object_marker.match(_after(s.text, m))
+        ]
+        marked = marked or marked_candidates(
+            self.lang, rule.object, s.text, s.mentions, rule.object_marker
+        )
         taken = {e.id for _, e in marked}
         drafts = []
         for at, obj in marked:
             unmarked = [m for m in s.mentions if m.id not in taken and not _same(m, source)]
-            subject = self._subject_by_topic(rule.subject, Sentence(s.text, unmarked), at, source, obj, rule)
+            subject = self._subject_by_topic(
+                rule.subject, Sentence(s.text, unmarked), at, source, obj, rule
+            )
             date = self._date(s, None)
             if subject is not None and (date is not None or rule.date != "required"):
                 drafts.append(ClaimDraft(rule, s.text, subject, obj, None, "exact", date, source))
         return drafts
 
     def _owns(self, rule: Rule, s: Sentence, value: Quantity) -> bool:
-        """With several rules of one value kind in a sentence, a value goes to the nearest trigger."""
-        rivals = [r for r in self.lang.rules if r.value == rule.value and r.kind == rule.kind and r is not rule]
+        """With several rules of one value kind in a sentence, a value goes to the nearest
+        trigger."""
+        rivals = [
+            r
+            for r in self.lang.rules
+            if r.value == rule.value and r.kind == rule.kind and r is not rule
+        ]
         mine = _trigger_distance(rule, s.text, value)
         return all(_trigger_distance(r, s.text, value) >= mine for r in rivals)
 
-    def _subject(self, rule: Rule, s: Sentence, anchor: int, source: Entity | None,
-                 exclude: Entity | None) -> Entity | None:
-        pool = [m for m in s.mentions if m.label in rule.subject and not _same(m, exclude) and not _same(m, source)]
+    def _subject(
+        self, rule: Rule, s: Sentence, anchor: int, source: Entity | None, exclude: Entity | None
+    ) -> Entity | None:
+        pool = [
+            m
+            for m in s.mentions
+            if m.label in rule.subject and not _same(m, exclude) and not _same(m, source)
+        ]
         if rule.subject_role == "marked_object":
-            object_marker = re.compile(rf"^[\"”’']?\s?{lexicon(self.lang.code).particles('object')}")
+            object_marker = re.compile(
+                rf"^[\"”’']?\s?{lexicon(self.lang.code).particles('object')}"
+            )
             marked = [m for m in pool if object_marker.match(_after(s.text, m))]
             return _entity(marked[0]) if marked else None
         if rule.subject_role.startswith("nearest_trigger"):
@@ -174,11 +222,22 @@ class Interpreter:
             return self._candidate(rule, s, anchor)
         return self._subject_by_topic(rule.subject, s, anchor, source, exclude, candidate_rule=rule)
 
-    def _subject_by_topic(self, labels: tuple[str, ...], s: Sentence, anchor: int, source: Entity | None,
-                          exclude: Entity | None, candidate_rule: Rule | None = None) -> Entity | None:
+    def _subject_by_topic(
+        self,
+        labels: tuple[str, ...],
+        s: Sentence,
+        anchor: int,
+        source: Entity | None,
+        exclude: Entity | None,
+        candidate_rule: Rule | None = None,
+    ) -> Entity | None:
         """In order: a mention before the trigger (the topic first), a new name there (English),
         the document's current topic, then any mention after the trigger."""
-        pool = [m for m in s.mentions if m.label in labels and not _same(m, exclude) and not _same(m, source)]
+        pool = [
+            m
+            for m in s.mentions
+            if m.label in labels and not _same(m, exclude) and not _same(m, source)
+        ]
         trigger = candidate_rule.triggers.match(s.text, anchor) if candidate_rule else None
         inside = [m for m in pool if trigger and anchor <= m.start and m.end <= trigger.end()]
         if inside:  # "the training run of DeepSeek-V3 cost": the name inside the trigger
@@ -198,7 +257,9 @@ class Interpreter:
             remembered = self.topics.get(label)
             if remembered and remembered != exclude and remembered != source:
                 return remembered
-        after = [m for m in pool if self._is_topic(s.text, m)] or (pool if self.lang.code == "en" else [])
+        after = [m for m in pool if self._is_topic(s.text, m)] or (
+            pool if self.lang.code == "en" else []
+        )
         return _entity(after[0]) if after else None
 
     def _clause_start(self, text: str, anchor: int) -> int:
@@ -208,8 +269,9 @@ class Interpreter:
     def _candidate(self, rule: Rule, s: Sentence, anchor: int) -> Entity | None:
         return candidate(self.lang, rule.subject, s.text, s.mentions, anchor)
 
-    def _variants(self, rule: Rule, s: Sentence, source: Entity | None,
-                  trigger: re.Match[str] | None) -> list[ClaimDraft]:
+    def _variants(
+        self, rule: Rule, s: Sentence, source: Entity | None, trigger: re.Match[str] | None
+    ) -> list[ClaimDraft]:
         chips = [m for m in s.mentions if m.label == "Chip"]
         if len(chips) < 2 or trigger is None:
             return []
@@ -218,23 +280,40 @@ class Interpreter:
             after = list({m.id: m for m in chips if m.start >= trigger.end()}.values())
             if not after:
                 return []
-            if len(before) == len(after) > 1:  # "A and B as cut-down versions of C and D", respectively
-                pairs = [(v, b) for v, b in zip(before, after) if v.id != b.id]
+            if (
+                len(before) == len(after) > 1
+            ):  # "A and B as cut-down versions of C and D", respectively
+                pairs = [(v, b) for v, b in zip(before, after, strict=True) if v.id != b.id]
             else:
-                pairs = [(m, after[0]) for m in {m.id: m for m in chips if m.id != after[0].id}.values()]
+                pairs = [
+                    (m, after[0]) for m in {m.id: m for m in chips if m.id != after[0].id}.values()
+                ]
         elif rule.variant == "list_after_base":
             base = [m for m in chips if m.end <= trigger.start()]
             if not base:
                 return []
-            listed = {m.id: m for m in chips if 0 <= m.start - trigger.end() <= 24 and m.id != base[-1].id}
+            listed = {
+                m.id: m for m in chips if 0 <= m.start - trigger.end() <= 24 and m.id != base[-1].id
+            }
             earlier = [m for m in base if m.id != base[-1].id]  # "H20을 H100의 축소 버전으로"
-            pairs = [(m, base[-1]) for m in listed.values()] or ([(earlier[-1], base[-1])] if earlier else [])
+            pairs = [(m, base[-1]) for m in listed.values()] or (
+                [(earlier[-1], base[-1])] if earlier else []
+            )
         else:
-            pairs = [(chips[0], next(m for m in chips[1:] if m.id != chips[0].id))] if any(
-                m.id != chips[0].id for m in chips[1:]) else []
-        differences = "; ".join(text for pattern, text in rule.differences if pattern.search(s.text)) or None
-        return [ClaimDraft(rule, s.text, _entity(v), _entity(b), None, "exact", None, source, differences)
-                for v, b in pairs]
+            pairs = (
+                [(chips[0], next(m for m in chips[1:] if m.id != chips[0].id))]
+                if any(m.id != chips[0].id for m in chips[1:])
+                else []
+            )
+        differences = (
+            "; ".join(text for pattern, text in rule.differences if pattern.search(s.text)) or None
+        )
+        return [
+            ClaimDraft(
+                rule, s.text, _entity(v), _entity(b), None, "exact", None, source, differences
+            )
+            for v, b in pairs
+        ]
 
     # -- context -------------------------------------------------------------------------
     def _source(self, s: Sentence) -> Entity | None:
@@ -244,7 +323,8 @@ class Interpreter:
         people = [m for m in s.mentions if m.label in ("Firm", "Person", "Agency")]
         for m in people:
             if any(p.match(s.text, m.end) for p in self.lang.attribution) or any(
-                    p.search(s.text, max(0, m.start - 20), m.start) for p in self.lang.before_source):
+                p.search(s.text, max(0, m.start - 20), m.start) for p in self.lang.before_source
+            ):
                 return _entity(m)
         reporter = self._reporter(s, people)
         if reporter is not None:
@@ -263,10 +343,16 @@ class Interpreter:
         if not verbs:
             return None
         verb = verbs[-1].start()
-        quoted_end = max((m.end() for m in clause["complement"].finditer(s.text, 0, verb)), default=None)
+        quoted_end = max(
+            (m.end() for m in clause["complement"].finditer(s.text, 0, verb)), default=None
+        )
         if quoted_end is None:
             return None
-        found = [m for m in people if quoted_end <= m.start and m.end <= verb and clause["subject"].match(s.text, m.end)]
+        found = [
+            m
+            for m in people
+            if quoted_end <= m.start and m.end <= verb and clause["subject"].match(s.text, m.end)
+        ]
         return _entity(found[-1]) if found else None
 
     def _is_topic(self, text: str, m: Mention) -> bool:
@@ -285,7 +371,11 @@ class Interpreter:
                 self.topics[m.label] = _entity(m)
 
     def _date(self, s: Sentence, value: Quantity | None) -> DateValue | None:
-        usable = [d for d in s.dates if d.date is not None and (not value or not (value.start <= d.start < value.end))]
+        usable = [
+            d
+            for d in s.dates
+            if d.date is not None and (not value or not (value.start <= d.start < value.end))
+        ]
         return usable[0] if usable else None
 
     def _qualifier(self, s: Sentence, q: Quantity) -> str:
@@ -295,8 +385,11 @@ class Interpreter:
         if own is not None or self.lang.coordination is None:
             return own or "exact"
         earlier = [p for p in s.quantities if p.end <= q.start and p.unit == q.unit]
-        if earlier and q.start - earlier[-1].end <= 16 and self.lang.coordination.search(
-                s.text[earlier[-1].end : q.start]):
+        if (
+            earlier
+            and q.start - earlier[-1].end <= 16
+            and self.lang.coordination.search(s.text[earlier[-1].end : q.start])
+        ):
             return self._own_qualifier(s.text, earlier[-1]) or "exact"
         return "exact"
 
@@ -306,8 +399,10 @@ class Interpreter:
             spec = self.lang.qualifiers.get(name, {})
             if any(p.search(before) for p in spec.get("before", ())):
                 return name
-            if any(p.search(after) if p.pattern.startswith("^") else p.search(after[:10])
-                   for p in spec.get("after", ())):
+            if any(
+                p.search(after) if p.pattern.startswith("^") else p.search(after[:10])
+                for p in spec.get("after", ())
+            ):
                 return name
         return None
 
@@ -321,7 +416,7 @@ def _generic(rule: Rule, text: str, value: Quantity | None) -> bool:
 def _distinct(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """One claim per fact and sentence, when two rules read the same fact ("is a cut-down
     version of" is both a variant list and a comparison); the one naming differences stays."""
-    kept: dict[tuple, ClaimDraft] = {}
+    kept: dict[tuple[str, str, str | None, float | None], ClaimDraft] = {}
     for d in drafts:
         key = (d.rule.kind, d.subject.id, d.object.id if d.object else None, d.value)
         if key not in kept or (d.differences and not kept[key].differences):
@@ -337,8 +432,12 @@ def _after(text: str, m: Mention) -> str:
 
 
 def _trigger_distance(rule: Rule, text: str, value: Quantity) -> int:
-    distances = [0 if t.start() <= value.start and value.end <= t.end() else
-                 min(abs(t.end() - value.start), abs(t.start() - value.end)) for t in rule.triggers.finditer(text)]
+    distances = [
+        0
+        if t.start() <= value.start and value.end <= t.end()
+        else min(abs(t.end() - value.start), abs(t.start() - value.end))
+        for t in rule.triggers.finditer(text)
+    ]
     return min(distances) if distances else 10**6
 
 

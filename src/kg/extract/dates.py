@@ -1,6 +1,7 @@
 """Dates as texts write them, with their precision, absolute or relative to the document's date.
 
-`2023년 5월`, `May 15, 2023`, `2023-05-15`, `in 2021`: absolute. `지난해`, `last month`, `on Tuesday`,
+`2023년 5월`, `May 15, 2023`, `2023-05-15`, `in 2021`: absolute. `지난해`, `last month`, `on
+Tuesday`,
 `지난 9일`, `15일(현지시간)`, `in March`: resolved against the document date, to the precision
 the words give (a year, a month, a day). Without a document date a relative date is still found
 (its span is no quantity) but has no value. Month names are matched capitalised only, so `may`
@@ -26,17 +27,20 @@ _QUARTER_PROBE = re.compile(r"Q[1-4]|[1-4]Q|H[12]\b|quarter|fiscal|FY|분기", r
 class DateValue:
     start: int
     end: int
-    date: dt.date | None  # None: a date the text gives but that cannot be placed (no anchor, impossible)
+    date: (
+        dt.date | None
+    )  # None: a date the text gives but that cannot be placed (no anchor, impossible)
     precision: str  # year | month | day
     relative: bool = False
 
     @property
     def iso(self) -> str | None:
-        return self.date.isoformat()[:_PRECISION_LENGTH[self.precision]] if self.date else None
+        return self.date.isoformat()[: _PRECISION_LENGTH[self.precision]] if self.date else None
 
 
-def dates(sentence: str, lang: str = "en", anchor: dt.date | None = None,
-          default_year: int | None = None) -> list[DateValue]:
+def dates(
+    sentence: str, lang: str = "en", anchor: dt.date | None = None, default_year: int | None = None
+) -> list[DateValue]:
     """Every date in the sentence; `anchor` is the document's date (for relative dates)."""
     if anchor is None and default_year is not None:
         anchor = dt.date(default_year, 12, 31)
@@ -52,26 +56,76 @@ class DateFinder:
         months = "|".join(sorted(map(re.escape, d.months), key=len, reverse=True)) or "(?!)"
         year_before = "|".join(d.year_before) or "(?!)"
         self.patterns: list[tuple[re.Pattern[str], str]] = [
-            (re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12])(?![\w])\s?(?:(?:FY)?\s?(?P<y>\d{4}))?|(?:first|second|third|fourth)[ -]quarter(?: of (?P<y2>\d{4}))?"
-                        r"|(?:(?P<y3>\d{4})\s?년\s?)?[1-4]\s?분기|(?:fiscal|FY)\s?(?P<y4>\d{4})", re.IGNORECASE), "quarter"),
-            (re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d-])"), "iso"),
+            (
+                re.compile(
+                    r"\b(?:Q[1-4]|[1-4]Q|H[12])(?![\w])\s?(?:(?:FY)?\s?(?P<y>\d{4}))?"
+                    r"|(?:first|second|third|fourth)[ -]quarter(?: of (?P<y2>\d{4}))?"
+                    r"|(?:(?P<y3>\d{4})\s?년\s?)?[1-4]\s?분기|(?:fiscal|FY)\s?(?P<y4>\d{4})",
+                    re.IGNORECASE,
+                ),
+                "quarter",
+            ),
+            (
+                re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?![\d-])"),
+                "iso",
+            ),
             (re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"), "iso"),
-            (re.compile(r"(?<!\d)(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?(?!\d)"), "iso"),
-            (re.compile(rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d,]\d)"), "en_month"),
-            (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"), "en_month"),
+            (
+                re.compile(r"(?<!\d)(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?(?!\d)"),
+                "iso",
+            ),
+            (
+                re.compile(
+                    rf"\b(?P<mon>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d,]\d)"
+                ),
+                "en_month",
+            ),
+            (
+                re.compile(
+                    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"
+                ),
+                "en_month",
+            ),
             (re.compile(rf"\b(?P<mon>{months})\.?,?\s+(?P<y>\d{{4}})\b"), "en_month"),
             (re.compile(rf"(?i:\b(?:{year_before})\s+)(?P<mon>{months})\b"), "en_month"),
-            (re.compile(rf"(?:(?i:\b(?:{year_before}))\s+|^\s*|\(|,\s)(?P<y>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%|\s?(?:년|GPU|chip|unit|server|people|employee))"), "en"),
-            (re.compile(r"(?<!\d)(?P<y>\d{4})\s?년(?:\s?(?P<m>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?)?"
-                        r"|(?P<past>지난\s?)?(?P<future>오는\s?)?(?<!\d)(?P<m2>\d{1,2})\s?월(?:\s?(?P<d2>\d{1,2})\s?일)?"), "ko"),
-            (re.compile(r"(?P<past>지난\s?)?(?P<future>오는\s?)?(?<![\d.,])(?P<d3>\d{1,2})\s?일(?=\s?\(현지\s?시간\)|\s?(?:오전|오후|새벽|밤)|(?:\s?(?:에|부터|까지|자|께|,|\)))|\s|$)(?!\s?(?:간|동안|이내|만에|째))"), "ko_day"),
+            (
+                re.compile(
+                    rf"(?:(?i:\b(?:{year_before}))\s+|^\s*|\(|,\s)(?P<y>(?:19|20)\d{{2}})(?!\d|,\d|\.\d|%|\s?(?:년|GPU|chip|unit|server|people|employee))"
+                ),
+                "en",
+            ),
+            (
+                re.compile(
+                    r"(?<!\d)(?P<y>\d{4})\s?년(?:\s?(?P<m>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?)?"
+                    r"|(?P<past>지난\s?)?(?P<future>오는\s?)?(?<!\d)(?P<m2>\d{1,2})\s?월(?:\s?(?P<d2>\d{1,2})\s?일)?"
+                ),
+                "ko",
+            ),
+            (
+                re.compile(
+                    r"(?P<past>지난\s?)?(?P<future>오는\s?)?(?<![\d.,])(?P<d3>\d{1,2})\s?일(?=\s?\(현지\s?시간\)|\s?(?:오전|오후|새벽|밤)|(?:\s?(?:에|부터|까지|자|께|,|\)))|\s|$)(?!\s?(?:간|동안|이내|만에|째))"
+                ),
+                "ko_day",
+            ),
         ]
         korean = lex.code == "ko"
-        self.patterns = [(p, k) for p, k in self.patterns
-                         if not (k.startswith("ko") and not korean) and not (k == "en_month" and not d.months)]
-        self.relative_words = {w.lower(): (r.unit, r.offset) for r in lex.data.dates.relative for w in r.words}
-        self.relative = re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, sorted(self.relative_words, key=len, reverse=True)))})(?![\w])",
-                                   re.IGNORECASE) if self.relative_words else re.compile("(?!)")
+        self.patterns = [
+            (p, k)
+            for p, k in self.patterns
+            if not (k.startswith("ko") and not korean) and not (k == "en_month" and not d.months)
+        ]
+        self.relative_words = {
+            w.lower(): (r.unit, r.offset) for r in lex.data.dates.relative for w in r.words
+        }
+        by_length = sorted(self.relative_words, key=len, reverse=True)
+        self.relative = (
+            re.compile(
+                rf"(?<![\w])(?:{'|'.join(map(re.escape, by_length))})(?![\w])",
+                re.IGNORECASE,
+            )
+            if self.relative_words
+            else re.compile("(?!)")
+        )
         self._month_probe = re.compile(rf"\b(?:{months})\b") if d.months else None
         self._weekday_probe = "day" if lex.code == "en" else "요일"
         days = "|".join(map(re.escape, self.weekdays)) or "(?!)"
@@ -84,7 +138,12 @@ class DateFinder:
         for pattern, kind in self.patterns:
             if not (digits or kind == "en_month" and months) or kind == "en_month" and not months:
                 continue  # every absolute date has digits, but "in March"; month names need a month
-            if kind == "iso" and not _ISO_PROBE.search(text) or kind == "quarter" and not _QUARTER_PROBE.search(text):
+            if (
+                kind == "iso"
+                and not _ISO_PROBE.search(text)
+                or kind == "quarter"
+                and not _QUARTER_PROBE.search(text)
+            ):
                 continue
             for m in pattern.finditer(text):
                 if m.end() > m.start() and not _overlaps(m.start(), m.end(), found):
@@ -94,7 +153,11 @@ class DateFinder:
         for m in self.relative.finditer(text):
             if not _overlaps(m.start(), m.end(), found):
                 unit, offset = self.relative_words[m.group(0).lower()]
-                found.append(DateValue(m.start(), m.end(), _shifted(anchor, unit, offset), unit, relative=True))
+                found.append(
+                    DateValue(
+                        m.start(), m.end(), _shifted(anchor, unit, offset), unit, relative=True
+                    )
+                )
         if self._weekday_probe not in text:
             return sorted(found, key=lambda d: d.start)
         for m in self.weekday.finditer(text):
@@ -114,13 +177,21 @@ class DateFinder:
             last = _period_end(m.group(0))  # a quarter or half is dated by its last month
             if year is None and anchor is not None and last:
                 first = last - (5 if re.match(r"H[12]", m.group(0), re.IGNORECASE) else 2)
-                year = anchor.year if first <= anchor.month else anchor.year - 1  # "3분기": the latest begun
+                year = (
+                    anchor.year if first <= anchor.month else anchor.year - 1
+                )  # "3분기": the latest begun
             if not year or not 1900 <= year <= 2100:
                 return DateValue(m.start(), m.end(), None, "year")
-            return DateValue(m.start(), m.end(), dt.date(year, last, 1) if last else dt.date(year, 1, 1),
-                             "month" if last else "year")
+            return DateValue(
+                m.start(),
+                m.end(),
+                dt.date(year, last, 1) if last else dt.date(year, 1, 1),
+                "month" if last else "year",
+            )
         year = int(g["y"]) if "y" in g else None
-        month = self.months.get(g["mon"]) if "mon" in g else int(g.get("m") or g.get("m2") or 0) or None
+        month = (
+            self.months.get(g["mon"]) if "mon" in g else int(g.get("m") or g.get("m2") or 0) or None
+        )
         day = int(g.get("d") or g.get("d2") or g.get("d3") or 0) or None
         relative = year is None
         if kind == "ko_day":
@@ -136,10 +207,15 @@ class DateFinder:
             if month and month > anchor.month and "future" not in g:
                 year -= 1  # "in March", written in January: last March
         value = _date(year, month, day)
-        return DateValue(start, m.end(), value, "day" if day else "month" if month else "year", relative)
+        return DateValue(
+            start, m.end(), value, "day" if day else "month" if month else "year", relative
+        )
 
 
-_QUARTER_NUMBER = re.compile(r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth)[ -]quarter|H([12])\b", re.IGNORECASE)
+_QUARTER_NUMBER = re.compile(
+    r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth)[ -]quarter|H([12])\b",
+    re.IGNORECASE,
+)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 

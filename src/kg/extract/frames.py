@@ -4,7 +4,8 @@ A quantity's measure (and, for a count, the thing counted) narrows the metrics o
 (loaders/patterns/metrics.yaml) it can fill; the nearest cue word of the clause chooses among
 them (`spent`, `bought`, `revenue`, `매출`, `구매`), else the measure's default metric. The subject
 is found in the clause: a possessor (`Nvidia's`, `엔비디아의`), the grammatical subject (the name
-before the verb; a name with `은/는/이/가`), an anaphor (`it`, `the company`, `이 회사`) resolved to the
+before the verb; a name with `은/는/이/가`), an anaphor (`it`, `the company`, `이 회사`) resolved to
+the
 most salient entity of the label the metric needs, a passive agent (`by X`), else, in a clause
 that continues the sentence's first one, that clause's subject. Negated and conditional figures
 yield no fact; hedged and reported ones are marked. Values outside the metric's bounds, and
@@ -15,78 +16,121 @@ reason, for review (`kg extract`), never as a claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import overload
 
-from kg.extract.candidates import Entity
+from kg.extract.candidates import Entity as Entity  # re-exported: kg.extract, sources
 from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
+from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
 from kg.extract.lexicon import Lexicon, Metric
-from kg.extract.korean import linking_ending, marked_proper_nouns
 from kg.extract.names import slug
 from kg.extract.numbers import Quantity
 
 _PREPOSITIONS = frozenset(
-    "of by in to from for with at on than into including like against over under about via toward towards "
-    "between among as versus vs vs. per amid beyond across through behind after before since without during despite "
-    "within throughout upon until following".split())
+    "of by in to from for with at on than into including like against over under about via "
+    "toward towards between among as versus vs vs. per amid beyond across through behind after "
+    "before since without during despite within throughout upon until following".split()
+)
 _LAST_WORDS = re.compile(r"([\w.]+)\s+(?:(the)\s+)?$")
+
+
+def _span(m: Mention) -> tuple[int, int]:
+    return m.start, m.end
 
 
 def _after_preposition(text: str, at: int, only: tuple[str, ...] | None = None) -> bool:
     """Does a preposition (and perhaps "the"; one of `only`, if given) stand right before `at`?"""
     m = _LAST_WORDS.search(text, max(0, at - 24), at)
-    return bool(m) and m.group(1).lower() in (only or _PREPOSITIONS)
+    return m is not None and m.group(1).lower() in (only or _PREPOSITIONS)
 
 
 _REPORTING_EN = re.compile(
     r"\b(?:said|says|say|told|tells|believes?|believed|estimates?|estimated|reports?|reported|claims?|claimed|argues?|"
-    r"argued|wrote|writes|thinks?|noted|added|disclosed|announced|stated|revealed|confirmed|expects?|warned|"
-    r"(?:expected|forecast|projected|predicted)(?!\s+to\b)|forecasts|predicts|projects|"
-    r"according to|cited|shows?|showed|found|alleges?|alleged|suggests?|suggested|calculated)\b(?:\s+that\b)?",
-    re.IGNORECASE)
+    r"argued|wrote|writes|thinks?|noted|added|disclosed|announced|stated|revealed|confirmed|"
+    r"expects?|warned|(?:expected|forecast|projected|predicted)(?!\s+to\b)|forecasts|predicts|"
+    r"projects|according to|cited|shows?|showed|found|alleges?|alleged|suggests?|suggested|"
+    r"calculated)\b(?:\s+that\b)?",
+    re.IGNORECASE,
+)
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
-_EMBEDDED_SUBJECT_EN = re.compile(r"\s+(?:that\s+)?(?:the|a|an|these|those|two|three|four|five|several|some|many)\s+"
-                                  r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b")
-# what a generic subject ("Chinese firms", "애널리스트들은") stands for: it hides only subjects of these
+_EMBEDDED_SUBJECT_EN = re.compile(
+    r"\s+(?:that\s+)?(?:the|a|an|these|those|two|three|four|five|several|some|many)\s+"
+    r"(?:[a-z]+\s+){1,2}(?:[a-z]+ed|had|has|have|were|was|are|is|will|would|could|may|might)\b"
+)
+# what a generic subject ("Chinese firms", "애널리스트들은") stands for: it hides only subjects of
+# these
 _GENERIC_LABELS = frozenset({"Firm", "Person", "Country"})
-_DISCOURSE_SUBJECTS = frozenset({"topic", "ko-topic", "reporter"})  # subjects the sentence does not name
+_DISCOURSE_SUBJECTS = frozenset(
+    {"topic", "ko-topic", "reporter"}
+)  # subjects the sentence does not name
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
-_APPOSITION_EN = re.compile(r",\s+(?:a|an|the)\s[^,;]{1,60},\s*")  # "Zephyr Compute, a Florida company, shipped"
+_APPOSITION_EN = re.compile(
+    r",\s+(?:a|an|the)\s[^,;]{1,60},\s*"
+)  # "Zephyr Compute, a Florida company, shipped"
 _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-parameter", "72" + "-GPU"
-_NOUN_PHRASE_GAP_EN = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE)  # "model, ", " open-source "
+_NOUN_PHRASE_GAP_EN = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE
+)  # "model, ", " open-source "
 _PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 _POSSESSIVE_ANAPHOR_EN = re.compile(r"(?:its|their|(?:the\s+)?\w+(?:'s|’s))\b", re.IGNORECASE)
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
-_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z-]+\s+){0,2}$")  # "8,192 Ascend chips": counted, not a subject
-_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
-                          r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
-                          r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_OWNS_FIGURE = re.compile(r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|estimated|reported|total|combined|latest|new|annual)\s+)?")
+# "8,192 Ascend chips": counted, not a subject ("In 2025, AMD": a comma ends the number's phrase)
+_NUMBER_BEFORE = re.compile(r"\d(?:[\d.]|,\d)*\s*(?:[a-z-]+\s+){0,2}$")
+_VERB_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
+    r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
+    r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_OWNS_FIGURE = re.compile(
+    r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|"
+    r"estimated|reported|total|combined|latest|new|annual)\s+)?"
+)
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
-_COMPARED_AT = re.compile(r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
-                          r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$")
-_FRONTED_PARTICIPLE = re.compile(r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|Through|Without|When)\s+)?"
-                                 r"[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s")
+_WHOLE_OF_KO = re.compile(r"\s?(?:[가-힣A-Za-z]+\s?){1,2}의\s?")  # "H20 판매액의 " before a share
+# "- Data center revenue: "
+_LABEL_COLON = re.compile(r"\W*(?:[\w&/'’.()-]+\s){0,4}[\w&/'’.()-]+:\s")
+_COMPARED_AT = re.compile(
+    r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s"
+    r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
+    r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$"
+)
+_FRONTED_PARTICIPLE = re.compile(
+    r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|Through|Without|When)\s+)?"
+    r"[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s"
+)
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
-_RELATIVE_ENDING = re.compile(r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한)\s")
-_RELATIVE_BEFORE_HEAD = re.compile(_RELATIVE_ENDING.pattern + "$")  # the ending right before its head noun
+_RELATIVE_ENDING = re.compile(
+    r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한)\s"
+)
+_RELATIVE_BEFORE_HEAD = re.compile(
+    _RELATIVE_ENDING.pattern + "$"
+)  # the ending right before its head noun
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
-_SUM_FOR_EN = re.compile(r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE)  # "$5.6 million for X", "$12,000 per H20"
+_SUM_FOR_EN = re.compile(
+    r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE
+)  # "$5.6 million for X", "$12,000 per H20"
 _TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
-_AUX_NEGATION_EN = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
-                              re.IGNORECASE)
+_AUX_NEGATION_EN = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
 class Frame:
     quantity: Quantity
     metric: str | None = None
-    unit: str | None = None  # the quantity's unit, or the thing a count counts once the frame knows it
+    unit: str | None = (
+        None  # the quantity's unit, or the thing a count counts once the frame knows it
+    )
     subject: Entity | None = None
     object: Entity | None = None
     recipient: Entity | None = None
@@ -95,7 +139,9 @@ class Frame:
     status: str = "stated"
     source: Entity | None = None
     cue: str | None = None
-    how: str | None = None  # which way the subject was found (clause, anaphor, topic, ...): for review
+    how: str | None = (
+        None  # which way the subject was found (clause, anaphor, topic, ...): for review
+    )
     reason: str | None = None  # why this frame states no fact (None: it does)
 
     @property
@@ -110,7 +156,9 @@ class Salience:
     paragraph: dict[str, Entity] = field(default_factory=dict)
     document: dict[str, Entity] = field(default_factory=dict)
     recent: dict[str, Entity] = field(default_factory=dict)
-    main: dict[str, Entity] = field(default_factory=dict)  # per label, the entity the document names most
+    main: dict[str, Entity] = field(
+        default_factory=dict
+    )  # per label, the entity the document names most
 
     def new_paragraph(self) -> None:
         self.paragraph.clear()
@@ -122,12 +170,17 @@ class Salience:
             self.paragraph[entity.label] = entity
             self.document[entity.label] = entity
 
-    def resolve(self, labels: list[str], paragraph_only: bool = False) -> Entity | None:
+    def resolve(self, labels: Sequence[str], paragraph_only: bool = False) -> Entity | None:
         # the paragraph's topic, else the entity the document names most, else its last topic;
         # a name merely mentioned last
-        layers = (self.paragraph, self.recent) if paragraph_only else (
-            self.paragraph, self.main, self.document, self.recent)
-        for label in labels:  # the metric's preferred label first, from the nearest layer that has one
+        layers = (
+            (self.paragraph, self.recent)
+            if paragraph_only
+            else (self.paragraph, self.main, self.document, self.recent)
+        )
+        for (
+            label
+        ) in labels:  # the metric's preferred label first, from the nearest layer that has one
             for layer in layers:
                 if label in layer:
                     return layer[label]
@@ -144,12 +197,19 @@ class Cue:
 class FrameBuilder:
     """Frames for one language; `build(...)` runs once per sentence that holds a quantity."""
 
-    def __init__(self, lex: Lexicon, metrics: dict[str, Metric], money_scale: dict[str, float] | None = None,
-                 reporters: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        lex: Lexicon,
+        metrics: dict[str, Metric],
+        money_scale: dict[str, float] | None = None,
+        reporters: frozenset[str] = frozenset(),
+    ) -> None:
         self.lex = lex
         self.metrics = metrics
         self.money_scale = money_scale or {}
-        self.reporters = reporters  # firms that report figures (media, research houses), never their subject
+        self.reporters = (
+            reporters  # firms that report figures (media, research houses), never their subject
+        )
         self.en = lex.code == "en"
 
     @cached_property
@@ -158,7 +218,8 @@ class FrameBuilder:
 
     @cached_property
     def _head_noun(self) -> re.Pattern[str]:
-        """A common noun that may stand after a name as its head (`칩`, `시스템`, `업체`, `모델`)."""
+        """A common noun that may stand after a name as its head (`칩`, `시스템`, `업체`,
+        `모델`)."""
         n = self.lex.data.names
         words = list(n.chip_words) + list(n.model_words) + list(n.head_nouns)
         return re.compile(rf"\s(?:{'|'.join(words)})") if words else re.compile("(?!)")
@@ -171,7 +232,11 @@ class FrameBuilder:
     @cached_property
     def _title_after(self) -> re.Pattern[str] | None:
         titles = self.lex.data.names.person_titles
-        return re.compile(rf"\s?(?:{'|'.join(map(re.escape, sorted(titles, key=len, reverse=True)))})") if titles else None
+        return (
+            re.compile(rf"\s?(?:{'|'.join(map(re.escape, sorted(titles, key=len, reverse=True)))})")
+            if titles
+            else None
+        )
 
     @cached_property
     def _oblique(self) -> re.Pattern[str]:
@@ -184,34 +249,69 @@ class FrameBuilder:
 
     @cached_property
     def _marked_after(self) -> re.Pattern[str]:
-        """A word that ends in a subject particle (`들이`, `업체는`, ` 기업들이`), right after a generic subject."""
-        return re.compile(rf"\S*\s?(?:\S*?들)?{self.lex.particles('subject')}\s")  # "빅테크 기업들이", not "시장 점유율은"
+        """A word that ends in a subject particle (`들이`, `업체는`, ` 기업들이`), right after a
+        generic
+        subject."""
+        return re.compile(
+            rf"\S*\s?(?:\S*?들)?{self.lex.particles('subject')}\s"
+        )  # "빅테크 기업들이", not "시장 점유율은"
 
     @cached_property
     def _phrase_marker(self) -> re.Pattern[str]:
-        return re.compile(rf"[,.]|{self.lex.particles('subject', 'possessive', 'object', 'oblique')}\s")
+        return re.compile(
+            rf"[,.]|{self.lex.particles('subject', 'possessive', 'object', 'oblique')}\s"
+        )
 
     # -- the sentence ---------------------------------------------------------------------
     def cues(self, text: str) -> list[Cue]:
         """The cue words of a sentence; a phrase reads the word it contains (`sells for` is a
         price, not a sale)."""
-        found = [Cue(start, end, group) for start, end, group in self.lex.cue_scanner.finditer(text)]
-        return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-                                            and " " in text[o.start:o.end].strip() for o in found)]
+        found = [
+            Cue(start, end, group) for start, end, group in self.lex.cue_scanner.finditer(text)
+        ]
+        return [
+            c
+            for c in found
+            if not any(
+                o.start <= c.start
+                and c.end <= o.end
+                and o.end - o.start > c.end - c.start
+                and " " in text[o.start : o.end].strip()
+                for o in found
+            )
+        ]
 
-    def build(self, text: str, mentions: list[Mention], quantities: list[Quantity], dates: list[DateValue],
-              salience: Salience, source: Entity | None, cues: list[Cue]) -> list[Frame]:
+    def build(
+        self,
+        text: str,
+        mentions: list[Mention],
+        quantities: list[Quantity],
+        dates: list[DateValue],
+        salience: Salience,
+        source: Entity | None,
+        cues: list[Cue],
+    ) -> list[Frame]:
         """`mentions` may hold untyped new names (label ""): they fill a subject only right before
         the verb that governs the figure."""
-        typed = [m for m in mentions if m.label and not (m.label == "Firm" and m.id in self.reporters)]
+        typed = [
+            m for m in mentions if m.label and not (m.label == "Firm" and m.id in self.reporters)
+        ]
         self._typed = typed
         self._cue_starts = {c.start for c in cues}
         self._untyped = [m for m in mentions if not m.label]
-        self._named = [(m.start, m.end) for m in mentions]  # every name's span: no new name overlaps one
+        self._named = [
+            (m.start, m.end) for m in mentions
+        ]  # every name's span: no new name overlaps one
         self._quantities, self._text = quantities, text
-        # "9,000 Ascend 950 chips, up to 20 EFLOPS": a chip a count counts is no later figure's subject
-        self._counted = {(m.start, m.end) for q in quantities if q.measure == "count"
-                         for m in [self._counted_mention(text, q, typed)] if m is not None}
+        # "9,000 Ascend 950 chips, up to 20 EFLOPS": a chip a count counts is no later
+        # figure's subject
+        self._counted = {
+            (m.start, m.end)
+            for q in quantities
+            if q.measure == "count"
+            for m in [self._counted_mention(text, q, typed)]
+            if m is not None
+        }
         frames: list[Frame] = []
         self._previous_subject = None
         self._last_counted: str | None = None
@@ -227,14 +327,25 @@ class FrameBuilder:
                 self._previous_subject = frame.subject
             for metric_id, named in self._secondary(frame, text, typed, cues):
                 extra = Frame(q)
-                self._fill(extra, text, typed, quantities, dates, salience, source, cues, forced=metric_id,
-                           subject=named)
+                self._fill(
+                    extra,
+                    text,
+                    typed,
+                    quantities,
+                    dates,
+                    salience,
+                    source,
+                    cues,
+                    forced=metric_id,
+                    subject=named,
+                )
                 if extra.ok:
                     frames.append(extra)
         return self._respectively(text, typed, frames)
 
     def _respectively(self, text: str, mentions: list[Mention], frames: list[Frame]) -> list[Frame]:
-        """"알리바바와 바이트댄스는 각각 20만 개를", "A and B bought 5,000 and 8,000 GPUs respectively":
+        """ "알리바바와 바이트댄스는 각각 20만 개를", "A and B bought 5,000 and 8,000 GPUs
+        respectively":
         the figures go to the names of the list in order, one figure to each name."""
         marker = self.lex.respectively
         found = marker.search(text) if marker is not None else None
@@ -246,12 +357,16 @@ class FrameBuilder:
             if f.ok and f.subject is not None and (self.en or f.quantity.start >= found.start()):
                 by_subject.setdefault((f.subject.label, f.subject.id, f.metric), []).append(f)
         for (label, entity_id, _), group in by_subject.items():
-            named = [m for m in mentions if (m.label, m.id) == (label, entity_id) and m.end <= group[0].quantity.start]
+            named = [
+                m
+                for m in mentions
+                if (m.label, m.id) == (label, entity_id) and m.end <= group[0].quantity.start
+            ]
             members = self._list_members(text, named[-1], mentions) if named else []
             if len(members) < 2:
                 continue
             if len(group) == len(members):
-                for f, m in zip(group, members):
+                for f, m in zip(group, members, strict=True):
                     f.subject, f.how = _entity(m), "respectively"
             elif len(group) == 1:
                 for m in members[1:]:
@@ -263,14 +378,19 @@ class FrameBuilder:
         same = [x for x in mentions if x.label == m.label]
         i = same.index(m)
         first = last = i
-        joined = lambda a, b: self._list_joiner.fullmatch(self._org_suffix.sub("", text[a.end:b.start]))  # noqa: E731
+
+        def joined(a: Mention, b: Mention) -> re.Match[str] | None:
+            return self._list_joiner.fullmatch(self._org_suffix.sub("", text[a.end : b.start]))
+
         while first > 0 and joined(same[first - 1], same[first]):
             first -= 1
         while last + 1 < len(same) and joined(same[last], same[last + 1]):
             last += 1
-        return same[first:last + 1]
+        return same[first : last + 1]
 
-    def _secondary(self, frame: Frame, text: str, mentions: list[Mention], cues: list[Cue]) -> list[tuple[str, Entity]]:
+    def _secondary(
+        self, frame: Frame, text: str, mentions: list[Mention], cues: list[Cue]
+    ) -> list[tuple[str, Entity]]:
         """Metrics marked `secondary` that the figure also fills: their cue and a name of their
         first subject label stand in its clause."""
         if not frame.ok:
@@ -278,7 +398,11 @@ class FrameBuilder:
         start, end = self.clause(text, frame.quantity.start, frame.quantity.end)
         found = []
         for mid, metric in self.metrics.items():
-            if not metric.secondary or mid == frame.metric or metric.measure != frame.quantity.measure:
+            if (
+                not metric.secondary
+                or mid == frame.metric
+                or metric.measure != frame.quantity.measure
+            ):
                 continue
             has_cue = any(c.group in metric.cues and start <= c.start < end for c in cues)
             named = [m for m in mentions if m.label == metric.subject[0] and start <= m.start < end]
@@ -286,15 +410,27 @@ class FrameBuilder:
                 found.append((mid, _entity(named[0])))
         return found
 
-    def _fill(self, f: Frame, text: str, mentions: list[Mention], quantities: list[Quantity],
-              dates: list[DateValue], salience: Salience, source: Entity | None, cues: list[Cue],
-              forced: str | None = None, subject: Entity | None = None) -> None:
+    def _fill(
+        self,
+        f: Frame,
+        text: str,
+        mentions: list[Mention],
+        quantities: list[Quantity],
+        dates: list[DateValue],
+        salience: Salience,
+        source: Entity | None,
+        cues: list[Cue],
+        forced: str | None = None,
+        subject: Entity | None = None,
+    ) -> None:
         q = f.quantity
         start, end = self.clause(text, q.start, q.end)
         chip = self._counted_chip(text, q, mentions)
         counted = q.counted or ("GPU" if chip is not None and q.measure == "count" else None)
         if counted is None and q.measure == "count" and not self.en:
-            counted = self._last_counted  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before
+            counted = (
+                self._last_counted
+            )  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before
         if q.measure == "count" and counted is None:
             f.reason = "a count of nothing the schema knows"
             return
@@ -304,8 +440,14 @@ class FrameBuilder:
         if self._conditional(text, start, end, q):
             f.reason = "conditional"
             return
-        if q.measure == "duration" and self.lex.time_frame is not None \
-                and self.lex.time_frame.search(text[max(0, q.start - 24):q.start]):
+        if self.lex.word_before("tolerance_marks", text, q.start):
+            f.reason = "the tolerance of the figure before"  # "$43.0 billion, plus or minus 2%"
+            return
+        if (
+            q.measure == "duration"
+            and self.lex.time_frame is not None
+            and self.lex.time_frame.search(text[max(0, q.start - 24) : q.start])
+        ):
             f.reason = "a time frame, not a figure"  # "in the past six months", "향후 3년간"
             return
         readings = self._metrics(q, counted, start, end, cues, only=forced)
@@ -314,25 +456,55 @@ class FrameBuilder:
             return
         f.unit = counted if q.measure == "count" else q.unit
         value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
+        compared = self._compared(
+            text, q, mentions
+        )  # "versus OpenAI at $30": a base with its own figure
+        candidates = [m for m in mentions if m is compared or not self._comparison_base(text, m)]
         for metric_id, cue in readings[:3]:  # the best reading with a subject of its own label
             metric = self.metrics[metric_id]
             f.metric, f.cue = metric_id, cue.group if cue else None
             if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
                 f.reason = f"implausible value for {metric_id}"
-                if any(c is cue for _, c in readings[readings.index((metric_id, cue)) + 1:3]):
-                    continue  # one cue, two metrics ("prices dropping to $0.28/M"): the value tells which
+                later = readings[readings.index((metric_id, cue)) + 1 : 3]
+                if any(c is cue or c is None and q.measure == "percent" for _, c in later):
+                    # one cue, two metrics ("prices dropping to $0.28/M"): the value tells which;
+                    # a share over 100% is a plain ratio ("R&D spending was 455% of revenue")
+                    continue
                 return
             f.reason = None
             self._how = "secondary" if subject else None
-            f.subject = subject or self._subject(text, start, end, q, cue, metric, mentions, salience, source)
+            f.subject = subject or self._subject(
+                text, start, end, q, cue, metric, candidates, salience, source
+            )
             f.how = self._how
-            if f.subject is not None and f.subject.label == "Firm" and f.subject.id in self.reporters:
-                f.subject = None  # the discourse's topic is a news agency: it reports, the figure is not its
+            if (
+                f.subject is not None
+                and f.subject.label == "Firm"
+                and f.subject.id in self.reporters
+            ):
+                # the discourse's topic is a news agency: it reports, the figure
+                # is not its
+                f.subject = None
+            if (
+                f.subject is not None
+                and f.subject.label == "Agency"
+                and metric.kind != "controls_chip"
+                and self._enforcement(text)
+            ):
+                # "법무부는 … 1억 6천만 달러어치를 밀수한 혐의로 기소했다": the accused's figure
+                f.subject = None
             if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
-                f.subject = None  # "about 1.1 times more power": a comparison whose subject the sentence does not name
-            if f.subject is not None and metric.subject_name and not re.search(
-                    metric.subject_name, f"{f.subject.name} {f.subject.id}"):
-                f.subject = None  # "Kunlun chip will introduce super nodes with 1,000 cards": a chip, no system
+                # "about 1.1 times more power": a comparison whose subject the
+                # sentence does not name
+                f.subject = None
+            if (
+                f.subject is not None
+                and metric.subject_name
+                and not re.search(metric.subject_name, f"{f.subject.name} {f.subject.id}")
+            ):
+                # "Kunlun chip will introduce super nodes with 1,000 cards": a
+                # chip, no system
+                f.subject = None
             if f.subject is not None:
                 break
         if f.subject is None:
@@ -340,8 +512,11 @@ class FrameBuilder:
             f.reason = "no subject of the right type"
             return
         if metric.object:
-            f.object = chip if metric.object == "Chip" and chip is not None else self._object(
-                text, start, end, q, metric, mentions, f.subject)
+            f.object = (
+                chip
+                if metric.object == "Chip" and chip is not None
+                else self._object(text, start, end, q, metric, mentions, f.subject)
+            )
         if metric.recipient:
             f.recipient = self._recipient(text, q.end, end, metric, mentions, f.subject)
         f.date = self._date(dates, q, start, end)
@@ -349,39 +524,96 @@ class FrameBuilder:
         f.status = self._status(text, start, end, source)
         f.source = source
 
+    def _level(self, q: Quantity) -> bool:
+        """Is the figure a level a change reaches or starts from (`rose to 92.5%`, `from 20%`,
+        `13%로 떨어졌다`, `20%에서`), not the change itself?"""
+        text = self._text
+        return self.lex.word_before("level_before", text, q.start) or self.lex.word_after(
+            "level_after", text, q.end
+        )
+
+    def _enforcement(self, text: str) -> bool:
+        """Does the sentence tell of an enforcement act (charged, seized, 기소, 적발)? Its agency is
+        then no actor of the figures it charges others with."""
+        pattern = self.lex.enforcement_verbs
+        return pattern is not None and pattern.search(text) is not None
+
+    def _comparison_base(self, text: str, m: Mention) -> bool:
+        """`DeepSeek R1 대비 8배`, `faster than Nvidia's H20`: the name a figure is compared with
+        is never its subject."""
+        before, after = self.lex.baseline
+        return bool(
+            after is not None
+            and after.match(text, m.end)
+            or before is not None
+            and self.en
+            and before.search(text, max(0, m.start - 24), m.start)
+        )
+
     # -- clause ---------------------------------------------------------------------------
     def clause(self, text: str, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end): between the clause breaks of the language."""
         if getattr(self, "_clause_text", None) is not text:
             breaks = self.lex.clause_breaks
             self._clause_text = text
-            self._breaks = [(m.start(), m.end()) for m in breaks.finditer(text)] if breaks is not None else []
+            found = [(m.start(), m.end()) for m in breaks.finditer(text)] if breaks else []
+            # "- Revenue: $39.3 billion": a short label before a colon names what follows
+            self._breaks = [(a, b) for a, b in found if not _LABEL_COLON.fullmatch(text, 0, b)]
         left = max((b for a, b in self._breaks if b <= start), default=0)
         right = min((a for a, b in self._breaks if a >= end), default=len(text))
         return left, right
 
     # -- metric ---------------------------------------------------------------------------
-    def _metric(self, q: Quantity, counted: str | None, text: str, start: int, end: int,
-                cues: list[Cue], only: str | None = None) -> tuple[str | None, Cue | None]:
+    def _metric(
+        self,
+        q: Quantity,
+        counted: str | None,
+        text: str,
+        start: int,
+        end: int,
+        cues: list[Cue],
+        only: str | None = None,
+    ) -> tuple[str | None, Cue | None]:
         ranked = self._metrics(q, counted, start, end, cues, only)
         return ranked[0] if ranked else (None, None)
 
-    def _metrics(self, q: Quantity, counted: str | None, start: int, end: int, cues: list[Cue],
-                 only: str | None = None) -> list[tuple[str, Cue | None]]:
+    def _metrics(
+        self,
+        q: Quantity,
+        counted: str | None,
+        start: int,
+        end: int,
+        cues: list[Cue],
+        only: str | None = None,
+    ) -> list[tuple[str, Cue | None]]:
         """The metrics the figure may fill, best first: those whose cue stands in its clause (the
         nearest first; cues side by side go to the more specific metric, listed first in the
         schema; a generic money word yields to a specific one), then its measure's default."""
-        fitting = [(mid, m) for mid, m in self.metrics.items()
-                   if m.measure == q.measure and (q.measure != "count" or counted in m.counted)
-                   and (not m.units or q.unit in m.units)
-                   and (only is None or mid == only)]
+        fitting = [
+            (mid, m)
+            for mid, m in self.metrics.items()
+            if m.measure == q.measure
+            and (q.measure != "count" or counted in m.counted)
+            and (not m.units or q.unit in m.units)
+            and (only is None or mid == only)
+            and not (m.change and self._level(q))
+        ]
         scored: list[tuple[float, int, str, Cue]] = []
         for order, (mid, metric) in enumerate(fitting):
-            named = [Cue(m.start, m.end, f"@{m.label}") for m in getattr(self, "_typed", [])
-                     if m.label in metric.cue_labels]
-            near = [(self._cue_distance(c, q), c) for c in cues + named
-                    if (c.group in metric.cues or c.group[1:] in metric.cue_labels) and start <= c.start
-                    and c.end <= end and not (q.start <= c.start < q.end) and not self._governs_earlier(c, q)]
+            named = [
+                Cue(m.start, m.end, f"@{m.label}")
+                for m in getattr(self, "_typed", [])
+                if m.label in metric.cue_labels
+            ]
+            near = [
+                (self._cue_distance(c, q), c)
+                for c in cues + named
+                if (c.group in metric.cues or c.group[1:] in metric.cue_labels)
+                and start <= c.start
+                and c.end <= end
+                and not (q.start <= c.start < q.end)
+                and not self._governs_earlier(c, q)
+            ]
             near = [(d, c) for d, c in near if d <= FAR]
             if near:
                 distance, cue = min(near, key=lambda x: x[0])
@@ -395,7 +627,9 @@ class FrameBuilder:
             best = min((s for s in candidates if s[0] <= nearest + TIE), key=lambda s: s[1])
             ranked.append((best[2], best[3]))
             pool = [s for s in pool if s is not best]
-        ranked += [(mid, None) for mid, m in fitting if m.default and mid not in {r[0] for r in ranked}]
+        ranked += [
+            (mid, None) for mid, m in fitting if m.default and mid not in {r[0] for r in ranked}
+        ]
         return ranked
 
     def _governs_earlier(self, cue: Cue, q: Quantity) -> bool:
@@ -403,10 +637,18 @@ class FrameBuilder:
         4,707 TPP") is the earlier one's when nearer to it, and one before both the nearer's."""
         if self.en or cue.end > q.start:
             return False
-        same = [p for p in getattr(self, "_quantities", []) if p.measure == q.measure and p is not q]
-        if any(cue.end <= p.start and p.end <= q.start and re.fullmatch(r"\s?", self._text[cue.end:p.start])
-               for p in same):
-            return True  # "정한 4,800 TPP를 … 4,707 TPP": a verb right before a figure modifies that one
+        same = [
+            p for p in getattr(self, "_quantities", []) if p.measure == q.measure and p is not q
+        ]
+        if any(
+            cue.end <= p.start
+            and p.end <= q.start
+            and re.fullmatch(r"\s?", self._text[cue.end : p.start])
+            for p in same
+        ):
+            # "정한 4,800 TPP를 … 4,707 TPP": a verb right before a figure modifies that
+            # one
+            return True
         earlier = [p for p in same if p.end <= cue.start]
         return bool(earlier) and cue.start - earlier[-1].end < self._cue_distance(cue, q)
 
@@ -418,40 +660,87 @@ class FrameBuilder:
         return gap * 1.5 if self.en else gap
 
     # -- subject --------------------------------------------------------------------------
-    def _subject(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, metric: Metric,
-                 mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
-        found = self._grammatical_subject(text, start, end, q, cue, metric, mentions, salience, source)
-        if found is None and cue is not None and cue.group == "train" and "AIModel" in metric.subject:
+    def _subject(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        q: Quantity,
+        cue: Cue | None,
+        metric: Metric,
+        mentions: list[Mention],
+        salience: Salience,
+        source: Entity | None,
+    ) -> Entity | None:
+        found = self._grammatical_subject(
+            text, start, end, q, cue, metric, mentions, salience, source
+        )
+        if (
+            found is None
+            and cue is not None
+            and cue.group == "train"
+            and "AIModel" in metric.subject
+        ):
             trained = self._trained_model(text, start, end, cue, mentions)
             if trained is not None:  # "H800 칩 2천48개로 V3 모델을 학습시켰다": the model trained
                 self._how = "trained"
                 return trained
         return found
 
-    def _trained_model(self, text: str, start: int, end: int, cue: Cue, mentions: list[Mention]) -> Entity | None:
+    def _trained_model(
+        self, text: str, start: int, end: int, cue: Cue, mentions: list[Mention]
+    ) -> Entity | None:
         """The model a training verb takes as its object: right after it in English (`trained V3`),
         marked as the object right before it in Korean (`V3 모델을 학습시켰다`)."""
         models = [m for m in mentions if m.label == "AIModel" and start <= m.start and m.end <= end]
         if self.en:
-            after = [m for m in models if 0 <= m.start - cue.end <= 12 and re.fullmatch(
-                r"\s+(?:(?:its|their|the|a)\s+)?(?:new\s+)?", text[cue.end:m.start])]
+            after = [
+                m
+                for m in models
+                if 0 <= m.start - cue.end <= 12
+                and re.fullmatch(
+                    r"\s+(?:(?:its|their|the|a)\s+)?(?:new\s+)?", text[cue.end : m.start]
+                )
+            ]
             return _entity(after[0]) if after else None
         heads = "|".join(self.lex.data.names.model_words) or "(?!)"
-        marked = re.compile(rf"(?:\s?(?:{heads}))?\s?{self.lex.particles('object')}\s")  # "V3 모델을 "
-        before = [m for m in models if m.end <= cue.start and cue.start - m.end <= 16 and marked.match(text, m.end)]
+        marked = re.compile(
+            rf"(?:\s?(?:{heads}))?\s?{self.lex.particles('object')}\s"
+        )  # "V3 모델을 "
+        before = [
+            m
+            for m in models
+            if m.end <= cue.start and cue.start - m.end <= 16 and marked.match(text, m.end)
+        ]
         return _entity(before[-1]) if before else None
 
-    def _grammatical_subject(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, metric: Metric,
-                             mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
+    def _grammatical_subject(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        q: Quantity,
+        cue: Cue | None,
+        metric: Metric,
+        mentions: list[Mention],
+        salience: Salience,
+        source: Entity | None,
+    ) -> Entity | None:
         labels = metric.subject
         bracketed = self._bracketed(text, q, labels, mentions)
         if bracketed is not None:
             self._how = "bracket"
             return bracketed
-        previous = getattr(self, "_previous_subject", None)
-        if previous is not None and previous.label in labels and start > 0 and self._fact_anaphor(text, start) \
-                and not any(m.label in labels and start <= m.start < q.start for m in mentions):
-            self._how = "fact-anaphor"  # "… 매출을 올렸으며 이는 전체 매출의 13%": the figure before's subject
+        previous: Entity | None = getattr(self, "_previous_subject", None)
+        if (
+            previous is not None
+            and previous.label in labels
+            and start > 0
+            and self._fact_anaphor(text, start)
+            and not any(m.label in labels and start <= m.start < q.start for m in mentions)
+        ):
+            # "… 매출을 올렸으며 이는 전체 매출의 13%": the figure before's subject
+            self._how = "fact-anaphor"
             return previous
         compared = self._compared(text, q, mentions)
         if compared is not None:  # the figure is this name's, whatever the reading
@@ -459,31 +748,55 @@ class FrameBuilder:
             return _entity(compared) if compared.label in labels else None
         if self.en:
             return self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
-        if source is not None:  # "SemiAnalysis는 해당 기관이 … 있다고 보고 있다": the source is not the subject
-            said = [m for m in mentions if (m.label, m.id) == (source.label, source.id) and m.end <= q.start]
-            others = [m for m in mentions if (m.label, m.id) != (source.label, source.id)
-                      and (not said or m.start >= said[0].end)]  # names inside what the source says
+        if (
+            source is not None
+        ):  # "SemiAnalysis는 해당 기관이 … 있다고 보고 있다": the source is not the subject
+            said = [
+                m
+                for m in mentions
+                if (m.label, m.id) == (source.label, source.id) and m.end <= q.start
+            ]
+            others = [
+                m
+                for m in mentions
+                if (m.label, m.id) != (source.label, source.id)
+                and (not said or m.start >= said[0].end)
+            ]  # names inside what the source says
             found = self._subject_ko(text, start, end, q, labels, others, salience, cue)
-            if self._names_anaphor(text, q.start, labels) or (found is not None and self._how != "ko-topic"):
+            if self._names_anaphor(text, q.start, labels) or (
+                found is not None and self._how != "ko-topic"
+            ):
                 return found
-            news = self.lex.news_report is not None and bool(self.lex.news_report.search(text, q.end))
-            if said and source.label in labels and not news and self._marked_subject(text, said[0]):
+            news = self.lex.news_report is not None and bool(
+                self.lex.news_report.search(text, q.end)
+            )
+            if (
+                said
+                and source.label in labels
+                and not news
+                and self._marked_subject(text, said[0])
+                and not self._overt_subject_ko(text, said[0].end, q.start)
+            ):  # not "법무부는 존 리가 … 받았다고"
                 # "캠브리콘은 매출이 … 늘었다고 밝혔다": a source on itself; not "FT는 … 보도했다"
                 self._how = "ko-self-report"
                 return source
             if found is not None and not news:
-                return found  # a press report's topic is no fallback: the sentence's own names come first
+                # a press report's topic is no fallback: the sentence's own names
+                # come first
+                return found
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
 
     @cached_property
     def _exemplar(self) -> re.Pattern[str]:
-        """"leading chip makers like Cambricon are expected to …": a plural subject, then the link to
+        """ "leading chip makers like Cambricon are expected to …": a plural subject, then the link
+        to
         its named example, at the end of the text searched."""
         links = "|".join(self.lex.data.clause_words.get("exemplar_links", [])) or "(?!)"
         return re.compile(rf"(?:^|[,;:]\s+)[\W]*(?:[A-Za-z-]+\s+){{0,5}}[a-z]+s\s+(?:{links})\s+$")
 
     def _pronoun_after(self, text: str, at: int) -> bool:
-        """Does a subject pronoun follow a reporting verb (`said they bought`, `said that it had`)?"""
+        """Does a subject pronoun follow a reporting verb (`said they bought`, `said that it
+        had`)?"""
         gap = re.match(r"\s+(?:that\s+)?", text[at:])
         return gap is not None and self.lex.word_after("subject_pronouns", text, at + gap.end())
 
@@ -494,64 +807,125 @@ class FrameBuilder:
         return self.lex.word_after("fact_anaphors", text, opening)
 
     def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
-        """In a comparison, the name just before `at` (`against Google at $12 and Mistral at $8`)."""
+        """In a comparison, the name just before `at` (`against Google at $12 and Mistral at
+        $8`)."""
         at = _COMPARED_AT.search(text, max(0, q.start - 60), q.start) if self.en else None
         return next((m for m in mentions if at is not None and m.start == at.start("name")), None)
 
-    def _bracketed(self, text: str, q: Quantity, labels: list[str], mentions: list[Mention]) -> Entity | None:
+    def _bracketed(
+        self, text: str, q: Quantity, labels: Sequence[str], mentions: list[Mention]
+    ) -> Entity | None:
         """`SK하이닉스(54%)`, `Nvidia (34x)`: the name just before the bracket the figure opens."""
-        head = text[max(0, q.start - 3):q.start]
+        head = text[max(0, q.start - 3) : q.start]
         if not re.search(r"[(（]\s?$", head):
             return None
-        bracket = q.start - len(head) + head.rfind("(") if "(" in head else q.start - len(head) + head.rfind("（")
+        bracket = (
+            q.start - len(head) + head.rfind("(")
+            if "(" in head
+            else q.start - len(head) + head.rfind("（")
+        )
         for m in mentions:
             if m.label in labels and 0 <= bracket - m.end <= 1:
                 self._how = "none"
                 return _entity(m)
         return None
 
-    def _subject_en(self, text: str, start: int, end: int, q: Quantity, cue: Cue | None, labels: list[str],
-                    mentions: list[Mention], salience: Salience, source: Entity | None) -> Entity | None:
+    def _subject_en(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        q: Quantity,
+        cue: Cue | None,
+        labels: Sequence[str],
+        mentions: list[Mention],
+        salience: Salience,
+        source: Entity | None,
+    ) -> Entity | None:
         head = min(q.start, cue.start) if cue is not None else q.start
         reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
-        if _GENERIC_LABELS & set(labels) and self._generic_before_names(text, start, q.start, mentions) and not (
-                reporting and reporting[0].start() >= self._generic_end
-                and not self._pronoun_after(text, reporting[0].end())):
-            self._how = "generic"  # "Chinese firms bought Nvidia chips worth $5 billion": no named subject;
-            return None  # but "Analysts estimate Baidu's stake at …" only reports whose figure it is
+        if (
+            _GENERIC_LABELS & set(labels)
+            and self._generic_before_names(text, start, q.start, mentions)
+            and not (
+                reporting
+                and reporting[0].start() >= self._generic_end
+                and not self._pronoun_after(text, reporting[0].end())
+            )
+        ):
+            self._how = (
+                "generic"  # "Chinese firms bought Nvidia chips worth $5 billion": no named subject;
+            )
+            return (
+                None  # but "Analysts estimate Baidu's stake at …" only reports whose figure it is
+            )
         region_start = start
         if reporting:
             region_start = reporting[-1].end()
-        pool = [m for m in mentions if m.label in labels and region_start <= m.start and m.end <= q.start
-                and (m.start, m.end) not in self._counted
-                and not self.lex.word_after("maker_modifiers", text, m.end)]  # "the TSMC-made 910B": TSMC modifies a name
-        owner = [m for m in pool if self._possessive(text, m) and _OWNS_FIGURE.match(text, m.end)
-                 and _OWNS_FIGURE.match(text, m.end).end() >= q.start]
-        if owner:  # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right before the figure
+        pool = [
+            m
+            for m in mentions
+            if m.label in labels
+            and region_start <= m.start
+            and m.end <= q.start
+            and (m.start, m.end) not in self._counted
+            and not self.lex.word_after("maker_modifiers", text, m.end)
+        ]  # "the TSMC-made 910B": TSMC modifies a name
+        owner = [
+            m
+            for m in pool
+            if self._possessive(text, m)
+            and (owns := _OWNS_FIGURE.match(text, m.end)) is not None
+            and owns.end() >= q.start
+        ]
+        # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right
+        # before the figure
+        if owner:
             self._how = "owner"
             return _entity(owner[-1])
         modified = self._modified_name(text, q, end, labels, mentions)
-        if modified is not None:  # "its 1.6-trillion-parameter V4-Pro model": the name the compound modifies
+        if (
+            modified is not None
+        ):  # "its 1.6-trillion-parameter V4-Pro model": the name the compound modifies
             self._how = "compound"
             return modified
         whole = self._whole_after(text, q, end, labels, salience, mentions)
-        if whole is not None:  # "over half of Nvidia's revenue", "13% of its sales": the whole's owner
+        if (
+            whole is not None
+        ):  # "over half of Nvidia's revenue", "13% of its sales": the whole's owner
             self._how = "part-of"
             return whole
         fronted = _FRONTED_PARTICIPLE.match(text)
-        if fronted is not None and q.end <= fronted.end():  # "Despite adding 16,000 wafers, SMIC kept ...":
+        if (
+            fronted is not None and q.end <= fronted.end()
+        ):  # "Despite adding 16,000 wafers, SMIC kept ...":
             main = [m for m in mentions if m.label in labels and 0 <= m.start - fronted.end() <= 4]
             if main:  # a fronted participle's subject is the main clause's
                 self._how = "participle"
                 return _entity(main[0])
-        owners = {(m.start, m.end) for m in pool for x in mentions
-                  if x.label in labels and x.start < q.start and self._owns(text, m, x)}
-        pool = [m for m in pool if (m.start, m.end) not in owners]  # "Nvidia's H200 carries …": the H200 does
+        owners = {
+            (m.start, m.end)
+            for m in pool
+            for x in mentions
+            if x.label in labels and x.start < q.start and self._owns(text, m, x)
+        }
+        pool = [
+            m for m in pool if (m.start, m.end) not in owners
+        ]  # "Nvidia's H200 carries …": the H200 does
         chosen = self._first_by_label(
-            [m for m in pool if not _after_preposition(text, m.start)
-             or self._possessive(text, m) and _after_preposition(text, m.start, only=("of",))
-             or _OF_POSSESSOR.match(text[region_start:m.start]) or self._attribute_of(text, m)
-             or self._exemplar.search(text[region_start:m.start])], labels, closest_to=head)
+            [
+                m
+                for m in pool
+                if not _after_preposition(text, m.start)
+                or self._possessive(text, m)
+                and _after_preposition(text, m.start, only=("of",))
+                or _OF_POSSESSOR.match(text[region_start : m.start])
+                or self._attribute_of(text, m)
+                or self._exemplar.search(text[region_start : m.start])
+            ],
+            labels,
+            closest_to=head,
+        )
         if chosen is not None:
             self._how = "clause"
             return _entity(self._head_of_list(text, chosen, mentions))
@@ -568,71 +942,159 @@ class FrameBuilder:
             self._how = "agent"
             return agent
         if cue is not None and "Firm" in labels:
-            new = [m for m in getattr(self, "_untyped", []) if region_start <= m.start and m.end <= cue.start
-                   and (cue.start - m.end <= 2 or _APPOSITION_EN.fullmatch(text[m.end:cue.start])
-                        or self.lex.words_between("auxiliaries", text[m.end:cue.start]))]  # "Humain will deploy"
+            new = [
+                m
+                for m in getattr(self, "_untyped", [])
+                if region_start <= m.start
+                and m.end <= cue.start
+                and (
+                    cue.start - m.end <= 2
+                    or _APPOSITION_EN.fullmatch(text[m.end : cue.start])
+                    or self.lex.words_between("auxiliaries", text[m.end : cue.start])
+                )
+            ]  # "Humain will deploy"
             if new:  # "Kestrel Silicon bought 4,000 H20 GPUs": a new name right before the verb
                 self._how = "new-name"
                 return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
         if start > 0:  # a later clause without a subject of its own continues the first clause's
             first_start, first_end = self.clause(text, 0, 0)
-            first = [m for m in mentions if m.label in labels and m.end <= first_end and self.topical(text, m, mentions)]
+            first = [
+                m
+                for m in mentions
+                if m.label in labels and m.end <= first_end and self.topical(text, m, mentions)
+            ]
             if first:
                 self._how = "continuation"
                 return _entity(self._first_by_label(first, labels, closest_to=first_end))
         if reporting and not _EMBEDDED_SUBJECT_EN.match(text, reporting[-1].end(), head):
-            # "SMIC reported a 58% rise": the reporter is the subject when its clause names no other;
+            # "SMIC reported a 58% rise": the reporter is the subject when its clause
+            # names no other;
             # "prosecutors said the men smuggled $160 million": the men did, not the prosecutors
-            before = [m for m in mentions if m.label in labels and start <= m.start and m.end <= reporting[-1].start()
-                      and self.topical(text, m, mentions)]
+            before = [
+                m
+                for m in mentions
+                if m.label in labels
+                and start <= m.start
+                and m.end <= reporting[-1].start()
+                and self.topical(text, m, mentions)
+            ]
             if before:
                 self._how = "reporter"
-                return _entity(self._first_by_label(before, labels, closest_to=reporting[-1].start()))
+                return _entity(
+                    self._first_by_label(before, labels, closest_to=reporting[-1].start())
+                )
             anaphor = self._anaphor(text, start, reporting[-1].start(), labels, salience, mentions)
             if anaphor is not None:  # "the company claimed to have over 21,000 GPUs"
                 self._how = "reporter"
                 return anaphor
-        if not any(m.label in labels and not _after_preposition(text, m.start) for m in mentions) \
-                and not self._generic_subject(text, region_start, q.start):  # "84 percent from China": an oblique is no subject
+        if not any(
+            m.label in labels and not _after_preposition(text, m.start) for m in mentions
+        ) and not self._generic_subject(
+            text, region_start, q.start
+        ):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
-            return salience.resolve(labels)  # the sentence names no one: it is about the discourse's topic
+            return salience.resolve(
+                labels
+            )  # the sentence names no one: it is about the discourse's topic
         return None
 
-    def _subject_ko(self, text: str, start: int, end: int, q: Quantity, labels: list[str],
-                    mentions: list[Mention], salience: Salience, cue: Cue | None = None) -> Entity | None:
-        wholes = {(m.start, m.end) for m in mentions for p in getattr(self, "_quantities", [])
-                  if p.measure in ("percent", "multiple") and 0 <= p.start - m.end <= 2 and self._possessive(text, m)}
-        before = [m for m in mentions if m.label in labels and m.end <= q.start
-                  and (m.start, m.end) not in wholes  # "SK하이닉스의 1.4%": the whole a share is of
-                  and not self.lex.word_after("stake_nouns", text, m.end)]  # "쿤룬신 지분 59%": what is owned
-        possessors = [m for m in before if self._possessive(text, m) and self._possessor_governs(text, m, q, cue)]
+    def _subject_ko(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        q: Quantity,
+        labels: Sequence[str],
+        mentions: list[Mention],
+        salience: Salience,
+        cue: Cue | None = None,
+    ) -> Entity | None:
+        wholes = {
+            (m.start, m.end)
+            for m in mentions
+            for p in getattr(self, "_quantities", [])
+            if p.measure in ("percent", "multiple")
+            and 0 <= p.start - m.end <= 2
+            and self._possessive(text, m)
+        }
+        before = [
+            m
+            for m in mentions
+            if m.label in labels
+            and m.end <= q.start
+            and (m.start, m.end) not in wholes  # "SK하이닉스의 1.4%": the whole a share is of
+            and not self.lex.word_after("stake_nouns", text, m.end)
+        ]  # "쿤룬신 지분 59%": what is owned
+        possessors = [
+            m
+            for m in before
+            if self._possessive(text, m) and self._possessor_governs(text, m, q, cue)
+        ]
         marked = [m for m in before if self._marked_subject(text, m)]
+        # "미국 정부는 H20 판매액의 15%를 받는다": the owner of the whole a share is taken from
+        # yields to the clause's marked subject
+        owners_of_whole = {
+            (m.start, m.end)
+            for m in possessors
+            if q.measure == "percent" and _WHOLE_OF_KO.fullmatch(text, m.end, q.start)
+        }
+        if marked and any(x not in owners_of_whole for x in map(_span, marked)):
+            possessors = [m for m in possessors if (m.start, m.end) not in owners_of_whole]
         subjects = [m for m in mentions if self._marked_subject(text, m)]
         own = start > 0 and any(start <= m.start and m.end <= q.start for m in subjects)
-        # the sentence's generic subject, unless this clause has a subject of its own; or the clause's
-        if _GENERIC_LABELS & set(labels) and (not own and self._generic_before_names(text, 0, q.start, subjects)
-                or start > 0 and self._generic_before_names(text, start, q.start, subjects)) \
-                and not any(m.start >= self._generic_end for m in possessors):
-            self._how = "generic"  # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names;
-            return None  # "애널리스트들은 … AMD의 점유율이 20%에서": the embedded clause names its own
+        # the sentence's generic subject, unless this clause has a subject of its own; or
+        # the clause's
+        if (
+            _GENERIC_LABELS & set(labels)
+            and (
+                not own
+                and self._generic_before_names(text, 0, q.start, subjects)
+                or start > 0
+                and self._generic_before_names(text, start, q.start, subjects)
+            )
+            and not any(m.start >= self._generic_end for m in possessors)
+        ):
+            # "중국 업체들은 40억 달러 규모의 …": the subject is no one the text names;
+            self._how = "generic"
+            return (
+                None  # "애널리스트들은 … AMD의 점유율이 20%에서": the embedded clause names its own
+            )
         topics = [m for m in marked if self._topic_marked(text, m)]
-        for group in ([m for m in possessors + marked if m.start >= start],
-                      topics,  # a clause without a subject continues the sentence's topic (은/는) ...
-                      possessors + marked):  # ... else the nearest subject of the sentence
+        for group in (
+            [m for m in possessors + marked if m.start >= start],
+            topics,  # a clause without a subject continues the sentence's topic (은/는) ...
+            possessors + marked,
+        ):  # ... else the nearest subject of the sentence
             if group:
                 chosen = self._first_by_label(group, labels, closest_to=q.start)
-                closer = self._new_name_ko(text, q.start, labels, mentions, after=chosen.end) if chosen else None
-                if closer is not None:  # "AMD … 화얼타이가 1.02%": a new name marked nearer the figure
+                closer = (
+                    self._new_name_ko(text, q.start, labels, mentions, after=chosen.end)
+                    if chosen
+                    else None
+                )
+                if (
+                    closer is not None
+                ):  # "AMD … 화얼타이가 1.02%": a new name marked nearer the figure
                     self._how = "ko-new-name"
                     return closer
+                if chosen is not None and self._overt_subject_ko(text, chosen.end, q.start):
+                    self._how = (
+                        "ko-overt"  # "법무부는 존 리가 … 받았다고": the nearer subject is no entity
+                    )
+                    return None
                 self._how = "ko-marked"
                 return _entity(self._head_of_list(text, chosen, mentions) if chosen else None)
         anaphor = self._anaphor(text, 0, q.start, labels, salience, mentions)
         if anaphor is not None:
             self._how = "ko-anaphor"
             return anaphor
-        near = [m for m in before if m.start >= start and not self._oblique.match(text, m.end)
-                and not self._modifies_a_name(text, m, mentions)]
+        near = [
+            m
+            for m in before
+            if m.start >= start
+            and not self._oblique.match(text, m.end)
+            and not self._modifies_a_name(text, m, mentions)
+        ]
         if near:
             self._how = "ko-near"
             return _entity(self._first_by_label(near, labels, closest_to=q.start))
@@ -644,67 +1106,138 @@ class FrameBuilder:
         if later is not None:
             self._how = "ko-relative"
             return later
-        if not any(m.label in labels and not self._oblique.match(text, m.end) and (m.start, m.end) not in wholes
-                   for m in mentions) \
-                and not self._generic_subject(text, 0, q.start):  # "중국 내 판매": a place, no subject
+        if (
+            not any(
+                m.label in labels
+                and not self._oblique.match(text, m.end)
+                and (m.start, m.end) not in wholes
+                for m in mentions
+            )
+            and not self._generic_subject(text, 0, q.start)
+            and not self._overt_subject_ko(text, 0, q.start)
+        ):  # "중국 내 판매": a place, no subject
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None
 
-    def _relative_antecedent(self, text: str, start: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
-        """"the Ascend 910C, which delivers 0.8 petaflops": a relative clause's subject is the
+    def _overt_subject_ko(self, text: str, start: int, end: int) -> bool:
+        """The clause names a subject of its own that is no known entity, so the discourse's topic
+        is not its subject: an unknown proper noun (`웬델 웡은`) or a firm or person noun someone
+        possesses (`쉬의 회사는`, `그의 변호사는`)."""
+        known = [(m.start, m.end) for m in self._typed if not m.candidate]
+        for s, e, tag, form in marked_nouns(text, start, end):
+            if any(a <= s < b or s <= a < e for a, b in known):
+                continue
+            possessed_noun = self._possessed(text, s) and form in self._agent_nouns
+            if tag == "NNP" or possessed_noun:
+                return True
+        return False
+
+    @cached_property
+    def _agent_nouns(self) -> frozenset[str]:
+        names = self.lex.data.names
+        return frozenset(names.firm_appositives) | frozenset(names.person_titles)
+
+    def _relative_antecedent(
+        self, text: str, start: int, labels: Sequence[str], mentions: list[Mention]
+    ) -> Entity | None:
+        """ "the Ascend 910C, which delivers 0.8 petaflops": a relative clause's subject is the
         name it follows."""
         pronoun = _RELATIVE_PRONOUN.search(text, max(0, start - 9), start)
         if pronoun is None:
             return None
-        before = [m for m in mentions if m.label in labels and m.end <= pronoun.start() and pronoun.start() - m.end <= 1]
-        return _entity(before[-1]) if before else None
+        before = [
+            m
+            for m in mentions
+            if m.label in labels
+            and m.end <= pronoun.start()
+            and (
+                pronoun.start() - m.end <= 1
+                or self._head_noun_only.fullmatch(text, m.end, pronoun.start())
+            )
+        ]
+        return (
+            _entity(before[-1]) if before else None
+        )  # also "MiniMax-Text-01 model, which contains"
 
-    def _relative_head(self, text: str, q: Quantity, end: int, labels: list[str],
-                       mentions: list[Mention]) -> Entity | None:
-        """"73.5 테라플롭스의 성능을 가진 RTX 4090D는": the figure sits in a relative clause whose head,
+    @cached_property
+    def _head_noun_only(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{self._head_noun.pattern})s?")
+
+    def _relative_head(
+        self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
+    ) -> Entity | None:
+        """ "73.5 테라플롭스의 성능을 가진 RTX 4090D는": the figure sits in a relative clause whose
+        head,
         marked as the subject, follows it."""
         for m in mentions:
-            if m.label in labels and q.end <= m.start < end and self._marked_subject(text, m) \
-                    and _RELATIVE_ENDING.search(text[q.end:m.start]):
+            if (
+                m.label in labels
+                and q.end <= m.start < end
+                and self._marked_subject(text, m)
+                and _RELATIVE_ENDING.search(text[q.end : m.start])
+            ):
                 return _entity(m)
-            if m.label in labels and q.end <= m.start < end and _RELATIVE_BEFORE_HEAD.search(text[q.end:m.start]):
-                return _entity(m)  # "개당 2만 7천 달러에 달하는 H200 칩을": the head right after the clause
+            if (
+                m.label in labels
+                and q.end <= m.start < end
+                and _RELATIVE_BEFORE_HEAD.search(text[q.end : m.start])
+            ):
+                return _entity(
+                    m
+                )  # "개당 2만 7천 달러에 달하는 H200 칩을": the head right after the clause
         return None
 
-    def _generic_before_names(self, text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    def _generic_before_names(
+        self, text: str, start: int, end: int, mentions: list[Mention]
+    ) -> bool:
         """A generic subject ("Chinese firms", "업계는") opens the clause before any name does."""
         pattern = self.lex.generic_subjects
         if pattern is None:
             return False
         first = min((m.start for m in mentions if start <= m.start < end), default=end)
-        anaphor = self.lex.any_anaphor.search(text, start, first) if self.lex.any_anaphor is not None else None
+        anaphor = (
+            self.lex.any_anaphor.search(text, start, first)
+            if self.lex.any_anaphor is not None
+            else None
+        )
         if anaphor is not None:
-            first = min(first, anaphor.start())  # "The company beat analyst expectations": the anaphor is the subject
+            first = min(
+                first, anaphor.start()
+            )  # "The company beat analyst expectations": the anaphor is the subject
         found = pattern.search(text, start, end)
-        if not found or found.start() > first:  # "China's AI market": a generic phrase may hold a name
+        if (
+            not found or found.start() > first
+        ):  # "China's AI market": a generic phrase may hold a name
             return False
         self._generic_end = found.end()
-        marked = None if self.en else self._marked_after.match(text[found.end():found.end() + 8])
+        marked = None if self.en else self._marked_after.match(text[found.end() : found.end() + 8])
         # "중국 빅테크 기업들이" is generic; "중국 빅테크 알리바바가" names its subject
         return self.en or (marked is not None and found.end() + marked.end() <= first)
 
     def _generic_subject(self, text: str, start: int, end: int) -> bool:
-        """"Global semiconductor sales rose", "업계는": the clause is about no one the text names."""
+        """ "Global semiconductor sales rose", "업계는": the clause is about no one the text
+        names."""
         pattern = self.lex.generic_subjects
         return bool(pattern is not None and pattern.search(text, start, end))
 
     def _modifies_a_name(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
-        """"미국 반도체 기업 엔비디아", "미국 대통령": a name that only qualifies the name or title after it."""
+        """ "미국 반도체 기업 엔비디아", "미국 대통령": a name that only qualifies the name or title
+        after it."""
         if self._title_after is not None and self._title_after.match(text, m.end):
             return True
         if m.label == "Firm" and self._chip_word_after.match(text, m.end):
             return True  # "엔비디아 GPU 400개를": the maker qualifies the chips
-        return any(0 < x.start - m.end <= 12 and " " in text[m.end:x.start + 1]
-                   and not self._phrase_marker.search(text[m.end:x.start]) for x in mentions)
+        return any(
+            0 < x.start - m.end <= 12
+            and " " in text[m.end : x.start + 1]
+            and not self._phrase_marker.search(text[m.end : x.start])
+            for x in mentions
+        )
 
-    def _new_name_ko(self, text: str, end: int, labels: list[str], mentions: list[Mention],
-                     after: int = 0) -> Entity | None:
+    def _new_name_ko(
+        self, text: str, end: int, labels: Sequence[str], mentions: list[Mention], after: int = 0
+    ) -> Entity | None:
         """A proper noun the gazetteer does not know, marked as subject or possessor (Kiwi)."""
         label = next((x for x in labels if x in ("Firm", "AIModel")), None)
         if label is None:
@@ -712,17 +1245,26 @@ class FrameBuilder:
         markers = self.lex.particles("subject", "possessive")
         taken = [(m.start, m.end) for m in mentions] + getattr(self, "_named", [])
         if after and not re.search(rf"[\uac00-\ud7a3]{{2,}}{markers}\s", text[after:end]):
-            return None  # no marked word between the known subject and the figure: Kiwi is not asked
-        found = [(s, e, w) for s, e, w in marked_proper_nouns(text, end, markers, self.lex.not_names,
-                                                             frozenset(self.lex.data.names.org_suffixes))
-                 if s >= after and not any(a < e and s < b for a, b in taken)]
+            return (
+                None  # no marked word between the known subject and the figure: Kiwi is not asked
+            )
+        found = [
+            (s, e, w)
+            for s, e, w in marked_proper_nouns(
+                text, end, markers, self.lex.not_names, frozenset(self.lex.data.names.org_suffixes)
+            )
+            if s >= after and not any(a < e and s < b for a, b in taken)
+        ]
         if not found:
             return None
         s, e, word = found[-1]
         return Entity(label, slug(word), word, candidate=True)
 
-    def _first_by_label(self, pool: list[Mention], labels: list[str], closest_to: int) -> Mention | None:
-        """The mention of the most preferred label nearest `closest_to`; a known name before a new one."""
+    def _first_by_label(
+        self, pool: list[Mention], labels: Sequence[str], closest_to: int
+    ) -> Mention | None:
+        """The mention of the most preferred label nearest `closest_to`; a known name before a new
+        one."""
         for label in labels:
             group = [m for m in pool if m.label == label]
             known = [m for m in group if not m.candidate]
@@ -737,7 +1279,7 @@ class FrameBuilder:
             return True
         if self.en:
             return bool(_NAME_TAIL_POSSESSIVE.match(text, m.end))
-        gap = 1 if text[m.end:m.end + 1] == " " else 0
+        gap = 1 if text[m.end : m.end + 1] == " " else 0
         return m.end + gap in getattr(self, "_cue_starts", ())
 
     def _marked_subject(self, text: str, m: Mention) -> bool:
@@ -746,48 +1288,70 @@ class FrameBuilder:
         marker = self._subject_marker
         if marker is None:
             return False
-        if _HEADLINE_TOPIC_KO.fullmatch(text[:m.start]) and text[m.end:m.end + 1] == ",":
+        if _HEADLINE_TOPIC_KO.fullmatch(text[: m.start]) and text[m.end : m.end + 1] == ",":
             return True  # "TSMC, 화웨이 칩 생산 의혹에 10억달러 벌금 위기": a headline's topic
         after = _LIST_CLOSER.match(text, m.end)
         if marker.match(text, after.end() if after else m.end):
             return True
-        if m.label == "Agency" and re.match(rf"{self.lex.particles('institution_subject')}\s\S*(?:한|했|하는|하며|하고)",
-                                            text[m.end:m.end + 16]):
+        if m.label == "Agency" and re.match(
+            rf"{self.lex.particles('institution_subject')}\s\S*(?:한|했|하는|하며|하고)",
+            text[m.end : m.end + 16],
+        ):
             return True  # "정부에서 규정한": an institution acting, not a place ("백악관에서 열린")
-        head = self._head_noun.match(text, m.end)  # "클라우드매트릭스 384 슈퍼노드는": the name's own head noun
-        return bool(head) and bool(marker.match(text, head.end()))
+        head = self._head_noun.match(
+            text, m.end
+        )  # "클라우드매트릭스 384 슈퍼노드는": the name's own head noun
+        return head is not None and bool(marker.match(text, head.end()))
 
     @cached_property
     def _phrase_end(self) -> re.Pattern[str]:
         """The first particle that closes the phrase a possessor opens (`엔비디아의 최신 칩을`)."""
-        return re.compile(rf"[\uac00-\ud7a3A-Za-z0-9)](?:(?P<subject>{self.lex.particles('subject')})|"
-                          rf"(?P<object>{self.lex.particles('object')})|(?P<oblique>{self.lex.particles('oblique')}))"
-                          rf"(?=[\s,.])")
+        return re.compile(
+            rf"[\uac00-\ud7a3A-Za-z0-9)](?:(?P<subject>{self.lex.particles('subject')})|"
+            rf"(?P<object>{self.lex.particles('object')})|(?P<oblique>{self.lex.particles('oblique')}))"
+            rf"(?=[\s,.])"
+        )
 
     def _possessor_governs(self, text: str, m: Mention, q: Quantity, cue: Cue | None) -> bool:
         """Korean `X의`: X owns the figure when what it possesses is the figure, the figure's cue or
-        a subject (`엔비디아의 매출은`), not when it sits in an object (`엔비디아의 첨단칩을 사용한`)."""
-        first = [p for p in getattr(self, "_quantities", []) if p.measure == q.measure and m.end < p.start < q.start
-                 and re.fullmatch(r"\s?(?:에서|부터)\s?", text[p.end:q.start])]
-        q = first[0] if first else q  # "1223위안에서 1835위안으로": the pair goes with its first figure
+        a subject (`엔비디아의 매출은`), not when it sits in an object (`엔비디아의 첨단칩을
+        사용한`)."""
+        first = [
+            p
+            for p in getattr(self, "_quantities", [])
+            if p.measure == q.measure
+            and m.end < p.start < q.start
+            and re.fullmatch(r"\s?(?:에서|부터)\s?", text[p.end : q.start])
+        ]
+        q = (
+            first[0] if first else q
+        )  # "1223위안에서 1835위안으로": the pair goes with its first figure
         if q.start - m.end <= 3 or (cue is not None and 0 <= cue.start - m.end <= 8):
             return True
         closed = self._phrase_end.search(text, m.end, min(len(text), m.end + 24))
         if closed is None:
             return True
         if 0 <= q.start - closed.end() <= 2:
-            return True  # "캠브리콘 목표주가를 1223위안에서": the figure is what the possessed noun takes
+            # "캠브리콘 목표주가를 1223위안에서": the figure is what the possessed noun takes
+            return True
         return closed.lastgroup not in ("object", "oblique")
 
     def _topic_marked(self, text: str, m: Mention) -> bool:
-        if _HEADLINE_TOPIC_KO.fullmatch(text[:m.start]) and text[m.end:m.end + 1] == ",":
+        if _HEADLINE_TOPIC_KO.fullmatch(text[: m.start]) and text[m.end : m.end + 1] == ",":
             return True
-        return bool(re.match(rf"(?:\s\S+)?{self.lex.particles('sentence_topic')}\s", text[m.end:m.end + 12]))
+        return bool(
+            re.match(
+                rf"(?:\s\S+)?{self.lex.particles('sentence_topic')}\s", text[m.end : m.end + 12]
+            )
+        )
 
     def _head_of_list(self, text: str, m: Mention, mentions: list[Mention]) -> Mention:
-        """"바이두, 바이트댄스, 텐센트 등이": a figure about a list of names is given to its first."""
+        """ "바이두, 바이트댄스, 텐센트 등이": a figure about a list of names is given to its
+        first."""
         earlier = [x for x in mentions if x.label == m.label and x.end <= m.start]
-        while earlier and self._list_joiner.fullmatch(self._org_suffix.sub("", text[earlier[-1].end:m.start])):
+        while earlier and self._list_joiner.fullmatch(
+            self._org_suffix.sub("", text[earlier[-1].end : m.start])
+        ):
             m = earlier.pop()
         return m
 
@@ -797,19 +1361,28 @@ class FrameBuilder:
         after a name of a list (a suffix, the rest of a longer name) are still that name."""
         return re.compile(r"^(?:\s[A-Z][\w&-]*\.?)+(?=[\s,])")
 
-    def _modified_name(self, text: str, q: Quantity, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
+    def _modified_name(
+        self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
+    ) -> Entity | None:
         """A figure written as a compound modifier ("a 671B-parameter model, DeepSeek-V3", "its
         72-GPU NVL72 rack") is about the name it modifies: the next name of its noun phrase."""
         compound = _COMPOUND_TAIL_EN.match(text, q.end)
         if q.measure != "count" or compound is None:
             return None
         after = [m for m in mentions if m.label in labels and compound.end() <= m.start < end]
-        if after and _NOUN_PHRASE_GAP_EN.fullmatch(text[compound.end():after[0].start]):
+        if after and _NOUN_PHRASE_GAP_EN.fullmatch(text[compound.end() : after[0].start]):
             return _entity(after[0])
         return None
 
-    def _whole_after(self, text: str, q: Quantity, end: int, labels: list[str], salience: Salience,
-                     mentions: list[Mention]) -> Entity | None:
+    def _whole_after(
+        self,
+        text: str,
+        q: Quantity,
+        end: int,
+        labels: Sequence[str],
+        salience: Salience,
+        mentions: list[Mention],
+    ) -> Entity | None:
         """A part of a whole ("half of Nvidia's sales", "13% of its revenue") is about the whole's
         possessor, named or an anaphor."""
         if q.measure != "percent":
@@ -817,74 +1390,151 @@ class FrameBuilder:
         of = _PART_OF_EN.match(text, q.end, end)
         if of is None:
             return None
-        named = [m for m in mentions if m.start == of.end() and m.label in labels and self._possessive(text, m)]
+        named = [
+            m
+            for m in mentions
+            if m.start == of.end() and m.label in labels and self._possessive(text, m)
+        ]
         if named and named[0].label == "Country":
-            return None  # "Cambricon held 3% of China's market": a country's market is the whole, not the owner
+            # "Cambricon held 3% of China's market": a country's market is the whole,
+            # not the owner
+            return None
         if named:
             return _entity(named[0])
-        return self._anaphor(text, of.start(), min(end, of.end() + 20), labels, salience, mentions) \
-            if _POSSESSIVE_ANAPHOR_EN.match(text, of.end()) else None
+        return (
+            self._anaphor(text, of.start(), min(end, of.end() + 20), labels, salience, mentions)
+            if _POSSESSIVE_ANAPHOR_EN.match(text, of.end())
+            else None
+        )
 
-    def _anaphor(self, text: str, start: int, end: int, labels: list[str], salience: Salience,
-                 mentions: list[Mention]) -> Entity | None:
-        """An anaphor between start and end (`it`, `its`, `the company`, `이 회사`), resolved to a name
+    def _anaphor(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        labels: Sequence[str],
+        salience: Salience,
+        mentions: list[Mention],
+    ) -> Entity | None:
+        """An anaphor between start and end (`it`, `its`, `the company`, `이 회사`), resolved to a
+        name
         earlier in the sentence in subject position, else to the discourse's salient entity."""
         for label in labels:
             pattern = self.lex.anaphors.get(label)
             if pattern is None:
                 continue
-            found = [m for m in pattern.finditer(text, start, end) if not (
-                self.en and _after_preposition(text, m.start())
-                and not re.search(r"(?:'s|’s|\bits|\btheir)\b", m.group(0)))]
+            found = [
+                m
+                for m in pattern.finditer(text, start, end)
+                if not (
+                    self.en
+                    and _after_preposition(text, m.start())
+                    and not re.search(r"(?:'s|’s|\bits|\btheir)\b", m.group(0))
+                )
+                and not self._possessed(text, m.start())
+            ]
             if not found:
                 continue
             at = found[-1].start()
-            earlier = [m for m in mentions if m.label == label and m.end <= at and self.topical(text, m, mentions)]
-            pointing = self.lex.demonstrative is not None and self.lex.demonstrative.match(found[-1].group(0))
-            resolved = _entity(earlier[-1]) if earlier else (
-                salience.recent.get(label) if pointing and label in salience.recent else salience.resolve([label]))
+            earlier = [
+                m
+                for m in mentions
+                if m.label == label and m.end <= at and self.topical(text, m, mentions)
+            ]
+            pointing = self.lex.demonstrative is not None and self.lex.demonstrative.match(
+                found[-1].group(0)
+            )
+            resolved = (
+                _entity(earlier[-1])
+                if earlier
+                else (
+                    salience.recent.get(label)
+                    if pointing and label in salience.recent
+                    else salience.resolve([label])
+                )
+            )
             if resolved is not None:
                 return resolved
         return None
 
+    def _possessed(self, text: str, at: int) -> bool:
+        """`쉬의 회사는`: a noun someone else possesses is that one's, not the discourse's
+        entity."""
+        before = text[max(0, at - 4) : at].rstrip()
+        return any(
+            before.endswith(p) and len(before) > len(p) for p in self.lex.data.possessive_particles
+        )
+
     def _attribute_of(self, text: str, m: Mention) -> bool:
-        """"Shares in MetaX", "the revenue of SMIC": the name after an attribute noun and a
+        """ "Shares in MetaX", "the revenue of SMIC": the name after an attribute noun and a
         preposition owns the attribute."""
         nouns = self.lex.possessor_nouns
-        return bool(nouns) and bool(nouns.search(text, max(0, m.start - 40), m.start))
+        return nouns is not None and bool(nouns.search(text, max(0, m.start - 40), m.start))
 
-    def _names_anaphor(self, text: str, end: int, labels: list[str]) -> bool:
-        return any(p.search(text, 0, end) for label in labels if (p := self.lex.anaphors.get(label)) is not None)
+    def _names_anaphor(self, text: str, end: int, labels: Sequence[str]) -> bool:
+        return any(
+            p.search(text, 0, end)
+            for label in labels
+            if (p := self.lex.anaphors.get(label)) is not None
+        )
 
-    def topical(self, text: str, m: Mention, mentions: list[Mention] = ()) -> bool:
+    def topical(self, text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
         """Is the mention in subject position: English, not inside a prepositional phrase;
         Korean, marked as subject or topic (or possessor)."""
         if mentions and self._head_of_list(text, m, list(mentions)) is not m:
-            return False  # "against Hygon, Nvidia, AMD, and Qualcomm": a list's later names are no topics
+            # "against Hygon, Nvidia, AMD, and Qualcomm": a list's later names are no
+            # topics
+            return False
         if self.en:
             if any(self._owns(text, m, x) for x in mentions):
-                return False  # "the Department of Commerce's Bureau of Industry and Security": the bureau is
+                # "the Department of Commerce's Bureau of Industry and Security":
+                # the bureau is
+                return False
             if self._possessive(text, m):  # "Nvidia's sales rose", not "powered by Nvidia's chips"
-                return not _after_preposition(text, m.start) or _after_preposition(text, m.start, only=("of",))
+                return not _after_preposition(text, m.start) or _after_preposition(
+                    text, m.start, only=("of",)
+                )
             start, _ = self.clause(text, m.start, m.end)
-            head = text[start:m.start]
-            if any(x.label == m.label and start <= x.start and x.end <= m.start and not self._owns(text, x, m)
-                   for x in mentions):
-                return False  # the clause's first name of a kind is its topic, not a later one in a list
-            return not _after_preposition(text, m.start) and not _NUMBER_BEFORE.search(head) \
+            head = text[start : m.start]
+            if any(
+                x.label == m.label
+                and start <= x.start
+                and x.end <= m.start
+                and not self._owns(text, x, m)
+                for x in mentions
+            ):
+                # the clause's first name of a kind is its topic, not a later one
+                # in a list
+                return False
+            return (
+                not _after_preposition(text, m.start)
+                and not _NUMBER_BEFORE.search(head)
                 and not _VERB_BEFORE.search(head)
+            )
         return self._marked_subject(text, m) or self._possessive(text, m)
 
     def _owns(self, text: str, owner: Mention, m: Mention) -> bool:
         """`owner` is a possessive right before the name `m` ("Commerce's BIS")."""
-        return owner.end < m.start <= owner.end + 4 and self._possessive(text, owner) \
-            and bool(re.fullmatch(r"(?:'s|’s|'|’)\s", text[owner.end:m.start]))
+        return (
+            owner.end < m.start <= owner.end + 4
+            and self._possessive(text, owner)
+            and bool(re.fullmatch(r"(?:'s|’s|'|’)\s", text[owner.end : m.start]))
+        )
 
-    def _agent(self, text: str, q: Quantity, end: int, labels: list[str], mentions: list[Mention]) -> Entity | None:
-        """A passive agent after the figure ("bought by X"), or the one a sum is for ("$5.6 million for X")."""
+    def _agent(
+        self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
+    ) -> Entity | None:
+        """A passive agent after the figure ("bought by X"), or the one a sum is for ("$5.6 million
+        for X")."""
         for m in mentions:
-            if m.label in labels and q.end <= m.start < end and (_AGENT_EN.match(text[q.end:m.start]) or (
-                    q.measure == "money" and _SUM_FOR_EN.match(text[q.end:m.start]))):
+            if (
+                m.label in labels
+                and q.end <= m.start < end
+                and (
+                    _AGENT_EN.match(text[q.end : m.start])
+                    or (q.measure == "money" and _SUM_FOR_EN.match(text[q.end : m.start]))
+                )
+            ):
                 return _entity(m)
         return None
 
@@ -898,52 +1548,100 @@ class FrameBuilder:
         if q.measure not in ("count", "money"):
             return None
         chips = [m for m in mentions if m.label == "Chip"]
-        after = [m for m in chips if 0 <= m.start - q.end <= (24 if self.en else 12)
-                 and re.fullmatch(r"[\s\w.'’-]*", text[q.end:m.start])
-                 and not re.search(r"\b(?:and|or|to|from|than|with|for)\b|[,;]", text[q.end:m.start])]
+        after = [
+            m
+            for m in chips
+            if 0 <= m.start - q.end <= (24 if self.en else 12)
+            and re.fullmatch(r"[\s\w.'’-]*", text[q.end : m.start])
+            and not re.search(r"\b(?:and|or|to|from|than|with|for)\b|[,;]", text[q.end : m.start])
+        ]
         if after:
             return after[0]
         if not self.en:
-            before = [m for m in chips if 0 <= q.start - m.end <= 10 and not re.search(r"[,.]", text[m.end:q.start])]
+            before = [
+                m
+                for m in chips
+                if 0 <= q.start - m.end <= 10 and not re.search(r"[,.]", text[m.end : q.start])
+            ]
             if before:
                 return before[-1]
         volume = self.lex.volume_nouns
-        counted = [m for m in chips if volume is not None and m.end <= q.start
-                   and volume.match(text, m.end) and not re.search(r"[,.;]", text[m.end:q.start])]
+        counted = [
+            m
+            for m in chips
+            if volume is not None
+            and m.end <= q.start
+            and volume.match(text, m.end)
+            and not re.search(r"[,.;]", text[m.end : q.start])
+        ]
         if counted and q.measure == "count" and q.counted is None:
-            return counted[-1]  # "어센드 910C 생산량은 올해 약 60만 개", "H20 shipments fell to 100,000"
+            return counted[
+                -1
+            ]  # "어센드 910C 생산량은 올해 약 60만 개", "H20 shipments fell to 100,000"
         if q.measure == "money" and self.en:
-            of = [m for m in chips if 0 <= m.start - q.end <= 30 and re.match(r"^\s+(?:worth\s+)?of\b", text[q.end:m.start])]
+            of = [
+                m
+                for m in chips
+                if 0 <= m.start - q.end <= 30
+                and re.match(r"^\s+(?:worth\s+)?of\b", text[q.end : m.start])
+            ]
             if of:
                 return of[0]
         return None
 
-    def _object(self, text: str, start: int, end: int, q: Quantity, metric: Metric, mentions: list[Mention],
-                subject: Entity) -> Entity | None:
-        pool = [m for m in mentions if m.label == metric.object and start <= m.start and m.end <= end
-                and m.id != subject.id]
+    def _object(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        q: Quantity,
+        metric: Metric,
+        mentions: list[Mention],
+        subject: Entity,
+    ) -> Entity | None:
+        pool = [
+            m
+            for m in mentions
+            if m.label == metric.object and start <= m.start and m.end <= end and m.id != subject.id
+        ]
         if metric.object == "Chip" and metric.measure == "count":
             return None  # a count names its chip in its own noun phrase or not at all
         if not pool:
             return None
         return _entity(min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end))))
 
-    def _recipient(self, text: str, q_end: int, end: int, metric: Metric, mentions: list[Mention],
-                   subject: Entity) -> Entity | None:
+    def _recipient(
+        self,
+        text: str,
+        q_end: int,
+        end: int,
+        metric: Metric,
+        mentions: list[Mention],
+        subject: Entity,
+    ) -> Entity | None:
         for m in mentions:
             if m.label in metric.recipient and q_end <= m.start < end and m.id != subject.id:
-                gap = text[q_end:m.start]
+                gap = text[q_end : m.start]
                 if (self.en and re.search(r"\bto\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", gap)) or (
-                        not self.en and re.match(r"(?:에|에게|로|으로)", text[m.end:m.end + 3])):
+                    not self.en and re.match(r"(?:에|에게|로|으로)", text[m.end : m.end + 3])
+                ):
                     return _entity(m)
         return None
 
     # -- date, qualifier, modality --------------------------------------------------------
     def _date(self, dates: list[DateValue], q: Quantity, start: int, end: int) -> DateValue | None:
         before, after = self.lex.baseline
-        usable = [d for d in dates if d.date is not None and not (  # "up 62% from a year earlier": the base
-            before is not None and before.search(self._text[max(0, d.start - 24):d.start])
-            or after is not None and after.match(self._text, d.end))]
+        usable = [
+            d
+            for d in dates
+            if d.date is not None
+            and not (  # "up 62% from a year earlier": the base
+                before is not None
+                and before.search(self._text[max(0, d.start - 24) : d.start])
+                or after is not None
+                and after.match(self._text, d.end)
+            )
+        ]
         in_clause = [d for d in usable if start <= d.start < end]
         pool = in_clause or usable
         if not pool:
@@ -956,24 +1654,36 @@ class FrameBuilder:
             return own
         coordination = self.lex.data.coordination
         earlier = [p for p in quantities if p.end <= q.start and p.unit == q.unit]
-        if coordination and earlier and q.start - earlier[-1].end <= 16 and re.search(
-                coordination, text[earlier[-1].end:q.start]):
+        if (
+            coordination
+            and earlier
+            and q.start - earlier[-1].end <= 16
+            and re.search(coordination, text[earlier[-1].end : q.start])
+        ):
             return self._own_qualifier(text, earlier[-1]) or "exact"
         return "exact"
 
     def _own_qualifier(self, text: str, q: Quantity) -> str | None:
         before, anchored, loose = self.lex.qualifier_words
-        found = before.search(text[max(0, q.start - 16):q.start]) or anchored.match(text[q.end:q.end + 16]) \
-            or loose.search(text[q.end:q.end + 10])
+        found = (
+            before.search(text[max(0, q.start - 16) : q.start])
+            or anchored.match(text[q.end : q.end + 16])
+            or loose.search(text[q.end : q.end + 10])
+        )
         return found[1] if found else None
 
     def _spans(self, text: str, kind: str) -> list[tuple[int, int]]:
         """Where the sentence holds a word of one modality (negation, hedge, report, condition)."""
         if getattr(self, "_modal_text", None) is not text:
-            self._modal_text, self._modal = text, {}
+            self._modal_text = text
+            self._modal: dict[str, list[tuple[int, int]]] = {}
         if kind not in self._modal:
             pattern = self.lex.modality(kind)
-            self._modal[kind] = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern is not None else []
+            self._modal[kind] = (
+                [(m.start(), m.end()) for m in pattern.finditer(text)]
+                if pattern is not None
+                else []
+            )
         return self._modal[kind]
 
     def _any(self, text: str, kind: str, start: int, end: int) -> bool:
@@ -983,31 +1693,48 @@ class FrameBuilder:
         """A negation in the figure's clause denies it, unless it belongs to the bound the figure
         carries (`not more than 5,000`, `1만 개에 못 미치는`, `4,800 TPP를 넘지 않는`)."""
         bounds = self._bound_spans(text, q)
-        negations = [(a, b) for a, b in self._spans(text, "negation")
-                     if not any(s <= a and b <= e for s, e in bounds)]
+        negations = [
+            (a, b)
+            for a, b in self._spans(text, "negation")
+            if not any(s <= a and b <= e for s, e in bounds)
+        ]
         if self.en:
-            aux = _AUX_NEGATION_EN.match(text[q.end:end])
-            contains = aux is not None and self.lex.word_after("containment_verbs", text, q.end + aux.end())
-            return any(start <= a and b <= q.start for a, b in negations) \
-                or (aux is not None and not contains)  # "its $5 million bill does not cover research": it stands
+            aux = _AUX_NEGATION_EN.match(text[q.end : end])
+            contains = aux is not None and self.lex.word_after(
+                "containment_verbs", text, q.end + aux.end()
+            )
+            return any(start <= a and b <= q.start for a, b in negations) or (
+                aux is not None and not contains
+            )  # "its $5 million bill does not cover research": it stands
         if _TOPIC_FIGURE_KO.match(text, q.end):
-            return False  # "500만달러에는 … 포함되지 않았다": the figure is given; the negation is about the rest
+            # "500만달러에는 … 포함되지 않았다": the figure is given; the negation is about the
+            # rest
+            return False
         after = [a for a, b in negations if q.end <= a and b <= end]
         if not after:
             return False
-        linked = linking_ending(text, q.end, after[0])  # "4,000GB/s로 낮춰 … 넘지 않도록": the next predicate's
+        linked = linking_ending(
+            text, q.end, after[0]
+        )  # "4,000GB/s로 낮춰 … 넘지 않도록": the next predicate's
         return linked is None
 
     def _bound_spans(self, text: str, q: Quantity) -> list[tuple[int, int]]:
         before, anchored, _ = self.lex.qualifier_words
-        found = [before.search(text, max(0, q.start - 16), q.start), anchored.match(text, q.end)]
+        found: list[tuple[re.Match[str] | None, str | None] | None] = [
+            before.search(text, max(0, q.start - 16), q.start),
+            anchored.match(text, q.end),
+        ]
         comparison = self.lex.comparison_negation
         if comparison is not None:
             found.append((comparison.match(text, q.end), None))
         return [m[0].span() for m in found if m is not None and m[0] is not None]
 
     def _conditional(self, text: str, start: int, end: int, q: Quantity) -> bool:
-        return self._any(text, "condition", start, end) if self.en else self._any(text, "condition", q.end, end)
+        return (
+            self._any(text, "condition", start, end)
+            if self.en
+            else self._any(text, "condition", q.end, end)
+        )
 
     def _status(self, text: str, start: int, end: int, source: Entity | None) -> str:
         if self._any(text, "hedge", start, end):
@@ -1017,6 +1744,10 @@ class FrameBuilder:
         return "stated"
 
 
+@overload
+def _entity(m: Mention) -> Entity: ...
+@overload
+def _entity(m: Mention | None) -> Entity | None: ...
 def _entity(m: Mention | None) -> Entity | None:
     if m is None:
         return None

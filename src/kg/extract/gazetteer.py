@@ -31,10 +31,13 @@ class Mention:
 
 
 def _spacing_variants(name: str) -> list[str]:
-    """Korean writers space names freely: `오픈AI` is also `오픈 AI`, `미국 상무부` also `미국상무부`."""
+    """Korean writers space names freely: `오픈AI` is also `오픈 AI`, `미국 상무부` also
+    `미국상무부`."""
     if not _has_hangul(name):
         return []
-    spaced = re.sub(r"(?<=[\uac00-\ud7a3])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])", " ", name)
+    spaced = re.sub(
+        r"(?<=[\uac00-\ud7a3])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])", " ", name
+    )
     joined = re.sub(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])", "", name)
     return [v for v in (spaced, joined) if v != name]
 
@@ -51,12 +54,20 @@ class Gazetteer:
                 self.names.setdefault(variant, target)
         self._pattern = _compile(self.names)
         # what may follow a Hangul name inside a word: every language's attached particles (ko.yaml)
-        self.particles = tuple(sorted({p for lex in languages().values() for p in lex.data.attached_particles},
-                                      key=len, reverse=True))
+        self.particles = tuple(
+            sorted(
+                {p for lex in languages().values() for p in lex.data.attached_particles},
+                key=len,
+                reverse=True,
+            )
+        )
         self._miss_cache: dict[str, str | None] = {}
         self._folded = {n.casefold(): n for n in self.names if len(n) >= 6 and not _has_hangul(n)}
-        self._fuzzy = {n.casefold(): n for n in self.names if len(n) >= FUZZY_MIN_LENGTH and n.isascii()
-                       and re.fullmatch(r"[A-Za-z][A-Za-z-]+", n)}
+        self._fuzzy = {
+            n.casefold(): n
+            for n in self.names
+            if len(n) >= FUZZY_MIN_LENGTH and n.isascii() and re.fullmatch(r"[A-Za-z][A-Za-z-]+", n)
+        }
 
     def find(self, text: str) -> list[Mention]:
         if _GLOSS.search(text):
@@ -64,15 +75,16 @@ class Gazetteer:
         return self._find(text)
 
     def _find_glossed(self, text: str) -> list[Mention]:
-        """Korean glosses a name in Latin letters in brackets (`어센드(Ascend) 910C`, `호퍼(Hopper)`):
+        """Korean glosses a name in Latin letters in brackets (`어센드(Ascend) 910C`,
+        `호퍼(Hopper)`):
         names are looked up in the text without the glosses too, and mapped back to it."""
         kept: list[int] = []  # offset in text of each character of the stripped text
         last = 0
         parts = []
-        for m in _GLOSS.finditer(text):
-            parts.append(text[last:m.start(1)])
-            kept.extend(range(last, m.start(1)))
-            last = m.end(1)
+        for gloss in _GLOSS.finditer(text):
+            parts.append(text[last : gloss.start(1)])
+            kept.extend(range(last, gloss.start(1)))
+            last = gloss.end(1)
         parts.append(text[last:])
         kept.extend(range(last, len(text)))
         kept.append(len(text))
@@ -91,10 +103,18 @@ class Gazetteer:
     def _find(self, text: str) -> list[Mention]:
         corrected, fuzzy_spans = self._corrected(text)
         found = [self._exact(text, m, fuzzy_spans) for m in self._pattern.finditer(corrected)]
-        mentions = [m for m in found if m is not None and _boundaries_ok(corrected, m.start, m.end, self.particles)]
+        mentions = [
+            m
+            for m in found
+            if m is not None
+            and _boundaries_ok(corrected, m.start, m.end, self.particles)
+            and not (m.label == "Firm" and _PRODUCT_CODE_AFTER.match(corrected, m.end))
+        ]
         taken = [(m.start, m.end) for m in mentions]
         for token in _CAPITALISED_TOKEN.finditer(text):
-            if self._near_miss_name(token.group(0)) is None or any(s < token.end() and token.start() < e for s, e in taken):
+            if self._near_miss_name(token.group(0)) is None or any(
+                s < token.end() and token.start() < e for s, e in taken
+            ):
                 continue
             mention = self._near_miss(token)
             if mention:
@@ -115,7 +135,9 @@ class Gazetteer:
                 spans.append((token.start(), token.end()))
         return ("".join(chars), spans) if spans else (text, spans)
 
-    def _exact(self, text: str, match: re.Match[str], fuzzy_spans: list[tuple[int, int]]) -> Mention | None:
+    def _exact(
+        self, text: str, match: re.Match[str], fuzzy_spans: list[tuple[int, int]]
+    ) -> Mention | None:
         start, end = match.start("name"), match.end()
         name = match.group("name")
         label, ident = self.names[name]
@@ -134,7 +156,11 @@ class Gazetteer:
         if word in self._folded:
             return self._folded[word]
         for folded, name in self._fuzzy.items():
-            if folded[0] == word[0] and abs(len(folded) - len(word)) <= 1 and edit_distance(folded, word) <= 1:
+            if (
+                folded[0] == word[0]
+                and abs(len(folded) - len(word)) <= 1
+                and edit_distance(folded, word) <= 1
+            ):
                 return name
         return None
 
@@ -146,9 +172,12 @@ class Gazetteer:
         return Mention(token.start(), token.end(), token.group(0), label, ident, fuzzy=True)
 
 
+_Trie = dict[str, "_Trie"]  # a character to the names that continue with it; "" ends a name
+
+
 def _compile(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     """One trie-shaped regex over all names: fast, and longest name first at each position."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for name in names:
         node = trie
         for ch in name:
@@ -159,16 +188,24 @@ def _compile(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
     # or a capital ("H800s", "Hopper GPUs"), never one ending in a lowercase letter.
     # A leading class of first characters lets the engine skip most positions cheaply (3-4x).
     firsts = "".join(sorted({name[0] for name in names}))
-    return re.compile(rf"(?=[{re.escape(firsts)}])(?<![A-Za-z0-9])(?P<name>" + _trie_regex(trie)
-                      + r")(?P<plural>(?<=[0-9A-Z])s)?(?![A-Za-z0-9]|\.\d)")  # "V3" is no name inside "V3.2"
+    return re.compile(
+        rf"(?=[{re.escape(firsts)}])(?<![A-Za-z0-9])(?P<name>"
+        + _trie_regex(trie)
+        + r")(?P<plural>(?<=[0-9A-Z])s)?(?![A-Za-z0-9]|\.\d)"
+    )  # "V3" is no name inside "V3.2"
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: _Trie) -> str:
     branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+_PRODUCT_CODE_AFTER = re.compile(
+    r"-(?:[A-Za-z]+-)*[A-Za-z]*\d"
+)  # "MiniMax-Text-01": a product, not the firm
 
 
 def _boundaries_ok(text: str, start: int, end: int, particles: tuple[str, ...]) -> bool:
@@ -177,7 +214,9 @@ def _boundaries_ok(text: str, start: int, end: int, particles: tuple[str, ...]) 
     if end < len(text) and (text[end].isascii() and text[end].isalnum()):
         return False
     if _has_hangul(text[end - 1]) and end < len(text) and _has_hangul(text[end]):
-        return any(text.startswith(p, end) and not _is_hangul_at(text, end + len(p)) for p in particles)
+        return any(
+            text.startswith(p, end) and not _is_hangul_at(text, end + len(p)) for p in particles
+        )
     return True
 
 

@@ -28,11 +28,17 @@ def _kiwi() -> Any | None:
 @lru_cache(maxsize=256)
 def _tokens(sentence: str) -> tuple[Any, ...]:
     kiwi = _kiwi()
-    return tuple(kiwi.tokenize(sentence)) if kiwi is not None else ()  # the whole sentence is context
+    return (
+        tuple(kiwi.tokenize(sentence)) if kiwi is not None else ()
+    )  # the whole sentence is context
 
 
-def opening_proper_noun(sentence: str, not_names: frozenset[str], suffixes: frozenset[str] = frozenset(),
-                        markers: str = "(?!)") -> tuple[int, int, str] | None:
+def opening_proper_noun(
+    sentence: str,
+    not_names: frozenset[str],
+    suffixes: frozenset[str] = frozenset(),
+    markers: str = "(?!)",
+) -> tuple[int, int, str] | None:
     """(start, end, name) of a proper noun that opens the sentence as its subject (`markers`: the
     language's subject particles, as a regex alternation), if any."""
     match = re.match(rf"\s*[\"“'\[(]?({_WORD}){markers}\s", sentence)
@@ -41,23 +47,35 @@ def opening_proper_noun(sentence: str, not_names: frozenset[str], suffixes: froz
     return _proper_noun(sentence, match.start(1), match.end(1), suffixes)
 
 
-def proper_nouns_before(sentence: str, marker: str, not_names: frozenset[str],
-                        suffixes: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+def proper_nouns_before(
+    sentence: str, marker: str, not_names: frozenset[str], suffixes: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str]]:
     """Proper nouns directly followed by `marker` (a regex, e.g. `에서|로부터`)."""
     found = []
     for match in re.finditer(rf"(?<![\uac00-\ud7a3A-Za-z0-9])({_WORD})(?={marker})", sentence):
-        span = None if match.group(1) in not_names else _proper_noun(sentence, match.start(1), match.end(1), suffixes)
+        span = (
+            None
+            if match.group(1) in not_names
+            else _proper_noun(sentence, match.start(1), match.end(1), suffixes)
+        )
         if span:
             found.append(span)
     return found
 
 
-def marked_proper_nouns(sentence: str, end: int, markers: str, not_names: frozenset[str],
-                        suffixes: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+def marked_proper_nouns(
+    sentence: str,
+    end: int,
+    markers: str,
+    not_names: frozenset[str],
+    suffixes: frozenset[str] = frozenset(),
+) -> list[tuple[int, int, str]]:
     """Proper nouns before `end` that a subject, topic or possessive particle marks (`캄브리콘은`,
     `무어스레드의`), nearest last; Kiwi is asked only when such a word exists."""
     found = []
-    for match in re.finditer(rf"(?<![\uac00-\ud7a3A-Za-z0-9])({_WORD})(?=(?:{markers})[\s,])", sentence[:end]):
+    for match in re.finditer(
+        rf"(?<![\uac00-\ud7a3A-Za-z0-9])({_WORD})(?=(?:{markers})[\s,])", sentence[:end]
+    ):
         if match.group(1) in not_names:
             continue
         span = _proper_noun(sentence, match.start(1), match.end(1), suffixes)
@@ -66,7 +84,9 @@ def marked_proper_nouns(sentence: str, end: int, markers: str, not_names: frozen
     return found
 
 
-def _proper_noun(sentence: str, start: int, end: int, suffixes: frozenset[str]) -> tuple[int, int, str] | None:
+def _proper_noun(
+    sentence: str, start: int, end: int, suffixes: frozenset[str]
+) -> tuple[int, int, str] | None:
     """A name: a proper noun first, then proper nouns, Latin letters, digits or an organisation
     word (`칭화` + `대학교`); Kiwi must split the word exactly there."""
     head = [t for t in _tokens(sentence) if start <= t.start < end]
@@ -83,22 +103,36 @@ def linking_ending(sentence: str, start: int, end: int) -> int | None:
     `사들이고`): a connective ending (EC) after a verb that no auxiliary verb continues (`넘지 않`,
     `사들이고 있`), so what follows is the next predicate."""
     tokens = [t for t in _tokens(sentence) if start <= t.start]
-    for before, token, after in zip(tokens, tokens[1:], tokens[2:] + [None]):
+    for before, token, after in zip(tokens, tokens[1:], tokens[2:] + [None], strict=False):
         if token.start >= end:
             break
-        if token.tag == "EC" and before.tag in ("VV", "VA", "XSV", "XSA", "VX", "EP") \
-                and (after is None or after.tag != "VX"):
-            return token.start
+        if (
+            token.tag == "EC"
+            and before.tag in ("VV", "VA", "XSV", "XSA", "VX", "EP")
+            and (after is None or after.tag != "VX")
+        ):
+            at: int = token.start
+            return at
     return None
 
 
-def is_proper_name(sentence: str, start: int, end: int) -> bool:
+def is_proper_name(sentence: str, start: int, end: int, unknown_ok: bool = False) -> bool:
     """`존 리`, `왕웨이`, `휴메인`: nouns only, the first a proper noun, split by Kiwi exactly at
     the span's ends (a title before a common noun, `사장 자리`, is no name)."""
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
     if not tokens or tokens[0].start != start or tokens[-1].start + tokens[-1].len != end:
         return False
-    return tokens[0].tag == "NNP" and all(t.tag in ("NNP", "NNG") for t in tokens)
+    first = tokens[0].tag == "NNP" or unknown_ok and unknown_noun(tokens[0])
+    return first and all(t.tag in ("NNP", "NNG") for t in tokens)
+
+
+def unknown_noun(token: Any) -> bool:
+    """A noun Kiwi's dictionary lacks (`화얼타이`, `웬델`): Kiwi gives such words its placeholder
+    morpheme (id 2 for NNG, 3 for NNP); in news they are mostly foreign names written in Hangul."""
+    return token.tag in ("NNG", "NNP") and token.id <= _UNKNOWN_MORPHEME_ID and len(token.form) >= 2
+
+
+_UNKNOWN_MORPHEME_ID = 3  # kiwipiepy 0.24: the ids of the NNG and NNP placeholders
 
 
 def common_noun_ends(sentence: str, start: int, end: int) -> bool:
@@ -106,3 +140,33 @@ def common_noun_ends(sentence: str, start: int, end: int) -> bool:
     not a person's name (a one-syllable surname such as `우` may be read as one)."""
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
     return bool(tokens) and tokens[-1].tag == "NNG" and len(tokens[-1].form) >= 2
+
+
+def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Nouns in [start, end) that carry a subject particle (JKS) or the topic particle 은/는, as
+    (start, end, tag, form): where a clause names its subject (`웡은`, `쉬의 회사는`, `이들이`). A
+    noun after a proper noun is read as part of the name (`웬델 웡은`: NNP)."""
+    tokens = [t for t in _tokens(sentence) if start <= t.start < end]
+    found = []
+    for i, noun in enumerate(tokens):
+        if noun.tag not in ("NNG", "NNP", "NP"):
+            continue
+        j, form, at = i + 1, noun.form, noun.start + noun.len
+        if j < len(tokens) and tokens[j].tag == "XSN" and tokens[j].start == at:  # `이들`
+            form, at, j = form + tokens[j].form, at + tokens[j].len, j + 1
+        particle = tokens[j] if j < len(tokens) else None
+        if (
+            particle is None
+            or particle.start != at
+            or not (particle.tag == "JKS" or particle.tag == "JX" and particle.form in ("은", "는"))
+        ):
+            continue
+        name = tokens[i - 1] if i > 0 and tokens[i - 1].tag == "NNP" else None
+        if name is not None and noun.start - (name.start + name.len) <= 1:
+            found.append((name.start, at, "NNP", sentence[name.start : at]))
+        else:
+            named = particle.tag == "JKS" and unknown_noun(
+                noun
+            )  # "잉취커지가 0.34%": a name Kiwi lacks
+            found.append((noun.start, at, "NNP" if named else noun.tag, form))
+    return found

@@ -21,8 +21,21 @@ from kg.extract.scan import Alternatives, Scanner
 from kg.yamlfile import load_model
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
-Measure = Literal["money", "count", "memory", "bandwidth", "compute", "tpp", "density", "percent", "gpu_hours",
-                  "duration", "multiple", "power", "throughput"]
+Measure = Literal[
+    "money",
+    "count",
+    "memory",
+    "bandwidth",
+    "compute",
+    "tpp",
+    "density",
+    "percent",
+    "gpu_hours",
+    "duration",
+    "multiple",
+    "power",
+    "throughput",
+]
 Label = Literal["Firm", "Person", "Agency", "Country", "Chip", "AIModel", "Regulation"]
 
 
@@ -69,6 +82,7 @@ class Fraction(Strict):
     """Words for a part of a whole, read as a percentage ("half of", "절반"), or for a multiple
     (`unit: times`: "doubled", "threefold"); without `value`, the pattern's groups `num` and
     `den` give it ("3분의 1")."""
+
     words: list[Regex]
     value: float | None = None
     unit: Literal["percent", "times"] = "percent"
@@ -112,8 +126,12 @@ class Modality(Strict):
 
 class Names(Strict):
     person_titles: list[str] = []
-    modifier_endings: list[str] = []  # word endings that make a word describe, not name (`연루된`, `싱가포르인`)
-    firm_appositives: list[str] = []  # nouns a firm's name follows in apposition (`제조 업체 시게이트가`)
+    modifier_endings: list[
+        str
+    ] = []  # word endings that make a word describe, not name (`연루된`, `싱가포르인`)
+    firm_appositives: list[
+        str
+    ] = []  # nouns a firm's name follows in apposition (`제조 업체 시게이트가`)
     person_after: list[Regex] = []
     org_suffixes: list[str] = []
     agency_words: list[str] = []
@@ -121,11 +139,21 @@ class Names(Strict):
     cn_surnames: list[str] = []
     country_prefixes: list[str] = []
     segment_nouns: list[str] = []
-    possessor_nouns: list[str] = []  # "shares in X", "revenue of X": X owns the attribute  # a capitalised run right before one of these names a segment, not a firm
-    generic_subjects: list[Regex] = []  # a clause whose subject holds one of these is about no named entity
-    chip_words: list[Regex] = []  # a new name holding one of these (or followed by one) is a chip or system
+    possessor_nouns: list[
+        str
+        # "shares in X", "revenue of X": X owns the attribute
+        # a capitalised run right before one of these names a segment, not a firm
+    ] = []
+    generic_subjects: list[
+        Regex
+    ] = []  # a clause whose subject holds one of these is about no named entity
+    chip_words: list[
+        Regex
+    ] = []  # a new name holding one of these (or followed by one) is a chip or system
     model_words: list[Regex] = []  # ... an AI model
-    head_nouns: list[Regex] = []  # common nouns that may head a name's phrase (`엔비디아 측은`, `화웨이 그룹은`)
+    head_nouns: list[
+        Regex
+    ] = []  # common nouns that may head a name's phrase (`엔비디아 측은`, `화웨이 그룹은`)
     not_names: list[str] = []
 
 
@@ -151,10 +179,17 @@ class RelationRule(Strict):
     metric: str
     triggers: list[Regex]
     subject: list[Label] = []
-    subject_role: Literal["topic", "marked_object", "nearest_trigger", "nearest_trigger_after",
-                          "nearest_trigger_before"] = "topic"
+    subject_role: Literal[
+        "topic",
+        "marked_object",
+        "nearest_trigger",
+        "nearest_trigger_after",
+        "nearest_trigger_before",
+    ] = "topic"
     object: Label | None = None
-    object_role: Literal["topic", "nearest_value", "marked", "after_trigger", "before_trigger"] = "nearest_value"
+    object_role: Literal["topic", "nearest_value", "marked", "after_trigger", "before_trigger"] = (
+        "nearest_value"
+    )
     object_marker: Regex | None = None
     edge: str | None = None
     date: Literal["optional", "required"] = "optional"
@@ -178,29 +213,44 @@ class LanguageFile(Strict):
     # Words right before a date that make it the base of a comparison, not the fact's date
     # ("up 62% from a year earlier", "전년 대비").
     baseline_before: list[Regex] = []
-    # Small word lists the clause rules read, by name: `maker_modifiers` ("-made": the name before it
+    # Small word lists the clause rules read, by name: `maker_modifiers` ("-made": the name
+    # before it
     # qualifies another), `auxiliaries` ("will", "plans to": between a new name and its verb),
     # `containment_verbs` ("include": negated, they deny what a figure holds, not the figure).
     clause_words: dict[str, list[Regex]] = {}
-    volume_nouns: list[Regex] = []  # "생산량", "출하량": after a chip, a later count counts that chip
+    enforcement_verbs: list[
+        Regex
+    ] = []  # charged, seized, 기소: the agency is no actor of the figures
+    volume_nouns: list[
+        Regex
+    ] = []  # "생산량", "출하량": after a chip, a later count counts that chip
     news_report: list[Regex] = []  # "보도했다": a source reporting news is not its subject
     baseline_after: list[Regex] = []  # "전년 대비", "지난해 같은 기간보다"
     modality: Modality = Modality()
     names: Names = Names()
     clause_breaks: list[Regex] = []
     topic_particles: list[str] = []
-    attached_particles: list[str] = []  # what may follow a name inside one word (Korean particles and endings)
+    attached_particles: list[
+        str
+    ] = []  # what may follow a name inside one word (Korean particles and endings)
     subject_particles: list[str] = []
-    # Particles that mark an institution as the agent ("정부에서 규정한": 에서 after a body of people)
+    # Particles that mark an institution as the agent ("정부에서 규정한": 에서 after a body of
+    # people)
     institution_subject_particles: list[str] = []
     possessive_particles: list[str] = []
     sentence_topic_particles: list[str] = []
     object_particles: list[str] = []
-    oblique_particles: list[str] = []  # a name marked with one of these is no subject (에, 에서, 로, 와, ...)
+    oblique_particles: list[
+        str
+    ] = []  # a name marked with one of these is no subject (에, 에서, 로, 와, ...)
     # A negated comparison right after a figure bounds it rather than denies it (`를 넘지 않는`).
     comparison_negation: list[Regex] = []
     list_joiners: list[str] = []
-    respectively: list[Regex] = []  # "각각", "respectively": a list's figures go to its names in order  # what joins the names of a list (와, 과, 및)
+    respectively: list[
+        Regex
+        # "각각", "respectively": a list's figures go to its names in order
+        # what joins the names of a list (와, 과, 및)
+    ] = []
     attribution: Attribution = Attribution()
     coordination: Regex | None = None
     qualifiers: dict[Qualifier, QualifierWords] = {}
@@ -219,13 +269,23 @@ class Metric(Strict):
     counted: list[str] = []
     units: list[str] = []  # for other measures: the units it takes (empty: any)
     cues: list[str]
-    cue_labels: list[Label] = []  # a name of this label in the clause counts as a cue ("1,024 H800 GPUs for 90 hours")
+    cue_labels: list[
+        Label
+    ] = []  # a name of this label in the clause counts as a cue ("1,024 H800 GPUs for 90 hours")
     default: bool = False
+    # a change, read only where the figure is no level ("rose 12%", not "rose to 92.5%")
+    change: bool = False
     secondary: bool = False
-    generic: bool = False  # its cues ("cost", "spent") yield to a specific metric's cue in the same clause
+    generic: bool = (
+        False  # its cues ("cost", "spent") yield to a specific metric's cue in the same clause
+    )
     subject: list[Label] = Field(min_length=1)
-    subject_name: Regex | None = None  # the subject's name or id must match (a system: SuperPoD, NVL72)
-    named_subject: bool = False  # its subject is named in the sentence, never only the discourse's topic
+    subject_name: Regex | None = (
+        None  # the subject's name or id must match (a system: SuperPoD, NVL72)
+    )
+    named_subject: bool = (
+        False  # its subject is named in the sentence, never only the discourse's topic
+    )
     object: Label | None = None
     recipient: list[Label] = []
     edge: str | None = None
@@ -242,7 +302,9 @@ def _error(path: Path, line: int | None, field: str | None, reason: str) -> Refe
     return ReferenceDataError(path, line, field, reason)
 
 
-def _alternation(items: list[str] | tuple[str, ...], flags: int = 0, escape: bool = False) -> re.Pattern[str] | None:
+def _alternation(
+    items: list[str] | tuple[str, ...], flags: int = 0, escape: bool = False
+) -> re.Pattern[str] | None:
     items = sorted(items, key=len, reverse=True)
     if not items:
         return None
@@ -263,25 +325,36 @@ class Lexicon:
     @cached_property
     def cues(self) -> dict[str, re.Pattern[str]]:
         flags = re.IGNORECASE if self.code == "en" else 0
-        return {group: re.compile("|".join(f"(?:{w})" for w in words), flags)
-                for group, words in self.data.cues.items() if words}
+        return {
+            group: re.compile("|".join(f"(?:{w})" for w in words), flags)
+            for group, words in self.data.cues.items()
+            if words
+        }
 
     @cached_property
-    def cue_scanner(self) -> "Scanner[str]":
+    def cue_scanner(self) -> Scanner[str]:
         """Every cue word of every group, found in one walk over a sentence (kg.extract.scan)."""
-        return Scanner([(w, group) for group, words in self.data.cues.items() for w in words],
-                       ignore_case=self.code == "en")
+        return Scanner(
+            [(w, group) for group, words in self.data.cues.items() for w in words],
+            ignore_case=self.code == "en",
+        )
 
     @cached_property
     def anaphors(self) -> dict[str, re.Pattern[str]]:
         flags = re.IGNORECASE if self.code == "en" else 0
-        return {label: p for label, words in self.data.anaphors.items()
-                if (p := _alternation(words, flags)) is not None}
+        return {
+            label: p
+            for label, words in self.data.anaphors.items()
+            if (p := _alternation(words, flags)) is not None
+        }
 
     @cached_property
     def _clause_words(self) -> dict[str, re.Pattern[str]]:
-        return {name: re.compile(f"(?:{'|'.join(words)})\\b", re.IGNORECASE)
-                for name, words in self.data.clause_words.items() if words}
+        return {
+            name: re.compile(f"(?:{'|'.join(words)})\\b", re.IGNORECASE)
+            for name, words in self.data.clause_words.items()
+            if words
+        }
 
     def word_after(self, group: str, text: str, at: int) -> bool:
         """Does a word of the `clause_words` list `group` stand at `at` (its entries carry their own
@@ -289,10 +362,27 @@ class Lexicon:
         pattern = self._clause_words.get(group)
         return bool(pattern and pattern.match(text, at))
 
+    @cached_property
+    def _clause_words_before(self) -> dict[str, re.Pattern[str]]:
+        return {
+            name: re.compile(f"(?:{'|'.join(words)})\\s*$", re.IGNORECASE)
+            for name, words in self.data.clause_words.items()
+            if words
+        }
+
+    def word_before(self, group: str, text: str, at: int) -> bool:
+        """Does a word of the `clause_words` list `group` end right before `at` (spaces aside)?"""
+        pattern = self._clause_words_before.get(group)
+        return bool(pattern and pattern.search(text, max(0, at - 24), at))
+
     def words_between(self, group: str, gap: str) -> bool:
         """Is `gap` nothing but words of the list `group` between spaces?"""
         pattern = self._clause_words.get(group)
         return bool(pattern and re.fullmatch(rf"(?:\s+{pattern.pattern})+\s+", gap, re.IGNORECASE))
+
+    @cached_property
+    def enforcement_verbs(self) -> re.Pattern[str] | None:
+        return _alternation(self.data.enforcement_verbs, re.IGNORECASE if self.code == "en" else 0)
 
     @cached_property
     def volume_nouns(self) -> re.Pattern[str] | None:
@@ -309,8 +399,10 @@ class Lexicon:
         """Words before and after a date that make it a comparison's base."""
         flags = re.IGNORECASE if self.code == "en" else 0
         before, after = self.data.baseline_before, self.data.baseline_after
-        return (re.compile(rf"(?:{'|'.join(before)})\s*$", flags) if before else None,
-                re.compile(rf"(?:{'|'.join(after)})", flags) if after else None)
+        return (
+            re.compile(rf"(?:{'|'.join(before)})\s*$", flags) if before else None,
+            re.compile(rf"(?:{'|'.join(after)})", flags) if after else None,
+        )
 
     @cached_property
     def time_frame(self) -> re.Pattern[str] | None:
@@ -329,7 +421,7 @@ class Lexicon:
         return _alternation([w for words in self.data.anaphors.values() for w in words], flags)
 
     def modality(self, name: str) -> re.Pattern[str] | None:
-        cached = self.__dict__.setdefault("_modality", {})
+        cached: dict[str, re.Pattern[str] | None] = self.__dict__.setdefault("_modality", {})
         if name not in cached:
             flags = re.IGNORECASE if self.code == "en" else 0
             cached[name] = _alternation(getattr(self.data.modality, name), flags)
@@ -340,11 +432,16 @@ class Lexicon:
         words = self.data.names.possessor_nouns
         if not words:
             return None
-        return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:of|in|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
+        return re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:of|in|at|for)\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        )
 
     @cached_property
     def generic_subjects(self) -> re.Pattern[str] | None:
-        return _alternation(self.data.names.generic_subjects, re.IGNORECASE if self.code == "en" else 0)
+        return _alternation(
+            self.data.names.generic_subjects, re.IGNORECASE if self.code == "en" else 0
+        )
 
     @cached_property
     def clause_breaks(self) -> re.Pattern[str] | None:
@@ -353,9 +450,13 @@ class Lexicon:
     @cached_property
     def qualifiers(self) -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
         # "before" words must end where the value starts: anchored here, once
-        return {name: {"before": tuple(re.compile(f"(?:{x})$", re.IGNORECASE) for x in spec.before),
-                       "after": tuple(re.compile(x, re.IGNORECASE) for x in spec.after)}
-                for name, spec in self.data.qualifiers.items()}
+        return {
+            name: {
+                "before": tuple(re.compile(f"(?:{x})$", re.IGNORECASE) for x in spec.before),
+                "after": tuple(re.compile(x, re.IGNORECASE) for x in spec.after),
+            }
+            for name, spec in self.data.qualifiers.items()
+        }
 
     @cached_property
     def respectively(self) -> re.Pattern[str] | None:
@@ -366,22 +467,33 @@ class Lexicon:
         return _alternation(self.data.comparison_negation)
 
     @cached_property
-    def qualifier_words(self) -> tuple["Alternatives[str]", "Alternatives[str]", "Alternatives[str]"]:
+    def qualifier_words(
+        self,
+    ) -> tuple[Alternatives[str], Alternatives[str], Alternatives[str]]:
         """A figure's qualifier words in one regex each: right before it, right after it (`^`), and
         in the few characters after it."""
         order = ("at_least", "at_most", "approx", "exact")
-        specs = [(name, self.data.qualifiers[name]) for name in order if name in self.data.qualifiers]
+        specs = [
+            (name, self.data.qualifiers[name]) for name in order if name in self.data.qualifiers
+        ]
         before = [(f"(?:{x})$", name) for name, spec in specs for x in spec.before]
         anchored = [(x[1:], name) for name, spec in specs for x in spec.after if x.startswith("^")]
         loose = [(x, name) for name, spec in specs for x in spec.after if not x.startswith("^")]
-        return (Alternatives(before, re.IGNORECASE), Alternatives(anchored, re.IGNORECASE),
-                Alternatives(loose, re.IGNORECASE))
+        return (
+            Alternatives(before, re.IGNORECASE),
+            Alternatives(anchored, re.IGNORECASE),
+            Alternatives(loose, re.IGNORECASE),
+        )
 
     def particles(self, *kinds: str) -> str:
         """An alternation (a regex string) of the particles of these kinds (`subject`, `object`,
         `possessive`, `oblique`, `attached`), longest first; one that never matches when none."""
         words = {w for kind in kinds for w in getattr(self.data, f"{kind}_particles")}
-        return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")" if words else "(?!)"
+        return (
+            "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+            if words
+            else "(?!)"
+        )
 
     @cached_property
     def subject_particles(self) -> re.Pattern[str] | None:
@@ -406,7 +518,9 @@ class Lexicon:
 def lexicon(code: str, directory: Path | None = None) -> Lexicon:
     directory = directory or paths.patterns_dir()
     path = directory / f"{code}.yaml"
-    return Lexicon(load_model(path, LanguageFile, _error, missing="missing extraction lexicon"), path)
+    return Lexicon(
+        load_model(path, LanguageFile, _error, missing="missing extraction lexicon"), path
+    )
 
 
 @lru_cache(maxsize=4)
@@ -426,7 +540,11 @@ def languages(directory: Path | None = None) -> dict[str, Lexicon]:
 
 @lru_cache(maxsize=4)
 def _languages(directory: Path) -> dict[str, Lexicon]:
-    return {p.stem: lexicon(p.stem, directory) for p in sorted(directory.glob("*.yaml")) if re.fullmatch(r"[a-z]{2}", p.stem)}
+    return {
+        p.stem: lexicon(p.stem, directory)
+        for p in sorted(directory.glob("*.yaml"))
+        if re.fullmatch(r"[a-z]{2}", p.stem)
+    }
 
 
 def for_document(lang: str | None) -> Lexicon:

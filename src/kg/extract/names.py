@@ -23,11 +23,21 @@ from kg.extract.lexicon import Lexicon, lexicon
 
 _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
-    r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)")
+    r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)"
+)
+# a given name of one or two Pinyin syllables ("Shiwei", "Chuan", "Xiaoming")
+_PINYIN_NAME = re.compile(
+    r"(?i:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao"
+    r"|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)){1,2}"
+)
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
-_KO_NOT_NAME_PARTS = frozenset("겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split())
+_KO_NOT_NAME_PARTS = frozenset(
+    "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
+)
 _MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
-_FAMILY_VERSION = re.compile(r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))")
+_FAMILY_VERSION = re.compile(
+    r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
+)
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
 
 
@@ -59,19 +69,30 @@ class NameFinder:
     @cached_property
     def _after_name(self) -> str:
         """What may follow a Korean name: a particle, a comma, a bracket, a space or the end."""
-        return rf"(?:{self.lex.particles('subject', 'possessive', 'object', 'oblique')}|측|,|\s|\)|$)"
+        return (
+            rf"(?:{self.lex.particles('subject', 'possessive', 'object', 'oblique')}|측|,|\s|\)|$)"
+        )
 
     @cached_property
     def _ko_latin(self) -> re.Pattern[str]:
-        """A Latin-script name in Korean text carrying a subject, possessive or joining particle (`Megaspeed는`)."""
+        """A Latin-script name in Korean text carrying a subject, possessive or joining particle
+        (`Megaspeed는`)."""
         marked = self.lex.particles("subject", "possessive")
-        return re.compile(rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:{marked}|와|과)\s)")
+        return re.compile(
+            rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]+(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)(?=(?:{marked}|와|과)\s)"
+        )
 
     @cached_property
     def _latin_units(self) -> re.Pattern[str]:
-        """Unit words of every language's lexicon written in Latin letters (`TPP`, `TFLOPS`, `HBM`)."""
-        words = [w for code in ("en", self.lex.code) for u in lexicon(code).data.numbers.units + lexicon(code).data.numbers.spec_before
-                 for w in u.words if w.isascii()]
+        """Unit words of every language's lexicon written in Latin letters (`TPP`, `TFLOPS`,
+        `HBM`)."""
+        words = [
+            w
+            for code in ("en", self.lex.code)
+            for u in lexicon(code).data.numbers.units + lexicon(code).data.numbers.spec_before
+            for w in u.words
+            if w.isascii()
+        ]
         return re.compile(rf"(?:{'|'.join(words)})", re.IGNORECASE) if words else re.compile("(?!)")
 
     @cached_property
@@ -79,7 +100,11 @@ class NameFinder:
         """Unit and currency words ("GB", "EFLOPS", "PB/s"): never a name, and they end one."""
         n = self.lex.data.numbers
         words = [w for u in n.units for w in u.words] + [w for c in n.currencies for w in c.after]
-        return re.compile(rf"(?:{'|'.join(words)})[.,;:]?", re.IGNORECASE) if words else re.compile("(?!)")
+        return (
+            re.compile(rf"(?:{'|'.join(words)})[.,;:]?", re.IGNORECASE)
+            if words
+            else re.compile("(?!)")
+        )
 
     @cached_property
     def _chip_words(self) -> re.Pattern[str] | None:
@@ -99,7 +124,11 @@ class NameFinder:
 
     @cached_property
     def _title_before(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:{'|'.join(map(re.escape, self.titles))})\.?\s$") if self.titles else re.compile("(?!)")
+        return (
+            re.compile(rf"(?:{'|'.join(map(re.escape, self.titles))})\.?\s$")
+            if self.titles
+            else re.compile("(?!)")
+        )
 
     @cached_property
     def _person_after(self) -> re.Pattern[str] | None:
@@ -121,30 +150,52 @@ class NameFinder:
     def _ko_title_then_name(self) -> re.Pattern[str]:
         """A title, then one or two Hangul words marked as a name would be (`사장 존 리는`)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(rf"(?<![\uac00-\ud7a3])(?:{titles})\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
-                          rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())")
+        return re.compile(
+            rf"(?<![\uac00-\ud7a3])(?:{titles})\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+            rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
+        )
 
     @cached_property
     def _ko_firm_after_noun(self) -> re.Pattern[str]:
         """A firm noun, then one Hangul word marked as a name would be (`업체 시게이트가`)."""
-        nouns = "|".join(map(re.escape, sorted(self.lex.data.names.firm_appositives, key=len, reverse=True))) or "(?!)"
-        return re.compile(rf"(?<![\uac00-\ud7a3])(?:{nouns})\s(?P<name>[\uac00-\ud7a3]{{2,8}})"
-                          rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())")
+        nouns = (
+            "|".join(
+                map(re.escape, sorted(self.lex.data.names.firm_appositives, key=len, reverse=True))
+            )
+            or "(?!)"
+        )
+        return re.compile(
+            rf"(?<![\uac00-\ud7a3])(?:{nouns})\s(?P<name>[\uac00-\ud7a3]{{2,8}})"
+            rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
+        )
 
     @cached_property
     def _ko_person_aged(self) -> re.Pattern[str]:
         """`아론 운(41)`: a name with an age in brackets, as Korean reports write people."""
-        return re.compile(r"(?<![\uac00-\ud7a3])((?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,4})\s?\((?:\d{2}|\d{2}세)\)")
+        return re.compile(
+            r"(?<!\S)((?:[\uac00-\ud7a3]{1,5}\s){0,2}[\uac00-\ud7a3]{1,4})\s?\((?:\d{2}|\d{2}세)\)"
+        )
 
     @cached_property
     def _ko_agency(self) -> re.Pattern[str]:
-        prefixes = "|".join(map(re.escape, sorted(self.lex.data.names.country_prefixes, key=len, reverse=True))) or "(?!)"
+        prefixes = (
+            "|".join(
+                map(re.escape, sorted(self.lex.data.names.country_prefixes, key=len, reverse=True))
+            )
+            or "(?!)"
+        )
         words = "|".join(map(re.escape, sorted(self.agency_words, key=len, reverse=True))) or "(?!)"
-        return re.compile(rf"(?<![\uac00-\ud7a3])(?:(?P<country>{prefixes})\s?)?(?P<name>[\uac00-\ud7a3]{{1,12}}(?:{words}))(?={self._after_name})")
+        return re.compile(
+            rf"(?<![\uac00-\ud7a3])(?:(?P<country>{prefixes})\s?)?(?P<name>[\uac00-\ud7a3]{{1,12}}(?:{words}))(?={self._after_name})"
+        )
 
     def find(self, text: str, known: list[Mention]) -> list[Name]:
         taken = [(m.start, m.end) for m in known]
-        found = self._english(text, taken, known) if self.lex.code == "en" else self._korean(text, taken)
+        found = (
+            self._english(text, taken, known)
+            if self.lex.code == "en"
+            else self._korean(text, taken)
+        )
         found = found + self._model_numbers(text, known, found)
         return sorted(found, key=lambda n: n.start)
 
@@ -155,7 +206,10 @@ class NameFinder:
         for m in known:
             if m.label == "Chip":
                 number, label = _MODEL_NUMBER.match(text, m.end), "Chip"
-            elif m.label in ("Firm", "AIModel"):  # "DeepSeek V4-Pro", "Kimi K3", "Qwen 3": a new model
+            elif m.label in (
+                "Firm",
+                "AIModel",
+            ):  # "DeepSeek V4-Pro", "Kimi K3", "Qwen 3": a new model
                 pattern = _MODEL_VERSION if m.label == "Firm" else _FAMILY_VERSION
                 number, label = pattern.match(text, m.end), "AIModel"
             else:
@@ -165,12 +219,17 @@ class NameFinder:
             end = number.end()
             if any(n.start < end and m.start < n.end and n.label for n in found):
                 continue
-            found[:] = [n for n in found if not (n.start < end and m.start < n.end)]  # an untyped "V4-Pro" joins it
-            out.append(Name(m.start, end, text[m.start:end], label))
+            found[:] = [
+                n for n in found if not (n.start < end and m.start < n.end)
+            ]  # an untyped "V4-Pro" joins it
+            out.append(Name(m.start, end, text[m.start : end], label))
         return out
 
-    def _name_before_title(self, text: str, at: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """`러트닉 장관`, `하워드 러트닉 상무장관`, `쉬즈진 화웨이 부회장`: the one or two words before a
+    def _name_before_title(
+        self, text: str, at: int, taken: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        """`러트닉 장관`, `하워드 러트닉 상무장관`, `쉬즈진 화웨이 부회장`: the one or two words
+        before a
         title, past a known organisation's name between them."""
         end = at
         while end > 0 and text[end - 1] == " ":
@@ -186,13 +245,28 @@ class NameFinder:
         parts = words.group(0).split()
         while parts and (parts[0] in self.not_names or parts[0] in _KO_NOT_NAME_PARTS):
             parts.pop(0)
-        if not parts or len("".join(parts)) < 2 or any(p in _KO_NOT_NAME_PARTS for p in parts) \
-                or any(p.endswith(tuple(self.lex.data.names.modifier_endings)) for p in parts):
-            return None  # "연루된 싱가포르인 용의자": a verb's modifier and a nationality describe, not name
+        if (
+            not parts
+            or len("".join(parts)) < 2
+            or any(p in _KO_NOT_NAME_PARTS for p in parts)
+            or any(p.endswith(tuple(self.lex.data.names.modifier_endings)) for p in parts)
+        ):
+            # "연루된 싱가포르인 용의자": a verb's modifier and a nationality describe, not name
+            return None
         start = end - len(" ".join(parts))
         if any(s < end and start < e for s, e in taken):
             return None
+        if not is_proper_name(text, start, end, unknown_ok=True):
+            return None  # "법무 차관보": a common noun before a title names no one
         return start, end
+
+    def _describes_a_person(self, word: str) -> bool:
+        """A title (`용의자`) or a nationality (`중국인`, `싱가포르인`) before a person's name."""
+        return (
+            word in self.titles
+            or (len(word) >= 3 and word.endswith("인"))
+            or word in self.not_names
+        )
 
     def _typed_as_product(self, name: str) -> bool:
         words = [w for w in (self._chip_words, self._model_words) if w is not None]
@@ -203,16 +277,31 @@ class NameFinder:
         found = []
         for match in _EN_RUN.finditer(text):
             whole = self._led_by_a_place(text, match.start(1), match.end(1), known)
-            if whole is not None:  # "China Securities Regulatory Commission": the place is part of the name
+            if (
+                whole is not None
+            ):  # "China Securities Regulatory Commission": the place is part of the name
                 found.append(whole)
                 continue
             for start, end in _outside(match.start(1), match.end(1), taken):
                 name = self._typed_run(text, start, end, taken)
+                if name is not None and name.label is None and " and " in text[start:end]:
+                    # "Chuan Geng and Shiwei Yang": two people, not one name
+                    cut = text.index(" and ", start)
+                    parts = [
+                        self._typed_run(text, start, cut, taken),
+                        self._typed_run(text, cut + 5, end, taken),
+                    ]
+                    people = [p for p in parts if p is not None and p.label == "Person"]
+                    if len(people) == 2:
+                        found.extend(people)
+                        continue
                 if name is not None:
                     found.append(name)
         return found
 
-    def _typed_run(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> Name | None:
+    def _typed_run(
+        self, text: str, start: int, end: int, taken: list[tuple[int, int]]
+    ) -> Name | None:
         words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
         while words and not re.search(r"[A-Za-z0-9]", _word(text, words[0])):
             words.pop(0)  # what a known name leaves: "'s", "’s"
@@ -222,15 +311,26 @@ class NameFinder:
         cut = self._after_last_title(text, words)
         if cut:
             words, title = words[cut:], True
-        while words and (_word(text, words[0]) in self.not_names or _word(text, words[0]) in ("of", "and", "the")):
+        while words and (
+            _word(text, words[0]) in self.not_names or _word(text, words[0]) in ("of", "and", "the")
+        ):
             words.pop(0)
-        unit = next((i for i, span in enumerate(words) if self._units.fullmatch(_word(text, span))), None)
+        unit = next(
+            (i for i, span in enumerate(words) if self._units.fullmatch(_word(text, span))), None
+        )
         if unit is not None:
             words = words[:unit]  # "Ascend 910C 780 TFLOPS" ends before its unit
-        while words and (_word(text, words[-1]) in ("of", "and", "for", "on", "the", "de", "&")
-                         or unit is not None and re.fullmatch(r"[\d.,]+", _word(text, words[-1]))):
+        while words and (
+            _word(text, words[-1]) in ("of", "and", "for", "on", "the", "de", "&")
+            or unit is not None
+            and re.fullmatch(r"[\d.,]+", _word(text, words[-1]))
+        ):
             words.pop()  # a figure before a unit is no part of the name
-        if not words or not _word(text, words[0])[:1].isupper() or self._sum.match(_word(text, words[0])):
+        if (
+            not words
+            or not _word(text, words[0])[:1].isupper()
+            or self._sum.match(_word(text, words[0]))
+        ):
             return None  # "CNY700 million", "US$1.07bn": a sum, not a name
         s, e = words[0][0], words[-1][1]
         surface = text[s:e].rstrip(".,")
@@ -238,11 +338,18 @@ class NameFinder:
         if surface.endswith(("'s", "’s")):
             e -= 2
             surface = surface[:-2]
-        if any(a < e and s < b for a, b in taken) or len(surface) < 2 or not any(ch.islower() for ch in surface[1:]) \
-                and len(surface) <= 3 and not title:
-            return None  # acronyms of three letters or fewer are units and tickers as often as names
+        if (
+            any(a < e and s < b for a, b in taken)
+            or len(surface) < 2
+            or not any(ch.islower() for ch in surface[1:])
+            and len(surface) <= 3
+            and not title
+        ):
+            return (
+                None  # acronyms of three letters or fewer are units and tickers as often as names
+            )
         tokens = surface.split()
-        following = re.match(r"\s+([a-z]+)", text[e:e + 20])
+        following = re.match(r"\s+([a-z]+)", text[e : e + 20])
         if following and following.group(1) in self.segment_nouns:
             return None  # "Consumer Electronics business": a segment of a firm, not a firm
         if any(re.fullmatch(r"(?:19|20)\d\d", tok) for tok in tokens):
@@ -251,19 +358,26 @@ class NameFinder:
             return None  # "Corp" after a known name, "Global" alone: no name of its own
         label = self._english_label(text, s, e, tokens, title)
         at_sentence_start = not text[:s].strip(" \"“'([-–—•*")
-        typed_by_next_word = label in ("Chip", "AIModel") and not self._typed_as_product(tokens[0]) \
+        typed_by_next_word = (
+            label in ("Chip", "AIModel")
+            and not self._typed_as_product(tokens[0])
             and not re.search(r"\d|.[A-Z]", tokens[0])
+        )
         if at_sentence_start and len(tokens) == 1 and (label is None or typed_by_next_word):
-            return None  # a capitalised first word is as likely a common word ("Advanced chips need …")
+            # a capitalised first word is as likely a common word ("Advanced chips
+            # need …")
+            return None
         return Name(s, e, surface, label)
 
     def _led_by_a_place(self, text: str, start: int, end: int, known: list[Mention]) -> Name | None:
-        lead = next((m for m in known if m.label == "Country" and m.start == start and m.end < end), None)
+        lead = next(
+            (m for m in known if m.label == "Country" and m.start == start and m.end < end), None
+        )
         if lead is None or any(m.start >= lead.end and m.start < end for m in known):
             return None
-        if text[lead.end:lead.end + 1] != " ":
+        if text[lead.end : lead.end + 1] != " ":
             return None  # "China's AI ...": a possessive, not a name that begins with a place
-        rest = text[lead.end:end].strip().split()
+        rest = text[lead.end : end].strip().split()
         tokens = text[start:end].split()
         if rest and rest[-1] == "AI":
             return None
@@ -273,17 +387,20 @@ class NameFinder:
         return None
 
     def _after_last_title(self, text: str, words: list[tuple[int, int]]) -> int:
-        """How many leading words are a title (`Commerce Secretary`, `CEO`, `Rep.`), if a name follows."""
+        """How many leading words are a title (`Commerce Secretary`, `CEO`, `Rep.`), if a name
+        follows."""
         cut = 0
         for i, span in enumerate(words[:-1]):
             if _word(text, span).rstrip(".,") in self.titles:
                 cut = i + 1
         return cut
 
-    def _english_label(self, text: str, start: int, end: int, tokens: list[str], title: bool) -> str | None:
+    def _english_label(
+        self, text: str, start: int, end: int, tokens: list[str], title: bool
+    ) -> str | None:
         if any(t in self.agency_words for t in tokens):
             return "Agency"
-        following = re.match(r"[\s-]+([A-Za-z]+)", text[end:end + 24])
+        following = re.match(r"[\s-]+([A-Za-z]+)", text[end : end + 24])
         typed = tokens + ([following.group(1)] if following else [])
         if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
             if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed):
@@ -296,6 +413,12 @@ class NameFinder:
         if plain and 2 <= len(tokens) <= 3:
             if title or tokens[0] in self.given or tokens[0] in self.surnames:
                 return "Person"
+            if (
+                len(tokens) == 2
+                and tokens[1] in self.surnames
+                and _PINYIN_NAME.fullmatch(tokens[0])
+            ):
+                return "Person"  # "Shiwei Yang": a Chinese given name, then the surname
             if self._person_after and self._person_after.match(text, end):
                 return "Person"
         if title and plain and len(tokens) == 1:
@@ -307,70 +430,108 @@ class NameFinder:
         found: list[Name] = []
 
         def add(s: int, e: int, label: str) -> None:
-            if not any(a < e and s < b for a, b in taken) and not any(n.start < e and s < n.end for n in found):
+            if not any(a < e and s < b for a, b in taken) and not any(
+                n.start < e and s < n.end for n in found
+            ):
                 found.append(Name(s, e, text[s:e], label))
 
-        named_after: set[int] = set()  # titles a name follows: "용의자 아론 운과" names no one before it
+        named_after: set[int] = (
+            set()
+        )  # titles a name follows: "용의자 아론 운과" names no one before it
         for m in self._ko_title_then_name.finditer(text):
             span = m.start("name"), m.end("name")
-            if m.group("name").split()[0] not in self.not_names and is_proper_name(text, *span):
-                add(*span, "Person")  # "바이두 사장 존 리는", "창업자 왕웨이는"
+            if m.group("name").split()[0] not in self.not_names and is_proper_name(
+                text, *span, unknown_ok=True
+            ):
+                add(*span, "Person")  # "바이두 사장 존 리는", "창업자 왕웨이는", "변호사 웬델 웡은"
                 named_after.add(m.start())
         for m in self._ko_firm_after_noun.finditer(text):
             span = m.start("name"), m.end("name")
-            if m.group("name") not in self.not_names and is_proper_name(text, *span):
-                add(*span, "Firm")  # "제조 업체 시게이트가", "상장사 화얼타이가"
+            if m.group("name") not in self.not_names and is_proper_name(
+                text, *span, unknown_ok=True
+            ):
+                add(
+                    *span, "Firm"
+                )  # "제조 업체 시게이트가", "상장사 화얼타이가" (a word Kiwi does not know)
         for m in self._ko_title.finditer(text):
-            span = None if m.start() in named_after else self._name_before_title(text, m.start(), taken)
-            if span is not None:
-                add(*span, "Person")
+            titled_span = (
+                None
+                if m.start() in named_after
+                else self._name_before_title(text, m.start(), taken)
+            )
+            if titled_span is not None:
+                add(*titled_span, "Person")
         for m in self._ko_person_aged.finditer(text):
-            if m.group(1).split()[0] not in self.not_names:
-                add(m.start(1), m.end(1), "Person")
+            words = m.group(1).split()
+            while words and self._describes_a_person(words[0]):
+                words.pop(0)  # "중국인 참 리(38)": a nationality or a title, then the name
+            if words and len("".join(words)) >= 2 and words[0] not in self.not_names:
+                add(m.end(1) - len(" ".join(words)), m.end(1), "Person")
         for m in self._ko_agency.finditer(text):
             name = m.group("name")
-            if name in self.not_names or (not m.group("country") and not name.endswith(("위원회", "청", "총국"))):
+            if name in self.not_names or (
+                not m.group("country") and not name.endswith(("위원회", "청", "총국"))
+            ):
                 continue
             add(m.start(), m.end("name"), "Agency")
         for m in self._ko_latin.finditer(text):
-            if m.group(1) not in self.not_names and not self._latin_units.fullmatch(m.group(1)):  # "TPP가": a unit
+            if m.group(1) not in self.not_names and not self._latin_units.fullmatch(
+                m.group(1)
+            ):  # "TPP가": a unit
                 titled = self._ko_title_before.search(text, max(0, m.start(1) - 16), m.start(1))
-                label = "Chip" if self._typed_as_product(m.group(1)) else "Person" if titled else "Firm"
-                add(m.start(1), m.end(1), label)  # "Anthropic의 CEO인 Dario는": a title names a person
+                label = (
+                    "Chip" if self._typed_as_product(m.group(1)) else "Person" if titled else "Firm"
+                )
+                add(
+                    m.start(1), m.end(1), label
+                )  # "Anthropic의 CEO인 Dario는": a title names a person
         for m in _KO_GLOSSED.finditer(text):
-            span = self._glossed_name(text, m)
-            if span is not None:
-                add(*span)
+            glossed = self._glossed_name(text, m)
+            if glossed is not None:
+                add(*glossed)
         return found
 
     def _glossed_name(self, text: str, m: re.Match[str]) -> tuple[int, int, str] | None:
-        """`휴메인(Humain)`, `알렉스솔루션즈(ALX Solutions)`: Korean writes a foreign name it introduces
+        """`휴메인(Humain)`, `알렉스솔루션즈(ALX Solutions)`: Korean writes a foreign name it
+        introduces
         with its Latin spelling in brackets; as many Hangul words as the spelling has words."""
         latin = m.group("latin").strip()
         if re.fullmatch(r"[A-Z]{1,4}", latin) or latin in self.not_names:
             return None  # "그래픽처리장치(GPU)": an acronym glosses a term, not a name
-        words = m.group("hangul").split()[-len(latin.split()):]
+        words = m.group("hangul").split()[-len(latin.split()) :]
         start = m.end("hangul") - len(" ".join(words))
         if words[0] in self.not_names or not is_proper_name(text, start, m.end("hangul")):
-            return None  # "자본 지출(CapEx)", "슈퍼팟(SuperPod)": a term glossed, not a name (Kiwi: no proper noun)
+            # "자본 지출(CapEx)", "슈퍼팟(SuperPod)": a term glossed, not a name (Kiwi: no
+            # proper noun)
+            return None
         if self._typed_as_product(latin):
             return start, m.end("hangul"), "Chip"
         parts = latin.split()
-        if not any(p in _LATIN_ORG_WORDS for p in parts) and 2 <= len(parts) <= 3 \
-                and all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts):
+        if (
+            not any(p in _LATIN_ORG_WORDS for p in parts)
+            and 2 <= len(parts) <= 3
+            and all(re.fullmatch(r"[A-Z][a-z]+", p) for p in parts)
+        ):
             if common_noun_ends(text, start, m.end("hangul")):
                 return None  # "합스부르크 질병(Habsburg Disease)": a term
-            return start, m.end("hangul"), "Person"  # "개빈 베이커(Gavin Baker)": a given name and a surname
+            return (
+                start,
+                m.end("hangul"),
+                "Person",
+            )  # "개빈 베이커(Gavin Baker)": a given name and a surname
         return start, m.end("hangul"), "Firm"
 
 
 _LATIN_ORG_WORDS = frozenset(lexicon("en").data.names.org_suffixes)
-_KO_GLOSSED = re.compile(r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<hangul>[\uac00-\ud7a3]{2,12}(?:\s[\uac00-\ud7a3]{1,12}){0,2})"
-                         r"\((?P<latin>[A-Z][A-Za-z0-9&.,' -]{1,40})\)")
+_KO_GLOSSED = re.compile(
+    r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<hangul>[\uac00-\ud7a3]{2,12}(?:\s[\uac00-\ud7a3]{1,12}){0,2})"
+    r"\((?P<latin>[A-Z][A-Za-z0-9&.,' -]{1,40})\)"
+)
 
 
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of [start, end) that no known name covers ("South Korea's SK Hynix" -> "SK Hynix")."""
+    """The parts of [start, end) that no known name covers ("South Korea's SK Hynix" -> "SK
+    Hynix")."""
     parts, cursor = [], start
     for a, b in sorted(taken):
         if b <= cursor or a >= end:
@@ -384,7 +545,7 @@ def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[i
 
 
 def _word(text: str, span: tuple[int, int]) -> str:
-    return text[span[0]:span[1]]
+    return text[span[0] : span[1]]
 
 
 @lru_cache(maxsize=8)

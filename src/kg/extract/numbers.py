@@ -10,6 +10,7 @@ The words come from the language's lexicon (loaders/patterns/<lang>.yaml).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -22,7 +23,12 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_BEFORE = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]*[A-Z][\w-]*\s$|(?<=[a-z,;:)] )(?!(?:In|On|At|By|Of|To|For|From|About|Over|Under|Around|Nearly|Only|Some|Just|Almost|Up|All|Top|Page|Section|Line|Rule|Note|Tier|Article|Item|Chapter|Figure|Table|Part|Step|Phase|Level|Round|Series|Class|Group|Stage|Version|Gen|Generation|Model|Fig|No|Q|H)\s)[A-Z][a-z]{2,}\s$")
+_NAME_BEFORE = re.compile(
+    r"(?<=[\w,;:)] )[A-Z][a-z]*[A-Z][\w-]*\s$|(?<=[a-z,;:)] )(?!(?:In|On|At|By|Of|To|For|From|"
+    r"About|Over|Under|Around|Nearly|Only|Some|Just|Almost|Up|All|Top|Page|Section|Line|Rule|Note|Tier|"
+    r"Article|Item|Chapter|Figure|Table|Part|Step|Phase|Level|Round|Series|Class|Group|Stage|"
+    r"Version|Gen|Generation|Model|Fig|No|Q|H)\s)[A-Z][a-z]{2,}\s$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,7 @@ class QuantityFinder:
         self.lex = lex
         self.n = lex.data.numbers
         self.latin = latin.data.numbers if latin is not None and latin is not lex else None
+        self._taken: list[tuple[int, int]] = []  # the names of the sentence `find` reads
 
     # -- compiled pieces -------------------------------------------------------------------
     @cached_property
@@ -58,14 +65,18 @@ class QuantityFinder:
     @cached_property
     def _core(self) -> re.Pattern[str]:
         """A number as written: digits, or (Korean) digits with unit characters in between
-        (`1조 2천억`, `1천600억`, `2천48`, `9억 4,400만`, `239만 236`, `5백만`); parse_korean checks the order."""
+        (`1조 2천억`, `1천600억`, `2천48`, `9억 4,400만`, `239만 236`, `5백만`); parse_korean checks
+        the
+        order."""
         units = "".join(k for k in self.n.scales if _HANGUL.match(k)) + "".join(self.n.small_scales)
         parts = []
         if units:
             counters = "|".join(w for c in self.n.counters for w in c.words) or "(?!)"
             money = "|".join(w for c in self.n.currencies for w in c.after) or "(?!)"
             tail = rf"(?:(?:{DIGITS})(?!\s?[{units}])|\s(?:{DIGITS})(?=\s?(?:{counters}|{money})))"
-            parts.append(rf"(?=\d)(?:{DIGITS})\s?[{units}]+(?:\s?(?:{DIGITS})\s?[{units}]+)*(?:{tail})?")
+            parts.append(
+                rf"(?=\d)(?:{DIGITS})\s?[{units}]+(?:\s?(?:{DIGITS})\s?[{units}]+)*(?:{tail})?"
+            )
         parts.append(DIGITS)
         return re.compile("|".join(parts))
 
@@ -75,7 +86,9 @@ class QuantityFinder:
         if not words:
             return None
         one = "|".join(re.escape(w) for w in words)
-        if self.lex.code == "ko":  # native numerals stand apart from their counter: "세 곳", "여섯 배", never "세대"
+        if (
+            self.lex.code == "ko"
+        ):  # native numerals stand apart from their counter: "세 곳", "여섯 배", never "세대"
             units = "|".join(w for u in self.n.units for w in u.words)
             return re.compile(rf"(?<![\w])(?:{one})(?=\s(?:{self._counter_alternation}|{units}))")
         return re.compile(rf"\b(?:{one})(?:[\s-](?:{one}))*\b", re.IGNORECASE)
@@ -89,13 +102,19 @@ class QuantityFinder:
         """One regex for every vague amount (longest first), and each one's value and qualifier."""
         flags = re.IGNORECASE if self.lex.code == "en" else 0
         words = sorted(((w, v) for v in self.n.vague for w in v.words), key=lambda x: -len(x[0]))
-        combined = re.compile(rf"(?<![\w])(?:{'|'.join(w for w, _ in words)})" if words else "(?!)", flags)
+        combined = re.compile(
+            rf"(?<![\w])(?:{'|'.join(w for w, _ in words)})" if words else "(?!)", flags
+        )
         return combined, [(re.compile(w, flags), v.value, v.qualifier) for w, v in words]
 
     @cached_property
     def _fraction_patterns(self) -> list[tuple[re.Pattern[str], float | None, str]]:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return [(re.compile(rf"(?<![\w])(?:{w})", flags), f.value, f.unit) for f in self.n.fractions for w in f.words]
+        return [
+            (re.compile(rf"(?<![\w])(?:{w})", flags), f.value, f.unit)
+            for f in self.n.fractions
+            for w in f.words
+        ]
 
     @cached_property
     def _fraction_probe(self) -> re.Pattern[str] | None:
@@ -105,7 +124,7 @@ class QuantityFinder:
         return re.compile("|".join(f"(?:{w})" for w in words), flags) if words else None
 
     def _fractions(self, text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
-        """"over half of its revenue", "절반", "3분의 1": a part of a whole, as a percentage;
+        """ "over half of its revenue", "절반", "3분의 1": a part of a whole, as a percentage;
         "doubled", "threefold": a multiple."""
         out: list[Quantity] = []
         if self._fraction_probe is None or not self._fraction_probe.search(text):
@@ -113,7 +132,9 @@ class QuantityFinder:
         for pattern, value, unit in self._fraction_patterns:
             for m in pattern.finditer(text):
                 share = value if value is not None else _ratio(m)
-                if share is not None and not _overlaps(m.start(), m.end(), blocked + [(q.start, q.end) for q in out]):
+                if share is not None and not _overlaps(
+                    m.start(), m.end(), blocked + [(q.start, q.end) for q in out]
+                ):
                     measure = "percent" if unit == "percent" else "multiple"
                     out.append(self._made(text, m.start(), m.end(), share, unit, measure))
         return out
@@ -125,31 +146,60 @@ class QuantityFinder:
         short = [w for w in words if len(w) == 1]
         # single letters (m, bn-less `B`, `K`) only straight after the digits
         # a headline capitalises its words ("$800 Million Charge")
-        return re.compile(rf"(?:[\s-]?(?P<long>(?i:{'|'.join(map(re.escape, long))}))|(?P<short>{'|'.join(map(re.escape, short))}))(?![A-Za-z0-9])"
-                          if long else r"(?!)")
+        return re.compile(
+            rf"(?:[\s-]?(?P<long>(?i:{'|'.join(map(re.escape, long))}))"
+            rf"|(?P<short>{'|'.join(map(re.escape, short))}))(?![A-Za-z0-9])"
+            if long
+            else r"(?!)"
+        )
 
     @cached_property
     def _currency_before(self) -> Alternatives[str]:
         """Currency signs and codes written before a number, anchored where it starts."""
-        items = [(rf"(?:{word})$", c.code) for c in self.n.currencies + (self.latin.currencies if self.latin else [])
-                 for word in c.before]
+        items = [
+            (rf"(?:{word})$", c.code)
+            for c in self.n.currencies + (self.latin.currencies if self.latin else [])
+            for word in c.before
+        ]
         return Alternatives(items)
 
     @cached_property
     def _currency_after(self) -> Alternatives[str]:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return Alternatives([(rf"\s?(?:{word})(?![A-Za-z])", c.code) for c in self.n.currencies for word in c.after], flags)
+        return Alternatives(
+            [
+                (rf"\s?(?:{word})(?![A-Za-z])", c.code)
+                for c in self.n.currencies
+                for word in c.after
+            ],
+            flags,
+        )
 
     @cached_property
     def _units_after(self) -> Alternatives[tuple[str, str, float]]:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return Alternatives([(rf"\s?(?:{word})(?![A-Za-z]|(?<=[A-Za-z])\d)", (u.unit, u.measure, u.factor))  # not "GB300"
-                             for u in self.n.units for word in u.words], flags)
+        return Alternatives(
+            [
+                (
+                    rf"\s?(?:{word})(?![A-Za-z]|(?<=[A-Za-z])\d)",
+                    (u.unit, u.measure, u.factor),
+                )  # not "GB300"
+                for u in self.n.units
+                for word in u.words
+            ],
+            flags,
+        )
 
     @cached_property
     def _spec_before(self) -> list[tuple[re.Pattern[str], str, str]]:
-        return [(re.compile(rf"(?:{word})\s?$", re.IGNORECASE), u.unit, u.measure)
-                for u in self.n.spec_before for word in u.words]
+        # a qualifier may stand between the spec's name and its figure ("a TPP of about 2,400")
+        words = [w for q in self.lex.data.qualifiers.values() for w in q.before]
+        qualifier = rf"(?:{'|'.join(words)})?" if words else ""
+        return [
+            (re.compile(rf"(?:{word})\s?{qualifier}$", re.IGNORECASE), u.unit, u.measure)
+            for u in self.n.spec_before
+            for word in u.words
+        ]
 
     @cached_property
     def _rate(self) -> re.Pattern[str]:
@@ -159,70 +209,109 @@ class QuantityFinder:
     @cached_property
     def _counters(self) -> Alternatives[str | None]:
         after = self.lex.particles("subject", "possessive", "object", "oblique")
-        after = rf"(?:{after}|만|씩|\s|(?:이)?다(?![\uac00-\ud7a3])|였다|이며|이고|에\s?(?:달|이르|그))"  # and a copula
-        return Alternatives([(rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?={after})", c.counted)
-                             for c in self.n.counters for word in c.words])
+        # and a copula
+        after = (
+            rf"(?:{after}|만|씩|\s|(?:이)?다(?![\uac00-\ud7a3])|였다|이며|이고|에\s?(?:달|이르|그))"
+        )
+        return Alternatives(
+            [
+                (rf"\s?(?:{word})(?![\uac00-\ud7a3])|\s?(?:{word})(?={after})", c.counted)
+                for c in self.n.counters
+                for word in c.words
+            ]
+        )
 
     @cached_property
     def _counted_after(self) -> Alternatives[str]:
         # up to five words between the number and the counted noun ("10,000 of Nvidia's fastest AI
         # GPUs", "1만 개 이상의 첨단 GPU"), but never across a verb, a conjunction or a preposition
-        stop = (r"(?!(?:and|or|to|from|in|on|at|by|for|with|that|which|who|is|are|was|were|be|been|has|have|"
-                r"had|will|would|per|than|as|into|over|under)\b)")
+        stop = (
+            r"(?!(?:and|or|to|from|in|on|at|by|for|with|that|which|who|is|are|was|were|be|been|has|have|"
+            r"had|will|would|per|than|as|into|over|under)\b)"
+        )
         mods = rf"(?:{stop}[\w.'’-]+\s){{0,5}}?"
         if self.lex.code == "ko":
             mods = r"(?:[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){0,2}?"
         case = "(?i:" if self.lex.code == "en" else "(?:"
-        return Alternatives([(f"{case}{word})", unit) for unit, words in self.n.counted.items() for word in words],
-                            prefix=rf"\s?{mods}", suffix="(?![A-Za-z])")
+        return Alternatives(
+            [(f"{case}{word})", unit) for unit, words in self.n.counted.items() for word in words],
+            prefix=rf"\s?{mods}",
+            suffix="(?![A-Za-z])",
+        )
 
     @cached_property
     def _counted_before(self) -> list[tuple[re.Pattern[str], str]]:
         """Korean: the counted noun before the number (`GPU 1만 개`, `H20 칩 100만 개`)."""
         marked = self.lex.particles("subject", "object")
-        return [(re.compile(rf"(?:{word})(?:\([^)]{{1,24}}\))?\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"), unit)
-                for unit, words in self.n.counted.items() for word in words]
+        return [
+            (
+                re.compile(
+                    rf"(?:{word})(?:\([^)]{{1,24}}\))?\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"
+                ),
+                unit,
+            )
+            for unit, words in self.n.counted.items()
+            for word in words
+        ]
 
     @cached_property
     def _not_after_words(self) -> re.Pattern[str] | None:
         words = self.n.not_after_words
-        return re.compile(rf"(?<![\w])(?:{'|'.join(words)})\s?#?$", re.IGNORECASE) if words else None
+        return (
+            re.compile(rf"(?<![\w])(?:{'|'.join(words)})\s?#?$", re.IGNORECASE) if words else None
+        )
 
     @cached_property
     def _not_before_words(self) -> re.Pattern[str] | None:
         words = self.n.not_before_words
-        return re.compile(rf"(?:{'|'.join(words)})", re.IGNORECASE if self.lex.code == "en" else 0) if words else None
+        return (
+            re.compile(rf"(?:{'|'.join(words)})", re.IGNORECASE if self.lex.code == "en" else 0)
+            if words
+            else None
+        )
 
     # -- finding ---------------------------------------------------------------------------
-    def find(self, sentence: str, taken: list[tuple[int, int]] = ()) -> list[Quantity]:
+    def find(self, sentence: str, taken: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
         """Every quantity in `sentence`, skipping the spans in `taken` (dates, names)."""
         text = _masked(sentence)
         found: list[Quantity] = []
         blocked = list(taken)
+        self._taken = list(taken)
         for q in self._fractions(text, blocked):
             found.append(q)
             blocked.append((q.start, q.end))
         for start, end, value, qualifier in self._cores(text, blocked):
-            q = self._quantity(text, start, end, value, qualifier)
-            if q is not None:
-                found.append(q)
-                blocked.append((q.start, q.end))
-        found = _coordinated(text, _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code))
+            made = self._quantity(text, start, end, value, qualifier)
+            if made is not None:
+                found.append(made)
+                blocked.append((made.start, made.end))
+        found = _coordinated(
+            text, _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code)
+        )
         if self.lex.code == "ko":
             found = self._counted_earlier(text, found)
         else:
             found = self._counted_in_clause(text, found)
-        return [replace(q, text=sentence[q.start:q.end]) for q in _conversions(text, found)]
+        return [replace(q, text=sentence[q.start : q.end]) for q in _conversions(text, found)]
 
     def _counted_in_clause(self, text: str, found: list[Quantity]) -> list[Quantity]:
-        """"its H20 card inventory was 20,000 before the ban", "shipments rose from 300,000 H800s to
+        """ "its H20 card inventory was 20,000 before the ban", "shipments rose from 300,000 H800s
+        to
         450,000 in Q2": a count that ends its phrase (no noun after it) counts the noun its clause
         counted last before it."""
         out = []
         for q in found:
-            if q.unit == "count" and q.counted is None and q.value >= 10 and _PHRASE_END_EN.match(text, q.end):
+            if (
+                q.unit == "count"
+                and q.counted is None
+                and q.value >= 10
+                and _PHRASE_END_EN.match(text, q.end)
+            ):
                 clause = max(text.rfind(c, 0, q.start) for c in ";:") + 1
-                nouns = [self._counted_units[int(m.lastgroup[1:])] for m in self._any_counted.finditer(text, clause, q.start)]
+                nouns = [
+                    self._counted_units[_alternative(m)]
+                    for m in self._any_counted.finditer(text, clause, q.start)
+                ]
                 nouns = [n for n in nouns if n not in _NOT_THINGS]
                 if nouns:
                     q = replace(q, unit=nouns[-1], counted=nouns[-1])
@@ -230,12 +319,20 @@ class QuantityFinder:
         return out
 
     def _counted_earlier(self, text: str, found: list[Quantity]) -> list[Quantity]:
-        """`H200 반도체를 200만 개 … 재고는 약 70만 개`, `(8인치 웨이퍼 기준) … 239만 236장`: a count
+        """`H200 반도체를 200만 개 … 재고는 약 70만 개`, `(8인치 웨이퍼 기준) … 239만 236장`: a
+        count
         with a counter and no noun of its own counts what the sentence counted last before it."""
         out = []
         for q in found:
-            if q.unit == "count" and q.counted is None and _COUNTER_END.search(text, q.start, q.end):
-                nouns = [self._counted_units[int(m.lastgroup[1:])] for m in self._any_counted.finditer(text, 0, q.start)]
+            if (
+                q.unit == "count"
+                and q.counted is None
+                and _COUNTER_END.search(text, q.start, q.end)
+            ):
+                nouns = [
+                    self._counted_units[_alternative(m)]
+                    for m in self._any_counted.finditer(text, 0, q.start)
+                ]
                 nouns = [n for n in nouns if n not in _NOT_THINGS]
                 if nouns:
                     q = replace(q, unit=nouns[-1], counted=nouns[-1])
@@ -255,7 +352,9 @@ class QuantityFinder:
         words = [word for words in self.n.counted.values() for word in words]
         return re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(words)) or "(?!)")
 
-    def _cores(self, text: str, blocked: list[tuple[int, int]]):
+    def _cores(
+        self, text: str, blocked: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, int, float, str | None]]:
         """(start, end, value, qualifier) of each number as written, before its units."""
         seen: list[tuple[int, int]] = []
         combined, each = self._vague
@@ -274,13 +373,17 @@ class QuantityFinder:
                     continue
                 if self._not_before_words and self._not_before_words.match(text, m.end()):
                     continue  # "eight-way", "two-day": a modifier, not a figure
-                value = self._parse_words(m.group(0))
-                if value is not None:
-                    yield m.start(), m.end(), value, None
+                number = self._parse_words(m.group(0))
+                if number is not None:
+                    yield m.start(), m.end(), number, None
 
-    def _digit_cores(self, text: str, blocked: list[tuple[int, int]], seen: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    def _digit_cores(
+        self, text: str, blocked: list[tuple[int, int]], seen: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, int, float, str | None]]:
         for m in self._core.finditer(text):
-            if _overlaps(m.start(), m.end(), blocked + seen) or not self._free_standing(text, m.start(), m.end()):
+            if _overlaps(m.start(), m.end(), blocked + seen) or not self._free_standing(
+                text, m.start(), m.end()
+            ):
                 continue
             value = self._parse(m.group(0))
             if value is not None:
@@ -289,43 +392,70 @@ class QuantityFinder:
 
     @cached_property
     def _word_probe(self) -> re.Pattern[str]:
-        """A number word worth reading: not "a" or "an" alone (they open a figure only before a scale)."""
+        """A number word worth reading: not "a" or "an" alone (they open a figure only before a
+        scale)."""
         words = [w for w in self.n.words if w not in ("a", "an")]
         if not words:
             return re.compile("(?!)")
         scales = [s for s in self.scales if len(s) > 2 and not _HANGUL.match(s)]
         after_article = "|".join(map(re.escape, scales + ["dozen", "hundred", "few"]))
         alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        return re.compile(rf"(?<![\w])(?:{alternatives}|an?\s+(?:{after_article}))(?![\w])",
-                          re.IGNORECASE if self.lex.code == "en" else 0)
+        return re.compile(
+            rf"(?<![\w])(?:{alternatives}|an?\s+(?:{after_article}))(?![\w])",
+            re.IGNORECASE if self.lex.code == "en" else 0,
+        )
 
     def _free_standing(self, text: str, start: int, end: int) -> bool:
         """Not the digits of a name (H100, GPT-4, 4090D), a label (section 3) or a year."""
-        before = text[max(0, start - 1):start]
+        before = text[max(0, start - 1) : start]
         if before.isalpha() and self._before_currency(text, start)[0] is not None:
             before = ""  # "CNY114.28", "RMB10bn": a currency code, not a name
-        if before and (before.isascii() and before.isalpha() or before in "-_/#.:" and _alnum_before(text, start - 1)
-                       and not (before == "-" and text[start - 2].isdigit())):  # "5-6 billion" is a range
+        if before and (
+            before.isascii()
+            and before.isalpha()
+            or before in "-_/#.:"
+            and _alnum_before(text, start - 1)
+            and not (before == "-" and text[start - 2].isdigit())
+        ):  # "5-6 billion" is a range
             return False
-        if text[start - 1:start] == "[" and text[end:end + 1] == "]":
+        if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             return False  # "[5]": a footnote
-        if re.match(r",\d", text[end:end + 2]) or re.search(r"\d,$", text[max(0, start - 2):start]):
+        if re.match(r",\d", text[end : end + 2]) or re.search(
+            r"\d,$", text[max(0, start - 2) : start]
+        ):
             return False  # "1,2,3", "12,34": a malformed group
-        if text[end:end + 1] and text[end:end + 1] in self._big_scales:
+        if text[end : end + 1] and text[end : end + 1] in self._big_scales:
             return False  # "999조조": a unit group out of order
-        after = text[end:end + 1]
-        if after.isascii() and after.isalpha() and not self._scale_after.match(text, end) \
-                and not self._units_after.match(text, end) and not self._currency_after.match(text, end):
+        after = text[end : end + 1]
+        if (
+            after.isascii()
+            and after.isalpha()
+            and not self._scale_after.match(text, end)
+            and not self._units_after.match(text, end)
+            and not self._currency_after.match(text, end)
+        ):
             return False
-        if after == "-" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalpha() \
-                and not self._units_after.match(text, end + 1) and not self._counted_after.match(text, end + 1) \
-                and not self._scale_after.match(text, end):  # "671-billion-parameter" is a figure
+        if (
+            after == "-"
+            and text[end + 1 : end + 2].isascii()
+            and text[end + 1 : end + 2].isalpha()
+            and not self._units_after.match(text, end + 1)
+            and not self._counted_after.match(text, end + 1)
+            and not self._scale_after.match(text, end)
+        ):  # "671-billion-parameter" is a figure
             return False  # "16-core", but not "10-fold" or "72-GPU"
         if self._not_after_words and self._not_after_words.search(text, max(0, start - 16), start):
             return False
-        if self.lex.code == "en" and _NAME_BEFORE.search(text, max(0, start - 40), start) and "," not in text[start:end] \
-                and not self._scale_after.match(text, end) and not self._units_after.match(text, end):
-            return False  # "Atlas 950", "CloudMatrix 384", "Llama 3": a product's number, mid-sentence
+        if (
+            self.lex.code == "en"
+            and _NAME_BEFORE.search(text, max(0, start - 40), start)
+            and "," not in text[start:end]
+            and not self._scale_after.match(text, end)
+            and not self._units_after.match(text, end)
+        ):
+            return (
+                False  # "Atlas 950", "CloudMatrix 384", "Llama 3": a product's number, mid-sentence
+            )
         if self._not_before_words and self._not_before_words.match(text, end):
             return False
         return True
@@ -359,27 +489,44 @@ class QuantityFinder:
                 current += value
         return total + current
 
-    def _quantity(self, text: str, start: int, end: int, value: float, qualifier: str | None) -> Quantity | None:
+    def _quantity(
+        self, text: str, start: int, end: int, value: float, qualifier: str | None
+    ) -> Quantity | None:
         number_text = text[start:end]
         is_word = not any(ch.isdigit() for ch in number_text)
         pos = end
         scale = self._scale_after.match(text, pos)
         if scale and (scale.group("long") or not is_word):
             if not (scale.group("short") and is_word):
-                value *= self.scales[scale.group("long").lower()] if scale.group("long") else self.scales[scale.group("short")]
+                value *= (
+                    self.scales[scale.group("long").lower()]
+                    if scale.group("long")
+                    else self.scales[scale.group("short")]
+                )
                 pos = scale.end()
         elif is_word and self.lex.code == "en" and value < 2:
             return None  # "half", "one" alone: not a figure
-        negative = text[max(0, start - 2):start].strip() in ("-", "−") and not _alnum_before(text, start - 2)
+        negative = text[max(0, start - 2) : start].strip() in ("-", "−") and not _alnum_before(
+            text, start - 2
+        )
         currency, cur_start = self._before_currency(text, start)
         if currency is None:
             found = self._currency_after.match(text, pos)
             if found:
                 currency, pos = found[1], found[0].end()
         if currency is not None:
-            if negative or text[max(0, cur_start - 1):cur_start] in ("-", "−"):
+            if negative or text[max(0, cur_start - 1) : cur_start] in ("-", "−"):
                 negative = True
-            return self._made(text, cur_start, pos, value, currency, "money", qualifier=qualifier, negative=negative)
+            return self._made(
+                text,
+                cur_start,
+                pos,
+                value,
+                currency,
+                "money",
+                qualifier=qualifier,
+                negative=negative,
+            )
         spec = self._spec(text, start)
         if spec is not None:
             unit, measure = spec
@@ -389,18 +536,28 @@ class QuantityFinder:
             m, (unit, measure, factor) = found_unit
             if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
                 unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
-            return self._made(text, start, m.end(), value * factor, unit, measure, qualifier=qualifier)
-        if is_word and pos == end and re.match(r"\s[A-Z][A-Za-z]*\s[A-Z]", text[pos:pos + 40]):
+            return self._made(
+                text, start, m.end(), value * factor, unit, measure, qualifier=qualifier
+            )
+        if is_word and pos == end and re.match(r"\s[A-Z][A-Za-z]*\s[A-Z]", text[pos : pos + 40]):
             return None  # "Four GPU Dragons": a name
         counter = self._counters.match(text, pos)
         if counter:
             m, counted = counter[0], counter[1]
-            counted = self._counted_near(text, start, m.end()) or counted  # "GPU를 72대": the noun over the counter
+            counted = (
+                self._counted_near(text, start, m.end()) or counted
+            )  # "GPU를 72대": the noun over the counter
             if counted in _NOT_THINGS and _COUNTER_END.search(text, start, m.end()):
                 counted = None  # 개, 장 and 대 count things, not people
-            return self._made(text, start, m.end(), value, counted or "count", "count", counted, qualifier)
-        counted_noun = self._counted_after.match(text, pos + (text[pos:pos + 1] == "-"))
-        if counted_noun and _YEAR.fullmatch(number_text) and len(counted_noun[0].group(0).split()) > 1:
+            return self._made(
+                text, start, m.end(), value, counted or "count", "count", counted, qualifier
+            )
+        counted_noun = self._counted_after.match(text, pos + (text[pos : pos + 1] == "-"))
+        if (
+            counted_noun
+            and _YEAR.fullmatch(number_text)
+            and len(counted_noun[0].group(0).split()) > 1
+        ):
             counted_noun = None  # "In 2021 it bought chips": a year; "2048 GPUs" stays a count
         if counted_noun:
             counted = counted_noun[1]
@@ -409,32 +566,76 @@ class QuantityFinder:
             return None  # a bare year is a date, never a count ("2048개", "2,048 GPUs" are counts)
         if is_word and pos == end:
             return None  # "one of", "a" alone: not a figure
-        if self.lex.code == "ko" and pos == end and not _COMMA_NUMBER.fullmatch(number_text) and value < 10:
+        if (
+            self.lex.code == "ko"
+            and pos == end
+            and not _COMMA_NUMBER.fullmatch(number_text)
+            and value < 10
+        ):
             return None
         return self._made(text, start, pos, value, "count", "count", None, qualifier)
 
-    def _made(self, text: str, start: int, end: int, value: float, unit: str, measure: str,
-              counted: str | None = None, qualifier: str | None = None, negative: bool = False) -> Quantity:
-        return Quantity(start, end, value, unit, measure, text[start:end], counted, None, qualifier, negative)
+    def _made(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        value: float,
+        unit: str,
+        measure: str,
+        counted: str | None = None,
+        qualifier: str | None = None,
+        negative: bool = False,
+    ) -> Quantity:
+        return Quantity(
+            start, end, value, unit, measure, text[start:end], counted, None, qualifier, negative
+        )
 
     def _before_currency(self, text: str, start: int) -> tuple[str | None, int]:
-        head = text[max(0, start - 6):start]
+        head = text[max(0, start - 6) : start]
         found = self._currency_before.search(head)
         if found:
             return found[1], start - (len(head) - found[0].start())
         return None, start
 
     def _spec(self, text: str, start: int) -> tuple[str, str] | None:
-        head = text[max(0, start - 50):start]
-        return next(((unit, measure) for pattern, unit, measure in self._spec_before if pattern.search(head)), None)
+        head = text[max(0, start - 50) : start]
+        return next(
+            (
+                (unit, measure)
+                for pattern, unit, measure in self._spec_before
+                if pattern.search(head)
+            ),
+            None,
+        )
 
     def _counted_near(self, text: str, start: int, end: int) -> str | None:
-        """Korean `개`: the noun counted, just before the number or just after the counter (never past
+        """Korean `개`: the noun counted, just before the number or just after the counter (never
+        past
         a particle that closes the phrase: `100개를 샀고 직원`)."""
-        found = None if self._phrase_closed.match(text, end) else self._counted_after.match(text, end)
+        owner = self.lex.possessive.match(text, end)
+        if (
+            owner is not None
+        ):  # "두 개의 추가 공장": the noun phrase 의 leads to is counted, and nothing else
+            closed = self._phrase_closed.search(text, owner.end(), owner.end() + 48)
+            phrase_end = closed.start() if closed else min(len(text), owner.end() + 48)
+            nouns = [
+                self._counted_units[_alternative(m)]
+                for m in self._any_counted.finditer(text, owner.end(), phrase_end)
+            ]
+            named = any(
+                owner.end() <= a < phrase_end for a, _ in self._taken
+            )  # "3만 개의 H20에": a chip's name
+            return nouns[-1] if nouns else None if named else OTHER_THING
+        found = (
+            None if self._phrase_closed.match(text, end) else self._counted_after.match(text, end)
+        )
         if found:
             return found[1]
-        head = text[max(0, start - 24):start]
+        head = text[max(0, start - 24) : start]
+        head = head[
+            head.rfind(",") + 1 :
+        ]  # never past a clause's comma: "… 칩 전용 시설이며, 두 개"
         for pattern, counted in self._counted_before:
             if pattern.search(head):
                 return counted
@@ -442,7 +643,9 @@ class QuantityFinder:
 
 
 def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -> float | None:
-    """`9억 4,400만` -> 944000000; `1조 2천억` -> 1.2e12; `5백만` -> 5e6; `28억8천` -> 2.88e9; None when malformed
+    """`9억 4,400만` -> 944000000; `1조 2천억` -> 1.2e12; `5백만` -> 5e6; `28억8천` -> 2.88e9; None
+    when
+    malformed
     (big units must fall: `만 억` and `조조` are refused)."""
     total, section, current, last_big, last_small = 0.0, 0.0, None, None, None
     for token in re.findall(rf"{DIGITS}|[^\s\d,.]", text):
@@ -466,7 +669,9 @@ def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -
         else:
             return None
     rest = section + (current or 0)
-    if last_big is not None and last_small is not None:  # `28억8천` is 28억 8천만: the next big unit elided
+    if (
+        last_big is not None and last_small is not None
+    ):  # `28억8천` is 28억 8천만: the next big unit elided
         rest *= max((v for v in scales.values() if v < last_big), default=1)
     return total + rest
 
@@ -481,8 +686,13 @@ def _plain(number: str) -> float | None:
 
 
 def _masked(sentence: str) -> str:
-    """Link targets, URLs and e-mail addresses blanked (offsets kept): their digits are no figures."""
-    return _URL.sub(lambda m: " " * len(m.group(0)), sentence) if ("/" in sentence or "@" in sentence) else sentence
+    """Link targets, URLs and e-mail addresses blanked (offsets kept): their digits are no
+    figures."""
+    return (
+        _URL.sub(lambda m: " " * len(m.group(0)), sentence)
+        if ("/" in sentence or "@" in sentence)
+        else sentence
+    )
 
 
 def _alnum_before(text: str, index: int) -> bool:
@@ -493,68 +703,130 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-_RANGE = {"en": re.compile(r"^\s?(?:-|–|~|∼|to|and)\s?$", re.IGNORECASE), "ko": re.compile(r"^\s?(?:-|~|–|∼|～)\s?$")}
-# "from 256 to 384" and "2% and 17%" are two figures; "between 20 and 30" and "5,000 to 10,000" one range
+def _alternative(m: re.Match[str]) -> int:
+    """Which alternative of `(?P<c0>…)|(?P<c1>…)|…` matched: the group that closes last is the
+    alternative's own, so a match always has a `lastgroup`."""
+    assert m.lastgroup is not None
+    return int(m.lastgroup[1:])
+
+
+_RANGE = {
+    "en": re.compile(r"^\s?(?:-|–|~|∼|to|and)\s?$", re.IGNORECASE),
+    "ko": re.compile(r"^\s?(?:-|~|–|∼|～)\s?$"),
+}
+# "from 256 to 384" and "2% and 17%" are two figures; "between 20 and 30" and "5,000 to 10,000"
+# one range
 _NOT_A_RANGE = {"en": re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+)?\S*$)", re.IGNORECASE)}
 
 
 def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
-    """`5,000-10,000 GPUs`, `$5 billion to $6 billion`, `between 2 and 3`: one quantity with a max."""
+    """`5,000-10,000 GPUs`, `$5 billion to $6 billion`, `between 2 and 3`: one quantity with a
+    max."""
     joiner = _RANGE.get(lang, _RANGE["en"])
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        gap = text[prev.end:q.start].strip().lower() if prev else ""
-        if prev and gap == "and" and not re.search(r"\bbetween\s+\S*$", text[:prev.start], re.IGNORECASE):
+        gap = text[prev.end : q.start].strip().lower() if prev else ""
+        if (
+            prev
+            and gap == "and"
+            and not re.search(r"\bbetween\s+\S*$", text[: prev.start], re.IGNORECASE)
+        ):
             prev = None
-        if prev and gap == "to" and _NOT_A_RANGE.get(lang) and _NOT_A_RANGE[lang].search(text[:prev.start]):
+        if (
+            prev
+            and gap == "to"
+            and _NOT_A_RANGE.get(lang)
+            and _NOT_A_RANGE[lang].search(text[: prev.start])
+        ):
             prev = None
-        if prev and joiner.match(text[prev.end:q.start]) and q.value >= prev.value and (
-                prev.measure == q.measure or prev.unit == "count"):
+        if (
+            prev
+            and joiner.match(text[prev.end : q.start])
+            and q.value >= prev.value
+            and (prev.measure == q.measure or prev.unit == "count")
+        ):
             low = prev.value
             if prev.unit == "count" and q.measure != "count" and low < q.value / 100:
                 low *= _scale_of(q.value, low)
-            out[-1] = Quantity(prev.start, q.end, low, q.unit, q.measure, text[prev.start:q.end], q.counted,
-                               q.value, prev.qualifier or q.qualifier, prev.negative)
+            out[-1] = Quantity(
+                prev.start,
+                q.end,
+                low,
+                q.unit,
+                q.measure,
+                text[prev.start : q.end],
+                q.counted,
+                q.value,
+                prev.qualifier or q.qualifier,
+                prev.negative,
+            )
             continue
         out.append(q)
     return out
 
 
 def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
-    """`1,000 and 4,000 cards`, `1,000개와 2,000개의 GPU`: a bare count takes the counted noun of the
+    """`1,000 and 4,000 cards`, `1,000개와 2,000개의 GPU`: a bare count takes the counted noun of
+    the
     count it is coordinated with."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         if q.unit != "count" or q.counted is not None:
             continue
-        gap = text[q.end:nxt.start]
-        if nxt.measure == "count" and nxt.counted \
-                and (re.fullmatch(r"\s?(?:,|and|or|과|와|및|,\s?and)?\s?(?:개)?(?:과|와)?\s?", gap)
-                     or _OWNER_BETWEEN.fullmatch(gap)):
+        gap = text[q.end : nxt.start]
+        if (
+            nxt.measure == "count"
+            and nxt.counted
+            and (
+                re.fullmatch(r"\s?(?:,|and|or|과|와|및|,\s?and)?\s?(?:개)?(?:과|와)?\s?", gap)
+                or _OWNER_BETWEEN.fullmatch(gap)
+            )
+        ):
             out[i] = replace(q, unit=nxt.unit, counted=nxt.counted)
-        elif nxt.measure != "count" and re.fullmatch(r"\s(?:to|-|–)\s", gap) \
-                and re.search(r"\bfrom\s+$", text[max(0, q.start - 8):q.start], re.IGNORECASE):
+        elif (
+            nxt.measure != "count"
+            and re.fullmatch(r"\s(?:to|-|–)\s", gap)
+            and re.search(r"\bfrom\s+$", text[max(0, q.start - 8) : q.start], re.IGNORECASE)
+        ):
             out[i] = replace(q, unit=nxt.unit, measure=nxt.measure)  # "from 3352 to 2375 TOPS"
     for i in range(1, len(out)):
         q, prev = out[i], out[i - 1]
-        if q.unit == "count" and q.counted is None and prev.measure == "count" and prev.counted \
-                and q.start - prev.end <= 80 and _ELLIPSIS_BEFORE.search(text, max(prev.end, q.start - 30), q.start) \
-                and _NO_NOUN_AFTER.match(text, q.end):
-            out[i] = replace(q, unit=prev.unit, counted=prev.counted)  # "50,000 chips, increasing to 100,000"
+        if (
+            q.unit == "count"
+            and q.counted is None
+            and prev.measure == "count"
+            and prev.counted
+            and q.start - prev.end <= 80
+            and _ELLIPSIS_BEFORE.search(text, max(prev.end, q.start - 30), q.start)
+            and _NO_NOUN_AFTER.match(text, q.end)
+        ):
+            out[i] = replace(
+                q, unit=prev.unit, counted=prev.counted
+            )  # "50,000 chips, increasing to 100,000"
     return out
 
 
-_PHRASE_END_EN = re.compile(r"\s*(?:[,.;:)]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
-                            r"since|until|compared|versus|vs)\b)")  # "was 20,000 before", "to 450,000 in Q2"
+_PHRASE_END_EN = re.compile(
+    r"\s*(?:[,.;:)]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
+    r"since|until|compared|versus|vs)\b)"
+)  # "was 20,000 before", "to 450,000 in Q2"
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
+OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
-_OWNER_BETWEEN = re.compile(r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s")  # "90,000 and Meta's 70,000 GPUs"
-_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)\]\[]|(?:with|in|by|at|for|per|over|under|after|before|a|each|this|next|last)\b|$)",
-                            re.IGNORECASE)
-_ELLIPSIS_BEFORE = re.compile(r"\b(?:(?:increas|ris|rose|grow|grew|climb|rais|cut|reduc|fall|fell|drop|lower|expand|shr[ai]nk)\w*\s+)"
-                              r"(?:to|from)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|up to\s+)?$", re.IGNORECASE)
+_OWNER_BETWEEN = re.compile(
+    r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s"
+)  # "90,000 and Meta's 70,000 GPUs"
+_NO_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:)\]\[]|(?:with|in|by|at|for|per|over|under|after|before|a|each|this|next|last)\b|$)",
+    re.IGNORECASE,
+)
+_ELLIPSIS_BEFORE = re.compile(
+    r"\b(?:(?:increas|ris|rose|grow|grew|climb|rais|cut|reduc|fall|fell|drop|lower|expand|shr[ai]nk)\w*\s+)"
+    r"(?:to|from)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|up to\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _scale_of(high: float, low: float) -> float:
@@ -566,25 +838,44 @@ def _scale_of(high: float, low: float) -> float:
 
 
 def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
-    """`170억달러(22조원)`, `55억달러(한화 약 7조5000억원)`, `497.9 exaflops (497,900,000 teraflops)`: a figure in brackets right after
+    """`170억달러(22조원)`, `55억달러(한화 약 7조5000억원)`, `497.9 exaflops (497,900,000
+    teraflops)`: a figure in
+    brackets right after
     one of the same measure restates it (another currency or unit)."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        gap = text[prev.end:q.start] if prev else ""
-        if prev and prev.measure == q.measure and (q.measure == "money" or q.value == prev.value) \
-                and re.fullmatch(r"\s?[(（·/]\s?(?:한화|원화|우리\s?돈(?:으로)?)?\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?", gap, re.I) \
-                and (gap.strip()[:1] in "(（" or _inside_brackets(text, q.start)):
+        gap = text[prev.end : q.start] if prev else ""
+        if (
+            prev
+            and prev.measure == q.measure
+            and (q.measure == "money" or q.value == prev.value)
+            and re.fullmatch(
+                r"\s?[(（·/]\s?(?:한화|원화|우리\s?돈(?:으로)?)?\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?",
+                gap,
+                re.I,
+            )
+            and (gap.strip()[:1] in "(（" or _inside_brackets(text, q.start))
+        ):
             q = replace(q, converted=True)
-        elif prev and prev.converted and prev.measure == q.measure and re.fullmatch(r"[\s,·/]*", gap) \
-                and _inside_brackets(text, q.start):
-            q = replace(q, converted=True)  # "(7조8864억원 55억 달러)": a bracket of several conversions
+        elif (
+            prev
+            and prev.converted
+            and prev.measure == q.measure
+            and re.fullmatch(r"[\s,·/]*", gap)
+            and _inside_brackets(text, q.start)
+        ):
+            q = replace(
+                q, converted=True
+            )  # "(7조8864억원 55억 달러)": a bracket of several conversions
         out.append(q)
     return out
 
 
 def _inside_brackets(text: str, at: int) -> bool:
-    """`(6천300억 위안·약 132조원)`: the second figure of a bracket, after a middle dot, restates the first."""
+    """`(6천300억 위안·약 132조원)`: the second figure of a bracket, after a middle dot, restates
+    the
+    first."""
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
@@ -598,30 +889,39 @@ def finder(lang: str) -> QuantityFinder:
 _FINDERS: dict[str, QuantityFinder] = {}
 
 
-def quantities(sentence: str, lang: str = "en", taken: list[tuple[int, int]] = ()) -> list[Quantity]:
+def quantities(
+    sentence: str, lang: str = "en", taken: Sequence[tuple[int, int]] = ()
+) -> list[Quantity]:
     return finder(lang).find(sentence, list(taken))
 
 
 def counted_from_before(text: str, found: list[Quantity], noun: str | None) -> list[Quantity]:
-    """`GPU 10만 개를 공급한다. 삼성전자는 3만 개, …를 받는다`: a Korean count with a counter and no noun
+    """`GPU 10만 개를 공급한다. 삼성전자는 3만 개, …를 받는다`: a Korean count with a counter and no
+    noun
     counts what was counted last before it, earlier in its sentence or in the sentence before."""
     out = []
     for q in found:
         if q.counted and q.counted not in _NOT_THINGS:
             noun = q.counted
-        elif noun is not None and q.unit == "count" and q.counted is None and _COUNTER_END.search(text, q.start, q.end):
+        elif (
+            noun is not None
+            and q.unit == "count"
+            and q.counted is None
+            and _COUNTER_END.search(text, q.start, q.end)
+        ):
             q = replace(q, unit=noun, counted=noun)
         out.append(q)
     return out
 
 
 def last_counted(found: list[Quantity]) -> str | None:
-    """The thing the sentence counted last (not people or shares), for the next sentence's counts."""
+    """The thing the sentence counted last (not people or shares), for the next sentence's
+    counts."""
     nouns = [q.counted for q in found if q.counted and q.counted not in _NOT_THINGS]
     return nouns[-1] if nouns else None
 
 
 def _ratio(m: re.Match[str]) -> float | None:
-    """"3분의 1": `num` of `den` as a percentage, when it is a proper part."""
+    """ "3분의 1": `num` of `den` as a percentage, when it is a proper part."""
     den, num = float(m.group("den")), float(m.group("num"))
     return round(100 * num / den, 1) if 0 < num <= den else None

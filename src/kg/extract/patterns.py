@@ -12,6 +12,7 @@ from kg import paths
 from kg.extract.lexicon import Lexicon, RelationRule
 from kg.extract.lexicon import languages as lexicon_languages
 
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -22,8 +23,12 @@ class Rule:
     subject_role: str = "topic"
     object: str | None = None
     object_role: str = "nearest_value"
-    object_marker: re.Pattern[str] | None = None  # with object_role "marked": what follows each object
-    generic_object: re.Pattern[str] | None = None  # after a value, a word that stands for no named object
+    object_marker: re.Pattern[str] | None = (
+        None  # with object_role "marked": what follows each object
+    )
+    generic_object: re.Pattern[str] | None = (
+        None  # after a value, a word that stands for no named object
+    )
     value: str = "none"
     unit: str | None = None
     edge: str | None = None
@@ -45,11 +50,17 @@ class Language:
     topic_particles: tuple[str, ...]
     attribution: tuple[re.Pattern[str], ...]
     topic_attribution: tuple[re.Pattern[str], ...] = ()
-    before_source: tuple[re.Pattern[str], ...] = ()  # anchored at the end: what directly precedes a source
+    before_source: tuple[
+        re.Pattern[str], ...
+    ] = ()  # anchored at the end: what directly precedes a source
     not_names: frozenset[str] = frozenset()
-    org_suffixes: frozenset[str] = frozenset()  # common nouns that end an organisation's name (대학교)
+    org_suffixes: frozenset[str] = (
+        frozenset()
+    )  # common nouns that end an organisation's name (대학교)
     clause_breaks: re.Pattern[str] | None = None  # where a clause with its own subject may start
-    coordination: re.Pattern[str] | None = None  # joins two values: the second shares the first's qualifier
+    coordination: re.Pattern[str] | None = (
+        None  # joins two values: the second shares the first's qualifier
+    )
     reporting_clause: dict[str, re.Pattern[str]] | None = None  # complement, verb, subject
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
@@ -58,10 +69,15 @@ class Language:
         """One regex a sentence must match for any rule to fire: every rule's required words,
         or its whole trigger where it has none. Most sentences fail it in one scan."""
         if "_keyword_screen" not in self.__dict__:
-            words = sorted({k for r in self.rules for k in (r.keywords or ())}, key=len, reverse=True)
-            parts = [re.escape(w) for w in words] + [f"(?:{r.triggers.pattern})" for r in self.rules if r.keywords is None]
+            words = sorted(
+                {k for r in self.rules for k in (r.keywords or ())}, key=len, reverse=True
+            )
+            parts = [re.escape(w) for w in words] + [
+                f"(?:{r.triggers.pattern})" for r in self.rules if r.keywords is None
+            ]
             object.__setattr__(self, "_keyword_screen", re.compile("|".join(parts)))
-        return self.__dict__["_keyword_screen"]
+        cached: re.Pattern[str] = self.__dict__["_keyword_screen"]
+        return cached
 
     @property
     def look_back_rules(self) -> tuple[Rule, ...]:
@@ -75,9 +91,12 @@ class Language:
     def topic_marker(self) -> re.Pattern[str] | None:
         """What follows a name that is the sentence's topic (Korean particles), as one regex."""
         if "_topic_marker" not in self.__dict__:
-            marker = re.compile("|".join(re.escape(p) for p in sorted(self.topic_particles, key=len, reverse=True)))
+            marker = re.compile(
+                "|".join(re.escape(p) for p in sorted(self.topic_particles, key=len, reverse=True))
+            )
             object.__setattr__(self, "_topic_marker", marker if self.topic_particles else None)
-        return self.__dict__["_topic_marker"]
+        cached: re.Pattern[str] | None = self.__dict__["_topic_marker"]
+        return cached
 
 
 def _regex(items: list[str]) -> re.Pattern[str]:
@@ -115,15 +134,24 @@ def required_literal(pattern: str) -> str | None:
 
 def _keywords(items: list[str]) -> tuple[str, ...] | None:
     literals = [required_literal(item) for item in items]
-    return None if any(x is None for x in literals) else tuple(literals)  # type: ignore[arg-type]
+    words = tuple(x for x in literals if x is not None)
+    return None if len(words) < len(literals) else words
 
 
 def _rule(raw: RelationRule) -> Rule:
     return Rule(
-        id=raw.id, kind=raw.kind, metric=raw.metric, triggers=_regex(raw.triggers), subject=tuple(raw.subject),
-        subject_role=raw.subject_role, object=raw.object, object_role=raw.object_role,
+        id=raw.id,
+        kind=raw.kind,
+        metric=raw.metric,
+        triggers=_regex(raw.triggers),
+        subject=tuple(raw.subject),
+        subject_role=raw.subject_role,
+        object=raw.object,
+        object_role=raw.object_role,
         object_marker=re.compile(raw.object_marker) if raw.object_marker else None,
-        edge=raw.edge, date=raw.date, variant=raw.variant,
+        edge=raw.edge,
+        date=raw.date,
+        variant=raw.variant,
         differences=tuple((re.compile(k), v) for k, v in raw.differences.items()),
         keywords=_keywords(raw.triggers),
     )
@@ -134,7 +162,8 @@ def load_language(lex: Lexicon) -> Language:
     raw = lex.data
     reporting = raw.attribution.reporting_clause
     return Language(
-        code=raw.language, rules=tuple(_rule(r) for r in raw.relations),
+        code=raw.language,
+        rules=tuple(_rule(r) for r in raw.relations),
         topic_particles=tuple(raw.topic_particles),
         attribution=tuple(re.compile(x) for x in raw.attribution.after_source),
         topic_attribution=tuple(re.compile(x) for x in raw.attribution.sentence_topic),

@@ -1,6 +1,7 @@
 """Find the matches of many small regexes in one pass, by the literal characters they start with.
 
-Cue lexicons hold hundreds of short patterns (`\\bbought\\b`, `\\bpurchas(?:e|ed)\\b`, `구매`). Running
+Cue lexicons hold hundreds of short patterns (`\\bbought\\b`, `\\bpurchas(?:e|ed)\\b`, `구매`).
+Running
 each over every sentence costs a scan per pattern; here each pattern is indexed by the first two
 characters it must start with, the text is walked once (word starts for patterns that open with
 `\\b`, else positions of a possible first character), and a pattern is tried only where its two
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Generic, Iterator, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 _META = set(".^$*+?{}[]()|\\")
@@ -75,8 +77,13 @@ class Scanner(Generic[T]):
                 self.at_words[key].append((compiled, payload))
             else:
                 self.anywhere[key].append((compiled, payload))
-        firsts = sorted({k[0] for k in self.anywhere} | ({k[0].upper() for k in self.anywhere} if ignore_case else set()))
-        self._firsts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        firsts = sorted(
+            {k[0] for k in self.anywhere}
+            | ({k[0].upper() for k in self.anywhere} if ignore_case else set())
+        )
+        self._firsts = (
+            re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        )
         # word starts and their first two characters; a dict says which patterns may start there
         self._word_starts = _WORD_PAIR if self.at_words else None
 
@@ -90,13 +97,17 @@ class Scanner(Generic[T]):
                     yield from self._try(text, m.start(), candidates)
         if self._firsts is not None:
             for m in self._firsts.finditer(text):
-                yield from self._try(text, m.start(), self.anywhere.get(folded[m.start():m.start() + 2], ()))
+                yield from self._try(
+                    text, m.start(), self.anywhere.get(folded[m.start() : m.start() + 2], ())
+                )
         for pattern, payload in self.whole:
             for m in pattern.finditer(text):
                 yield m.start(), m.end(), payload
 
     @staticmethod
-    def _try(text: str, at: int, candidates) -> Iterator[tuple[int, int, T]]:  # type: ignore[no-untyped-def]
+    def _try(
+        text: str, at: int, candidates: Iterable[tuple[re.Pattern[str], T]]
+    ) -> Iterator[tuple[int, int, T]]:
         for pattern, payload in candidates:
             m = pattern.match(text, at)
             if m and m.end() > at:
@@ -107,7 +118,9 @@ class Alternatives(Generic[T]):
     """Several regexes as one: `match(text, pos)` gives the first (in list order) that matches at
     pos, with its payload, in one call instead of one call per pattern."""
 
-    def __init__(self, items: list[tuple[str, T]], flags: int = 0, prefix: str = "", suffix: str = "") -> None:
+    def __init__(
+        self, items: Sequence[tuple[str, T]], flags: int = 0, prefix: str = "", suffix: str = ""
+    ) -> None:
         self.payloads = [payload for _, payload in items]
         body = "|".join(f"(?P<a{i}>{source})" for i, (source, _) in enumerate(items))
         self.pattern = re.compile(f"{prefix}(?:{body}){suffix}" if body else "(?!)", flags)
@@ -116,6 +129,8 @@ class Alternatives(Generic[T]):
         m = self.pattern.match(text, pos)
         return (m, self.payloads[int(m.lastgroup[1:])]) if m and m.lastgroup else None
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[re.Match[str], T] | None:
+    def search(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> tuple[re.Match[str], T] | None:
         m = self.pattern.search(text, pos, len(text) if endpos is None else endpos)
         return (m, self.payloads[int(m.lastgroup[1:])]) if m and m.lastgroup else None

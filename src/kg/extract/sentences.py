@@ -8,11 +8,13 @@ initial (`J. Smith`) or inside a number (`5.5`) does not end a sentence.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 # a stop then space; or a stop right after a Hangul syllable with no space ("구금했습니다.8일"):
 # Korean has no abbreviations or decimals there
-_END = re.compile(r"(?<=[.!?。])[\"'”’)\]]*\s+(?=\S)|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\w\"'“‘\[(])")
+_END = re.compile(
+    r"(?<=[.!?。])[\"'”’)\]]*\s+(?=\S)|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\w\"'“‘\[(])"
+)
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _ITEM = re.compile(r"[-*•·▶▲■◆]\s|\d{1,2}[.)]\s")
 _FINAL = re.compile(r"[.!?。:;,다요)\]”\"']$")
@@ -22,7 +24,6 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
 def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
     """Sentences of a passage; a line that opens a list item, or follows a heading-like line
     (short, no final punctuation), starts a new sentence too."""
-    start = 0
     for line_start, line_end in _lines(text):
         yield from _in_line(text, line_start, line_end, abbreviations)
 
@@ -30,15 +31,17 @@ def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> Iterato
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _LINE_BREAK.finditer(text):
-        previous = text[start:match.start()].rstrip()
-        following = text[match.end():match.end() + 3]
+        previous = text[start : match.start()].rstrip()
+        following = text[match.end() : match.end() + 3]
         if _ITEM.match(following) or (len(previous) <= 80 and not _FINAL.search(previous)):
             yield start, match.start()
             start = match.end()
     yield start, len(text)
 
 
-def _in_line(text: str, start: int, stop: int, abbreviations: frozenset[str]) -> Iterator[tuple[int, int]]:
+def _in_line(
+    text: str, start: int, stop: int, abbreviations: frozenset[str]
+) -> Iterator[tuple[int, int]]:
     for match in _END.finditer(text, start, stop):
         head = text[start : match.start()].rstrip("\"'”’)]")
         word = _LAST_WORD.search(head)

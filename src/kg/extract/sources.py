@@ -21,13 +21,18 @@ class SourceFinder:
         self.after = [re.compile(x, flags) for x in a.after_source]
         self.before = [re.compile(f"(?:{x})$", re.IGNORECASE) for x in a.before_source]
         self.topic = [re.compile(x) for x in a.sentence_topic]
-        self.reporting = {k: re.compile(v) for k, v in a.reporting_clause.items()} if a.reporting_clause else None
+        self.reporting = (
+            {k: re.compile(v) for k, v in a.reporting_clause.items()}
+            if a.reporting_clause
+            else None
+        )
 
     def find(self, text: str, mentions: list[Mention]) -> Entity | None:
         people = [m for m in mentions if m.label in SOURCE_LABELS]
         for m in people:
             if any(p.match(text, m.end) for p in self.after) or any(
-                    p.search(text, max(0, m.start - 48), m.start) for p in self.before):
+                p.search(text, max(0, m.start - 48), m.start) for p in self.before
+            ):
                 return _entity(m)
         reporter = self._reporter(text, people)
         if reporter is not None:
@@ -45,11 +50,18 @@ class SourceFinder:
         if not verbs:
             return None
         verb = verbs[-1].start()
-        quoted_end = max((m.end() for m in self.reporting["complement"].finditer(text, 0, verb)), default=None)
+        quoted_end = max(
+            (m.end() for m in self.reporting["complement"].finditer(text, 0, verb)), default=None
+        )
         if quoted_end is None:
             return None
-        found = [m for m in people if quoted_end <= m.start and m.end <= verb
-                 and self.reporting["subject"].match(text, m.end)]
+        found = [
+            m
+            for m in people
+            if quoted_end <= m.start
+            and m.end <= verb
+            and self.reporting["subject"].match(text, m.end)
+        ]
         return _entity(found[-1]) if found else None
 
 

@@ -8,10 +8,15 @@ import re
 from kg.errors import ReadOnlyError
 
 _WRITES = re.compile(
-    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL\s*\{|IN\s+TRANSACTIONS)\b", re.I
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|CALL\s*\{|IN\s+TRANSACTIONS)\b",
+    re.I,
 )
-_WRITE_PROCEDURES = re.compile(r"\bCALL\s+(?!db\.(?:labels|relationshipTypes|propertyKeys|indexes)\b)"
-                               r"[\w.]+", re.I)
+# read-only procedures: the schema's names, and full-text search (FalkorDB's and Neo4j's)
+_WRITE_PROCEDURES = re.compile(
+    r"\bCALL\s+(?!db\.(?:labels|relationshipTypes|propertyKeys|indexes"
+    r"|idx\.fulltext\.queryNodes|index\.fulltext\.queryNodes)\b)[\w.]+",
+    re.I,
+)
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
 _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
@@ -21,6 +26,7 @@ def ensure_read_only(cypher: str, where: str = "query") -> None:
     match = _WRITES.search(code) or _WRITE_PROCEDURES.search(code)
     if match:
         raise ReadOnlyError(
-            f"{where} is refused: '{match.group(0).strip()}' could change the graph; kg runs queries read-only",
+            f"{where} is refused: '{match.group(0).strip()}' could change the graph; "
+            "kg runs queries read-only",
             hint="load data with `kg load`; write by hand only in your own Neo4j session",
         )

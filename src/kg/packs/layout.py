@@ -17,13 +17,17 @@ TEXT_MIN = 16  # the narrowest a long text column gets before the rows turn into
 TEXT_LINES = 3  # lines of a long text cell in a table
 
 
-def render(columns: list[str], rows: list[list[str]], title: str | None, width: int,
-           wide: bool = False) -> str:
+def render(
+    columns: list[str], rows: list[list[str]], title: str | None, width: int, wide: bool = False
+) -> str:
     head = wrap(title, width, lines=None) if title and not wide else ([title] if title else [])
     if not rows:
         return "\n".join([*head, "(no rows)"]) + "\n"
     rows = [[" ".join(cell.split()) for cell in row] for row in rows]
-    natural = [max(cell_len(c) for c in [name, *(row[i] for row in rows)]) for i, name in enumerate(columns)]
+    natural = [
+        max(cell_len(c) for c in [name, *(row[i] for row in rows)])
+        for i, name in enumerate(columns)
+    ]
     if wide or _total(natural) <= width:
         return _table(head, columns, rows, natural, lines=None)
     prose = [any(" " in row[i] for row in rows) for i in range(len(columns))]
@@ -37,36 +41,45 @@ def _total(widths: list[int]) -> int:
     return sum(widths) + len(GAP) * (len(widths) - 1)
 
 
-def _narrowed(columns: list[str], natural: list[int], prose: list[bool], width: int) -> list[int] | None:
+def _narrowed(
+    columns: list[str], natural: list[int], prose: list[bool], width: int
+) -> list[int] | None:
     """Column widths that fit `width`, narrowing only the long text columns (those with words to
     wrap between: ids are never cut), or None."""
-    fixed = [i for i, n in enumerate(natural) if not prose[i] or n <= max(TEXT_MIN, cell_len(columns[i]))]
+    fixed = [
+        i for i, n in enumerate(natural) if not prose[i] or n <= max(TEXT_MIN, cell_len(columns[i]))
+    ]
     text = [i for i in range(len(natural)) if i not in fixed]
     room = width - _total([natural[i] for i in fixed] + [0] * len(text))
     if not text or room < TEXT_MIN * len(text):
         return None
     widths = list(natural)
-    for rank, i in enumerate(sorted(text, key=lambda k: natural[k])):  # narrowest first: leftovers go on
+    for rank, i in enumerate(
+        sorted(text, key=lambda k: natural[k])
+    ):  # narrowest first: leftovers go on
         share = room // (len(text) - rank)
         widths[i] = min(natural[i], share)
         room -= widths[i]
     return widths
 
 
-def _table(head: list[str], columns: list[str], rows: list[list[str]], widths: list[int],
-           lines: int | None) -> str:
+def _table(
+    head: list[str], columns: list[str], rows: list[list[str]], widths: list[int], lines: int | None
+) -> str:
     out = list(head)
-    out.append(_line([_fit(c, w) for c, w in zip(columns, widths)], widths))
+    out.append(_line([_fit(c, w) for c, w in zip(columns, widths, strict=True)], widths))
     out.append(GAP.join("-" * w for w in widths).rstrip())
     for row in rows:
-        cells = [wrap(cell, w, lines) for cell, w in zip(row, widths)]
+        cells = [wrap(cell, w, lines) for cell, w in zip(row, widths, strict=True)]
         for k in range(max(len(c) for c in cells)):
             out.append(_line([c[k] if k < len(c) else "" for c in cells], widths))
     return "\n".join(out) + "\n"
 
 
 def _line(cells: list[str], widths: list[int]) -> str:
-    return GAP.join(c + " " * (w - cell_len(c)) for c, w in zip(cells, widths)).rstrip()
+    return GAP.join(
+        c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True)
+    ).rstrip()
 
 
 def _blocks(head: list[str], columns: list[str], rows: list[list[str]], width: int) -> str:
@@ -75,7 +88,7 @@ def _blocks(head: list[str], columns: list[str], rows: list[list[str]], width: i
     out = list(head)
     for number, row in enumerate(rows, 1):
         out.append(f"-- {number} " + "-" * max(0, min(width, 40) - len(str(number)) - 4))
-        for name, cell in zip(columns, row):
+        for name, cell in zip(columns, row, strict=True):
             if not cell:
                 continue
             for k, text in enumerate(wrap(cell, room, lines=None)):

@@ -1,4 +1,5 @@
-"""A pack is a .cypher file: `// name:`, `// title:`, `// params: a = 'x', b = 2`, `// tags:` then Cypher."""
+"""A pack is a .cypher file: `// name:`, `// title:`, `// params: a = 'x', b = 2`, `// tags:`,
+then Cypher."""
 
 from __future__ import annotations
 
@@ -38,24 +39,35 @@ class Pack:
         return self.types.get(name) or inferred(self.params.get(name))
 
     def used_params(self) -> set[str]:
-        code = "\n".join(line for line in self.cypher.splitlines() if not line.strip().startswith("//"))
+        code = "\n".join(
+            line for line in self.cypher.splitlines() if not line.strip().startswith("//")
+        )
         return set(_PARAM_USE.findall(_STRINGS.sub("''", code)))
 
     def bind(self, given: dict[str, str]) -> dict[str, Any]:
         unknown = sorted(set(given) - set(self.params))
         if unknown:
             known = ", ".join(sorted(self.params)) or "none"
-            raise UsageError(f"pack '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {known}")
+            raise UsageError(
+                f"pack '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {known}"
+            )
         for key in PAGING & set(given):
             value = coerce(given[key])
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise UsageError(f"pack '{self.name}': {key} wants a whole number >= 0, not '{given[key]}'")
-        checked = {k: check(self.name, k, coerce(v), self.type_of(k), self.params[k]) for k, v in given.items()}
+                raise UsageError(
+                    f"pack '{self.name}': {key} wants a whole number >= 0, not '{given[key]}'"
+                )
+        checked = {
+            k: check(self.name, k, coerce(v), self.type_of(k), self.params[k])
+            for k, v in given.items()
+        }
         return {**self.params, **checked}
 
     def entity_params(self) -> dict[str, ParamType]:
         """The parameters that name an entity or a country: resolved to ids against a store."""
-        return {k: self.type_of(k) for k in self.params if self.type_of(k).kind in ("entity", "country")}
+        return {
+            k: self.type_of(k) for k in self.params if self.type_of(k).kind in ("entity", "country")
+        }
 
     @property
     def pages(self) -> bool:
@@ -70,9 +82,16 @@ def parse(path: Path) -> Pack:
     name = header.get("name") or path.stem
     if name != path.stem:
         raise UsageError(f"{where['name']}: header name '{name}' differs from the file name")
-    pack = Pack(name, header.get("title", ""), text, path, _params(where["params"], header.get("params", "")),
-                tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip()),
-                header.get("description", ""), parse_types(where["types"], header.get("types", "")))
+    pack = Pack(
+        name,
+        header.get("title", ""),
+        text,
+        path,
+        _params(where["params"], header.get("params", "")),
+        tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip()),
+        header.get("description", ""),
+        parse_types(where["types"], header.get("types", "")),
+    )
     undeclared = sorted(set(pack.types) - set(pack.params))
     if undeclared:
         raise UsageError(f"{where['types']}: types: {', '.join(undeclared)} not among the params")
@@ -94,8 +113,10 @@ def _header(path: Path, text: str) -> tuple[dict[str, str], dict[str, str]]:
             header[match.group(1)] = match.group(2).strip()
             where[match.group(1)] = f"{path}:{number}"
         elif (unknown := _KEY_LIKE.match(stripped)) and not prose:
-            raise UsageError(f"{path}:{number}: unknown header key '{unknown.group(1)}'; "
-                             f"a pack header has {', '.join(HEADER_KEYS)}")
+            raise UsageError(
+                f"{path}:{number}: unknown header key '{unknown.group(1)}'; "
+                f"a pack header has {', '.join(HEADER_KEYS)}"
+            )
         else:
             prose = prose or bool(stripped)  # comments after the header may say anything
     return header, where
@@ -148,7 +169,8 @@ def coerce(value: str) -> Any:
 
 
 def all_packs(directory: Path | None = None) -> dict[str, Pack]:
-    """The packs of `directory`, else the built-in ones and the data root's (which win on a name)."""
+    """The packs of `directory`, else the built-in ones and the data root's (which win on a
+    name)."""
     folders = [directory] if directory else paths.queries_dirs()
     return {p.stem: parse(p) for folder in folders for p in sorted(folder.glob("*.cypher"))}
 
@@ -156,7 +178,9 @@ def all_packs(directory: Path | None = None) -> dict[str, Pack]:
 def find_pack(name: str, directory: Path | None = None) -> Pack:
     packs = all_packs(directory)
     if name not in packs:
-        raise UsageError(f"no query pack '{name}'; packs: {', '.join(packs)}", hint="`kg query --list`")
+        raise UsageError(
+            f"no query pack '{name}'; packs: {', '.join(packs)}", hint="`kg query --list`"
+        )
     return packs[name]
 
 

@@ -20,7 +20,10 @@ def plain(value: Any) -> Any:
     if isinstance(value, RelValue):
         return {"_type": value.type, **{k: plain(v) for k, v in value.props.items()}}
     if isinstance(value, PathValue):
-        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.rels]}
+        return {
+            "nodes": [plain(n) for n in value.nodes],
+            "relationships": [plain(r) for r in value.rels],
+        }
     if isinstance(value, list):
         return [plain(v) for v in value]
     if isinstance(value, dict):
@@ -70,15 +73,16 @@ def to_markdown(rows: list[dict[str, Any]]) -> str:
 def to_text(rows: list[dict[str, Any]], title: str | None, width: int, wide: bool = False) -> str:
     """The terminal table (see kg.packs.layout)."""
     columns = list(rows[0]) if rows else []
-    return layout.render(columns, [[_cell(row.get(c)) for c in columns] for row in rows], title,
-                         width, wide)
+    return layout.render(
+        columns, [[_cell(row.get(c)) for c in columns] for row in rows], title, width, wide
+    )
 
 
 def _cell(value: Any) -> str:
     if isinstance(value, PathValue):
         names = [str(n.props.get("name") or n.props.get("id") or n.element_id) for n in value.nodes]
         steps = [f"-[{r.type}]-" for r in value.rels]
-        return " ".join(x for pair in zip(names, steps + [""]) for x in pair if x)
+        return " ".join(x for pair in zip(names, steps + [""], strict=True) for x in pair if x)
     value = plain(value)
     if value is None:
         return ""

@@ -16,6 +16,7 @@ from typing import Any
 
 from kg.errors import UsageError
 from kg.ontology import Ontology
+from kg.store.protocol import Store
 
 KINDS = ("integer", "date", "text", "entity", "country")
 _SPEC = re.compile(r"^(?P<kind>[a-z]+)(?:\s+(?P<low>-?\d+)\.\.(?P<high>-?\d+))?$")
@@ -36,8 +37,13 @@ class ParamType:
     def describe(self) -> str:
         if self.kind == "integer" and self.low is not None:
             return f"an integer from {self.low} to {self.high}"
-        return {"integer": "an integer", "date": "a date YYYY-MM-DD", "text": "text",
-                "entity": "an entity id, name or alias", "country": "a country code or name"}[self.kind]
+        return {
+            "integer": "an integer",
+            "date": "a date YYYY-MM-DD",
+            "text": "text",
+            "entity": "an entity id, name or alias",
+            "country": "a country code or name",
+        }[self.kind]
 
 
 def parse_types(path: str, text: str) -> dict[str, ParamType]:
@@ -47,20 +53,27 @@ def parse_types(path: str, text: str) -> dict[str, ParamType]:
         name, _, spec = (x.strip() for x in part.partition("="))
         match = _SPEC.match(spec)
         if not name or match is None or match["kind"] not in KINDS:
-            raise UsageError(f"{path}: types: '{part}' is not `name = kind [min..max]` "
-                             f"with kind one of {', '.join(KINDS)}")
+            raise UsageError(
+                f"{path}: types: '{part}' is not `name = kind [min..max]` "
+                f"with kind one of {', '.join(KINDS)}"
+            )
         low, high = match["low"], match["high"]
-        types[name] = ParamType(match["kind"], int(low) if low else None, int(high) if high else None)
+        types[name] = ParamType(
+            match["kind"], int(low) if low else None, int(high) if high else None
+        )
     return types
 
 
 def inferred(default: Any) -> ParamType:
     """The type of a parameter its pack does not declare: from its default."""
-    return ParamType("integer" if isinstance(default, int) and not isinstance(default, bool) else "text")
+    return ParamType(
+        "integer" if isinstance(default, int) and not isinstance(default, bool) else "text"
+    )
 
 
 def check(pack: str, name: str, value: Any, kind: ParamType, default: Any) -> Any:
     """The value as the query wants it, or a UsageError naming the pack, parameter and type."""
+
     def refuse(reason: str = "") -> UsageError:
         why = f" ({reason})" if reason else ""
         return UsageError(f"pack '{pack}': {name} wants {kind.describe()}, not {value!r}{why}")
@@ -85,21 +98,33 @@ def check(pack: str, name: str, value: Any, kind: ParamType, default: Any) -> An
     return value
 
 
-def resolve(value: str, kind: ParamType, ontology: Ontology, store: Any) -> str:
+def resolve(value: str, kind: ParamType, ontology: Ontology, store: Store) -> str:
     """An entity or country parameter's id, from an id, name or alias in any case."""
     if not value.strip():
         return ""
     label = "Country" if kind.kind == "country" else None
     lowered = value.strip().casefold()
-    found = sorted({ind.id for ind in ontology.individuals.values()
-                    if (label is None or ind.label == label)
-                    and lowered in {ind.id.casefold(), *(n.casefold() for ns in ind.names.values() for n in ns)}})
+    found = sorted(
+        {
+            ind.id
+            for ind in ontology.individuals.values()
+            if (label is None or ind.label == label)
+            and lowered
+            in {ind.id.casefold(), *(n.casefold() for ns in ind.names.values() for n in ns)}
+        }
+    )
     if not found and label is None:
-        found = [row["id"] for row in store.read(ENTITY_LOOKUP, {"value": value, "lowered": lowered})]
+        found = [
+            row["id"] for row in store.read(ENTITY_LOOKUP, {"value": value, "lowered": lowered})
+        ]
     if len(found) == 1:
         return str(found[0])
     what = "country" if label else "entity"
     if found:
-        raise UsageError(f"'{value}' names more than one {what}: {', '.join(found)}", hint="give the id")
-    raise UsageError(f"no {what} '{value}': not an id, name or alias in the ontology or the store",
-                     hint="ids are lowercase slugs such as deepseek; `kg query candidates` lists new names")
+        raise UsageError(
+            f"'{value}' names more than one {what}: {', '.join(found)}", hint="give the id"
+        )
+    raise UsageError(
+        f"no {what} '{value}': not an id, name or alias in the ontology or the store",
+        hint="ids are lowercase slugs such as deepseek; `kg query candidates` lists new names",
+    )

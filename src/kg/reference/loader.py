@@ -14,11 +14,9 @@ from kg.errors import ReferenceDataError
 from kg.ontology import Ontology
 from kg.reference import models
 from kg.rules.criteria import parse
-from kg.yamlfile import FAST_LOADER, load_model
+from kg.yamlfile import load_model
 
 M = TypeVar("M", bound=BaseModel)
-FILES = {"chips.yaml": models.ChipsFile, "regulations.yaml": models.RegulationsFile,
-         "firms.yaml": models.FirmsFile, "events.yaml": models.EventsFile}
 
 
 @dataclass(frozen=True)
@@ -32,9 +30,13 @@ class Reference:
 
 def load(ontology: Ontology, directory: Path | None = None) -> Reference:
     directory = directory or paths.reference_dir()
-    parsed = {name: _load_file(directory / name, model) for name, model in FILES.items()}
-    ref = Reference(parsed["chips.yaml"].chips, parsed["regulations.yaml"].regulations,
-                    parsed["firms.yaml"].firms, parsed["firms.yaml"].countries, parsed["events.yaml"].events)
+    chips = _load_file(directory / "chips.yaml", models.ChipsFile)
+    regulations = _load_file(directory / "regulations.yaml", models.RegulationsFile)
+    firms = _load_file(directory / "firms.yaml", models.FirmsFile)
+    events = _load_file(directory / "events.yaml", models.EventsFile)
+    ref = Reference(
+        chips.chips, regulations.regulations, firms.firms, firms.countries, events.events
+    )
     _check_ids(ref, ontology, directory)
     return ref
 
@@ -45,12 +47,17 @@ def _load_file(path: Path, model: type[M]) -> M:
 
 def _check_ids(ref: Reference, ontology: Ontology, directory: Path) -> None:
     """Every id must name an individual of the ontology, of the right class."""
+
     def need(label: str, ident: str | None, file: str, field: str, record_id: str) -> None:
         if ident is not None and ontology.individual(label, ident) is None:
             path = directory / file
             node = yaml.compose(path.read_text(encoding="utf-8"))
-            raise ReferenceDataError(path, _find_line(node, record_id), field,
-                                     f"unknown {label.lower()} id '{ident}' (not in ontology/individuals.ttl)")
+            raise ReferenceDataError(
+                path,
+                _find_line(node, record_id),
+                field,
+                f"unknown {label.lower()} id '{ident}' (not in ontology/individuals.ttl)",
+            )
 
     for chip in ref.chips:
         need("Chip", chip.id, "chips.yaml", "id", chip.id)
@@ -70,14 +77,18 @@ def _check_ids(ref: Reference, ontology: Ontology, directory: Path) -> None:
                     parse(clause.when)
                 except ValueError as exc:
                     path = directory / "regulations.yaml"
-                    raise ReferenceDataError(path, _find_line(yaml.compose(path.read_text()), reg.id),
-                                             "controls.when", str(exc)) from None
+                    raise ReferenceDataError(
+                        path,
+                        _find_line(yaml.compose(path.read_text()), reg.id),
+                        "controls.when",
+                        str(exc),
+                    ) from None
     for firm in ref.firms:
         need("Firm", firm.id, "firms.yaml", "id", firm.id)
         need("Country", firm.country, "firms.yaml", "country", firm.id)
         need("Firm", firm.funded_by, "firms.yaml", "funded_by", firm.id)
-    for country in ref.countries:
-        need("Country", country.id, "firms.yaml", "countries.id", country.id)
+    for known in ref.countries:
+        need("Country", known.id, "firms.yaml", "countries.id", known.id)
     for event in ref.events:
         for label, ids in event.involves.items():
             ontology.label(label)
@@ -93,7 +104,7 @@ def _find_line(node: Any, record_id: str) -> int | None:
         if isinstance(current, yaml.MappingNode):
             for key, value in current.value:
                 if key.value == "id" and getattr(value, "value", None) == record_id:
-                    return key.start_mark.line + 1
+                    return int(key.start_mark.line) + 1
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)

@@ -1,4 +1,5 @@
-"""The reference data files' shapes (pydantic): what a chip, regulation, firm and event record holds."""
+"""The reference data files' shapes (pydantic): what a chip, regulation, firm and event record
+holds."""
 
 from __future__ import annotations
 
@@ -69,8 +70,16 @@ class Chip(Sourced):
 
     def specs(self) -> dict[str, Any]:
         """What the rule engine compares; bandwidths also in GB/s (memory in TB/s x 1000)."""
-        specs: dict[str, Any] = {k: getattr(self, k) for k in (
-            "tpp", "performance_density", "interconnect_gbps", "designed_for_datacenter", "memory_gb")}
+        specs: dict[str, Any] = {
+            k: getattr(self, k)
+            for k in (
+                "tpp",
+                "performance_density",
+                "interconnect_gbps",
+                "designed_for_datacenter",
+                "memory_gb",
+            )
+        }
         if self.memory_bw_tbps is not None:
             specs["memory_bw_gbps"] = round(self.memory_bw_tbps * 1000, 3)
             specs["total_bw_gbps"] = specs["memory_bw_gbps"] + (self.interconnect_gbps or 0)

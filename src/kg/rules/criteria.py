@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Union
+from typing import Any
 
 OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
-    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq, "!=": operator.ne,
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
+    "!=": operator.ne,
 }
 
 
@@ -20,20 +26,20 @@ class Compare:
 
 @dataclass(frozen=True)
 class AllOf:
-    items: tuple["Criterion", ...]
+    items: tuple[Criterion, ...]
 
 
 @dataclass(frozen=True)
 class AnyOf:
-    items: tuple["Criterion", ...]
+    items: tuple[Criterion, ...]
 
 
 @dataclass(frozen=True)
 class Not:
-    item: "Criterion"
+    item: Criterion
 
 
-Criterion = Union[Compare, AllOf, AnyOf, Not]
+Criterion = Compare | AllOf | AnyOf | Not
 
 
 def parse(raw: Mapping[str, Any]) -> Criterion:

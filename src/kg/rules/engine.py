@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from kg.rules.criteria import Criterion, evaluate
 
@@ -15,7 +16,9 @@ class Clause:
     status: str
     when: Criterion | None = None
     named: tuple[str, ...] = ()
-    applies_to: str = "any"  # "controlled": a licence policy that changes the status of controlled chips
+    applies_to: str = (
+        "any"  # "controlled": a licence policy that changes the status of controlled chips
+    )
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,13 @@ def derive_controls(rules: Iterable[Rule], chips: Mapping[str, Mapping[str, Any]
                 basis = _caught(clause, chip_id, specs)
                 if basis is None:
                     continue
-                open_controls = [c for c in controls if c.chip == chip_id and c.until is None
-                                 and targets[c.regulation] & targets[rule.id]]
+                open_controls = [
+                    c
+                    for c in controls
+                    if c.chip == chip_id
+                    and c.until is None
+                    and targets[c.regulation] & targets[rule.id]
+                ]
                 if clause.applies_to == "controlled":
                     if not open_controls:
                         continue
@@ -61,8 +69,12 @@ def derive_controls(rules: Iterable[Rule], chips: Mapping[str, Mapping[str, Any]
                         c.until, c.until_reason = rule.effective, f"status changed by {rule.id}"
                 if any(c.regulation == rule.id and c.chip == chip_id for c in controls):
                     continue  # one edge per rule and chip: the first clause that catches it
-                start = max(rule.effective, specs.get("released") or rule.effective)  # caught once it exists
-                controls.append(Control(rule.id, chip_id, f"{clause.clause}: {basis}", clause.status, start))
+                start = max(
+                    rule.effective, specs.get("released") or rule.effective
+                )  # caught once it exists
+                controls.append(
+                    Control(rule.id, chip_id, f"{clause.clause}: {basis}", clause.status, start)
+                )
     return controls
 
 

@@ -23,13 +23,14 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from kg.errors import StoreError
 from kg.graph import GraphBatch, NodeRef
 from kg.ontology import Ontology
-from kg.store import bulk_format, derived
+from kg.store import bulk_format, falkor_params
 from kg.store.base import WriteStats
 from kg.store.cypher import BATCH_ROWS, Writer, _storable, name
 
@@ -37,20 +38,26 @@ from kg.store.cypher import BATCH_ROWS, Writer, _storable, name
 # given, is called with the statement's result rows when its reply comes (maybe later: pipelined).
 Check = Callable[[list[list[Any]]], None]
 Run = Callable[[str, str, "Check | None"], None]
-# Sends one GRAPH.BULK: node count, relationship count, node tokens, relationship tokens (kg.store.bulk_format).
+# Sends one GRAPH.BULK: node count, relationship count, node tokens, relationship tokens
+# (kg.store.bulk_format).
 Insert = Callable[[int, int, list[bytes], list[bytes]], None]
 CREATE_ROWS = 2000  # positional rows per CREATE statement
 INSERT_ROWS = 20000  # rows per GRAPH.BULK token
 # The nodes a GRAPH.BULK created, looked up by the internal ids the writer expects them at.
-INSERTED = "UNWIND $rows AS node WITH node MATCH (n) WHERE id(n) = node RETURN id(n) AS node, n.id AS id"
+INSERTED = (
+    "UNWIND $rows AS node WITH node MATCH (n) WHERE id(n) = node RETURN id(n) AS node, n.id AS id"
+)
 
 # json.dumps writes Cypher literals, except for these escapes, which FalkorDB's parser reads
-# differently (it keeps `\u0001` as six characters): such a chunk goes through the client's encoder.
+# differently (it keeps `\u0001` as six characters): such a chunk goes through
+# kg.store.falkor_params.
 _NOT_CYPHER = re.compile(r"\\[ubf]")
 
 
 _SCALARS = frozenset({str, int, float, bool})  # stored as they are (see cypher._storable)
-_UNDATED = frozenset({str, int, float, bool, list, tuple, dict, type(None)})  # types that are never a date
+_UNDATED = frozenset(
+    {str, int, float, bool, list, tuple, dict, type(None)}
+)  # types that are never a date
 NodeKey = tuple[str, str]  # (label, id)
 EdgeKey = tuple[str, NodeKey, NodeKey]  # (type, source, target)
 
@@ -60,17 +67,30 @@ class BulkWriter:
     ontology: Ontology
     _nodes: dict[NodeKey, int] = field(default_factory=dict)  # internal id of each node created
     _next_id: int = 0  # the internal id the next node created gets
-    _again: dict[EdgeKey, dict[str, Any]] = field(default_factory=dict)  # edges met again, written by `finish`
-    _edges: dict[str, set[int]] = field(default_factory=dict)  # per type, (source << 32 | target) created
-    sources: dict[str, set[str]] = field(default_factory=dict)  # per type, the labels its new edges start at
+    _again: dict[EdgeKey, dict[str, Any]] = field(
+        default_factory=dict
+    )  # edges met again, written by `finish`
+    _edges: dict[str, set[int]] = field(
+        default_factory=dict
+    )  # per type, (source << 32 | target) created
+    sources: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # per type, the labels its new edges start at
     _dates: dict[str, bool] = field(default_factory=dict)
-    _declared: dict[tuple[str, ...], bool] = field(default_factory=dict)  # names of which one is a date
+    _declared: dict[tuple[str, ...], bool] = field(
+        default_factory=dict
+    )  # names of which one is a date
 
     def __post_init__(self) -> None:
         self._writer = Writer(self.ontology)
 
-    def write(self, batch: GraphBatch, run: Run, send: Callable[[str, dict[str, Any]], None],
-              insert: Insert) -> WriteStats:
+    def write(
+        self,
+        batch: GraphBatch,
+        run: Run,
+        send: Callable[[str, dict[str, Any]], None],
+        insert: Insert,
+    ) -> WriteStats:
         """Write the batch: new nodes and edges without dates through `insert` (GRAPH.BULK), those
         with dates through `run` (Cypher CREATE from encoded rows), the rare repeats through
         `send` (ordinary parameters). All go down one connection in this order, so the ids the
@@ -87,8 +107,14 @@ class BulkWriter:
         return WriteStats(len(nodes), self._write_edges(batch, run, insert))
 
     # -- nodes -------------------------------------------------------------------------------
-    def _create_nodes(self, label: str, dates: tuple[str, ...], keys: list[NodeKey],
-                      nodes: dict[NodeKey, dict[str, Any]], run: Run) -> None:
+    def _create_nodes(
+        self,
+        label: str,
+        dates: tuple[str, ...],
+        keys: list[NodeKey],
+        nodes: dict[NodeKey, dict[str, Any]],
+        run: Run,
+    ) -> None:
         """CREATE, one positional row per node. A new graph with nothing deleted numbers its nodes
         in creation order, so their internal ids are known before the reply (the relationships
         after them need not wait for it); the statement returns the range of ids it gave, which
@@ -97,17 +123,26 @@ class BulkWriter:
         plain = sorted({k for key in keys for k in nodes[key]} - set(dates) - {"id"})
         columns = [f"{name(k)}: row[{i}]" for i, k in enumerate(plain, 1)]
         columns += [f"{name(k)}: date(row[{i}])" for i, k in enumerate(dates, len(plain) + 1)]
-        query = (f"UNWIND $rows AS row CREATE (n:{name(label)} {{id: row[0]{''.join(', ' + c for c in columns)}}}) "
-                 "RETURN min(id(n)) AS low, max(id(n)) AS high, count(n) AS created")
+        query = (
+            f"UNWIND $rows AS row CREATE (n:{name(label)} "
+            f"{{id: row[0]{''.join(', ' + c for c in columns)}}}) "
+            "RETURN min(id(n)) AS low, max(id(n)) AS high, count(n) AS created"
+        )
         for chunk in _slices(keys, CREATE_ROWS):
             rows = [[key[1], *self._cells(nodes[key], plain, dates)] for key in chunk]
             low = self._next_id
             self._next_id += len(chunk)
-            self._nodes.update(zip(chunk, range(low, self._next_id)))
+            self._nodes.update(zip(chunk, range(low, self._next_id), strict=True))
             run(query, encode(rows), _confirm(label, low, len(chunk)))
 
-    def _insert_nodes(self, label: str, keys: list[NodeKey], nodes: dict[NodeKey, dict[str, Any]], run: Run,
-                      insert: Insert) -> None:
+    def _insert_nodes(
+        self,
+        label: str,
+        keys: list[NodeKey],
+        nodes: dict[NodeKey, dict[str, Any]],
+        run: Run,
+        insert: Insert,
+    ) -> None:
         """GRAPH.BULK, one token per chunk; then the first and last node of the chunk are looked
         up by the ids expected (another id stops the load). A chunk with a value the binary
         format cannot carry goes as Cypher CREATE."""
@@ -116,31 +151,38 @@ class BulkWriter:
         head = bulk_format.header(label, ["id", *plain])
         for chunk in _slices(keys, INSERT_ROWS):
             try:
-                body = bulk_format.node_rows([key[1] for key in chunk], [nodes[key] for key in chunk], plain,
-                                             self._plain)
+                body = bulk_format.node_rows(
+                    [key[1] for key in chunk], [nodes[key] for key in chunk], plain, self._plain
+                )
             except bulk_format.NotBinary:
                 self._create_nodes(label, (), chunk, nodes, run)
                 continue
             low = self._next_id
             self._next_id += len(chunk)
-            self._nodes.update(zip(chunk, range(low, self._next_id)))
+            self._nodes.update(zip(chunk, range(low, self._next_id), strict=True))
             insert(len(chunk), 0, [head + body], [])
             ends = [(low, chunk[0][1]), (self._next_id - 1, chunk[-1][1])]
             run(INSERTED, encode([low, self._next_id - 1]), _found(label, ends))
 
-    def _node_updates(self, nodes: dict[NodeKey, dict[str, Any]],
-                      new: set[NodeKey]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _node_updates(
+        self, nodes: dict[NodeKey, dict[str, Any]], new: set[NodeKey]
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Nodes an earlier batch of this load created, met again with properties: `SET +=`."""
         groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
         for key, props in nodes.items():
             if key in new or not props:
                 continue
             plain, dates = self._split(props)
-            groups[(key[0], tuple(sorted(dates)))].append({"n": self._nodes[key], "props": plain, **dates})
-        for (label, dates), rows in groups.items():
-            sets = "".join(f", n.{name(k[2:])} = date(row.{name(k)})" for k in dates)
+            groups[(key[0], tuple(sorted(dates)))].append(
+                {"n": self._nodes[key], "props": plain, **dates}
+            )
+        for (label, date_keys), rows in groups.items():
+            sets = "".join(f", n.{name(k[2:])} = date(row.{name(k)})" for k in date_keys)
             self.ontology.label(label)
-            query = f"UNWIND $rows AS row WITH row, row.n AS node MATCH (n) WHERE id(n) = node SET n += row.props{sets}"
+            query = (
+                "UNWIND $rows AS row WITH row, row.n AS node MATCH (n) WHERE id(n) = node "
+                f"SET n += row.props{sets}"
+            )
             yield from ((query, {"rows": chunk}) for chunk in _slices(rows, BATCH_ROWS))
 
     # -- relationships -----------------------------------------------------------------------
@@ -193,22 +235,40 @@ class BulkWriter:
         again, self._again = self._again, {}
         yield from self._edge_updates(list(again), again)
 
-    def _create_edges(self, rel: str, dates: tuple[str, ...], keys: list[EdgeKey],
-                      edges: Mapping[EdgeKey, Mapping[str, Any]], run: Run) -> None:
+    def _create_edges(
+        self,
+        rel: str,
+        dates: tuple[str, ...],
+        keys: list[EdgeKey],
+        edges: Mapping[EdgeKey, Mapping[str, Any]],
+        run: Run,
+    ) -> None:
         plain = sorted({k for key in keys for k in edges[key]} - set(dates))
         columns = [f"{name(k)}: row[{i}]" for i, k in enumerate(plain, 2)]
         columns += [f"{name(k)}: date(row[{i}])" for i, k in enumerate(dates, len(plain) + 2)]
         props = f" {{{', '.join(columns)}}}" if columns else ""
         # `WITH row[0] AS ...` first: FalkorDB seeks by id only a variable, never `row[0]` itself
-        query = (f"UNWIND $rows AS row WITH row, row[0] AS source, row[1] AS target "
-                 f"MATCH (a) WHERE id(a) = source MATCH (b) WHERE id(b) = target CREATE (a)-[:{name(rel)}{props}]->(b)")
+        query = (
+            f"UNWIND $rows AS row WITH row, row[0] AS source, row[1] AS target "
+            f"MATCH (a) WHERE id(a) = source MATCH (b) WHERE id(b) = target "
+            f"CREATE (a)-[:{name(rel)}{props}]->(b)"
+        )
         ids = self._nodes
         for chunk in _slices(keys, CREATE_ROWS):
-            rows = [[ids[key[1]], ids[key[2]], *self._cells(edges[key], plain, dates)] for key in chunk]
+            rows = [
+                [ids[key[1]], ids[key[2]], *self._cells(edges[key], plain, dates)] for key in chunk
+            ]
             run(query, encode(rows), None)
 
-    def _insert_edges(self, rel: str, keys: list[EdgeKey], ends: list[int], edges: Mapping[EdgeKey, Mapping[str, Any]],
-                      run: Run, insert: Insert) -> None:
+    def _insert_edges(
+        self,
+        rel: str,
+        keys: list[EdgeKey],
+        ends: list[int],
+        edges: Mapping[EdgeKey, Mapping[str, Any]],
+        run: Run,
+        insert: Insert,
+    ) -> None:
         """GRAPH.BULK between nodes by internal id (`ends`: source, target, ... of `keys`); a
         chunk the binary format cannot carry as Cypher."""
         plain = sorted({k for key in keys for k in edges[key]})
@@ -216,28 +276,43 @@ class BulkWriter:
         for start in range(0, len(keys), INSERT_ROWS):
             chunk = keys[start : start + INSERT_ROWS]
             try:
-                body = bulk_format.edge_rows(ends[2 * start : 2 * (start + len(chunk))], [edges[key] for key in chunk],
-                                             plain, self._plain)
+                body = bulk_format.edge_rows(
+                    ends[2 * start : 2 * (start + len(chunk))],
+                    [edges[key] for key in chunk],
+                    plain,
+                    self._plain,
+                )
             except bulk_format.NotBinary:
                 self._create_edges(rel, (), chunk, edges, run)
                 continue
             insert(0, len(chunk), [], [head + body])
 
-    def _edge_updates(self, keys: list[EdgeKey], edges: dict[EdgeKey, dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _edge_updates(
+        self, keys: list[EdgeKey], edges: dict[EdgeKey, dict[str, Any]]
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Edges an earlier batch created, met again: properties set, claim ids appended (the
         derived-edge rule makes the list exact)."""
         groups: dict[tuple[str, tuple[str, ...], bool], list[dict[str, Any]]] = defaultdict(list)
         for key in keys:
             plain, dates = self._split(edges[key])
             claims = plain.pop("claims", None)
-            row = {"a": self._nodes[key[1]], "b": self._nodes[key[2]], "props": plain, "claims": claims or [], **dates}
+            row = {
+                "a": self._nodes[key[1]],
+                "b": self._nodes[key[2]],
+                "props": plain,
+                "claims": claims or [],
+                **dates,
+            }
             groups[(key[0], tuple(sorted(dates)), bool(claims))].append(row)
-        for (rel, dates, has_claims), rows in groups.items():
-            sets = "".join(f", r.{name(k[2:])} = date(row.{name(k)})" for k in dates)
+        for (rel, date_keys, has_claims), rows in groups.items():
+            sets = "".join(f", r.{name(k[2:])} = date(row.{name(k)})" for k in date_keys)
             if has_claims:
                 sets += ", r.claims = coalesce(r.claims, []) + row.claims"
-            query = (f"UNWIND $rows AS row WITH row, row.a AS source, row.b AS target MATCH (a) WHERE id(a) = source "
-                     f"MATCH (a)-[r:{name(rel)}]->(b) WHERE id(b) = target SET r += row.props{sets}")
+            query = (
+                "UNWIND $rows AS row WITH row, row.a AS source, row.b AS target "
+                "MATCH (a) WHERE id(a) = source "
+                f"MATCH (a)-[r:{name(rel)}]->(b) WHERE id(b) = target SET r += row.props{sets}"
+            )
             yield from ((query, {"rows": chunk}) for chunk in _slices(rows, BATCH_ROWS))
 
     # -- values ------------------------------------------------------------------------------
@@ -249,10 +324,14 @@ class BulkWriter:
         names = tuple(props)
         declared = self._declared.get(names)
         if declared is None:
-            known = self.ontology.properties  # an unknown name takes the exact path below (and fails there)
-            declared = self._declared[names] = any(k not in known or known[k].is_date for k in names)
+            known = (
+                self.ontology.properties
+            )  # an unknown name takes the exact path below (and fails there)
+            declared = self._declared[names] = any(
+                k not in known or known[k].is_date for k in names
+            )
         if not declared and _UNDATED.issuperset(map(type, props.values())):
-            return ()  # no name declared a date, no value a date: the common case, decided at C speed
+            return ()  # no name declared a date, no value a date: the common case, at C speed
         declared_dates = self._dates
         found = []
         for key, value in props.items():
@@ -265,18 +344,24 @@ class BulkWriter:
                 found.append(key)
         return tuple(sorted(found)) if found else ()
 
-    def _cells(self, props: Mapping[str, Any], plain: list[str], dates: tuple[str, ...]) -> list[Any]:
+    def _cells(
+        self, props: Mapping[str, Any], plain: list[str], dates: tuple[str, ...]
+    ) -> list[Any]:
         """A row's values: the plain properties as `cypher.Writer` stores them, then the dates."""
         get = props.get
         cells = []
         for key in plain:
             value = get(key)
-            cells.append(value if value is None or type(value) in _SCALARS else self._plain(key, value))
+            cells.append(
+                value if value is None or type(value) in _SCALARS else self._plain(key, value)
+            )
         cells += [_iso(get(key)) for key in dates]
         return cells
 
     def _plain(self, key: str, value: Any) -> Any:
-        if value is None or (key == "claims" and not value):  # no claims: no list (as cypher.Writer)
+        if value is None or (
+            key == "claims" and not value
+        ):  # no claims: no list (as cypher.Writer)
             return None
         return _storable(key, value)
 
@@ -291,38 +376,44 @@ def _merge(props: dict[str, Any], later: Mapping[str, Any]) -> None:
     claims = props.get("claims")
     props.update(later)
     if claims is not None and later.get("claims"):
-        props["claims"] = list(dict.fromkeys([*claims, *later["claims"]]))  # type: ignore[misc]
+        props["claims"] = list(dict.fromkeys([*claims, *later["claims"]]))
 
 
 def _confirm(label: str, low: int, count: int) -> Check:
     def check(rows: list[list[Any]]) -> None:
         [(first, last, created)] = rows
         if (first, last, created) != (low, low + count - 1, count):
-            raise StoreError(f"bulk load: {created} {label} nodes got ids {first}..{last}, "
-                             f"not {low}..{low + count - 1}")
+            raise StoreError(
+                f"bulk load: {created} {label} nodes got ids {first}..{last}, "
+                f"not {low}..{low + count - 1}"
+            )
+
     return check
 
 
 def _found(label: str, expected: list[tuple[int, str]]) -> Check:
     def check(rows: list[list[Any]]) -> None:
-        found = {node: ident.decode() if isinstance(ident, bytes) else ident for node, ident in rows}
+        found = {
+            node: ident.decode() if isinstance(ident, bytes) else ident for node, ident in rows
+        }
         for node, ident in expected:
             if found.get(node) != ident:
-                raise StoreError(f"bulk load: node {node} is {found.get(node)!r}, not the {label} {ident!r} "
-                                 "written there")
+                raise StoreError(
+                    f"bulk load: node {node} is {found.get(node)!r}, not the {label} {ident!r} "
+                    "written there"
+                )
+
     return check
 
 
-def encode(rows: list[list[Any]]) -> str:
+def encode(rows: list[Any]) -> str:
     """`rows` as Cypher list text for the query's parameter header."""
     try:
         text = json.dumps(rows, ensure_ascii=False, allow_nan=False)
     except ValueError:
         text = ""
     if not text or _NOT_CYPHER.search(text):
-        from falkordb.helpers import stringify_param_value
-
-        return stringify_param_value(rows)  # type: ignore[no-any-return]
+        return falkor_params.literal(rows)
     return text
 
 
@@ -357,8 +448,10 @@ def _merged_nodes(batch: GraphBatch) -> dict[NodeKey, dict[str, Any]]:
     return nodes
 
 
-def _groups(items: list[tuple[Any, dict[str, Any]]],
-            date_keys: Callable[[Mapping[str, Any]], tuple[str, ...]]) -> dict[tuple[str, tuple[str, ...]], list[Any]]:
+def _groups(
+    items: list[tuple[Any, dict[str, Any]]],
+    date_keys: Callable[[Mapping[str, Any]], tuple[str, ...]],
+) -> dict[tuple[str, tuple[str, ...]], list[Any]]:
     """Items by (label or type, the properties they write as dates)."""
     groups: dict[tuple[str, tuple[str, ...]], list[Any]] = defaultdict(list)
     for key, props in items:
@@ -393,8 +486,17 @@ def all_statements(ontology: Ontology) -> list[str]:
     for rel in sorted(ontology.relationships):
         for src in ontology.relationships[rel].domains or ("Firm",):
             for dst in ontology.relationships[rel].ranges or ("Firm",):
-                src, dst = ("Firm" if src == "Entity" else src), ("Firm" if dst == "Entity" else dst)
-                again.add_edge(rel, NodeRef(src, "x"), NodeRef(dst, "x"), claims=["c"], date=dt.date(2024, 1, 1))
+                src, dst = (
+                    ("Firm" if src == "Entity" else src),
+                    ("Firm" if dst == "Entity" else dst),
+                )
+                again.add_edge(
+                    rel,
+                    NodeRef(src, "x"),
+                    NodeRef(dst, "x"),
+                    claims=["c"],
+                    date=dt.date(2024, 1, 1),
+                )
     writer.write(again, capture, lambda q, p: texts.append(q), lambda *_: None)
     writer.write(again, capture, lambda q, p: texts.append(q), lambda *_: None)
     undated = GraphBatch()

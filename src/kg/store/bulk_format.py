@@ -23,7 +23,8 @@ from __future__ import annotations
 import math
 import struct
 from array import array
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 _NULL, _TRUE, _FALSE = b"\x00", b"\x01\x01", b"\x01\x00"
 _LONG = struct.Struct("=Bq").pack
@@ -76,7 +77,12 @@ def _none(value: None) -> bytes:
 
 
 _ENCODERS: dict[type, Callable[[Any], bytes]] = {
-    str: _string, int: _int, float: _float, bool: _bool, list: _list, type(None): _none,
+    str: _string,
+    int: _int,
+    float: _float,
+    bool: _bool,
+    list: _list,
+    type(None): _none,
 }
 
 
@@ -87,22 +93,28 @@ def _value(value: Any) -> bytes:
     return encoder(value)
 
 
-def node_rows(idents: list[str], rows: list[Mapping[str, Any]], columns: list[str], convert: Convert) -> bytes:
+def node_rows(
+    idents: list[str], rows: list[Mapping[str, Any]], columns: list[str], convert: Convert
+) -> bytes:
     """Nodes as one token's body: each one's id, then its value of each column (`convert` turns
     a value that is not a str, int, float, bool or None into one the format carries)."""
     parts: list[bytes] = []
     append = parts.append
-    for ident, props in zip(idents, rows):
+    for ident, props in zip(idents, rows, strict=True):
         append(_string(ident))
         _append_values(append, props, columns, convert)
     return b"".join(parts)
 
 
-def edge_rows(ends: list[int], rows: list[Mapping[str, Any]], columns: list[str], convert: Convert) -> bytes:
+def edge_rows(
+    ends: list[int], rows: list[Mapping[str, Any]], columns: list[str], convert: Convert
+) -> bytes:
     """Relationships as one token's body: `ends` is source, target, source, target ... (internal
     ids); `rows` their properties, read by `columns` (none: the ids alone)."""
     if not columns:
-        return array("Q", ends).tobytes() if _ARRAY_OF_UINT64 else struct.pack(f"={len(ends)}Q", *ends)
+        return (
+            array("Q", ends).tobytes() if _ARRAY_OF_UINT64 else struct.pack(f"={len(ends)}Q", *ends)
+        )
     parts: list[bytes] = []
     append = parts.append
     for i, props in enumerate(rows):
@@ -111,11 +123,12 @@ def edge_rows(ends: list[int], rows: list[Mapping[str, Any]], columns: list[str]
     return b"".join(parts)
 
 
-def _append_values(append: Callable[[bytes], None], props: Mapping[str, Any], columns: list[str],
-                   convert: Convert) -> None:
+def _append_values(
+    append: Callable[[bytes], None], props: Mapping[str, Any], columns: list[str], convert: Convert
+) -> None:
     get = props.get
     for key in columns:
-        value = get(key)
+        value: Any = get(key)
         kind = type(value)
         if kind is str:
             if "\x00" in value:

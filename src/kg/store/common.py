@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Self
 
 from kg.graph import GraphBatch
 from kg.ontology import Ontology
 from kg.store import conflicts, cypher, derived
-from kg.store.removal import removal_plan
 from kg.store.base import Counts, WriteStats
+from kg.store.removal import removal_plan
 
 
 class CypherStoreMixin:
     ontology: Ontology
     _writer: cypher.Writer
 
-    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
-             timeout: float | None = None) -> list[dict[str, Any]]:
+    def read(
+        self, query: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
         raise NotImplementedError
 
     def _execute(self, statements: Iterable[cypher.Statement], atomic: bool) -> None:
         raise NotImplementedError
 
+    def run_statements(self, statements: list[cypher.Statement]) -> None:
+        self._execute(statements, atomic=True)
+
     @contextmanager
-    def first_load(self) -> Iterator[Any]:
+    def first_load(self) -> Iterator[Self]:
         """The store a load writes through. Here the store itself: every write is the incremental
         MERGE path (FalkorStore has a bulk path for a load into an empty graph)."""
         yield self
@@ -32,7 +37,9 @@ class CypherStoreMixin:
     def write_batch(self, batch: GraphBatch) -> WriteStats:
         return self._write_graph(batch, [], atomic=False)
 
-    def _write_graph(self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool) -> WriteStats:
+    def _write_graph(
+        self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool
+    ) -> WriteStats:
         """The batch, the derived-edge rule over what it touched, then `then` (commit markers)."""
         self._execute(self._statements(batch) + then, atomic=atomic)
         return _stats(batch)
@@ -42,8 +49,11 @@ class CypherStoreMixin:
         claim-backed edges it touched and the conflict marks of the claim groups it touched."""
         batch = conflicts.with_groups(batch)
         touched = derived.touched_in(batch, self.ontology)
-        return (list(self._writer.statements(batch)) + derived.recompute(touched, self.ontology)
-                + conflicts.recompute(conflicts.groups_in(batch)))
+        return (
+            list(self._writer.statements(batch))
+            + derived.recompute(touched, self.ontology)
+            + conflicts.recompute(conflicts.groups_in(batch))
+        )
 
     def replace_document(self, doc_id: str, batch: GraphBatch) -> WriteStats:
         fingerprint, batch = cypher.hold_back_fingerprint(doc_id, batch)
@@ -56,7 +66,8 @@ class CypherStoreMixin:
 
     def write_new_documents(self, documents: list[tuple[str, GraphBatch]]) -> WriteStats:
         """Documents the store has never seen, written together: one batch for all of them, then
-        their commit markers, so a crash leaves none of them marked and the next load redoes them."""
+        their commit markers, so a crash leaves none of them marked and the next load redoes
+        them."""
         combined = GraphBatch()
         marks = []
         for doc_id, batch in documents:
@@ -69,7 +80,9 @@ class CypherStoreMixin:
     def forget_document(self, doc_id: str) -> bool:
         if not self.read(cypher.DOCUMENT_EXISTS, {"doc": doc_id}):
             return False
-        self._execute(removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True)
+        self._execute(
+            removal_plan(self.read, self.ontology, doc_id, keep_document=False), atomic=True
+        )
         return True
 
     def documents(self) -> list[dict[str, Any]]:
@@ -78,9 +91,6 @@ class CypherStoreMixin:
 
     def set_sources(self, doc_id: str, sources: list[str]) -> None:
         self._execute([(cypher.SET_SOURCES, {"doc": doc_id, "sources": sources})], atomic=True)
-
-    def document_fingerprints(self) -> dict[str, str]:
-        return {row["id"]: row["fingerprint"] for row in self.read(cypher.FINGERPRINTS)}
 
     def counts(self) -> Counts:
         counts = Counts()

@@ -11,7 +11,8 @@ the marks (one per disagreeing group) and the claims of the groups on its page, 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from kg.graph import GraphBatch, Node
 from kg.store.cypher import BATCH_ROWS, Statement
@@ -61,12 +62,16 @@ def with_groups(batch: GraphBatch) -> GraphBatch:
 
 
 def groups_in(batch: GraphBatch) -> set[str]:
-    return {key for n in batch.nodes if n.label == "Claim" and (key := group_of(n.props)) is not None}
+    return {
+        key for n in batch.nodes if n.label == "Claim" and (key := group_of(n.props)) is not None
+    }
 
 
 def recompute(groups: Iterable[str]) -> list[Statement]:
     keys = sorted(set(groups))
-    return [(RECOMPUTE, {"groups": keys[i : i + BATCH_ROWS]}) for i in range(0, len(keys), BATCH_ROWS)]
+    return [
+        (RECOMPUTE, {"groups": keys[i : i + BATCH_ROWS]}) for i in range(0, len(keys), BATCH_ROWS)
+    ]
 
 
 def all_statements() -> list[str]:

@@ -20,7 +20,8 @@ reference data states it: then its derived properties are removed and its refere
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from kg.graph import GraphBatch
 from kg.ontology import Ontology
@@ -28,8 +29,16 @@ from kg.store.cypher import BATCH_ROWS, Statement, name
 
 # (type, source label, source id, target label, target id)
 EdgeKey = tuple[str, str, str, str, str]
-DERIVED = ("claims", "claim_count", "documents", "quantity_min", "quantity_max", "latest_quantity",
-           "latest_date", "latest_date_precision")
+DERIVED = (
+    "claims",
+    "claim_count",
+    "documents",
+    "quantity_min",
+    "quantity_max",
+    "latest_quantity",
+    "latest_date",
+    "latest_date_precision",
+)
 
 # The rule, once. `r` is bound to each edge to recompute (one row per edge).
 _RULE = """
@@ -38,8 +47,10 @@ OPTIONAL MATCH (c:Claim {id: claim_id})
 OPTIONAL MATCH (c)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
 WITH DISTINCT r, c, d
 WITH r, c, d,
-     CASE WHEN c.date IS NOT NULL THEN c.date WHEN c.as_of IS NOT NULL THEN c.as_of ELSE d.published END AS day,
-     CASE WHEN c.date IS NOT NULL THEN c.date_precision WHEN c.as_of IS NOT NULL THEN c.as_of_precision
+     CASE WHEN c.date IS NOT NULL THEN c.date WHEN c.as_of IS NOT NULL THEN c.as_of
+          ELSE d.published END AS day,
+     CASE WHEN c.date IS NOT NULL THEN c.date_precision
+          WHEN c.as_of IS NOT NULL THEN c.as_of_precision
           ELSE d.published_precision END AS precision
 ORDER BY c.id
 WITH r, collect(c.id) AS ids, collect(DISTINCT d.id) AS documents, min(c.value) AS low,
@@ -56,7 +67,8 @@ SET r.claims = CASE WHEN size(ids) = 0 THEN null ELSE ids END,
     r.claim_count = CASE WHEN size(ids) = 0 THEN null ELSE size(ids) END,
     r.documents = CASE WHEN size(documents) = 0 THEN null ELSE documents END,
     r.quantity_min = low, r.quantity_max = high,
-    r.latest_quantity = latest.value, r.latest_date = latest.day, r.latest_date_precision = latest.precision
+    r.latest_quantity = latest.value, r.latest_date = latest.day,
+    r.latest_date_precision = latest.precision
 FOREACH (gone IN CASE WHEN size(ids) = 0 AND r.sources IS NULL THEN [1] ELSE [] END | DELETE r)
 """
 # FOREACH, not `WITH r WHERE ... DELETE r`: FalkorDB 4.16 applies such a filter before the SET
@@ -65,8 +77,10 @@ FOREACH (gone IN CASE WHEN size(ids) = 0 AND r.sources IS NULL THEN [1] ELSE [] 
 
 def recompute_query(rel: str, src_label: str, dst_label: str) -> str:
     """The rule for the edges of one type between two labels, named by `$rows` of {src, dst}."""
-    return (f"UNWIND $rows AS row MATCH (a:{name(src_label)} {{id: row.src}})-[r:{name(rel)}]->"
-            f"(b:{name(dst_label)} {{id: row.dst}}) WITH DISTINCT r" + _RULE)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{name(src_label)} {{id: row.src}})-[r:{name(rel)}]->"
+        f"(b:{name(dst_label)} {{id: row.dst}}) WITH DISTINCT r" + _RULE
+    )
 
 
 def recompute_all_query(rel: str, src_label: str) -> str:
@@ -78,8 +92,11 @@ def recompute_all_query(rel: str, src_label: str) -> str:
 def recompute_all(ontology: Ontology, sources: Mapping[str, Iterable[str]]) -> list[Statement]:
     """The rule for every claim-backed edge of a graph whose edges start, per type, at nodes of
     the labels in `sources` (what a first load wrote)."""
-    return [(recompute_all_query(rel, ontology.label(label)), {})
-            for rel in derived_types(ontology) for label in sorted(sources.get(rel, ()))]
+    return [
+        (recompute_all_query(rel, ontology.label(label)), {})
+        for rel in derived_types(ontology)
+        for label in sorted(sources.get(rel, ()))
+    ]
 
 
 def derived_types(ontology: Ontology) -> tuple[str, ...]:
@@ -92,18 +109,24 @@ def touched_by_document(ontology: Ontology) -> str:
     superset of the edges its claims state: recomputing an edge no claim left is harmless)."""
     types = "|".join(name(t) for t in derived_types(ontology))
     return (
-        "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim)-[:ABOUT]->(a) "
+        "MATCH (:Document {id: $doc})-[:HAS_PASSAGE]->(:Passage)<-[:SOURCED_FROM]-(c:Claim)"
+        "-[:ABOUT]->(a) "
         "MATCH (c)-[:ABOUT]->(b) WHERE b <> a "
         "WITH DISTINCT a, b "
         f"MATCH (a)-[r:{types}]->(b) "
-        "RETURN DISTINCT type(r) AS type, labels(a)[0] AS src_label, a.id AS src, labels(b)[0] AS dst_label, "
+        "RETURN DISTINCT type(r) AS type, labels(a)[0] AS src_label, a.id AS src, "
+        "labels(b)[0] AS dst_label, "
         "b.id AS dst"
     )
 
 
 def touched_in(batch: GraphBatch, ontology: Ontology) -> set[EdgeKey]:
     types = set(derived_types(ontology))
-    return {(e.type, e.src.label, e.src.id, e.dst.label, e.dst.id) for e in batch.edges if e.type in types}
+    return {
+        (e.type, e.src.label, e.src.id, e.dst.label, e.dst.id)
+        for e in batch.edges
+        if e.type in types
+    }
 
 
 def keys_of(rows: Iterable[dict[str, Any]]) -> set[EdgeKey]:
@@ -115,11 +138,15 @@ def recompute(keys: Iterable[EdgeKey], ontology: Ontology) -> list[Statement]:
     groups: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for rel, src_label, src, dst_label, dst in sorted(set(keys)):
         ontology.relationship(rel)
-        groups[(rel, ontology.label(src_label), ontology.label(dst_label))].append({"src": src, "dst": dst})
+        groups[(rel, ontology.label(src_label), ontology.label(dst_label))].append(
+            {"src": src, "dst": dst}
+        )
     statements: list[Statement] = []
     for (rel, src_label, dst_label), rows in groups.items():
         query = recompute_query(rel, src_label, dst_label)
-        statements += [(query, {"rows": rows[i : i + BATCH_ROWS]}) for i in range(0, len(rows), BATCH_ROWS)]
+        statements += [
+            (query, {"rows": rows[i : i + BATCH_ROWS]}) for i in range(0, len(rows), BATCH_ROWS)
+        ]
     return statements
 
 
@@ -128,6 +155,8 @@ def all_statements(ontology: Ontology) -> list[str]:
     texts = [touched_by_document(ontology)]
     for rel in derived_types(ontology):
         relationship = ontology.relationship(rel)
-        texts += [recompute_query(rel, s, d) for s in relationship.domains for d in relationship.ranges]
+        texts += [
+            recompute_query(rel, s, d) for s in relationship.domains for d in relationship.ranges
+        ]
         texts += [recompute_all_query(rel, s) for s in relationship.domains]
     return texts

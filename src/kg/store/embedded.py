@@ -34,14 +34,18 @@ class EmbeddedServer:
         self.log_file = self.data_dir / "server.log"
         self.socket_path = _socket_path(self.data_dir)
         self._process: subprocess.Popen[bytes] | None = None
-        self.ready_timeout = env_number("KG_SERVER_TIMEOUT", READY_TIMEOUT_SECONDS)  # before a launch
+        self.ready_timeout = env_number(
+            "KG_SERVER_TIMEOUT", READY_TIMEOUT_SECONDS
+        )  # before a launch
 
     def start(self) -> None:
         _private_dir(self.socket_path.parent)
         try:  # where the socket is, for people and tools (it may be outside the data dir)
             (self.data_dir / "server.socket").write_text(f"{self.socket_path}\n")
         except OSError as exc:
-            raise StoreError(f"cannot use the data directory {self.data_dir}: {exc.strerror}") from exc
+            raise StoreError(
+                f"cannot use the data directory {self.data_dir}: {exc.strerror}"
+            ) from exc
         self._stop_leftover()
         self._launch()
         if not self._wait_ready(give_up_when_silent=True):
@@ -51,10 +55,31 @@ class EmbeddedServer:
     def _launch(self) -> None:
         binary, module = _binaries()
         args = [
-            binary, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
-            "--dir", str(self.data_dir), "--appendonly", "yes", "--appendfsync", "everysec",
-            "--save", "", "--protected-mode", "yes", "--daemonize", "no",
-            "--logfile", str(self.log_file), "--auto-aof-rewrite-min-size", "16mb", "--loadmodule", module,
+            binary,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(self.socket_path),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(self.data_dir),
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "everysec",
+            "--save",
+            "",
+            "--protected-mode",
+            "yes",
+            "--daemonize",
+            "no",
+            "--logfile",
+            str(self.log_file),
+            "--auto-aof-rewrite-min-size",
+            "16mb",
+            "--loadmodule",
+            module,
         ]
         try:
             self._process = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
@@ -106,10 +131,15 @@ class EmbeddedServer:
         while time.monotonic() < deadline:
             assert self._process is not None
             if self._process.poll() is not None:
-                raise StoreError(f"the embedded FalkorDB server exited at start: {_last_line(self.log_file)}")
+                raise StoreError(
+                    f"the embedded FalkorDB server exited at start: {_last_line(self.log_file)}"
+                )
             if self.socket_path.exists():
-                probe = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=SILENT_SECONDS,
-                                    retry=Retry(NoBackoff(), 0))  # silence is the answer: no retries
+                probe = redis.Redis(
+                    unix_socket_path=str(self.socket_path),
+                    socket_timeout=SILENT_SECONDS,
+                    retry=Retry(NoBackoff(), 0),
+                )  # silence is the answer: no retries
                 try:
                     if probe.ping():
                         return True
@@ -125,7 +155,9 @@ class EmbeddedServer:
                     probe.close()
             time.sleep(0.02)
         self.stop()
-        raise StoreError(f"the embedded FalkorDB server did not become ready in {self.ready_timeout:.0f}s")
+        raise StoreError(
+            f"the embedded FalkorDB server did not become ready in {self.ready_timeout:.0f}s"
+        )
 
     def _kill(self) -> None:
         assert self._process is not None
@@ -143,11 +175,11 @@ class EmbeddedServer:
                 pid = None
         if pid and _is_our_server(pid, self.socket_path):
             os.kill(pid, signal.SIGTERM)  # redis saves the AOF on SIGTERM
-            _wait_gone(pid, 30) or os.kill(pid, signal.SIGKILL)
+            if not _wait_gone(pid, 30):
+                os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5)
         self.pid_file.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
-
 
     def _pid_behind_socket(self) -> int | None:
         if not self.socket_path.exists():

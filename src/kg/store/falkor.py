@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 import redis
 from falkordb import FalkorDB
@@ -14,9 +15,9 @@ from falkordb.node import Node as FalkorNode
 from falkordb.path import Path as FalkorPath
 
 from kg.errors import EmptyStoreError, QueryError, QueryTimeoutError, StoreError, one_line
-from kg.ontology import Ontology
 from kg.graph import GraphBatch
-from kg.store import conflicts, cypher, derived
+from kg.ontology import Ontology
+from kg.store import conflicts, cypher, derived, falkor_params
 from kg.store.base import WriteStats
 from kg.store.bulk import BulkWriter, Check
 from kg.store.common import CypherStoreMixin
@@ -29,7 +30,9 @@ ANY_NODE = "MATCH (n) RETURN 1 AS found LIMIT 1"
 
 
 class FalkorStore(CypherStoreMixin):
-    def __init__(self, connection: redis.Redis, ontology: Ontology, info: dict[str, Any], graph: str = GRAPH) -> None:
+    def __init__(
+        self, connection: redis.Redis, ontology: Ontology, info: dict[str, Any], graph: str = GRAPH
+    ) -> None:
         self.ontology = ontology
         self.info = info
         self._redis = connection
@@ -42,24 +45,33 @@ class FalkorStore(CypherStoreMixin):
         self.wrote = False
 
     # -- reading -------------------------------------------------------------------------
-    def read(self, query: str, params: Mapping[str, Any] | None = None, *,
-             timeout: float | None = None) -> list[dict[str, Any]]:
-        """GRAPH.RO_QUERY (the server refuses any write); `timeout` in seconds, enforced by FalkorDB."""
+    def read(
+        self, query: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
+        """GRAPH.RO_QUERY (the server refuses any write); `timeout` in seconds, enforced by
+        FalkorDB."""
         try:
-            result = self._graph.ro_query(query, _params(params),
-                                          timeout=None if timeout is None else max(1, int(timeout * 1000)))
+            result = self._graph.ro_query(
+                query,
+                _params(params),
+                timeout=None if timeout is None else max(1, int(timeout * 1000)),
+            )
         except redis.ConnectionError as exc:
             raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
         except redis.ResponseError as exc:
             if "empty key" in str(exc):  # FalkorDB's word for a graph that was never written
                 raise EmptyStoreError(str(self.info.get("location", "?"))) from exc
             if "timed out" in str(exc):
-                raise QueryTimeoutError(f"the query ran past its time limit of {timeout:g} s and was stopped",
-                                        hint="narrow it (a label, an id, a LIMIT)") from exc
+                raise QueryTimeoutError(
+                    f"the query ran past its time limit of {timeout:g} s and was stopped",
+                    hint="narrow it (a label, an id, a LIMIT)",
+                ) from exc
             raise QueryError(one_line(exc)) from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
-        return [dict(zip(columns, (_value(v) for v in row))) for row in result.result_set]
+        return [
+            dict(zip(columns, (_value(v) for v in row), strict=True)) for row in result.result_set
+        ]
 
     # -- writing -------------------------------------------------------------------------
     def ensure_schema(self) -> None:
@@ -72,7 +84,9 @@ class FalkorStore(CypherStoreMixin):
                 missing.setdefault(label, []).append(prop)
         for label, props in missing.items():
             fields = ", ".join(f"n.{cypher.name(p)}" for p in props)
-            self._execute([(f"CREATE INDEX FOR (n:{cypher.name(label)}) ON ({fields})", {})], atomic=False)
+            self._execute(
+                [(f"CREATE INDEX FOR (n:{cypher.name(label)}) ON ({fields})", {})], atomic=False
+            )
             self._await_indexes()
 
     def _await_indexes(self, seconds: float = 30.0) -> None:
@@ -98,7 +112,7 @@ class FalkorStore(CypherStoreMixin):
 
     # -- the first load ----------------------------------------------------------------------
     @contextmanager
-    def first_load(self) -> Iterator["FalkorStore"]:
+    def first_load(self) -> Iterator[FalkorStore]:
         """A store to load into while this graph is empty: it writes through `BulkWriter` into a
         staging graph (statements pipelined, see kg.store.pipelined), runs the derived-edge rule
         and the conflict marks once over the whole graph, and then
@@ -121,10 +135,12 @@ class FalkorStore(CypherStoreMixin):
             staging._drop()
             raise
 
-    def _take(self, staging: "FalkorStore") -> None:
+    def _take(self, staging: FalkorStore) -> None:
         if not self.is_empty():
-            raise StoreError("the graph was written to during a first load into it; nothing was loaded",
-                             hint="run `kg load` again")
+            raise StoreError(
+                "the graph was written to during a first load into it; nothing was loaded",
+                hint="run `kg load` again",
+            )
         try:
             self._redis.rename(STAGING, self._name)
         except redis.RedisError as exc:
@@ -137,7 +153,9 @@ class FalkorStore(CypherStoreMixin):
         except redis.RedisError:
             pass  # nothing was written, or the server is gone (the next first load drops it)
 
-    def _write_graph(self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool) -> WriteStats:
+    def _write_graph(
+        self, batch: GraphBatch, then: list[cypher.Statement], atomic: bool
+    ) -> WriteStats:
         if self._bulk is None:
             return super()._write_graph(batch, then, atomic)
         batch = conflicts.with_groups(batch)
@@ -149,7 +167,8 @@ class FalkorStore(CypherStoreMixin):
         return stats
 
     def write_new_documents(self, documents: list[tuple[str, GraphBatch]]) -> WriteStats:
-        """In a first load, with their commit markers: the staging graph is published whole or not at all."""
+        """In a first load, with their commit markers: the staging graph is published whole or
+        not at all."""
         if self._bulk is None:
             return super().write_new_documents(documents)
         combined = GraphBatch()
@@ -174,8 +193,11 @@ class FalkorStore(CypherStoreMixin):
                 self._send(query, params)
         self._close_pipeline()
         if bulk is not None:
-            self._execute(derived.recompute_all(self.ontology, bulk.sources) + [(conflicts.RECOMPUTE_ALL, {})],
-                          atomic=False)
+            self._execute(
+                derived.recompute_all(self.ontology, bulk.sources)
+                + [(conflicts.RECOMPUTE_ALL, {})],
+                atomic=False,
+            )
 
     def _close_pipeline(self, abandon: bool = False) -> None:
         pipeline, self._pipeline = self._pipeline, None
@@ -185,13 +207,20 @@ class FalkorStore(CypherStoreMixin):
     def describe(self) -> dict[str, Any]:
         return {**self.info, "version": self._version()}
 
+    def close(self) -> None:
+        """The connections go back (the embedded server is stopped by kg.store.open_store)."""
+        self._close_pipeline(abandon=True)
+        self._redis.close()
+
     def limit_queries(self, memory_bytes: int, max_rows: int) -> None:
         """Server-wide caps for a server this process owns (the embedded one, for `kg serve`): a
         query that would allocate more than `memory_bytes` fails instead of taking the server
         down (`UNWIND range(1, 1000000000)` does without it), and no result carries more than
         `max_rows` rows."""
         try:
-            self._redis.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", int(memory_bytes))
+            self._redis.execute_command(
+                "GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", int(memory_bytes)
+            )
             self._redis.execute_command("GRAPH.CONFIG", "SET", "RESULTSET_SIZE", int(max_rows))
         except redis.RedisError as exc:
             raise StoreError(f"cannot set FalkorDB's query limits: {one_line(exc)}") from exc
@@ -206,7 +235,7 @@ class FalkorStore(CypherStoreMixin):
         without it is redone by the next load. `atomic` is kept for stores that have transactions.
         """
         commands = [
-            ("GRAPH.QUERY", self._name, self._graph._build_params_header(_params(p)) + q, "--compact")
+            ("GRAPH.QUERY", self._name, falkor_params.header(_params(p)) + q, "--compact")
             for q, p in statements
         ]
         self.wrote = self.wrote or bool(commands)
@@ -221,23 +250,34 @@ class FalkorStore(CypherStoreMixin):
             raise QueryError(one_line(exc)) from exc
 
     def _send_rows(self, query: str, rows: str, check: Check | None) -> None:
-        """One bulk write whose `$rows` is Cypher text already (see kg.store.bulk.encode), pipelined."""
+        """One bulk write whose `$rows` is Cypher text already (see kg.store.bulk.encode),
+        pipelined."""
         assert self._pipeline is not None
         self.wrote = True
         self._pipeline.send(f"CYPHER rows={rows} {query}", check)
 
-    def _send_insert(self, nodes: int, edges: int, node_tokens: list[bytes], edge_tokens: list[bytes]) -> None:
-        """One GRAPH.BULK into the (existing) staging graph, pipelined (see kg.store.bulk_format)."""
+    def _send_insert(
+        self, nodes: int, edges: int, node_tokens: list[bytes], edge_tokens: list[bytes]
+    ) -> None:
+        """One GRAPH.BULK into the (existing) staging graph, pipelined (kg.store.bulk_format)."""
         assert self._pipeline is not None
         self.wrote = True
-        self._pipeline.send_command("GRAPH.BULK", self._name, nodes, edges, len(node_tokens), len(edge_tokens),
-                                    *node_tokens, *edge_tokens)
+        self._pipeline.send_command(
+            "GRAPH.BULK",
+            self._name,
+            nodes,
+            edges,
+            len(node_tokens),
+            len(edge_tokens),
+            *node_tokens,
+            *edge_tokens,
+        )
 
     def _send(self, query: str, params: Mapping[str, Any]) -> None:
         """One bulk write with ordinary parameters, pipelined after the ones before it."""
         assert self._pipeline is not None
         self.wrote = True
-        self._pipeline.send(self._graph._build_params_header(_params(params)) + query)
+        self._pipeline.send(falkor_params.header(_params(params)) + query)
 
     def _version(self) -> str:
         """'FalkorDB 4.16.3 on Redis 8.2.3' (the module reports 41603 for 4.16.3)."""
@@ -250,7 +290,8 @@ class FalkorStore(CypherStoreMixin):
             fields = {_text(k): v for k, v in module.items()} if isinstance(module, dict) else {}
             if _text(fields.get("name", b"")) == "graph":
                 ver = int(fields["ver"])
-                return f"FalkorDB {ver // 10000}.{ver // 100 % 100}.{ver % 100} on Redis {redis_version}"
+                release = f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
+                return f"FalkorDB {release} on Redis {redis_version}"
         return f"Redis {redis_version} (no FalkorDB module)"
 
     def _indexes(self) -> list[dict[str, str]]:
@@ -259,7 +300,6 @@ class FalkorStore(CypherStoreMixin):
         except QueryError:
             return []
         return [{"label": r["label"], "prop": p} for r in rows for p in (r["properties"] or [])]
-
 
 
 def _text(value: Any) -> str:
@@ -274,9 +314,17 @@ def _value(value: Any) -> Any:
     if isinstance(value, FalkorNode):
         return NodeValue(str(value.id), tuple(value.labels or ()), dict(value.properties))
     if isinstance(value, FalkorEdge):
-        return RelValue(str(value.id), value.relation, str(value.src_node), str(value.dest_node), dict(value.properties))
+        return RelValue(
+            str(value.id),
+            value.relation,
+            str(value.src_node),
+            str(value.dest_node),
+            dict(value.properties),
+        )
     if isinstance(value, FalkorPath):
-        return PathValue(tuple(_value(n) for n in value.nodes()), tuple(_value(e) for e in value.edges()))
+        return PathValue(
+            tuple(_value(n) for n in value.nodes()), tuple(_value(e) for e in value.edges())
+        )
     if isinstance(value, list):
         return [_value(v) for v in value]
     if isinstance(value, dict):

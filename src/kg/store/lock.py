@@ -23,7 +23,9 @@ class DataDirLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise StoreError(f"cannot use the data directory {self.path.parent}: {exc.strerror}") from None
+            raise StoreError(
+                f"cannot use the data directory {self.path.parent}: {exc.strerror}"
+            ) from None
         wait = self.wait_seconds
         if wait is None:
             wait = env_number("KG_LOCK_TIMEOUT", DEFAULT_WAIT_SECONDS)
@@ -51,7 +53,7 @@ class DataDirLock:
             os.close(self._fd)
             self._fd = None
 
-    def __enter__(self) -> "DataDirLock":
+    def __enter__(self) -> DataDirLock:
         self.acquire()
         return self
 

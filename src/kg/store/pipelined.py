@@ -8,7 +8,8 @@ raised once every reply is read, so the connection stays usable (and the load st
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import redis
 
@@ -49,7 +50,9 @@ class Pipeline:
             try:
                 reply = self._connection.read_response()
                 if check is not None:
-                    check([[value for _, value in row] for row in reply[1]] if len(reply) >= 3 else [])
+                    check(
+                        [[value for _, value in row] for row in reply[1]] if len(reply) >= 3 else []
+                    )
             except redis.ConnectionError as exc:
                 raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
             except redis.ResponseError as exc:
@@ -73,7 +76,8 @@ class Pipeline:
         self._connection = None
 
     def abandon(self) -> None:
-        """Back to the pool unread, disconnected (a load that stops: its error is the one to see)."""
+        """Back to the pool unread, disconnected (a load that stops: its error is the one to
+        see)."""
         connection, self._connection, self._waiting = self._connection, None, []
         if connection is not None:
             connection.disconnect()

@@ -5,7 +5,8 @@ entities only it named, and the document."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from kg.ontology import Ontology
 from kg.store import conflicts, cypher, derived
@@ -14,7 +15,9 @@ from kg.store.cypher import Statement
 Read = Callable[..., list[dict[str, Any]]]
 
 
-def removal_plan(read: Read, ontology: Ontology, doc_id: str, keep_document: bool) -> list[Statement]:
+def removal_plan(
+    read: Read, ontology: Ontology, doc_id: str, keep_document: bool
+) -> list[Statement]:
     """Statements removing what only `doc_id` contributed (and the Document unless kept). The
     reads happen now, before any of the statements runs."""
     doc = {"doc": doc_id}

@@ -1,4 +1,5 @@
-"""HTML views: a graph (pyvis network, rendered self-contained) or a timeline, every text escaped."""
+"""HTML views: a graph (vis-network, rendered self-contained) or a timeline, every text
+escaped."""
 
 from kg.views.render import render_graph, render_timeline
 from kg.views.subgraph import Subgraph, subgraph_from_rows

@@ -21,14 +21,19 @@ CLAIM_QUOTES = (
 ANY_NODE = "MATCH (n) RETURN n.id AS id LIMIT 1"
 # For packs that return ids, not nodes: the entities those ids name and the edges among them.
 ID_SUBGRAPH = (
-    "MATCH (n) WHERE n.id IN $ids "
-    "OPTIONAL MATCH (n)-[r]->(m) WHERE m.id IN $ids "
-    "RETURN n, r, m"
+    "MATCH (n) WHERE n.id IN $ids OPTIONAL MATCH (n)-[r]->(m) WHERE m.id IN $ids RETURN n, r, m"
 )
 
 
-def build_view(settings: Settings, output: Path, pack: str | None = None, params: dict[str, str] | None = None,
-               entity: str | None = None, depth: int = 2, cypher: str | None = None) -> dict[str, int]:
+def build_view(
+    settings: Settings,
+    output: Path,
+    pack: str | None = None,
+    params: dict[str, str] | None = None,
+    entity: str | None = None,
+    depth: int = 2,
+    cypher: str | None = None,
+) -> dict[str, int]:
     chosen = [x for x in (pack, entity, cypher) if x]
     if len(chosen) != 1:
         raise UsageError("give exactly one of: a pack name, --entity ID, or --cypher QUERY")
@@ -37,7 +42,10 @@ def build_view(settings: Settings, output: Path, pack: str | None = None, params
     with open_store(settings, schema=False) as store:
         if cypher:
             ensure_read_only(cypher)
-            title, rows = "Query view", store.read(cypher, {k: coerce(v) for k, v in (params or {}).items()})
+            title, rows = (
+                "Query view",
+                store.read(cypher, {k: coerce(v) for k, v in (params or {}).items()}),
+            )
         else:
             found = find_pack(pack or "")
             bound = resolve_entities(found, found.bind(params or {}), store)
@@ -57,8 +65,10 @@ def build_view(settings: Settings, output: Path, pack: str | None = None, params
         elif not store.read(ANY_NODE):
             raise EmptyStoreError(str(store.describe().get("location", "?")))
         else:
-            raise UsageError(f"the result has no nodes, relationships or entity ids to draw ({len(rows)} rows)",
-                             hint="return nodes or paths, e.g. `kg view --entity deepseek`")
+            raise UsageError(
+                f"the result has no nodes, relationships or entity ids to draw ({len(rows)} rows)",
+                hint="return nodes or paths, e.g. `kg view --entity deepseek`",
+            )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
     return {"nodes": len(graph.nodes), "relationships": len(graph.rels), "rows": len(rows)}
@@ -79,5 +89,7 @@ def scalar_strings(rows: list[dict[str, Any]]) -> list[str]:
     found: set[str] = set()
     for row in rows:
         for value in row.values():
-            found.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+            found.update(
+                v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+            )
     return sorted(found)

@@ -11,7 +11,9 @@ from pathlib import Path
 from kg import paths
 from kg.errors import UsageError
 
-_RULE = re.compile(r"(node|relationship)(?:\.([A-Za-z_][\w]*))?\s*\{((?:\"[^\"]*\"|[^}\"])*)\}", re.S)
+_RULE = re.compile(
+    r"(node|relationship)(?:\.([A-Za-z_][\w]*))?\s*\{((?:\"[^\"]*\"|[^}\"])*)\}", re.S
+)
 _DECLARATION = re.compile(r"([a-z-]+)\s*:\s*(\"[^\"]*\"|[^;]+);?")
 
 
@@ -25,8 +27,11 @@ class LabelStyle:
 
     def caption_of(self, props: dict[str, object], label: str) -> str:
         """The caption Browser would draw: `{prop}` replaced by the property's value."""
-        text = re.sub(r"\{(\w+)\}", lambda m: str(props.get(m.group(1)) if props.get(m.group(1)) is not None else ""),
-                      self.caption)
+        text = re.sub(
+            r"\{(\w+)\}",
+            lambda m: str(props.get(m.group(1)) if props.get(m.group(1)) is not None else ""),
+            self.caption,
+        )
         return text.replace("<type>", label).replace("<id>", "").strip()
 
 
@@ -54,13 +59,13 @@ def rules() -> dict[str, dict[str, str]]:
 def node_style(label: str) -> LabelStyle:
     found = rules()
     merged = {**found["node"], **found.get(f"node.{label}", {})}
-    return LabelStyle(merged.get("color", "#A5ABB6"), merged.get("border-color", "#9AA1AC"),
-                      _pixels(merged.get("diameter", "50px")), merged.get("text-color-internal", "#FFFFFF"),
-                      merged.get("caption", "{name}"))
-
-
-def relationship_style() -> dict[str, str]:
-    return dict(rules().get("relationship", {}))
+    return LabelStyle(
+        merged.get("color", "#A5ABB6"),
+        merged.get("border-color", "#9AA1AC"),
+        _pixels(merged.get("diameter", "50px")),
+        merged.get("text-color-internal", "#FFFFFF"),
+        merged.get("caption", "{name}"),
+    )
 
 
 def styled_labels() -> list[str]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from kg.store.values import NodeValue, PathValue, RelValue
 
@@ -38,5 +39,7 @@ def subgraph_from_rows(rows: Iterable[dict[str, Any]]) -> Subgraph:
     graph = Subgraph()
     for row in rows:
         graph.add(row)
-    graph.rels = {k: r for k, r in graph.rels.items() if r.start_id in graph.nodes and r.end_id in graph.nodes}
+    graph.rels = {
+        k: r for k, r in graph.rels.items() if r.start_id in graph.nodes and r.end_id in graph.nodes
+    }
     return graph

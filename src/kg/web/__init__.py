@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import urlsplit
+
+import httpx
 
 from kg.config import env_number
 from kg.documents.reader import Origin
@@ -26,13 +28,17 @@ FEED_SUFFIX = ".xml"
 
 @dataclass
 class Gathered:
-    items: list[tuple[Path, Origin]] = field(default_factory=list)  # kept copies, in the order asked
+    items: list[tuple[Path, Origin]] = field(
+        default_factory=list
+    )  # kept copies, in the order asked
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     fetched: int = 0  # pages fetched now (the others were read from kept copies)
 
 
-def gather(urls: Iterable[str], feeds: Iterable[str], data_dir: Path, refresh: bool = False) -> Gathered:
+def gather(
+    urls: Iterable[str], feeds: Iterable[str], data_dir: Path, refresh: bool = False
+) -> Gathered:
     out = Gathered()
     dates: dict[str, dt.date | None] = dict.fromkeys(urls)  # url -> the date its feed gives it
     with fetch.client() as session:
@@ -46,13 +52,15 @@ def gather(urls: Iterable[str], feeds: Iterable[str], data_dir: Path, refresh: b
 
         def one(url: str) -> tuple[kept.KeptCopy, bool] | FetchError:
             try:
-                return _page(session, url, data_dir, refresh, hosts[urlsplit(url).hostname or ""], dates[url])
+                return _page(
+                    session, url, data_dir, refresh, hosts[urlsplit(url).hostname or ""], dates[url]
+                )
             except FetchError as exc:
                 return exc
 
         workers = int(env_number("KG_FETCH_CONCURRENCY", CONCURRENCY, minimum=1))
         with ThreadPoolExecutor(max_workers=min(workers, max(len(wanted), 1))) as pool:
-            for url, result in zip(wanted, pool.map(one, wanted)):
+            for url, result in zip(wanted, pool.map(one, wanted), strict=True):
                 if isinstance(result, FetchError):
                     out.failed.append((url, result.reason))
                 else:
@@ -61,8 +69,14 @@ def gather(urls: Iterable[str], feeds: Iterable[str], data_dir: Path, refresh: b
     return out
 
 
-def _page(session: object, url: str, data_dir: Path, refresh: bool, host: threading.Semaphore,
-          published: dt.date | None) -> tuple[kept.KeptCopy, bool]:
+def _page(
+    session: httpx.Client,
+    url: str,
+    data_dir: Path,
+    refresh: bool,
+    host: threading.Semaphore,
+    published: dt.date | None,
+) -> tuple[kept.KeptCopy, bool]:
     """The kept copy of `url`, fetched now (True) or earlier (False)."""
     if not is_web_url(url):
         raise FetchError(url, "not an http(s) URL")
@@ -70,18 +84,27 @@ def _page(session: object, url: str, data_dir: Path, refresh: bool, host: thread
     if copy is not None:
         return copy, False
     with host:
-        page = fetch.fetch(session, url)  # type: ignore[arg-type]
-    return kept.keep(data_dir, url, fetch.SUFFIX_OF_TYPE[page.content_type], page.body, page.final_url,
-                     page.content_type, published), True
+        page = fetch.fetch(session, url)
+    return kept.keep(
+        data_dir,
+        url,
+        fetch.SUFFIX_OF_TYPE[page.content_type],
+        page.body,
+        page.final_url,
+        page.content_type,
+        published,
+    ), True
 
 
-def _feed_items(session: object, feed: str, data_dir: Path, out: Gathered) -> dict[str, dt.date | None]:
+def _feed_items(
+    session: httpx.Client, feed: str, data_dir: Path, out: Gathered
+) -> dict[str, dt.date | None]:
     """The feed's item links; when the feed cannot be fetched, those of the copy kept last time
     (with a warning), else the feed is one failure and its items are not loaded."""
     try:
         if not is_web_url(feed):
             raise FetchError(feed, "not an http(s) URL")
-        page = fetch.fetch(session, feed, accept=fetch.FEED_TYPES | {"text/html", "text/plain"})  # type: ignore[arg-type]
+        page = fetch.fetch(session, feed, accept=fetch.FEED_TYPES | {"text/html", "text/plain"})
         links, warnings = item_links(feed, page.body)
         kept.keep(data_dir, feed, FEED_SUFFIX, page.body, page.final_url, page.content_type)
     except FetchError as exc:
@@ -89,7 +112,9 @@ def _feed_items(session: object, feed: str, data_dir: Path, out: Gathered) -> di
         if copy is None or exc.reason.startswith("not an RSS"):
             out.failed.append((feed, exc.reason))
             return {}
-        out.warnings.append((feed, f"{exc.reason}; read the copy fetched at {copy.origin.fetched_at}"))
+        out.warnings.append(
+            (feed, f"{exc.reason}; read the copy fetched at {copy.origin.fetched_at}")
+        )
         links, warnings = item_links(feed, copy.path.read_bytes())
     out.warnings.extend((feed, w) for w in warnings)
     return links

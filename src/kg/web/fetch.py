@@ -23,11 +23,21 @@ MAX_REDIRECTS = 5
 TIMEOUT = 30.0  # seconds for one fetch, start to last byte; KG_FETCH_TIMEOUT changes it
 # what each content type is kept as; anything else (images, archives, octet-streams) is refused
 SUFFIX_OF_TYPE = {
-    "text/html": ".html", "application/xhtml+xml": ".html", "application/pdf": ".pdf",
-    "text/plain": ".txt", "text/markdown": ".md", "text/x-markdown": ".md",
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "text/x-markdown": ".md",
 }
-FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
-              "application/rdf+xml", "application/feed+json"}
+FEED_TYPES = {
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/rdf+xml",
+    "application/feed+json",
+}
 
 
 @dataclass(frozen=True)
@@ -49,10 +59,18 @@ def user_agent() -> str:
 def client() -> httpx.Client:
     timeout = env_number("KG_FETCH_TIMEOUT", TIMEOUT, minimum=0.01)
     return httpx.Client(
-        follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(timeout),
-        headers={"User-Agent": user_agent(), "Accept": "text/html, application/pdf, text/plain, "
-                 "text/markdown, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1"},
-        limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),  # HTTP(S)_PROXY, NO_PROXY are honoured
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        timeout=httpx.Timeout(timeout),
+        headers={
+            "User-Agent": user_agent(),
+            "Accept": "text/html, application/pdf, text/plain, "
+            "text/markdown, application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+            "*/*;q=0.1",
+        },
+        limits=httpx.Limits(
+            max_connections=8, max_keepalive_connections=4
+        ),  # HTTP(S)_PROXY, NO_PROXY are honoured
     )
 
 
@@ -72,18 +90,24 @@ def fetch(session: httpx.Client, url: str, accept: set[str] | None = None) -> Fe
             for chunk in response.iter_bytes():
                 body.extend(chunk)
                 if len(body) > limit:
-                    raise FetchError(url, f"larger than {_mb(limit)} MB (KG_MAX_DOCUMENT_BYTES): not fetched")
+                    raise FetchError(
+                        url, f"larger than {_mb(limit)} MB (KG_MAX_DOCUMENT_BYTES): not fetched"
+                    )
                 if time.monotonic() - started > timeout:
                     raise FetchError(url, f"timed out after {timeout:g} s (KG_FETCH_TIMEOUT)")
             return Fetched(url, str(response.url), media, bytes(body))
     except httpx.TooManyRedirects:
-        raise FetchError(url, f"too many redirects (more than {MAX_REDIRECTS}): a redirect loop?") from None
+        raise FetchError(
+            url, f"too many redirects (more than {MAX_REDIRECTS}): a redirect loop?"
+        ) from None
     except httpx.TimeoutException:
         raise FetchError(url, f"timed out after {timeout:g} s (KG_FETCH_TIMEOUT)") from None
     except httpx.InvalidURL as exc:
         raise FetchError(url, f"not a valid URL: {exc}") from None
     except httpx.HTTPError as exc:  # refused connection, unknown host, broken transfer
-        raise FetchError(url, f"cannot fetch: {type(exc).__name__}: {str(exc)[:120] or 'no reason given'}") from None
+        raise FetchError(
+            url, f"cannot fetch: {type(exc).__name__}: {str(exc)[:120] or 'no reason given'}"
+        ) from None
 
 
 def _check_status(url: str, response: httpx.Response) -> None:
@@ -94,20 +118,27 @@ def _check_status(url: str, response: httpx.Response) -> None:
 
 
 def _media_type(url: str, response: httpx.Response, wanted: set[str]) -> str:
-    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    media = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
     if media in wanted:
         return media
     if not media:
         raise FetchError(url, "the server gave no content type")
-    kinds = "HTML, PDF, plain text or Markdown" if wanted == set(SUFFIX_OF_TYPE) else "an RSS or Atom feed"
+    kinds = (
+        "HTML, PDF, plain text or Markdown"
+        if wanted == set(SUFFIX_OF_TYPE)
+        else "an RSS or Atom feed"
+    )
     raise FetchError(url, f"content type {media} is not {kinds}: not loaded")
 
 
 def _check_length(url: str, response: httpx.Response, limit: int) -> None:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise FetchError(url, f"larger than {_mb(limit)} MB (KG_MAX_DOCUMENT_BYTES; "
-                              f"{int(declared) / 1048576:.0f} MB declared): not fetched")
+        raise FetchError(
+            url,
+            f"larger than {_mb(limit)} MB (KG_MAX_DOCUMENT_BYTES; "
+            f"{int(declared) / 1048576:.0f} MB declared): not fetched",
+        )
 
 
 def _mb(limit: int) -> str:

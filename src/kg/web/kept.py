@@ -46,11 +46,20 @@ def find(data_dir: Path, url: str) -> KeptCopy | None:
         return None
     if meta.get("url") != url or not body.is_file():
         return None
-    return KeptCopy(body, Origin(url, meta["fetched_at"], name_of(url), _date(meta.get("published"))))
+    return KeptCopy(
+        body, Origin(url, meta["fetched_at"], name_of(url), _date(meta.get("published")))
+    )
 
 
-def keep(data_dir: Path, url: str, suffix: str, body: bytes, final_url: str, content_type: str,
-         published: dt.date | None = None) -> KeptCopy:
+def keep(
+    data_dir: Path,
+    url: str,
+    suffix: str,
+    body: bytes,
+    final_url: str,
+    content_type: str,
+    published: dt.date | None = None,
+) -> KeptCopy:
     folder = data_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     stem = _stem(url)
@@ -58,9 +67,14 @@ def keep(data_dir: Path, url: str, suffix: str, body: bytes, final_url: str, con
     path = folder / f"{stem}{suffix}"
     fetched_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     _write(path, body)
-    record = {"url": url, "final_url": final_url, "content_type": content_type,
-              "fetched_at": fetched_at, "file": path.name,
-              "published": published.isoformat() if published else None}
+    record = {
+        "url": url,
+        "final_url": final_url,
+        "content_type": content_type,
+        "fetched_at": fetched_at,
+        "file": path.name,
+        "published": published.isoformat() if published else None,
+    }
     _write(folder / f"{stem}.json", json.dumps(record, indent=1).encode())
     if old is not None and old.path != path:  # the page changed type: the old body goes
         old.path.unlink(missing_ok=True)

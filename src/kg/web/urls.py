@@ -13,7 +13,11 @@ def is_web_url(text: str) -> bool:
         parts = urlsplit(text)
     except ValueError:  # e.g. an invalid IPv6 literal
         return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in text)
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname)
+        and not any(c.isspace() for c in text)
+    )
 
 
 def looks_like_url(text: str) -> bool:
@@ -26,7 +30,9 @@ def read_url_list(path: Path) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the URL list: {getattr(exc, 'strerror', None) or exc}") from None
+        raise InputError(
+            f"{path}: cannot read the URL list: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
     urls = []
     for number, line in enumerate(lines, 1):
         text = line.split(" #", 1)[0].strip() if not line.lstrip().startswith("#") else ""

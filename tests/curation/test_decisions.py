@@ -1,0 +1,155 @@
+"""Curation decisions are data (the curation file) and survive every reload, re-extraction and forget."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg import paths, pipeline
+from kg.config import Settings
+from kg.curation import commands, curation_path, read
+from kg.errors import KgError, UsageError
+from kg.packs.run import run_pack
+from kg.store import open_store
+
+HOLDS = "# Note\n\nKestrel Labs said on Monday that DeepSeek holds 12,000 H800 GPUs.\n"
+ALSO = "# Other\n\nDeepSeek holds 3,000 H100 GPUs, according to analysts.\n"
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _holdings(settings: Settings, **extra: str) -> dict[str, dict]:
+    return {r["claim"]: r for r in run_pack("firm-holdings", {"id": "deepseek", **extra}, settings)[1]}
+
+
+def _claim(settings: Settings, chip: str) -> str:
+    return next(c for c, r in _holdings(settings).items() if r["chip"] == chip)
+
+
+@pytest.fixture
+def loaded(tmp_path: Path, settings: Settings) -> Settings:
+    _write(tmp_path / "docs" / "a.md", HOLDS)
+    _write(tmp_path / "docs" / "b.md", ALSO)
+    assert pipeline.load([tmp_path / "docs"], settings).ok
+    return settings
+
+
+def test_a_rejected_claim_stays_marked_and_out_of_packs_across_reloads(tmp_path: Path, loaded: Settings) -> None:
+    claim = _claim(loaded, "h800")
+    done = commands.review_claim(loaded, "reject", claim, "a misreading")
+    assert done.written and claim not in _holdings(loaded)
+    assert _holdings(loaded, include_rejected="1")[claim]["review"] == "rejected"
+    entry = read(curation_path(loaded))[0]
+    assert (entry.action, entry.claim, entry.why, entry.key.metric) == ("reject", claim, "a misreading", "chips_held")
+    assert entry.who and entry.when
+    assert not commands.review_claim(loaded, "reject", claim, "a misreading").written  # a rerun adds nothing
+    pipeline.load([tmp_path / "docs"], loaded, reset=True)  # a new graph from scratch: replayed
+    assert claim not in _holdings(loaded) and claim in _holdings(loaded, include_rejected="1")
+    with open_store(loaded) as store:
+        rows = store.read("MATCH (c:Claim {id: $id}) RETURN c.review AS review, c.review_why AS why", {"id": claim})
+    assert rows == [{"review": "rejected", "why": "a misreading"}]
+
+
+def test_a_rejection_survives_a_pattern_change_that_re_extracts(tmp_path: Path, loaded: Settings) -> None:
+    claim = _claim(loaded, "h800")
+    commands.review_claim(loaded, "reject", claim, "wrong")
+    root = tmp_path / "root"
+    shutil.copytree(paths.patterns_dir(), root / "loaders" / "patterns")
+    with open(root / "loaders" / "patterns" / "en.yaml", "a", encoding="utf-8") as f:
+        f.write("\n# an analyst's edit: the fingerprint changes, every document is read again\n")
+    paths.set_data_root(root)
+    try:
+        report = pipeline.load([tmp_path / "docs"], loaded)
+    finally:
+        paths.set_data_root(None)
+    assert report.changed == 2  # re-extracted
+    assert claim not in _holdings(loaded) and claim in _holdings(loaded, include_rejected="1")
+
+
+def test_a_rejection_follows_its_claim_when_the_document_id_changes(tmp_path: Path, loaded: Settings) -> None:
+    """The same text forgotten and loaded under another name has other claim ids: the decision's
+    key (document text, sentence, subject, metric, value) still finds the claim."""
+    claim = _claim(loaded, "h800")
+    commands.review_claim(loaded, "reject", claim, "wrong")
+    pipeline.forget(str(tmp_path / "docs" / "a.md"), loaded)
+    renamed = _write(tmp_path / "later" / "renamed.md", HOLDS)
+    report = pipeline.load([renamed], loaded)
+    rows = _holdings(loaded, include_rejected="1")
+    moved = [c for c, r in rows.items() if r["chip"] == "h800"]
+    assert moved and moved != [claim] and all(rows[c]["review"] == "rejected" for c in moved)
+    assert not report.warnings
+
+
+def test_a_confirmed_claim_is_marked_and_a_later_decision_wins(loaded: Settings) -> None:
+    claim = _claim(loaded, "h100")
+    commands.review_claim(loaded, "reject", claim, "unsure")
+    commands.review_claim(loaded, "confirm", claim, None)
+    assert _holdings(loaded)[claim]["review"] == "confirmed"
+
+
+def test_a_decision_about_a_missing_claim_is_reported_on_load(tmp_path: Path, loaded: Settings) -> None:
+    claim = _claim(loaded, "h800")
+    commands.review_claim(loaded, "reject", claim, "wrong")
+    pipeline.forget(str(tmp_path / "docs" / "a.md"), loaded)
+    report = pipeline.load([tmp_path / "docs" / "b.md"], loaded)
+    assert report.warnings == [(str(curation_path(loaded)), f"reject {claim}: no such claim in the store any more "
+                                "(its document was forgotten or now reads differently)")]
+    assert read(curation_path(loaded))[0].claim == claim  # kept, not dropped
+
+
+def test_an_accepted_candidate_with_a_korean_alias_links_new_documents(tmp_path: Path, loaded: Settings) -> None:
+    with open_store(loaded) as store:
+        assert store.read("MATCH (f:Firm {id: 'kestrel-labs'}) RETURN f.status AS s") == [{"s": "candidate"}]
+    commands.accept_entity(loaded, "Kestrel Labs", "Firm", ["케스트럴랩스"], "cn")
+    new = _write(tmp_path / "more" / "ko.md", "# 기사\n\n케스트럴랩스는 H800 GPU 5,000개를 보유하고 있다.\n")
+    pipeline.load([new], loaded)
+    rows = run_pack("firm-holdings", {"id": "케스트럴랩스"}, loaded)[1]
+    assert [(r["firm"], r["chip"], r["quantity"]) for r in rows] == [("kestrel-labs", "h800", 5000)]
+    with open_store(loaded) as store:
+        firm = store.read("MATCH (f:Firm {id: 'kestrel-labs'})-[:BASED_IN]->(c:Country) "
+                          "RETURN f.status AS status, f.aliases AS aliases, c.id AS country")
+    assert firm == [{"status": "accepted", "aliases": ["케스트럴랩스"], "country": "cn"}]
+
+
+def test_merged_entities_show_as_one_in_packs(tmp_path: Path, settings: Settings) -> None:
+    _write(tmp_path / "d" / "a.md", "# A\n\nKestrel Labs holds 1,000 H800 GPUs.\n")
+    _write(tmp_path / "d" / "b.md", "# B\n\nKestrel Silicon Labs holds 2,000 H100 GPUs.\n")
+    pipeline.load([tmp_path / "d"], settings)
+    commands.accept_entity(settings, "Kestrel Labs", "Firm", [], None)
+    commands.merge_entities(settings, "Kestrel Silicon Labs", "kestrel-labs")
+    pipeline.load([tmp_path / "d"], settings)  # the names changed: both documents are read again
+    rows = run_pack("firm-holdings", {"id": "kestrel-labs"}, settings)[1]
+    assert sorted((r["chip"], r["quantity"]) for r in rows) == [("h100", 2000), ("h800", 1000)]
+    with open_store(settings) as store:
+        assert store.read("MATCH (f:Firm {id: 'kestrel-silicon-labs'}) RETURN f.id AS id") == []
+
+
+def test_an_alias_needs_a_known_entity_and_one_owner_per_name(loaded: Settings) -> None:
+    with pytest.raises(UsageError, match="accept it first"):
+        commands.alias_entity(loaded, "kestrel-labs", "케스트럴")
+    with pytest.raises(KgError, match="would name both"):
+        commands.alias_entity(loaded, "deepseek", "Nvidia")
+    commands.alias_entity(loaded, "deepseek", "딥싴")
+    assert [d.action for d in read(curation_path(loaded))] == ["alias"]  # the refused ones wrote nothing
+
+
+def test_a_broken_curation_file_is_one_line_naming_its_line(loaded: Settings, tmp_path: Path) -> None:
+    path = curation_path(loaded)
+    path.write_text("- action: reject\n  claim: claim-1\n- action: reject\n  claim: claim-2\n  why: x\n  whom: y\n")
+    with pytest.raises(KgError) as caught:
+        pipeline.load([tmp_path / "docs"], loaded)
+    assert str(caught.value).startswith(f"{path}:1:") and "why" in str(caught.value)
+    assert yaml.safe_load(path.read_text())[0]["claim"] == "claim-1"  # untouched
+
+
+def test_the_curation_file_can_live_in_a_project(tmp_path: Path, loaded: Settings) -> None:
+    chosen = Settings(loaded.store, loaded.data_dir, False, tmp_path / "project" / "decisions.yaml")
+    commands.review_claim(chosen, "confirm", _claim(loaded, "h100"), None)
+    assert (tmp_path / "project" / "decisions.yaml").is_file() and not (loaded.data_dir / "curation.yaml").exists()

@@ -1,0 +1,55 @@
+"""A wire story reprinted by several outlets (small edits) is one fact with many sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg import pipeline
+from kg.config import Settings
+from kg.packs.run import run_pack
+from kg.store import open_store
+from kg.stories import shingles, similarity
+
+WIRE = ("# {title}\n\nSINGAPORE (Reuters) - {lead} Chinese AI start-up DeepSeek holds 10,000 H800 GPUs, "
+        "according to two people familiar with the matter, who asked not to be named because the talks are private.\n")
+LEADS = ("", "On Monday,", "In a report on Tuesday,")
+OTHER = "# Column\n\nOur own count differs: DeepSeek holds 50,000 H800 GPUs by now, a much larger cluster.\n"
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n, lead in enumerate(LEADS):
+        (folder / f"outlet{n}.md").write_text(WIRE.format(title=f"Outlet {n} story", lead=lead), encoding="utf-8")
+    (folder / "column.md").write_text(OTHER, encoding="utf-8")
+    return folder
+
+
+def test_near_duplicates_are_measured_on_normalised_text() -> None:
+    a = shingles(WIRE.format(title="x", lead=""))
+    b = shingles(WIRE.format(title="y", lead="On Monday,").upper())
+    assert similarity(a, b) > 0.8 and similarity(a, shingles(OTHER)) < 0.2
+
+
+def test_a_reprinted_story_is_one_row_with_its_documents_and_conflicts_stay(tmp_path: Path, settings: Settings) -> None:
+    pipeline.load([_corpus(tmp_path)], settings)
+    rows = [r for r in run_pack("firm-holdings", {"id": "deepseek"}, settings)[1] if r["chip"] == "h800"]
+    assert [(r["quantity"], r["documents"]) for r in rows] == [(10_000, 3), (50_000, 1)]
+    assert rows[0]["titles"] == ["Outlet 0 story", "Outlet 1 story", "Outlet 2 story"]
+    about = [r for r in run_pack("claims-about", {"id": "deepseek"}, settings)[1] if r["metric"] == "chips_held"]
+    assert [(r["value"], r["documents"], len(r["titles"])) for r in about] == [(10_000, 3, 3), (50_000, 1, 1)]
+    conflicts = run_pack("claims-conflicts", {"id": "deepseek"}, settings)[1]
+    assert {r["value"] for r in conflicts if r["metric"] == "chips_held"} == {10_000, 50_000}
+
+
+def test_forgetting_a_reprint_leaves_the_story_with_the_others(tmp_path: Path, settings: Settings) -> None:
+    folder = _corpus(tmp_path)
+    pipeline.load([folder], settings)
+    pipeline.forget(str(folder / "outlet1.md"), settings)
+    rows = [r for r in run_pack("firm-holdings", {"id": "deepseek"}, settings)[1] if r["quantity"] == 10_000]
+    assert [(r["documents"], r["titles"]) for r in rows] == [(2, ["Outlet 0 story", "Outlet 2 story"])]
+    pipeline.forget(str(folder / "outlet2.md"), settings)
+    rows = [r for r in run_pack("firm-holdings", {"id": "deepseek"}, settings)[1] if r["quantity"] == 10_000]
+    assert [r["documents"] for r in rows] == [1]
+    with open_store(settings) as store:  # a story of one document is no story: its mark goes
+        assert store.read("MATCH (c:Claim) WHERE c.story IS NOT NULL RETURN c.id AS id") == []
