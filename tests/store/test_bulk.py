@@ -131,17 +131,32 @@ def test_a_statement_that_fails_in_the_pipeline_stops_the_first_load_and_leaves_
         assert [r["id"] for r in store.read("MATCH (f:Firm) RETURN f.id AS id ORDER BY id")] == ["a", "b"]
 
 
-def test_nodes_that_get_other_internal_ids_than_expected_stop_the_first_load(tmp_path) -> None:
+def _events(*ids: str):
+    import datetime as dt
+
+    from kg.graph import GraphBatch
+
+    batch = GraphBatch()
+    for ident in ids:
+        batch.add_node("Event", ident, name=ident.title(), date=dt.date(2024, 5, 1))
+    return batch
+
+
+@pytest.mark.parametrize("batch, message", [
+    (_firms("a", "b"), r"bulk load: node 0 is 'intruder', not the Firm 'a' written there"),  # GRAPH.BULK
+    (_events("a", "b"), r"bulk load: 2 Event nodes got ids 1\.\.2, not 0\.\.1"),  # dates: Cypher CREATE
+])
+def test_nodes_that_get_other_internal_ids_than_expected_stop_the_first_load(tmp_path, batch, message) -> None:
     """The bulk writer knows each node's internal id before the reply; a node created behind its
     back shifts them, which the reply shows: the load stops and publishes nothing."""
     from kg.errors import StoreError
 
     settings = Settings("embedded", tmp_path / "data", False)
     with open_store(settings) as store:
-        with pytest.raises(StoreError, match=r"bulk load: 2 Firm nodes got ids 1\.\.2, not 0\.\.1"):
+        with pytest.raises(StoreError, match=message):
             with store.first_load() as target:
                 target._execute([("CREATE (:Firm {id: 'intruder'})", {})], atomic=False)  # type: ignore[attr-defined]
-                target.write_batch(_firms("a", "b"))
+                target.write_batch(batch)
         assert store.is_empty()  # type: ignore[attr-defined]
 
 
@@ -158,3 +173,28 @@ def test_an_interrupt_while_replies_are_still_due_keeps_its_own_error_and_leaves
         with store.first_load() as target:
             target.write_batch(_firms("b"))
         assert [r["id"] for r in store.read("MATCH (f:Firm) RETURN f.id AS id")] == ["b"]
+
+
+def test_values_of_every_kind_are_stored_alike_by_the_binary_bulk_insert_and_the_merge_path(tmp_path: Path) -> None:
+    """GRAPH.BULK carries strings, ints, floats, booleans and lists in its own binary form; what it
+    stores must be what Cypher parameters store: quotes, backslashes, escapes written out, control
+    characters, Hangul and emoji, 64-bit ints, mixed lists, nested values (as JSON text)."""
+    from kg.graph import GraphBatch, NodeRef
+
+    batch = GraphBatch()
+    batch.add_node("Firm", "b", name='q"\\ \x01 \t\n é 한 😀 \ufffd \\u0041 \'', aliases=[], confidence=0.5,
+                   designed_for_datacenter=True, tpp=2**62, criteria={"a": [1, {"b": 2}]})
+    batch.add_node("Firm", "c", name="c", aliases=[1, "x", 2.5, True, -(2**63)])
+    batch.add_edge("MENTIONS", NodeRef("Firm", "b"), NodeRef("Firm", "c"), surface="\\b\x0c")
+    batch.add_edge("HOLDS", NodeRef("Firm", "c"), NodeRef("Firm", "b"), claims=["c1"], sources=["s"])
+    bulk, merge = Settings("embedded", tmp_path / "bulk", False), Settings("embedded", tmp_path / "merge", False)
+    with open_store(bulk) as store:
+        with store.first_load() as target:
+            assert target is not store
+            target.write_batch(batch)
+    with open_store(merge) as store:
+        store.write_batch(batch)
+    nodes, edges = _graph(bulk)
+    assert (nodes, edges) == _graph(merge)
+    assert {props["name"] for _, _, props in nodes} == {batch.nodes[0].props["name"], "c"}
+    assert len(edges) == 2

@@ -30,7 +30,7 @@ from typing import Any
 from kg.errors import StoreError
 from kg.graph import GraphBatch, NodeRef
 from kg.ontology import Ontology
-from kg.store import falkor_params
+from kg.store import bulk_format, falkor_params
 from kg.store.base import WriteStats
 from kg.store.cypher import BATCH_ROWS, Writer, _storable, name
 
@@ -38,7 +38,15 @@ from kg.store.cypher import BATCH_ROWS, Writer, _storable, name
 # given, is called with the statement's result rows when its reply comes (maybe later: pipelined).
 Check = Callable[[list[list[Any]]], None]
 Run = Callable[[str, str, "Check | None"], None]
+# Sends one GRAPH.BULK: node count, relationship count, node tokens, relationship tokens
+# (kg.store.bulk_format).
+Insert = Callable[[int, int, list[bytes], list[bytes]], None]
 CREATE_ROWS = 2000  # positional rows per CREATE statement
+INSERT_ROWS = 20000  # rows per GRAPH.BULK token
+# The nodes a GRAPH.BULK created, looked up by the internal ids the writer expects them at.
+INSERTED = (
+    "UNWIND $rows AS node WITH node MATCH (n) WHERE id(n) = node RETURN id(n) AS node, n.id AS id"
+)
 
 # json.dumps writes Cypher literals, except for these escapes, which FalkorDB's parser reads
 # differently (it keeps `\u0001` as six characters): such a chunk goes through
@@ -47,6 +55,9 @@ _NOT_CYPHER = re.compile(r"\\[ubf]")
 
 
 _SCALARS = frozenset({str, int, float, bool})  # stored as they are (see cypher._storable)
+_UNDATED = frozenset(
+    {str, int, float, bool, list, tuple, dict, type(None)}
+)  # types that are never a date
 NodeKey = tuple[str, str]  # (label, id)
 EdgeKey = tuple[str, NodeKey, NodeKey]  # (type, source, target)
 
@@ -62,25 +73,38 @@ class BulkWriter:
     _edges: dict[str, set[int]] = field(
         default_factory=dict
     )  # per type, (source << 32 | target) created
+    sources: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # per type, the labels its new edges start at
     _dates: dict[str, bool] = field(default_factory=dict)
+    _declared: dict[tuple[str, ...], bool] = field(
+        default_factory=dict
+    )  # names of which one is a date
 
     def __post_init__(self) -> None:
         self._writer = Writer(self.ontology)
 
     def write(
-        self, batch: GraphBatch, run: Run, send: Callable[[str, dict[str, Any]], None]
+        self,
+        batch: GraphBatch,
+        run: Run,
+        send: Callable[[str, dict[str, Any]], None],
+        insert: Insert,
     ) -> WriteStats:
-        """Write the batch: new nodes and edges through `run` (encoded rows), the rare repeats
-        through `send` (ordinary parameters)."""
+        """Write the batch: new nodes and edges without dates through `insert` (GRAPH.BULK), those
+        with dates through `run` (Cypher CREATE from encoded rows), the rare repeats through
+        `send` (ordinary parameters). All go down one connection in this order, so the ids the
+        server gives are the ones counted here."""
         nodes = _merged_nodes(batch)
         new = [(key, props) for key, props in nodes.items() if key not in self._nodes]
         for statement in self._node_updates(nodes, {key for key, _ in new}):
             send(*statement)
         for (label, dates), keys in _groups(new, self._date_keys).items():
-            self._create_nodes(label, dates, keys, nodes, run)
-        edges, count = self._merged_edges(batch)
-        self._write_edges(edges, run)
-        return WriteStats(len(nodes), count)
+            if dates:
+                self._create_nodes(label, dates, keys, nodes, run)
+            else:
+                self._insert_nodes(label, keys, nodes, run, insert)
+        return WriteStats(len(nodes), self._write_edges(batch, run, insert))
 
     # -- nodes -------------------------------------------------------------------------------
     def _create_nodes(
@@ -111,6 +135,35 @@ class BulkWriter:
             self._nodes.update(zip(chunk, range(low, self._next_id), strict=True))
             run(query, encode(rows), _confirm(label, low, len(chunk)))
 
+    def _insert_nodes(
+        self,
+        label: str,
+        keys: list[NodeKey],
+        nodes: dict[NodeKey, dict[str, Any]],
+        run: Run,
+        insert: Insert,
+    ) -> None:
+        """GRAPH.BULK, one token per chunk; then the first and last node of the chunk are looked
+        up by the ids expected (another id stops the load). A chunk with a value the binary
+        format cannot carry goes as Cypher CREATE."""
+        self.ontology.label(label)
+        plain = sorted({k for key in keys for k in nodes[key]} - {"id"})
+        head = bulk_format.header(label, ["id", *plain])
+        for chunk in _slices(keys, INSERT_ROWS):
+            try:
+                body = bulk_format.node_rows(
+                    [key[1] for key in chunk], [nodes[key] for key in chunk], plain, self._plain
+                )
+            except bulk_format.NotBinary:
+                self._create_nodes(label, (), chunk, nodes, run)
+                continue
+            low = self._next_id
+            self._next_id += len(chunk)
+            self._nodes.update(zip(chunk, range(low, self._next_id), strict=True))
+            insert(len(chunk), 0, [head + body], [])
+            ends = [(low, chunk[0][1]), (self._next_id - 1, chunk[-1][1])]
+            run(INSERTED, encode([low, self._next_id - 1]), _found(label, ends))
+
     def _node_updates(
         self, nodes: dict[NodeKey, dict[str, Any]], new: set[NodeKey]
     ) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -133,51 +186,48 @@ class BulkWriter:
             yield from ((query, {"rows": chunk}) for chunk in _slices(rows, BATCH_ROWS))
 
     # -- relationships -----------------------------------------------------------------------
-    def _merged_edges(self, batch: GraphBatch) -> tuple[dict[EdgeKey, dict[str, Any]], int]:
-        """One entry per (type, source, target) whose ends exist, later properties winning, claim
-        ids in order; and how many distinct relationships the batch names (the incremental
-        path's count, ends missing or not)."""
-        edges: dict[EdgeKey, dict[str, Any]] = {}
-        named = set()
-        created = self._nodes
-        for edge in batch.edges:
-            src, dst = (edge.src.label, edge.src.id), (edge.dst.label, edge.dst.id)
-            key = (edge.type, src, dst)
-            named.add(key)
-            if src not in created or dst not in created:
-                continue  # as `MATCH ... MERGE` with an end that does not exist: nothing written
-            props = edges.get(key)
-            if props is None:
-                edges[key] = dict(edge.props)
-            else:
-                _merge(props, edge.props)
-        return edges, len(named)
-
-    def _write_edges(self, edges: dict[EdgeKey, dict[str, Any]], run: Run) -> None:
-        """New edges CREATEd now; edges met again held for `finish`."""
-        new: list[tuple[EdgeKey, dict[str, Any]]] = []
-        again: list[EdgeKey] = []
-        ids, by_type = self._nodes, self._edges
-        for key, props in edges.items():
+    def _write_edges(self, batch: GraphBatch, run: Run, insert: Insert) -> int:
+        """One relationship per (type, source, target) whose ends exist, later properties winning,
+        claim ids in order: new ones created now, ones met again held for `finish`. Returns how
+        many distinct relationships the batch names (the incremental path's count, ends missing
+        or not: `MATCH ... MERGE` with an end that does not exist writes nothing)."""
+        merged = _merged_edges(batch)
+        ids, by_type, date_keys = self._nodes, self._edges, self._date_keys
+        groups: dict[tuple[str, tuple[str, ...]], list[EdgeKey]] = defaultdict(list)
+        ends: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+        for key, props in merged.items():
             rel, src, dst = key
+            source, target = ids.get(src), ids.get(dst)
+            if source is None or target is None:
+                continue
             created = by_type.get(rel)
             if created is None:
                 self.ontology.relationship(rel)
                 created = by_type[rel] = set()
-            ends = ids[src] << 32 | ids[dst]
-            if ends in created:
-                again.append(key)
+            pair = source << 32 | target
+            if pair in created:
+                self._hold(key, props)
+                continue
+            created.add(pair)
+            group = (rel, date_keys(props) if props else ())
+            groups[group].append(key)
+            ends[group] += (source, target)
+        for (rel, dates), keys in groups.items():
+            self.sources.setdefault(rel, set()).update(key[1][0] for key in keys)
+            if dates:
+                self._create_edges(rel, dates, keys, merged, run)
             else:
-                created.add(ends)
-                new.append((key, props))
-        for (rel, dates), keys in _groups(new, self._date_keys).items():
-            self._create_edges(rel, dates, keys, edges, run)
-        for key in again:  # merged across the whole load: one update per edge, sent by `finish`
-            held = self._again.get(key)
-            if held is None:
-                self._again[key] = dict(edges[key])
-            else:
-                _merge(held, edges[key])
+                self._insert_edges(rel, keys, ends[(rel, dates)], merged, run, insert)
+        return len(merged)
+
+    def _hold(self, key: EdgeKey, props: Mapping[str, Any]) -> None:
+        """An edge an earlier batch created, met again: merged across the whole load, one update
+        per edge, sent by `finish`."""
+        held = self._again.get(key)
+        if held is None:
+            self._again[key] = dict(props)
+        else:
+            _merge(held, props)
 
     def finish(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """The updates of edges met again after the batch that created them, one per edge (later
@@ -190,7 +240,7 @@ class BulkWriter:
         rel: str,
         dates: tuple[str, ...],
         keys: list[EdgeKey],
-        edges: dict[EdgeKey, dict[str, Any]],
+        edges: Mapping[EdgeKey, Mapping[str, Any]],
         run: Run,
     ) -> None:
         plain = sorted({k for key in keys for k in edges[key]} - set(dates))
@@ -200,7 +250,7 @@ class BulkWriter:
         # `WITH row[0] AS ...` first: FalkorDB seeks by id only a variable, never `row[0]` itself
         query = (
             f"UNWIND $rows AS row WITH row, row[0] AS source, row[1] AS target "
-            "MATCH (a) WHERE id(a) = source MATCH (b) WHERE id(b) = target "
+            f"MATCH (a) WHERE id(a) = source MATCH (b) WHERE id(b) = target "
             f"CREATE (a)-[:{name(rel)}{props}]->(b)"
         )
         ids = self._nodes
@@ -209,6 +259,33 @@ class BulkWriter:
                 [ids[key[1]], ids[key[2]], *self._cells(edges[key], plain, dates)] for key in chunk
             ]
             run(query, encode(rows), None)
+
+    def _insert_edges(
+        self,
+        rel: str,
+        keys: list[EdgeKey],
+        ends: list[int],
+        edges: Mapping[EdgeKey, Mapping[str, Any]],
+        run: Run,
+        insert: Insert,
+    ) -> None:
+        """GRAPH.BULK between nodes by internal id (`ends`: source, target, ... of `keys`); a
+        chunk the binary format cannot carry as Cypher."""
+        plain = sorted({k for key in keys for k in edges[key]})
+        head = bulk_format.header(rel, plain)
+        for start in range(0, len(keys), INSERT_ROWS):
+            chunk = keys[start : start + INSERT_ROWS]
+            try:
+                body = bulk_format.edge_rows(
+                    ends[2 * start : 2 * (start + len(chunk))],
+                    [edges[key] for key in chunk],
+                    plain,
+                    self._plain,
+                )
+            except bulk_format.NotBinary:
+                self._create_edges(rel, (), chunk, edges, run)
+                continue
+            insert(0, len(chunk), [], [head + body])
 
     def _edge_updates(
         self, keys: list[EdgeKey], edges: dict[EdgeKey, dict[str, Any]]
@@ -242,6 +319,19 @@ class BulkWriter:
     def _date_keys(self, props: Mapping[str, Any]) -> tuple[str, ...]:
         """The properties written with `date()`: as `cypher.Writer` decides, value by value (every
         name checked against the ontology once)."""
+        if not props:
+            return ()
+        names = tuple(props)
+        declared = self._declared.get(names)
+        if declared is None:
+            known = (
+                self.ontology.properties
+            )  # an unknown name takes the exact path below (and fails there)
+            declared = self._declared[names] = any(
+                k not in known or known[k].is_date for k in names
+            )
+        if not declared and _UNDATED.issuperset(map(type, props.values())):
+            return ()  # no name declared a date, no value a date: the common case, at C speed
         declared_dates = self._dates
         found = []
         for key, value in props.items():
@@ -301,7 +391,22 @@ def _confirm(label: str, low: int, count: int) -> Check:
     return check
 
 
-def encode(rows: list[list[Any]]) -> str:
+def _found(label: str, expected: list[tuple[int, str]]) -> Check:
+    def check(rows: list[list[Any]]) -> None:
+        found = {
+            node: ident.decode() if isinstance(ident, bytes) else ident for node, ident in rows
+        }
+        for node, ident in expected:
+            if found.get(node) != ident:
+                raise StoreError(
+                    f"bulk load: node {node} is {found.get(node)!r}, not the {label} {ident!r} "
+                    "written there"
+                )
+
+    return check
+
+
+def encode(rows: list[Any]) -> str:
     """`rows` as Cypher list text for the query's parameter header."""
     try:
         text = json.dumps(rows, ensure_ascii=False, allow_nan=False)
@@ -310,6 +415,25 @@ def encode(rows: list[list[Any]]) -> str:
     if not text or _NOT_CYPHER.search(text):
         return falkor_params.literal(rows)
     return text
+
+
+def _merged_edges(batch: GraphBatch) -> dict[EdgeKey, Mapping[str, Any]]:
+    """One entry per (type, source, target): later properties winning, claim ids in order. An
+    edge's own properties are copied only when a later one is merged into them."""
+    merged: dict[EdgeKey, Mapping[str, Any]] = {}
+    copied: set[EdgeKey] = set()
+    for edge in batch.edges:
+        src, dst = edge.src, edge.dst
+        key = (edge.type, (src.label, src.id), (dst.label, dst.id))
+        props = merged.get(key)
+        if props is None:
+            merged[key] = edge.props
+            continue
+        if key not in copied:
+            props = merged[key] = dict(props)
+            copied.add(key)
+        _merge(props, edge.props)  # type: ignore[arg-type]
+    return merged
 
 
 def _merged_nodes(batch: GraphBatch) -> dict[NodeKey, dict[str, Any]]:
@@ -355,7 +479,7 @@ def all_statements(ontology: Ontology) -> list[str]:
     batch = GraphBatch()
     for label in sorted(ontology.labels):
         batch.add_node(label, "x", name="x", date=dt.date(2024, 1, 1))
-    writer.write(batch, capture, lambda q, p: texts.append(q))
+    writer.write(batch, capture, lambda q, p: texts.append(q), lambda *_: None)
     again = GraphBatch()
     for label in sorted(ontology.labels):
         again.add_node(label, "x", name="y", date=dt.date(2024, 1, 2))
@@ -373,7 +497,11 @@ def all_statements(ontology: Ontology) -> list[str]:
                     claims=["c"],
                     date=dt.date(2024, 1, 1),
                 )
-    writer.write(again, capture, lambda q, p: texts.append(q))
-    writer.write(again, capture, lambda q, p: texts.append(q))
+    writer.write(again, capture, lambda q, p: texts.append(q), lambda *_: None)
+    writer.write(again, capture, lambda q, p: texts.append(q), lambda *_: None)
+    undated = GraphBatch()
+    undated.add_node("Firm", "y", name="y")
+    undated.add_edge("HOLDS", NodeRef("Firm", "y"), NodeRef("Firm", "x"), claims=["c"])
+    writer.write(undated, capture, lambda q, p: texts.append(q), lambda *_: None)
     texts += [query for query, _ in writer.finish()]
     return sorted(set(texts))

@@ -20,7 +20,7 @@ reference data states it: then its derived properties are removed and its refere
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kg.graph import GraphBatch
@@ -83,13 +83,20 @@ def recompute_query(rel: str, src_label: str, dst_label: str) -> str:
     )
 
 
-def recompute_all_query(rel: str) -> str:
-    """The rule for every edge of one type (a first load, which touched them all): one scan."""
-    return f"MATCH ()-[r:{name(rel)}]->() WITH DISTINCT r" + _RULE
+def recompute_all_query(rel: str, src_label: str) -> str:
+    """The rule for every edge of one type from one label (a first load, which touched them all):
+    one scan of that label's nodes (`()-[r]->()` would scan every node of the graph)."""
+    return f"MATCH (:{name(src_label)})-[r:{name(rel)}]->() WITH DISTINCT r" + _RULE
 
 
-def recompute_all(ontology: Ontology) -> list[Statement]:
-    return [(recompute_all_query(rel), {}) for rel in derived_types(ontology)]
+def recompute_all(ontology: Ontology, sources: Mapping[str, Iterable[str]]) -> list[Statement]:
+    """The rule for every claim-backed edge of a graph whose edges start, per type, at nodes of
+    the labels in `sources` (what a first load wrote)."""
+    return [
+        (recompute_all_query(rel, ontology.label(label)), {})
+        for rel in derived_types(ontology)
+        for label in sorted(sources.get(rel, ()))
+    ]
 
 
 def derived_types(ontology: Ontology) -> tuple[str, ...]:
@@ -145,12 +152,11 @@ def recompute(keys: Iterable[EdgeKey], ontology: Ontology) -> list[Statement]:
 
 def all_statements(ontology: Ontology) -> list[str]:
     """Every text this module can send (for the linter)."""
-    texts = [touched_by_document(ontology)] + [
-        recompute_all_query(rel) for rel in derived_types(ontology)
-    ]
+    texts = [touched_by_document(ontology)]
     for rel in derived_types(ontology):
         relationship = ontology.relationship(rel)
         texts += [
             recompute_query(rel, s, d) for s in relationship.domains for d in relationship.ranges
         ]
+        texts += [recompute_all_query(rel, s) for s in relationship.domains]
     return texts

@@ -159,7 +159,7 @@ class FalkorStore(CypherStoreMixin):
         if self._bulk is None:
             return super()._write_graph(batch, then, atomic)
         batch = conflicts.with_groups(batch)
-        stats = self._bulk.write(batch, self._send_rows, self._send)
+        stats = self._bulk.write(batch, self._send_rows, self._send, self._send_insert)
         for query, params in then:
             self._send(query, params)
         assert self._pipeline is not None
@@ -194,7 +194,9 @@ class FalkorStore(CypherStoreMixin):
         self._close_pipeline()
         if bulk is not None:
             self._execute(
-                derived.recompute_all(self.ontology) + [(conflicts.RECOMPUTE_ALL, {})], atomic=False
+                derived.recompute_all(self.ontology, bulk.sources)
+                + [(conflicts.RECOMPUTE_ALL, {})],
+                atomic=False,
             )
 
     def _close_pipeline(self, abandon: bool = False) -> None:
@@ -253,6 +255,23 @@ class FalkorStore(CypherStoreMixin):
         assert self._pipeline is not None
         self.wrote = True
         self._pipeline.send(f"CYPHER rows={rows} {query}", check)
+
+    def _send_insert(
+        self, nodes: int, edges: int, node_tokens: list[bytes], edge_tokens: list[bytes]
+    ) -> None:
+        """One GRAPH.BULK into the (existing) staging graph, pipelined (kg.store.bulk_format)."""
+        assert self._pipeline is not None
+        self.wrote = True
+        self._pipeline.send_command(
+            "GRAPH.BULK",
+            self._name,
+            nodes,
+            edges,
+            len(node_tokens),
+            len(edge_tokens),
+            *node_tokens,
+            *edge_tokens,
+        )
 
     def _send(self, query: str, params: Mapping[str, Any]) -> None:
         """One bulk write with ordinary parameters, pipelined after the ones before it."""

@@ -28,10 +28,14 @@ class Pipeline:
 
     def send(self, query: str, check: Check | None = None) -> None:
         """Send one GRAPH.QUERY (its text with the parameter header already in front)."""
+        self.send_command("GRAPH.QUERY", self._graph, query, "--compact", check=check)
+
+    def send_command(self, *args: Any, check: Check | None = None) -> None:
+        """Send any command (GRAPH.BULK: its reply is a line of counts, never checked)."""
         if self._connection is None:
             self._connection = self._pool.get_connection()
         try:
-            self._connection.send_command("GRAPH.QUERY", self._graph, query, "--compact")
+            self._connection.send_command(*args)
         except redis.ConnectionError as exc:
             raise StoreError(f"lost the connection to FalkorDB: {exc}") from exc
         self._waiting.append(check)
