@@ -257,6 +257,11 @@ def test_a_year_and_a_comma_before_a_name_do_not_make_it_counted() -> None:
         ("amd", "revenue", 8.7e9, "USD")}
 
 
+def test_a_new_name_that_reports_results_is_a_firm_and_the_next_paragraphs_topic() -> None:
+    text = "Zen Chips reported quarterly results.\n\nData center revenue was $35.6 billion."
+    assert core(text) == {("zen-chips", "revenue", 35.6e9, "USD")}
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

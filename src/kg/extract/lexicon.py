@@ -133,6 +133,9 @@ class Names(Strict):
         str
     ] = []  # nouns a firm's name follows in apposition (`제조 업체 시게이트가`)
     person_after: list[Regex] = []
+    firm_after: list[
+        Regex
+    ] = []  # verbs only a firm takes right after its name ("reported revenue")
     org_suffixes: list[str] = []
     agency_words: list[str] = []
     given_names: list[str] = []

@@ -131,6 +131,11 @@ class NameFinder:
         )
 
     @cached_property
+    def _firm_after(self) -> re.Pattern[str] | None:
+        words = self.lex.data.names.firm_after
+        return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
+
+    @cached_property
     def _person_after(self) -> re.Pattern[str] | None:
         words = self.lex.data.names.person_after
         return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
@@ -418,6 +423,9 @@ class NameFinder:
                 and _PINYIN_NAME.fullmatch(tokens[0])
             ):
                 return "Person"  # "Shiwei Yang": a Chinese given name, then the surname
+        if self._firm_after is not None and self._firm_after.match(text, end):
+            return "Firm"  # "Kestrel Silicon reported record revenue": what a firm does
+        if plain and 2 <= len(tokens) <= 3:
             if self._person_after and self._person_after.match(text, end):
                 return "Person"
         if title and plain and len(tokens) == 1:
