@@ -262,6 +262,15 @@ def test_a_new_name_that_reports_results_is_a_firm_and_the_next_paragraphs_topic
     assert core(text) == {("zen-chips", "revenue", 35.6e9, "USD")}
 
 
+def test_a_firm_worth_a_sum_is_its_valuation() -> None:
+    assert core("Nvidia is the world's most valuable company, worth about $4 trillion.") == {
+        ("nvidia", "market_value", 4e12, "USD")}
+
+
+def test_top_and_a_number_open_no_name() -> None:
+    assert core("Top 5 GPU makers control 90% of the market.") == set()
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}
