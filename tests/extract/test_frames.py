@@ -339,6 +339,14 @@ def test_korean_a_firm_before_a_chip_word_is_the_maker_not_the_holder() -> None:
         ("tencent", "chips_held", 200000, "GPU")}
 
 
+def test_korean_a_name_before_an_origin_word_says_where_people_come_from() -> None:
+    assert core("회사는 2016년 칭화대 출신 엔지니어 4명이 세웠다.", "ko") == set()
+
+
+def test_korean_a_past_rise_is_a_change() -> None:
+    assert core("캠브리콘 주가는 지난 1년간 300% 올랐다.", "ko") == {("cambricon", "percent_change", 300, "percent")}
+
+
 def test_korean_relative_year_resolves_against_the_document_date() -> None:
     found = facts("엔비디아는 지난해 중국에 H20 칩 100만 개를 판매했다.", "ko")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("nvidia", 1e6, "2024")]

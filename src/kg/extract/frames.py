@@ -1222,6 +1222,8 @@ class FrameBuilder:
             return True
         if m.label == "Firm" and self._chip_word_after.match(text, m.end):
             return True  # "엔비디아 GPU 400개를": the maker qualifies the chips
+        if self.lex.word_after("origin_words", text, m.end):
+            return True  # "저장대 출신 엔지니어 3명": where the people come from
         return any(
             0 < x.start - m.end <= 12
             and " " in text[m.end : x.start + 1]
