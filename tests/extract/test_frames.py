@@ -340,7 +340,7 @@ def test_korean_a_firm_before_a_chip_word_is_the_maker_not_the_holder() -> None:
 
 
 def test_korean_a_name_before_an_origin_word_says_where_people_come_from() -> None:
-    assert core("회사는 2016년 칭화대 출신 엔지니어 4명이 세웠다.", "ko") == set()
+    assert core("이 펀드는 2016년 저장대 출신 연구원 5명이 설립했다.", "ko") == set()
 
 
 def test_korean_a_past_rise_is_a_change() -> None:
