@@ -24,7 +24,7 @@ demo: install
 test-deps: install
 	bash tools/install-test-deps.sh
 
-# ruff and mypy --strict on src/ (settings, and the folders not yet linted, in pyproject.toml)
+# ruff and mypy --strict on src/ (settings in pyproject.toml)
 lint: install
 	$(BIN)/ruff check src
 	$(BIN)/ruff format --check src
