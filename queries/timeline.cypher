@@ -1,12 +1,13 @@
 // name: timeline
 // title: What happened when: dated events, regulations and claims, by entity and date range
-// params: id = '', start = '1990-01-01', end = '2060-12-31', skip = 0, limit = 100
-// types: id = entity, start = date, end = date, skip = integer 0..1000000000, limit = integer 0..1000000
+// params: id = '', start = '1990-01-01', end = '2060-12-31', skip = 0, limit = 100, include_rejected = 0
+// types: id = entity, start = date, end = date, skip = integer 0..1000000000, limit = integer 0..1000000, include_rejected = integer 0..1
 // tags: events, claims, regulations
 // Leave id empty for everything, or give an entity id (e.g. --param id=deepseek: its claims are
 // found through the indexed subject and object). A page at a time in date
 // order: `skip` items skipped, at most `limit` shown; only the page's claims are traced to documents.
-// (FalkorDB 4.x compares dates outside about 1970-2069 wrongly, hence the defaults.)
+// (FalkorDB 4.x compares dates outside about 1970-2069 wrongly, hence the defaults.) Claims an
+// analyst rejected are left out unless include_rejected = 1.
 // Claims first: a list built earlier would be copied into every row of the claims' MATCH. Each
 // claim is found once (one about the entity as object and subject counts as subject), through the
 // indexes on `subject`, `object` and `as_of` (the date range is an index range scan).
@@ -31,6 +32,8 @@ WHERE $id = '' AND a.as_of >= date($start) AND a.as_of <= last
 WITH as_subject, as_object, collect(a) AS every
 UNWIND CASE WHEN size(as_subject) + size(as_object) + size(every) = 0 THEN [null]
             ELSE as_subject + as_object + every END AS c
+WITH c
+WHERE c IS NULL OR $include_rejected = 1 OR coalesce(c.review, '') <> 'rejected'
 WITH c
 ORDER BY c.as_of, c.id
 WITH collect(c)[..$skip + $limit] AS first

@@ -153,3 +153,17 @@ def test_the_curation_file_can_live_in_a_project(tmp_path: Path, loaded: Setting
     chosen = Settings(loaded.store, loaded.data_dir, False, tmp_path / "project" / "decisions.yaml")
     commands.review_claim(chosen, "confirm", _claim(loaded, "h100"), None)
     assert (tmp_path / "project" / "decisions.yaml").is_file() and not (loaded.data_dir / "curation.yaml").exists()
+
+
+def test_a_rejected_claim_is_out_of_the_timeline_unless_asked_for(tmp_path: Path, settings: Settings) -> None:
+    _write(tmp_path / "docs" / "dated.md", "---\npublished: 2025-03-04\n---\n# Dated\n\nAs of March 2025, DeepSeek holds 12,000 H800 GPUs.\n")
+    assert pipeline.load([tmp_path / "docs"], settings).ok
+    claim = _claim(settings, "h800")
+
+    def dates(**extra: str) -> list[str]:
+        rows = run_pack("timeline", {"id": "deepseek", **extra}, settings)[1]
+        return [r["what"] for r in rows if r["kind"] == "claim"]
+
+    assert len(dates()) == 1
+    commands.review_claim(settings, "reject", claim, "a misreading")
+    assert dates() == [] and len(dates(include_rejected="1")) == 1

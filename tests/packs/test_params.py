@@ -34,7 +34,8 @@ def test_a_value_outside_its_type_is_refused_before_any_store(pack: str, given: 
 
 def test_values_inside_their_types_are_bound() -> None:
     bound = find_pack("timeline").bind({"start": "2023-02-28", "limit": "10", "id": ""})
-    assert bound == {"id": "", "start": "2023-02-28", "end": "2060-12-31", "skip": 0, "limit": 10}
+    assert bound == {"id": "", "start": "2023-02-28", "end": "2060-12-31", "skip": 0, "limit": 10,
+                     "include_rejected": 0}
     assert find_pack("neighborhood").bind({"depth": "3"})["depth"] == 3
 
 
