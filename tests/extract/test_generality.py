@@ -108,3 +108,12 @@ def test_eval_requires_the_unit_and_reports_a_wrong_qualifier(tmp_path: Path) ->
     assert result.overall.found == 1 and result.details.found == 0  # found, but the qualifier is wrong
     (tmp_path / "g.gold.yaml").write_text(gold % ("USD", "approx"), encoding="utf-8")
     assert evaluate(tmp_path).overall.found == 0
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Moonshot released its Kimi K2 model in July.", "en"),
+    ("문샷은 지난 7월 새 AI 모델 키미 K2를 공개했다.", "ko"),
+])
+def test_a_firm_that_releases_a_model_developed_it(text: str, lang: str) -> None:
+    batch = _batch(text, lang)
+    assert [(e.src.id, e.dst.id) for e in batch.edges if e.type == "DEVELOPED"] == [("moonshot", "kimi-k2")]
