@@ -117,3 +117,12 @@ def test_eval_requires_the_unit_and_reports_a_wrong_qualifier(tmp_path: Path) ->
 def test_a_firm_that_releases_a_model_developed_it(text: str, lang: str) -> None:
     batch = _batch(text, lang)
     assert [(e.src.id, e.dst.id) for e in batch.edges if e.type == "DEVELOPED"] == [("moonshot", "kimi-k2")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Moonshot trained Kimi K2 on H800 chips instead of the H100.", "en"),
+    ("문샷은 키미 K2 학습에 H100 대신 H800을 이용했다.", "ko"),
+])
+def test_a_model_trained_on_a_chip_and_not_on_its_alternative(text: str, lang: str) -> None:
+    batch = _batch(text, lang)
+    assert [(e.src.id, e.dst.id) for e in batch.edges if e.type == "TRAINED_ON"] == [("kimi-k2", "h800")]

@@ -144,7 +144,16 @@ class Interpreter:
     ) -> Entity | None:
         if rule.object_role == "topic":
             return self._subject_by_topic((rule.object or "",), s, at, source, exclude=exclude)
-        pool = [m for m in s.mentions if m.label == rule.object and not _same(m, exclude)]
+        lex = lexicon(self.lang.code)
+        pool = [
+            m
+            for m in s.mentions
+            if m.label == rule.object
+            and not _same(m, exclude)
+            # "H100 대신 H800을", "instead of the H100": the alternative is not what was used
+            and not lex.word_after("alternative_after", s.text, m.end)
+            and not lex.word_before("alternative_before", s.text, m.start)
+        ]
         if rule.object_role == "after_trigger":
             pool = [m for m in pool if m.start >= at]
         elif rule.object_role == "before_trigger":
