@@ -126,3 +126,9 @@ def test_a_firm_that_releases_a_model_developed_it(text: str, lang: str) -> None
 def test_a_model_trained_on_a_chip_and_not_on_its_alternative(text: str, lang: str) -> None:
     batch = _batch(text, lang)
     assert [(e.src.id, e.dst.id) for e in batch.edges if e.type == "TRAINED_ON"] == [("kimi-k2", "h800")]
+
+
+def test_a_figureless_fact_holds_for_each_name_of_a_list() -> None:
+    batch = _batch("Zhipu AI is a Beijing startup backed by Alibaba Group, Tencent and Meituan.", "en")
+    funders = sorted(e.dst.id for e in batch.edges if e.type == "FUNDED_BY")
+    assert funders == ["alibaba", "meituan", "tencent"]

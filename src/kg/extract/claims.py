@@ -86,7 +86,7 @@ class Interpreter:
             return []
         if rule.object_role == "marked":
             return self._marked_objects(rule, s, source, anchor)
-        drafts = []
+        drafts: list[ClaimDraft] = []
         for value in values:
             if value is not None and not self._owns(rule, s, value):
                 continue
@@ -105,17 +105,21 @@ class Interpreter:
             if rule.date == "required" and date is None:
                 continue
             qualifier = self._qualifier(s, value) if value else "exact"
-            drafts.append(
+            # "backed by Alibaba, Tencent and IDG Capital": a figureless fact holds for each name
+            objects = _coordinated(s, obj) if obj is not None and value is None else [obj]
+            drafts.extend(
                 ClaimDraft(
                     rule,
                     s.text,
                     subject,
-                    obj,
+                    each,
                     value.value if value else None,
                     qualifier,
                     date,
                     source,
                 )
+                for each in objects
+                if each is None or not _same_entity(each, subject)
             )
         return drafts
 
@@ -460,3 +464,27 @@ def _entity(m: Mention) -> Entity:
 
 def _same(m: Mention, e: Entity | None) -> bool:
     return e is not None and m.label == e.label and m.id == e.id
+
+
+# what joins the names of a list, past a word that ends the name before ("Alibaba Group and")
+_LIST_GLUE = re.compile(
+    r"(?:\s[A-Z][\w.]*)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?(?:와|과|및|,|·)\s?)"
+)
+
+
+def _coordinated(s: Sentence, first: Entity) -> list[Entity]:
+    """`first` and the names of its label listed right after it ("A, B and C", "A와 B")."""
+    same = [m for m in s.mentions if m.label == first.label]
+    at = next((i for i, m in enumerate(same) if m.id == first.id), None)
+    if at is None:
+        return [first]
+    found = [first]
+    for before, after in zip(same[at:], same[at + 1 :], strict=False):
+        if not _LIST_GLUE.fullmatch(s.text, before.end, after.start):
+            break
+        found.append(_entity(after))
+    return found
+
+
+def _same_entity(a: Entity, b: Entity) -> bool:
+    return (a.label, a.id) == (b.label, b.id)
