@@ -80,3 +80,8 @@ def test_two_chinese_names_in_western_order_joined_by_and_are_two_people() -> No
     text = "Prosecutors said Weiming Zhou and Jianhua Lin ran the shell company."
     people = [n.surface for n in finder("en").find(text, []) if n.label == "Person"]
     assert people == ["Weiming Zhou", "Jianhua Lin"]
+
+
+def test_us_is_the_country_but_not_inside_a_currency() -> None:
+    found = [(m.surface, m.id) for m in GAZETTEER.find("The US charged US$5 million, HK$2 million in fees.")]
+    assert found == [("US", "us")]

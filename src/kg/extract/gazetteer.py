@@ -211,8 +211,8 @@ _PRODUCT_CODE_AFTER = re.compile(
 def _boundaries_ok(text: str, start: int, end: int, particles: tuple[str, ...]) -> bool:
     if start > 0 and _has_hangul(text[start]) and _has_hangul(text[start - 1]):
         return False
-    if end < len(text) and (text[end].isascii() and text[end].isalnum()):
-        return False
+    if end < len(text) and (text[end].isascii() and text[end].isalnum() or text[end] == "$"):
+        return False  # inside a longer token, or a currency's prefix (`US$`, `HK$`)
     if _has_hangul(text[end - 1]) and end < len(text) and _has_hangul(text[end]):
         return any(
             text.startswith(p, end) and not _is_hangul_at(text, end + len(p)) for p in particles
