@@ -271,6 +271,11 @@ def test_top_and_a_number_open_no_name() -> None:
     assert core("Top 5 GPU makers control 90% of the market.") == set()
 
 
+def test_a_markets_own_figure_is_no_firms() -> None:
+    assert core("Nvidia resumed H20 sales. The yuan's exchange rate rose 2% against the dollar.") == set()
+    assert core("엔비디아는 H20 판매를 재개했다. 원·달러 환율은 1400원을 넘었다.", "ko") == set()
+
+
 # -- Korean ---------------------------------------------------------------------------------------
 def test_korean_topic_marked_subject_and_chip_before_the_count() -> None:
     assert core("텐센트는 H20 칩 2만 개를 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}
