@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kg.extract.candidates import Entity, candidate, marked_candidates
 from kg.extract.dates import DateValue, dates
 from kg.extract.gazetteer import Mention
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.numbers import Quantity
 from kg.extract.patterns import Language, Rule
 
@@ -106,7 +106,8 @@ class Interpreter:
                 continue
             qualifier = self._qualifier(s, value) if value else "exact"
             # "backed by Alibaba, Tencent and IDG Capital": a figureless fact holds for each name
-            objects = _coordinated(s, obj) if obj is not None and value is None else [obj]
+            lex = lexicon(self.lang.code)
+            objects = _coordinated(lex, s, obj) if obj is not None and value is None else [obj]
             drafts.extend(
                 ClaimDraft(
                     rule,
@@ -466,13 +467,7 @@ def _same(m: Mention, e: Entity | None) -> bool:
     return e is not None and m.label == e.label and m.id == e.id
 
 
-# what joins the names of a list, past a word that ends the name before ("Alibaba Group and")
-_LIST_GLUE = re.compile(
-    r"(?:\s[A-Z][\w.]*)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s?(?:와|과|및|,|·)\s?)"
-)
-
-
-def _coordinated(s: Sentence, first: Entity) -> list[Entity]:
+def _coordinated(lex: Lexicon, s: Sentence, first: Entity) -> list[Entity]:
     """`first` and the names of its label listed right after it ("A, B and C", "A와 B")."""
     same = [m for m in s.mentions if m.label == first.label]
     at = next((i for i, m in enumerate(same) if m.id == first.id), None)
@@ -480,7 +475,7 @@ def _coordinated(s: Sentence, first: Entity) -> list[Entity]:
         return [first]
     found = [first]
     for before, after in zip(same[at:], same[at + 1 :], strict=False):
-        if not _LIST_GLUE.fullmatch(s.text, before.end, after.start):
+        if not lex.joins_list(s.text, before.end, after.start):
             break
         found.append(_entity(after))
     return found

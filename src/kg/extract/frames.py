@@ -241,11 +241,6 @@ class FrameBuilder:
         return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
 
     @cached_property
-    def _list_joiner(self) -> re.Pattern[str]:
-        joiners = self.lex.data.list_joiners
-        return re.compile(rf"\s?(?:{'|'.join(map(re.escape, joiners))})\s?" if joiners else "(?!)")
-
-    @cached_property
     def _marked_after(self) -> re.Pattern[str]:
         """A word that ends in a subject particle (`들이`, `업체는`, ` 기업들이`), right after a
         generic subject."""
@@ -375,8 +370,8 @@ class FrameBuilder:
         i = same.index(m)
         first = last = i
 
-        def joined(a: Mention, b: Mention) -> re.Match[str] | None:
-            return self._list_joiner.fullmatch(self._org_suffix.sub("", text[a.end : b.start]))
+        def joined(a: Mention, b: Mention) -> bool:
+            return self.lex.joins_list(text, a.end, b.start)
 
         while first > 0 and joined(same[first - 1], same[first]):
             first -= 1
@@ -1351,17 +1346,9 @@ class FrameBuilder:
         """ "바이두, 바이트댄스, 텐센트 등이": a figure about a list of names is given to its
         first."""
         earlier = [x for x in mentions if x.label == m.label and x.end <= m.start]
-        while earlier and self._list_joiner.fullmatch(
-            self._org_suffix.sub("", text[earlier[-1].end : m.start])
-        ):
+        while earlier and self.lex.joins_list(text, earlier[-1].end, m.start):
             m = earlier.pop()
         return m
-
-    @cached_property
-    def _org_suffix(self) -> re.Pattern[str]:
-        """`Microsoft Corporation, Alphabet Inc., Amazon Web Services, and Meta`: capitalised words
-        after a name of a list (a suffix, the rest of a longer name) are still that name."""
-        return re.compile(r"^(?:\s[A-Z][\w&-]*\.?)+(?=[\s,])")
 
     def _modified_name(
         self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]

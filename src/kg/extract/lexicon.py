@@ -305,6 +305,9 @@ def _error(path: Path, line: int | None, field: str | None, reason: str) -> Refe
     return ReferenceDataError(path, line, field, reason)
 
 
+_NAME_TAIL = re.compile(r"^(?:\s[A-Z][\w&-]*\.?)+(?=[\s,])")
+
+
 def _alternation(
     items: list[str] | tuple[str, ...], flags: int = 0, escape: bool = False
 ) -> re.Pattern[str] | None:
@@ -382,6 +385,17 @@ class Lexicon:
         """Is `gap` nothing but words of the list `group` between spaces?"""
         pattern = self._clause_words.get(group)
         return bool(pattern and re.fullmatch(rf"(?:\s+{pattern.pattern})+\s+", gap, re.IGNORECASE))
+
+    @cached_property
+    def _list_joiner(self) -> re.Pattern[str]:
+        joiners = self.data.list_joiners
+        return re.compile(rf"\s?(?:{'|'.join(map(re.escape, joiners))})\s?" if joiners else "(?!)")
+
+    def joins_list(self, text: str, start: int, end: int) -> bool:
+        """Does only a list's joining word stand between two names (`A, B`, `A와 B`)? Capitalised
+        words right after the first (`Microsoft Corporation, ...`, `Alibaba Group and`) are still
+        that name."""
+        return bool(self._list_joiner.fullmatch(_NAME_TAIL.sub("", text[start:end])))
 
     @cached_property
     def enforcement_verbs(self) -> re.Pattern[str] | None:
