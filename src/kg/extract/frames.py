@@ -89,7 +89,6 @@ _OWNS_FIGURE = re.compile(
     r"estimated|reported|total|combined|latest|new|annual)\s+)?"
 )
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
-_WHOLE_OF_KO = re.compile(r"\s?(?:[가-힣A-Za-z]+\s?){1,2}의\s?")  # "H20 판매액의 " before a share
 # "- Data center revenue: "
 _LABEL_COLON = re.compile(r"\W*(?:[\w&/'’.()-]+\s){0,4}[\w&/'’.()-]+:\s")
 _COMPARED_AT = re.compile(
@@ -1026,7 +1025,7 @@ class FrameBuilder:
         owners_of_whole = {
             (m.start, m.end)
             for m in possessors
-            if q.measure == "percent" and _WHOLE_OF_KO.fullmatch(text, m.end, q.start)
+            if q.measure == "percent" and self._whole_of.fullmatch(text, m.end, q.start)
         }
         if marked and any(x not in owners_of_whole for x in map(_span, marked)):
             possessors = [m for m in possessors if (m.start, m.end) not in owners_of_whole]
@@ -1294,6 +1293,13 @@ class FrameBuilder:
         pattern = self._firm_head_noun if m.label == "Firm" else self._head_noun
         head = pattern.match(text, m.end)
         return head is not None and bool(marker.match(text, head.end()))
+
+    @cached_property
+    def _whole_of(self) -> re.Pattern[str]:
+        """One or two words, then a possessive particle, before a share (`H20 판매액의 15%`)."""
+        return re.compile(
+            rf"\s?(?:[\uac00-\ud7a3A-Za-z]+\s?){{1,2}}{self.lex.possessive.pattern}\s?"
+        )
 
     @cached_property
     def _firm_head_noun(self) -> re.Pattern[str]:

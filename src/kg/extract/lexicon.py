@@ -140,6 +140,8 @@ class Names(Strict):
     agency_words: list[str] = []
     given_names: list[str] = []
     cn_surnames: list[str] = []
+    cn_given_name: Regex | None = None  # a given name before a Chinese surname ("Shiwei Yang")
+    nationality_endings: list[str] = []  # `중국인`: a word of a nationality, before a name
     country_prefixes: list[str] = []
     segment_nouns: list[str] = []
     possessor_nouns: list[

@@ -25,11 +25,6 @@ _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
     r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)"
 )
-# a given name of one or two Pinyin syllables ("Shiwei", "Chuan", "Xiaoming")
-_PINYIN_NAME = re.compile(
-    r"(?i:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao"
-    r"|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)){1,2}"
-)
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
@@ -129,6 +124,11 @@ class NameFinder:
             if self.titles
             else re.compile("(?!)")
         )
+
+    @cached_property
+    def _cn_given(self) -> re.Pattern[str] | None:
+        pattern = self.lex.data.names.cn_given_name
+        return re.compile(pattern, re.IGNORECASE) if pattern else None
 
     @cached_property
     def _firm_after(self) -> re.Pattern[str] | None:
@@ -268,7 +268,7 @@ class NameFinder:
         """A title (`용의자`) or a nationality (`중국인`, `싱가포르인`) before a person's name."""
         return (
             word in self.titles
-            or (len(word) >= 3 and word.endswith("인"))
+            or (len(word) >= 3 and word.endswith(tuple(self.lex.data.names.nationality_endings)))
             or word in self.not_names
         )
 
@@ -420,7 +420,8 @@ class NameFinder:
             if (
                 len(tokens) == 2
                 and tokens[1] in self.surnames
-                and _PINYIN_NAME.fullmatch(tokens[0])
+                and self._cn_given is not None
+                and self._cn_given.fullmatch(tokens[0])
             ):
                 return "Person"  # "Shiwei Yang": a Chinese given name, then the surname
         if self._firm_after is not None and self._firm_after.match(text, end):
