@@ -1298,7 +1298,7 @@ class FrameBuilder:
     def _whole_of(self) -> re.Pattern[str]:
         """One or two words, then a possessive particle, before a share (`H20 판매액의 15%`)."""
         return re.compile(
-            rf"\s?(?:[\uac00-\ud7a3A-Za-z]+\s?){{1,2}}{self.lex.possessive.pattern}\s?"
+            rf"\s?(?:[\uac00-\ud7a3A-Za-z]+\s?){{1,2}}(?:{self.lex.possessive.pattern})\s?"
         )
 
     @cached_property
