@@ -304,6 +304,22 @@ def test_korean_an_unknown_name_as_subject_hides_the_discourse_topic() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 로버트 킹은 50만 달러의 보석금에 동의했다.", "ko") == set()
 
 
+def test_korean_a_thing_a_demonstrative_points_at_hides_the_discourse_topic() -> None:
+    text = "딥시크는 새 학습 기법을 내놨다. 이 기법은 연산량을 최대 60% 줄인다. 매출은 30% 늘었다."
+    assert core(text, "ko") == {("deepseek", "percent_change", 30, "percent")}
+
+
+def test_a_clause_that_opens_with_a_thing_of_another_kind_is_not_about_the_firm() -> None:
+    text = ("Baidu showed a new chip. The chip will go into a 300 MW data centre. "
+            "This approach cuts power use by 40%. Its revenue rose 12% this year.")
+    assert core(text) == {("baidu", "percent_change", 12, "percent")}
+
+
+def test_this_before_a_verb_still_points_back_at_the_topic() -> None:
+    text = "SMIC grew fast. This compares with 84 percent of sales from China a year ago."
+    assert ("smic", "revenue_share", 84, "percent") in core(text)
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

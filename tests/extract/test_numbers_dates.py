@@ -194,3 +194,8 @@ def test_normalisers_never_crash(text: str) -> None:
                                            ("Nvidia sold H20 chips to 50 customers.", [None])])
 def test_an_english_count_that_ends_its_phrase_counts_the_noun_its_clause_counted(text: str, counted: list) -> None:
     assert [q.counted for q in quantities(text, "en")] == counted
+
+
+def test_a_number_of_years_is_a_time_span_never_a_count_of_what_follows() -> None:
+    text = "over the past three years the firm shipped 400 graphics processing units"
+    assert [(q.value, q.unit) for q in quantities(text, "en")] == [(400, "GPU")]

@@ -978,8 +978,9 @@ class FrameBuilder:
                 return anaphor
         if not any(
             m.label in labels and not _after_preposition(text, m.start) for m in mentions
-        ) and not self._generic_subject(
-            text, region_start, q.start
+        ) and not (
+            self._generic_subject(text, region_start, q.start)
+            or self._other_thing_opens(text, region_start, q.start, labels)
         ):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
             return salience.resolve(
@@ -1118,9 +1119,43 @@ class FrameBuilder:
             if any(a <= s < b or s <= a < e for a, b in known):
                 continue
             possessed_noun = self._possessed(text, s) and form in self._agent_nouns
-            if tag == "NNP" or possessed_noun:
+            if tag == "NNP" or possessed_noun or self._pointed_thing(text, s, form):
                 return True
         return False
+
+    def _other_thing_opens(self, text: str, start: int, end: int, labels: Sequence[str]) -> bool:
+        """ "The chip will be installed in a 500 MW data centre", "This method cuts memory use by
+        75%": the clause opens with a noun phrase that points at a thing of another kind (an
+        anaphor of another label, or a demonstrative before a noun no firm anaphor names), so the
+        discourse's topic is not its subject."""
+        begin = start + len(text[start:end]) - len(text[start:end].lstrip())
+        opener = self.lex.clause_word_at("clause_openers", text, begin)
+        begin = opener if opener is not None else begin
+        if self.lex.word_after("fact_anaphors", text, begin):
+            return False  # "This represents 13% of sales" points back at the figure before
+        for label, pattern in self.lex.anaphors.items():
+            m = pattern.match(text, begin, end)
+            if m is not None and " " in m.group(0).strip():
+                return label not in labels
+        pointing = self.lex.demonstrative
+        return bool(
+            pointing is not None
+            and (m := pointing.match(text, begin, end)) is not None
+            and re.match(r"\s+[a-z]", text[m.end() : end])
+            and not self.lex.word_after("verbs_after_demonstrative", text, m.end())
+        )
+
+    def _pointed_thing(self, text: str, start: int, form: str) -> bool:
+        """ "이 칩은", "이 지침은": a demonstrative points at a thing that is no firm or person;
+        what the clause says is about that thing (its anaphor, if any, is resolved before)."""
+        pointing = self.lex.demonstrative
+        if pointing is None or form in self._agent_nouns:
+            return False
+        end = len(text[:start].rstrip())
+        return any(
+            pointing.fullmatch(text, i, end) and (i == 0 or not text[i - 1].isalnum())
+            for i in range(max(0, end - 3), end)
+        )
 
     @cached_property
     def _agent_nouns(self) -> frozenset[str]:

@@ -364,6 +364,12 @@ class Lexicon:
             if words
         }
 
+    def clause_word_at(self, group: str, text: str, at: int) -> int | None:
+        """Where a word of the `clause_words` list `group` that stands at `at` ends, if one does."""
+        pattern = self._clause_words.get(group)
+        found = pattern.match(text, at) if pattern else None
+        return found.end() if found else None
+
     def word_after(self, group: str, text: str, at: int) -> bool:
         """Does a word of the `clause_words` list `group` stand at `at` (its entries carry their own
         leading space or hyphen)?"""
