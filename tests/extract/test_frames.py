@@ -320,6 +320,16 @@ def test_this_before_a_verb_still_points_back_at_the_topic() -> None:
     assert ("smic", "revenue_share", 84, "percent") in core(text)
 
 
+def test_a_firms_computing_capacity_is_its_own_figure_and_a_chips_stays_a_spec() -> None:
+    text = "Alibaba grew its cloud. Its intelligent computing capacity reached 12 exaFLOPS. The H200 has 4 petaflops of computing power."
+    assert core(text) == {("alibaba", "compute_capacity", 12e6, "TFLOPS"), ("h200", "chip_compute", 4000, "TFLOPS")}
+
+
+def test_korean_computing_capacity_in_exaflops() -> None:
+    text = "알리바바는 올해 연산 능력을 15EFLOPS로 늘렸다. H200 칩의 연산 능력은 4PFLOPS에 달한다."
+    assert core(text, "ko") == {("alibaba", "compute_capacity", 15e6, "TFLOPS"), ("h200", "chip_compute", 4000, "TFLOPS")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

@@ -85,3 +85,12 @@ def test_two_chinese_names_in_western_order_joined_by_and_are_two_people() -> No
 def test_us_is_the_country_but_not_inside_a_currency() -> None:
     found = [(m.surface, m.id) for m in GAZETTEER.find("The US charged US$5 million, HK$2 million in fees.")]
     assert found == [("US", "us")]
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("Cambrian's revenue rose", "cambricon"), ("Haiguang shares fell", "hygon"), ("Muxi listed", "metax"),
+    ("화홍반도체가 거래를", "hua-hong"),
+])
+def test_literal_translations_and_other_transcriptions_of_chinese_firm_names(text: str, ident: str) -> None:
+    # 寒武纪 is "Cambrian", 海光 "Haiguang", 沐曦 "Muxi"; 华虹 is written 화훙 or 화홍
+    assert _ids(text)[0] == ident

@@ -456,9 +456,10 @@ class FrameBuilder:
             if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
                 f.reason = f"implausible value for {metric_id}"
                 later = readings[readings.index((metric_id, cue)) + 1 : 3]
-                if any(c is cue or c is None and q.measure == "percent" for _, c in later):
+                if any(c is cue or c is None and q.measure != "count" for _, c in later):
                     # one cue, two metrics ("prices dropping to $0.28/M"): the value tells which;
-                    # a share over 100% is a plain ratio ("R&D spending was 455% of revenue")
+                    # a share over 100% is a plain ratio ("R&D spending was 455% of revenue");
+                    # a chip's 180 PFLOPS is no site's computing capacity (its measure's default)
                     continue
                 return
             f.reason = None
