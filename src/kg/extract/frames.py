@@ -1471,6 +1471,9 @@ class FrameBuilder:
                 for m in mentions
                 if m.label == label and m.end <= at and self.topical(text, m, mentions)
             ]
+            word = found[-1].group(0)
+            if not earlier and self._nearer_antecedent(text, word, at, label, mentions):
+                continue  # "Nvidia said its China sales …": `its` is Nvidia's, no agency's
             pointing = self.lex.demonstrative is not None and self.lex.demonstrative.match(
                 found[-1].group(0)
             )
@@ -1486,6 +1489,21 @@ class FrameBuilder:
             if resolved is not None:
                 return resolved
         return None
+
+    def _nearer_antecedent(
+        self, text: str, word: str, at: int, label: str, mentions: list[Mention]
+    ) -> bool:
+        """Does a name of another label that the same anaphor could point at (`it`, `its`) stand
+        earlier in the sentence? Then the anaphor is that name's, not a `label` of the
+        discourse."""
+        others = {
+            other
+            for other, pattern in self.lex.anaphors.items()
+            if other != label and pattern.fullmatch(word)
+        }
+        return any(
+            m.label in others and m.end <= at and self.topical(text, m, mentions) for m in mentions
+        )
 
     def _possessed(self, text: str, at: int) -> bool:
         """`쉬의 회사는`: a noun someone else possesses is that one's, not the discourse's
