@@ -348,6 +348,16 @@ def test_accounting_terms_are_no_names() -> None:
     assert ("amd", "revenue", 2.5e9, "USD") in core(text)
 
 
+def test_korean_a_system_that_carries_chips_is_their_subject_not_the_topics_firm() -> None:
+    text = "화웨이는 새 시스템을 공개했다. 클라우드매트릭스 384 슈퍼노드는 자사 칩인 어센드 910C를 300개 탑재한다. NVL72는 블랙웰 GPU를 70개 탑재하고 있다."
+    assert core(text, "ko") == {("cloudmatrix-384", "chips_in_system", 300, "GPU"),
+                                ("gb200", "chips_in_system", 70, "GPU")}
+
+
+def test_korean_a_chip_name_written_without_its_space_and_flops_in_any_case() -> None:
+    assert core("어센드920은 연산 성능 800TFlops를 낸다.", "ko") == {("ascend-920", "chip_compute", 800, "TFLOPS")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

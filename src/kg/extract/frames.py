@@ -1106,6 +1106,7 @@ class FrameBuilder:
             )
             and not self._generic_subject(text, 0, q.start)
             and not self._overt_subject_ko(text, 0, q.start)
+            and not self._system_subject_ko(text, start, q)
         ):  # "중국 내 판매": a place, no subject
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
@@ -1115,7 +1116,11 @@ class FrameBuilder:
         """The clause names a subject of its own that is no known entity, so the discourse's topic
         is not its subject: an unknown proper noun (`웬델 웡은`) or a firm or person noun someone
         possesses (`쉬의 회사는`, `그의 변호사는`)."""
-        known = [(m.start, m.end) for m in self._typed if not m.candidate]
+        known = [  # a name with its own head noun (`클라우드매트릭스 384 슈퍼노드는`)
+            (m.start, head.end() if (head := self._head_noun.match(text, m.end)) else m.end)
+            for m in self._typed
+            if not m.candidate
+        ]
         for s, e, tag, form in marked_nouns(text, start, end):
             if any(a <= s < b or s <= a < e for a, b in known):
                 continue
@@ -1144,6 +1149,19 @@ class FrameBuilder:
             and (m := pointing.match(text, begin, end)) is not None
             and re.match(r"\s+[a-z]", text[m.end() : end])
             and not self.lex.word_after("verbs_after_demonstrative", text, m.end())
+        )
+
+    def _system_subject_ko(self, text: str, start: int, q: Quantity) -> bool:
+        """The figure's clause marks a known system as its subject and counts other chips (`NVL72는
+        … 블랙웰 GPU를 72대 탑재하고`): the system's parts, no holding of the discourse's firm."""
+        if q.measure != "count":
+            return False
+        chips = [m for m in self._typed if m.label == "Chip" and start <= m.start < q.start]
+        return any(
+            not m.candidate
+            and self._marked_subject(text, m)
+            and any(x.id != m.id and x.start > m.end for x in chips)
+            for m in chips
         )
 
     def _pointed_thing(self, text: str, start: int, form: str) -> bool:
@@ -1279,7 +1297,9 @@ class FrameBuilder:
             for s, e, w in marked_proper_nouns(
                 text, end, markers, self.lex.not_names, frozenset(self.lex.data.names.org_suffixes)
             )
-            if s >= after and not any(a < e and s < b for a, b in taken)
+            if s >= after
+            and not any(a < e and s < b for a, b in taken)
+            and not self._head_noun.fullmatch(f" {w}")  # `클라우드매트릭스 384 슈퍼노드는`
         ]
         if not found:
             return None

@@ -32,14 +32,17 @@ class Mention:
 
 def _spacing_variants(name: str) -> list[str]:
     """Korean writers space names freely: `오픈AI` is also `오픈 AI`, `미국 상무부` also
-    `미국상무부`."""
+    `미국상무부`, `어센드 920` also `어센드920`."""
     if not _has_hangul(name):
         return []
     spaced = re.sub(
         r"(?<=[\uac00-\ud7a3])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])", " ", name
     )
     joined = re.sub(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])", "", name)
-    return [v for v in (spaced, joined) if v != name]
+    closed = re.sub(
+        r"(?<=[\uac00-\ud7a3]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[\uac00-\ud7a3])", "", name
+    )
+    return [v for v in dict.fromkeys((spaced, joined, closed)) if v != name]
 
 
 class Gazetteer:
