@@ -358,6 +358,11 @@ def test_korean_a_chip_name_written_without_its_space_and_flops_in_any_case() ->
     assert core("어센드920은 연산 성능 800TFlops를 낸다.", "ko") == {("ascend-920", "chip_compute", 800, "TFLOPS")}
 
 
+def test_a_sum_in_millions_without_a_currency_is_in_the_documents_last_currency() -> None:
+    text = "Baidu's revenue was 900 million yuan. Its net profit reached 120 million in the quarter."
+    assert core(text) == {("baidu", "revenue", 9e8, "CNY"), ("baidu", "revenue", 1.2e8, "CNY")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

@@ -199,3 +199,12 @@ def test_an_english_count_that_ends_its_phrase_counts_the_noun_its_clause_counte
 def test_a_number_of_years_is_a_time_span_never_a_count_of_what_follows() -> None:
     text = "over the past three years the firm shipped 400 graphics processing units"
     assert [(q.value, q.unit) for q in quantities(text, "en")] == [(400, "GPU")]
+
+
+def test_a_currency_before_the_low_end_and_a_scale_after_the_high_end_make_one_range() -> None:
+    assert [(q.value, q.value_max, q.unit) for q in quantities("guided revenue to $7.2–7.8 billion", "en")] == [
+        (7.2e9, 7.8e9, "USD")]
+
+
+def test_chinese_yuan_is_a_currency() -> None:
+    assert [(q.value, q.unit) for q in quantities("an order worth 12 billion Chinese yuan", "en")] == [(12e9, "CNY")]

@@ -156,6 +156,7 @@ class Salience:
     main: dict[str, Entity] = field(
         default_factory=dict
     )  # per label, the entity the document names most
+    currency: str | None = None  # the document's last currency ("… 989 million yuan … 276 million")
 
     def new_paragraph(self) -> None:
         self.paragraph.clear()
@@ -415,6 +416,10 @@ class FrameBuilder:
     ) -> None:
         q = f.quantity
         start, end = self.clause(text, q.start, q.end)
+        if q.measure == "money" and not q.converted:
+            salience.currency = q.unit
+        elif self._amount_without_currency(q, start, end, cues, salience):
+            q = f.quantity = replace(q, measure="money", unit=salience.currency or q.unit)
         chip = self._counted_chip(text, q, mentions)
         counted = q.counted or ("GPU" if chip is not None and q.measure == "count" else None)
         if counted is None and q.measure == "count" and not self.en:
@@ -514,6 +519,30 @@ class FrameBuilder:
         f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
         f.status = self._status(text, start, end, source)
         f.source = source
+
+    def _amount_without_currency(
+        self, q: Quantity, start: int, end: int, cues: list[Cue], salience: Salience
+    ) -> bool:
+        """ "its revenue was 989 million yuan … the profit of its main business reached 276
+        million": a sum in millions with no unit of its own, governed by a money word, is in the
+        currency the document used last."""
+        if salience.currency is None or q.measure != "count" or q.counted is not None:
+            return False
+        if q.value < 1_000_000 or not self._scale_word.search(q.text):
+            return False
+        return any(start <= c.start and c.end <= end and c.group in self._money_cues for c in cues)
+
+    @cached_property
+    def _scale_word(self) -> re.Pattern[str]:
+        scales = [w for w, v in self.lex.data.numbers.scales.items() if v >= 1_000_000]
+        return re.compile("|".join(map(re.escape, scales)) or "(?!)", re.IGNORECASE)
+
+    @cached_property
+    def _money_cues(self) -> frozenset[str]:
+        """The cue groups of the metrics that take money (`revenue`, `spend`, `charge`, ...)."""
+        return frozenset(
+            group for m in self.metrics.values() if m.measure == "money" for group in m.cues
+        )
 
     def _level(self, q: Quantity) -> bool:
         """Is the figure a level a change reaches or starts from (`rose to 92.5%`, `from 20%`,

@@ -739,19 +739,26 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
             prev
             and joiner.match(text[prev.end : q.start])
             and q.value >= prev.value
-            and (prev.measure == q.measure or prev.unit == "count")
+            and (
+                prev.measure == q.measure
+                or prev.unit == "count"
+                or q.unit == "count"
+                and q.counted is None  # "$9.5–10.1 billion"
+            )
         ):
-            low = prev.value
-            if prev.unit == "count" and q.measure != "count" and low < q.value / 100:
+            low, unit, measure, counted = prev.value, q.unit, q.measure, q.counted
+            if q.unit == "count" and prev.measure != "count":
+                unit, measure, counted = prev.unit, prev.measure, prev.counted
+            if (prev.unit == "count") != (q.unit == "count") and low < q.value / 100:
                 low *= _scale_of(q.value, low)
             out[-1] = Quantity(
                 prev.start,
                 q.end,
                 low,
-                q.unit,
-                q.measure,
+                unit,
+                measure,
                 text[prev.start : q.end],
-                q.counted,
+                counted,
                 q.value,
                 prev.qualifier or q.qualifier,
                 prev.negative,
