@@ -363,6 +363,16 @@ def test_a_sum_in_millions_without_a_currency_is_in_the_documents_last_currency(
     assert core(text) == {("baidu", "revenue", 9e8, "CNY"), ("baidu", "revenue", 1.2e8, "CNY")}
 
 
+def test_korean_a_proper_noun_before_a_figures_noun_is_no_overt_subject_of_its_own() -> None:
+    text = "텐센트는 실적을 발표했다. 클라우드 수익은 20% 증가한 90억 위안을 기록했다."
+    assert core(text, "ko") == {("tencent", "percent_change", 20, "percent"), ("tencent", "revenue", 9e9, "CNY")}
+
+
+def test_a_name_in_a_later_clause_does_not_keep_the_topic_from_an_earlier_clause() -> None:
+    text = "Baidu reported results. Gross margin improved to 21%, helped by a better mix, and Baidu keeps investing."
+    assert ("baidu", "percentage", 21, "percent") in core(text)
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

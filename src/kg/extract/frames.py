@@ -1007,7 +1007,8 @@ class FrameBuilder:
                 self._how = "reporter"
                 return anaphor
         if not any(
-            m.label in labels and not _after_preposition(text, m.start) for m in mentions
+            m.label in labels and not _after_preposition(text, m.start) and m.start < end
+            for m in mentions
         ) and not (
             self._generic_subject(text, region_start, q.start)
             or self._other_thing_opens(text, region_start, q.start, labels)
@@ -1150,9 +1151,12 @@ class FrameBuilder:
             for m in self._typed
             if not m.candidate
         ]
+        cue_starts = getattr(self, "_cue_starts", set())
         for s, e, tag, form in marked_nouns(text, start, end):
             if any(a <= s < b or s <= a < e for a, b in known):
                 continue
+            if any(s <= c < e for c in cue_starts):
+                continue  # "클라우드 수익은": a figure's noun (a cue), no name
             possessed_noun = self._possessed(text, s) and form in self._agent_nouns
             if tag == "NNP" or possessed_noun or self._pointed_thing(text, s, form):
                 return True
