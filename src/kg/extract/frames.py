@@ -1151,7 +1151,7 @@ class FrameBuilder:
             for m in self._typed
             if not m.candidate
         ]
-        cue_starts = getattr(self, "_cue_starts", set())
+        cue_starts: set[int] = getattr(self, "_cue_starts", set())
         for s, e, tag, form in marked_nouns(text, start, end):
             if any(a <= s < b or s <= a < e for a, b in known):
                 continue
