@@ -208,3 +208,11 @@ def test_a_currency_before_the_low_end_and_a_scale_after_the_high_end_make_one_r
 
 def test_chinese_yuan_is_a_currency() -> None:
     assert [(q.value, q.unit) for q in quantities("an order worth 12 billion Chinese yuan", "en")] == [(12e9, "CNY")]
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("중국 외 15개 우려국을 대상으로", "thing"), ("중국의 30개 반도체·장비 관련 기업에 수출되는", "thing"),
+    ("H20 칩을 40만 개 샀지만 재고는", "GPU"), ("1만 개 이상의 첨단 GPU를", "GPU"),
+])
+def test_a_korean_counter_counts_the_head_noun_that_ends_the_phrase_after_it(text: str, counted: str) -> None:
+    assert quantities(text, "ko")[0].counted == counted

@@ -25,7 +25,7 @@ from kg.extract.gazetteer import Mention
 from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
 from kg.extract.lexicon import Lexicon, Metric
 from kg.extract.names import slug
-from kg.extract.numbers import Quantity
+from kg.extract.numbers import OTHER_THING, Quantity
 
 _PREPOSITIONS = frozenset(
     "of by in to from for with at on than into including like against over under about via "
@@ -313,7 +313,7 @@ class FrameBuilder:
             frame = Frame(q)
             self._fill(frame, text, typed, quantities, dates, salience, source, cues)
             frames.append(frame)
-            if q.measure == "count" and frame.unit not in (None, "people", "share"):
+            if q.measure == "count" and frame.unit not in (None, "people", "share", OTHER_THING):
                 self._last_counted = frame.unit
             if frame.ok:
                 self._previous_subject = frame.subject

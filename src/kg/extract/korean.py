@@ -170,3 +170,10 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
             )  # "잉취커지가 0.34%": a name Kiwi lacks
             found.append((noun.start, at, "NNP" if named else noun.tag, form))
     return found
+
+
+def noun_phrase(sentence: str, start: int, end: int) -> bool:
+    """Is [start, end) nouns only (with their modifiers, numbers and foreign words), no verb or
+    ending: `반도체·수퍼컴퓨터 관련 기업`, not `샀지만 재고`?"""
+    tokens = [t for t in _tokens(sentence) if start <= t.start < end]
+    return bool(tokens) and all(t.tag[0] in "NSX" or t.tag == "MM" for t in tokens)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from kg.extract.korean import noun_phrase
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.scan import Alternatives
 
@@ -607,6 +608,30 @@ class QuantityFinder:
             None,
         )
 
+    def _head_after_counter(self, text: str, end: int) -> str | None:
+        """Korean puts a phrase's head last: the noun before the particle that closes the phrase
+        after a counter is what it counts (`21개 우려국을`: countries; `12개 카테고리 장비가`:
+        equipment), a thing the schema does not count unless it is a counted noun."""
+        after = text[end : end + 40]
+        if any(p.match(after) for q in self.lex.qualifiers.values() for p in q["after"]):
+            return None  # "1만 개 이상의 첨단 GPU": a qualifier, not the phrase
+        phrase = self._phrase_after_counter.match(after)
+        if phrase is None or not noun_phrase(text, end + phrase.start(1), end + phrase.end(1)):
+            return None
+        head = _phrase_head(phrase[1])
+        if any(True for _ in self.lex.cue_scanner.finditer(head)):
+            return None  # "GPU 5만 장 확보를": an act (a cue), not a thing counted
+        found = self._counted_after.match(f" {head}", 0)
+        if found and found[0].end() == len(head) + 1:
+            return found[1]
+        return OTHER_THING if re.fullmatch(r"[\uac00-\ud7a3]{2,}", head) else None
+
+    @cached_property
+    def _phrase_after_counter(self) -> re.Pattern[str]:
+        particles = self.lex.particles("subject", "object", "possessive", "oblique")
+        word = r"[\uac00-\ud7a3A-Za-z0-9·]+"
+        return re.compile(rf"\s((?:{word}\s){{0,2}}?{word}?){particles}(?![\uac00-\ud7a3])")
+
     def _counted_near(self, text: str, start: int, end: int) -> str | None:
         """Korean `개`: the noun counted, just before the number or just after the counter (never
         past a particle that closes the phrase: `100개를 샀고 직원`)."""
@@ -624,6 +649,9 @@ class QuantityFinder:
                 owner.end() <= a < phrase_end for a, _ in self._taken
             )  # "3만 개의 H20에": a chip's name
             return nouns[-1] if nouns else None if named else OTHER_THING
+        noun = self._head_after_counter(text, end)
+        if noun is not None:  # "21개 우려국을", "28개 반도체 관련 기업에": the phrase's last noun
+            return noun
         found = (
             None if self._phrase_closed.match(text, end) else self._counted_after.match(text, end)
         )
@@ -637,6 +665,11 @@ class QuantityFinder:
             if pattern.search(head):
                 return counted
         return None
+
+
+def _phrase_head(words: str) -> str:
+    """The last word of a Korean noun phrase (its head), past a middle dot."""
+    return re.split(r"[\s·]", words.strip())[-1]
 
 
 def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -> float | None:
@@ -798,7 +831,7 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
             q.unit == "count"
             and q.counted is None
             and prev.measure == "count"
-            and prev.counted
+            and prev.counted not in (None, OTHER_THING)
             and q.start - prev.end <= 80
             and _ELLIPSIS_BEFORE.search(text, max(prev.end, q.start - 30), q.start)
             and _NO_NOUN_AFTER.match(text, q.end)
@@ -815,6 +848,7 @@ _PHRASE_END_EN = re.compile(
 )  # "was 20,000 before", "to 450,000 in Q2"
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
+_NOT_CARRIED = _NOT_THINGS | {OTHER_THING}  # what a later bare count never takes over
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
 _OWNER_BETWEEN = re.compile(
     r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s"
@@ -901,7 +935,7 @@ def counted_from_before(text: str, found: list[Quantity], noun: str | None) -> l
     """
     out = []
     for q in found:
-        if q.counted and q.counted not in _NOT_THINGS:
+        if q.counted and q.counted not in _NOT_CARRIED:
             noun = q.counted
         elif (
             noun is not None
@@ -917,7 +951,7 @@ def counted_from_before(text: str, found: list[Quantity], noun: str | None) -> l
 def last_counted(found: list[Quantity]) -> str | None:
     """The thing the sentence counted last (not people or shares), for the next sentence's
     counts."""
-    nouns = [q.counted for q in found if q.counted and q.counted not in _NOT_THINGS]
+    nouns = [q.counted for q in found if q.counted and q.counted not in _NOT_CARRIED]
     return nouns[-1] if nouns else None
 
 
