@@ -378,6 +378,20 @@ def test_korean_a_count_of_firms_lends_its_noun_to_no_later_count() -> None:
     assert ("h20", "GPU") in {(f["object"], f["unit"]) for f in facts(text, "ko")}
 
 
+def test_korean_the_firm_whose_chips_others_buy_is_their_maker_not_the_buyer() -> None:
+    text = "바이트댄스는 내년 한 해 동안 엔비디아의 AI 칩 구매에만 약 500억 위안(미화 70억 달러, 한화 약 9조 원)을 투자할 계획이다."
+    assert core(text, "ko") == {("bytedance", "investment", 5e10, "CNY")}
+
+
+def test_korean_a_list_of_firms_with_suffixes_and_a_conjunction_gives_its_figure_to_the_first() -> None:
+    text = "중국의 기술 기업 바이트댄스, 알리바바 그룹, 그리고 텐센트 홀딩스는 H20 칩을 100억 달러어치 주문했다."
+    assert ("bytedance", 1e10) in {(f["subject"], f["value"]) for f in facts(text, "ko")}
+
+
+def test_the_owner_of_the_name_a_figure_is_compared_with_is_not_its_subject() -> None:
+    assert core("AMD는 지난해 화웨이의 어센드 910B보다 세 배나 많은 칩을 인도했다.", "ko") == {("amd", "multiple", 3, "times")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

@@ -216,3 +216,8 @@ def test_chinese_yuan_is_a_currency() -> None:
 ])
 def test_a_korean_counter_counts_the_head_noun_that_ends_the_phrase_after_it(text: str, counted: str) -> None:
     assert quantities(text, "ko")[0].counted == counted
+
+
+def test_a_bracket_of_conversions_named_by_their_currency_restates_the_first_figure() -> None:
+    found = quantities("칩 구매에 약 500억 위안(미화 70억 달러, 한화 약 9조 원)을 쓴다", "ko")
+    assert [(q.value, q.unit, q.converted) for q in found] == [(5e10, "CNY", False), (7e9, "USD", True), (9e12, "KRW", True)]

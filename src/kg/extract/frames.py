@@ -65,6 +65,7 @@ _GENERIC_LABELS = frozenset({"Firm", "Person", "Country"})
 _DISCOURSE_SUBJECTS = frozenset(
     {"topic", "ko-topic", "reporter"}
 )  # subjects the sentence does not name
+_BUYER_CUES = frozenset({"acquire", "order", "smuggle", "rent"})  # what buyers do to chips
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
 _APPOSITION_EN = re.compile(
     r",\s+(?:a|an|the)\s[^,;]{1,60},\s*"
@@ -226,6 +227,22 @@ class FrameBuilder:
     def _chip_word_after(self) -> re.Pattern[str]:
         words = [w for w in self.lex.data.names.chip_words if w.isascii() or len(w) > 1]
         return re.compile(rf"\s(?:{'|'.join(words)})(?![\w])" if words else "(?!)")
+
+    def _buying_at(self, text: str, at: int) -> bool:
+        """Does a word of buying (`구매`, `주문`, `purchases`) follow at `at`?"""
+        gap = len(text[at:]) - len(text[at:].lstrip())
+        return any(
+            s == at + gap and group in _BUYER_CUES
+            for s, _, group in self.lex.cue_scanner.finditer(text[: at + gap + 12])
+        )
+
+    @cached_property
+    def _chip_phrase_after(self) -> re.Pattern[str]:
+        """A chip word after at most two modifiers (`엔비디아의 AI 칩`)."""
+        words = self.lex.data.names.chip_words
+        return re.compile(
+            rf"\s(?:\S+\s){{0,2}}?(?:{'|'.join(words)})(?![A-Za-z0-9])" if words else "(?!)"
+        )
 
     @cached_property
     def _title_after(self) -> re.Pattern[str] | None:
@@ -454,7 +471,12 @@ class FrameBuilder:
         compared = self._compared(
             text, q, mentions
         )  # "versus OpenAI at $30": a base with its own figure
-        candidates = [m for m in mentions if m is compared or not self._comparison_base(text, m)]
+        bases = [m for m in mentions if m is not compared and self._comparison_base(text, m)]
+        candidates = [
+            m
+            for m in mentions
+            if m not in bases and not any(self._possesses(text, m, b) for b in bases)
+        ]  # "화웨이의 어센드 910B보다": the base's owner is no subject either
         for metric_id, cue in readings[:3]:  # the best reading with a subject of its own label
             metric = self.metrics[metric_id]
             f.metric, f.cue = metric_id, cue.group if cue else None
@@ -557,6 +579,14 @@ class FrameBuilder:
         then no actor of the figures it charges others with."""
         pattern = self.lex.enforcement_verbs
         return pattern is not None and pattern.search(text) is not None
+
+    def _possesses(self, text: str, owner: Mention, owned: Mention) -> bool:
+        """`화웨이의 어센드 910B`, `Nvidia's H20`: the owner's possessive right before the owned
+        name."""
+        found = self.lex.possessive.match(text, owner.end)
+        return (
+            found is not None and re.fullmatch(r"\s?", text[found.end() : owned.start]) is not None
+        )
 
     def _comparison_base(self, text: str, m: Mention) -> bool:
         """`DeepSeek R1 대비 8배`, `faster than Nvidia's H20`: the name a figure is compared with
@@ -1392,7 +1422,8 @@ class FrameBuilder:
 
     @cached_property
     def _firm_head_noun(self) -> re.Pattern[str]:
-        words = self.lex.data.names.head_nouns
+        names = self.lex.data.names
+        words = [*names.head_nouns, *names.org_suffixes]  # `텐센트 홀딩스는`
         return re.compile(rf"\s?(?:{'|'.join(words)})") if words else re.compile("(?!)")
 
     @cached_property
@@ -1418,6 +1449,16 @@ class FrameBuilder:
         q = (
             first[0] if first else q
         )  # "1223위안에서 1835위안으로": the pair goes with its first figure
+        possessive = self.lex.possessive.match(text, m.end)
+        chips = (
+            self._chip_phrase_after.match(text, possessive.end())
+            if m.label == "Firm" and possessive is not None
+            else None
+        )
+        if chips is not None and (
+            self._buying_at(text, chips.end()) or cue is not None and cue.group in _BUYER_CUES
+        ):
+            return False  # "엔비디아의 AI 칩 구매에": the maker of the chips others buy, no buyer
         if q.start - m.end <= 3 or (cue is not None and 0 <= cue.start - m.end <= 8):
             return True
         closed = self._phrase_end.search(text, m.end, min(len(text), m.end + 24))

@@ -403,7 +403,16 @@ class Lexicon:
         """Does only a list's joining word stand between two names (`A, B`, `A와 B`)? Capitalised
         words right after the first (`Microsoft Corporation, ...`, `Alibaba Group and`) are still
         that name."""
-        return bool(self._list_joiner.fullmatch(_NAME_TAIL.sub("", text[start:end])))
+        gap = _NAME_TAIL.sub("", text[start:end])
+        suffix = self._org_suffix_tail
+        if suffix is not None:
+            gap = suffix.sub("", gap)  # `알리바바 그룹, 그리고 텐센트`
+        return bool(self._list_joiner.fullmatch(gap))
+
+    @cached_property
+    def _org_suffix_tail(self) -> re.Pattern[str] | None:
+        words = self.data.names.org_suffixes
+        return re.compile(rf"^\s(?:{'|'.join(map(re.escape, words))})(?=[\s,])") if words else None
 
     @cached_property
     def enforcement_verbs(self) -> re.Pattern[str] | None:

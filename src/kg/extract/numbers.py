@@ -886,7 +886,7 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
             and prev.measure == q.measure
             and (q.measure == "money" or q.value == prev.value)
             and re.fullmatch(
-                r"\s?[(（·/]\s?(?:한화|원화|우리\s?돈(?:으로)?)?\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?",
+                r"\s?[(（·/]\s?(?:한화|원화|미화|우리\s?돈(?:으로)?)?\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?",
                 gap,
                 re.I,
             )
@@ -897,7 +897,7 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
             prev
             and prev.converted
             and prev.measure == q.measure
-            and re.fullmatch(r"[\s,·/]*", gap)
+            and re.fullmatch(r"[\s,·/]*(?:한화|원화|미화)?\s?(?:약|about|around|roughly)?\s?", gap)
             and _inside_brackets(text, q.start)
         ):
             q = replace(
