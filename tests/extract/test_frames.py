@@ -716,6 +716,16 @@ def test_a_korean_name_after_a_title_is_a_person_but_a_common_noun_is_not() -> N
     assert ("마틴 라우", "Person") in found and not any(surface == "기업" for surface, _ in found)
 
 
+def test_a_korean_name_after_an_analyst_or_expert_title_is_a_person() -> None:
+    found = _candidates("미국의 반도체 분석가 로렌 헤일은 말했다. 중국 반도체 전문가 류샤오밍은 반박했다.", "ko")
+    assert {("로렌 헤일", "Person"), ("류샤오밍", "Person")} <= found
+
+
+def test_a_korean_proper_noun_with_an_organisation_suffix_written_on_is_a_firm() -> None:
+    found = _candidates("선전증권거래소는 상장을 승인했다. 모건리서치는 보고서를 냈다.", "ko")
+    assert {("선전증권거래소", "Firm"), ("모건리서치", "Firm")} <= found
+
+
 def test_chips_in_stock_are_held() -> None:
     assert core("Nvidia said 700,000 H200 chips are currently in stock.") == {("nvidia", "chips_held", 700000, "GPU")}
 

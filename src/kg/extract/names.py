@@ -194,6 +194,15 @@ class NameFinder:
             rf"(?<![\uac00-\ud7a3])(?:(?P<country>{prefixes})\s?)?(?P<name>[\uac00-\ud7a3]{{1,12}}(?:{words}))(?={self._after_name})"
         )
 
+    @cached_property
+    def _ko_org(self) -> re.Pattern[str]:
+        """`상하이증권거래소`, `힌덴버그리서치`: a proper noun with an organisation's suffix written
+        onto it."""
+        words = "|".join(map(re.escape, sorted(self.org_suffixes, key=len, reverse=True))) or "(?!)"
+        return re.compile(
+            rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}))(?={self._after_name})"
+        )
+
     def find(self, text: str, known: list[Mention]) -> list[Name]:
         taken = [(m.start, m.end) for m in known]
         found = (
@@ -482,6 +491,11 @@ class NameFinder:
             ):
                 continue
             add(m.start(), m.end("name"), "Agency")
+        for m in self._ko_org.finditer(text):
+            if m.group("name") not in self.not_names and is_proper_name(
+                text, m.start("stem"), m.end("stem"), unknown_ok=True
+            ):
+                add(m.start("name"), m.end("name"), "Firm")  # "상하이증권거래소는"
         for m in self._ko_latin.finditer(text):
             if m.group(1) not in self.not_names and not self._latin_units.fullmatch(
                 m.group(1)
