@@ -392,6 +392,10 @@ def test_the_owner_of_the_name_a_figure_is_compared_with_is_not_its_subject() ->
     assert core("AMD는 지난해 화웨이의 어센드 910B보다 세 배나 많은 칩을 인도했다.", "ko") == {("amd", "multiple", 3, "times")}
 
 
+def test_a_duration_right_before_a_sum_is_its_period_not_a_figure() -> None:
+    assert core("알리바바는 5년간 최대 3,000억 위안을 투자한다.", "ko") == {("alibaba", "investment", 3e11, "CNY")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

@@ -462,6 +462,9 @@ class FrameBuilder:
         ):
             f.reason = "a time frame, not a figure"  # "in the past six months", "향후 3년간"
             return
+        if q.measure == "duration" and self._frames_next_figure(text, q):
+            f.reason = "a time frame, not a figure"  # "3년간 최대 4,800억 위안 투자"
+            return
         readings = self._metrics(q, counted, start, end, cues, only=forced)
         if not readings:
             f.reason = "no cue says what this figure is"
@@ -564,6 +567,16 @@ class FrameBuilder:
         """The cue groups of the metrics that take money (`revenue`, `spend`, `charge`, ...)."""
         return frozenset(
             group for m in self.metrics.values() if m.measure == "money" for group in m.cues
+        )
+
+    def _frames_next_figure(self, text: str, q: Quantity) -> bool:
+        """A duration right before a sum or a count (`3년간 최대 4,800억 위안`, `1년 동안 2억
+        달러`) is the period of that figure, not a figure of its own."""
+        return any(
+            p.measure in ("money", "count")
+            and 0 < p.start - q.end <= 12
+            and not re.search(r"[,;.]", text[q.end : p.start])
+            for p in getattr(self, "_quantities", [])
         )
 
     def _level(self, q: Quantity) -> bool:
