@@ -307,6 +307,8 @@ def test_korean_an_unknown_name_as_subject_hides_the_discourse_topic() -> None:
 def test_korean_a_thing_a_demonstrative_points_at_hides_the_discourse_topic() -> None:
     text = "딥시크는 새 학습 기법을 내놨다. 이 기법은 연산량을 최대 60% 줄인다. 매출은 30% 늘었다."
     assert core(text, "ko") == {("deepseek", "percent_change", 30, "percent")}
+    text = "화웨이는 새 칩을 냈다. 이 최신 AI 칩은 910B 프로세서 두 개를 탑재하고 있다. 화웨이는 GPU 500개를 보유한다."
+    assert core(text, "ko") == {("huawei", "chips_held", 500, "GPU")}  # modifiers after the demonstrative
 
 
 def test_a_clause_that_opens_with_a_thing_of_another_kind_is_not_about_the_firm() -> None:
@@ -394,6 +396,11 @@ def test_the_owner_of_the_name_a_figure_is_compared_with_is_not_its_subject() ->
 
 def test_a_duration_right_before_a_sum_is_its_period_not_a_figure() -> None:
     assert core("알리바바는 5년간 최대 3,000억 위안을 투자한다.", "ko") == {("alibaba", "investment", 3e11, "CNY")}
+
+
+@pytest.mark.parametrize("text, lang", [("바이두는 계획을 밝혔다. 쿤룬3 칩을 곧 양산한다.", "ko"), ("Baidu has a plan. It will mass-produce Kunlun 3 chips.", "en")])
+def test_the_number_of_a_product_family_name_is_no_count(text: str, lang: str) -> None:
+    assert core(text, lang) == set()
 
 
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:

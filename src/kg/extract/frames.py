@@ -237,6 +237,14 @@ class FrameBuilder:
         )
 
     @cached_property
+    def _product_word(self) -> re.Pattern[str]:
+        """A word that opens with a chip word (`쿤룬2`) or is a firm name's suffix (`클라우드`)."""
+        names = self.lex.data.names
+        chips = "|".join(w for w in names.chip_words if w.isascii() or len(w) > 1) or "(?!)"
+        suffixes = "|".join(map(re.escape, names.org_suffixes)) or "(?!)"
+        return re.compile(rf"(?:{chips})(?:\s?[\dA-Za-z]|$)|(?:{suffixes})$")
+
+    @cached_property
     def _chip_phrase_after(self) -> re.Pattern[str]:
         """A chip word after at most two modifiers (`엔비디아의 AI 칩`)."""
         words = self.lex.data.names.chip_words
@@ -1246,11 +1254,14 @@ class FrameBuilder:
         pointing = self.lex.demonstrative
         if pointing is None or form in self._agent_nouns:
             return False
-        end = len(text[:start].rstrip())
-        return any(
-            pointing.fullmatch(text, i, end) and (i == 0 or not text[i - 1].isalnum())
-            for i in range(max(0, end - 3), end)
-        )
+        return self._pointing_phrase.search(text, max(0, start - 24), start) is not None
+
+    @cached_property
+    def _pointing_phrase(self) -> re.Pattern[str]:
+        """A demonstrative, then at most two modifiers before the noun (`이 최신 AI 칩은`)."""
+        pointing = self.lex.demonstrative
+        words = pointing.pattern if pointing is not None else "(?!)"
+        return re.compile(rf"(?<![\w])(?:{words})\s(?:[\w.-]+\s){{0,2}}$")
 
     @cached_property
     def _agent_nouns(self) -> frozenset[str]:
@@ -1376,6 +1387,7 @@ class FrameBuilder:
             if s >= after
             and not any(a < e and s < b for a, b in taken)
             and not self._head_noun.fullmatch(f" {w}")  # `클라우드매트릭스 384 슈퍼노드는`
+            and not self._product_word.match(w)  # `쿤룬2는`, `클라우드의`: a product or a suffix
         ]
         if not found:
             return None

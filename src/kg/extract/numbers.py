@@ -339,6 +339,15 @@ class QuantityFinder:
         return out
 
     @cached_property
+    def _glued_to_product(self) -> re.Pattern[str]:
+        chip_words = self.lex.data.names.chip_words
+        glued = [w for w in chip_words if not w.isascii() and len(w) > 1]  # `쿤룬2`
+        spaced = [w for w in chip_words if w[:1].isupper() and w.isalpha() and not w.isupper()]
+        parts = [rf"(?:{'|'.join(glued)})"] if glued else []
+        parts += [rf"\b(?:{'|'.join(spaced)})\s"] if spaced else []
+        return re.compile(f"(?:{'|'.join(parts)})$") if parts else re.compile("(?!)")
+
+    @cached_property
     def _phrase_closed(self) -> re.Pattern[str]:
         return re.compile(rf"{self.lex.particles('subject', 'object')}(?![\uac00-\ud7a3])")
 
@@ -419,6 +428,8 @@ class QuantityFinder:
             return False
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             return False  # "[5]": a footnote
+        if self._glued_to_product.search(text, max(0, start - 12), start):
+            return False  # "쿤룬2 칩", "어센드910": the digits of a product's name
         if re.match(r",\d", text[end : end + 2]) or re.search(
             r"\d,$", text[max(0, start - 2) : start]
         ):
