@@ -403,6 +403,17 @@ def test_the_number_of_a_product_family_name_is_no_count(text: str, lang: str) -
     assert core(text, lang) == set()
 
 
+def test_a_chips_tpp_and_performance_density_after_is() -> None:
+    text = "Nvidia made the H20 for China. Its TPP is 2,368 and its performance density is 2.9."
+    assert core(text) == {("h20", "chip_tpp", 2368, "TPP"), ("h20", "chip_density", 2.9, "PD")}
+    assert core("H20의 성능밀도는 2.9다.", "ko") == {("h20", "chip_density", 2.9, "PD")}
+
+
+def test_a_rule_that_restricts_chips_above_a_performance_density_sets_a_threshold() -> None:
+    text = "The Bureau of Industry and Security restricts chips with a performance density of 5.92 or more."
+    assert core(text) == {("us-bis", "threshold_density", 5.92, "PD")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 
