@@ -317,6 +317,12 @@ def test_a_clause_that_opens_with_a_thing_of_another_kind_is_not_about_the_firm(
     assert core(text) == {("baidu", "percent_change", 12, "percent")}
 
 
+def test_a_plural_demonstrative_after_an_opening_word_points_at_things_of_its_own() -> None:
+    text = "Tencent installed many H20 GPUs. Combined, these cards deliver 3,000 petaflops of compute."
+    assert core(text) == set()
+    assert core("Tencent uses the H20. The H20 delivers 148 teraflops.") == {("h20", "chip_compute", 148, "TFLOPS")}
+
+
 def test_this_before_a_verb_still_points_back_at_the_topic() -> None:
     text = "SMIC grew fast. This compares with 84 percent of sales from China a year ago."
     assert ("smic", "revenue_share", 84, "percent") in core(text)

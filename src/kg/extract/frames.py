@@ -1232,7 +1232,10 @@ class FrameBuilder:
             pointing is not None
             and (m := pointing.match(text, begin, end)) is not None
             and re.match(r"\s+[a-z]", text[m.end() : end])
-            and not self.lex.word_after("verbs_after_demonstrative", text, m.end())
+            and (
+                self.lex.word_after("plural_demonstratives", text, m.start())
+                or not self.lex.word_after("verbs_after_demonstrative", text, m.end())
+            )
         )
 
     def _system_subject_ko(self, text: str, start: int, q: Quantity) -> bool:
