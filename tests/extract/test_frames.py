@@ -420,6 +420,14 @@ def test_a_rule_that_restricts_chips_above_a_performance_density_sets_a_threshol
     assert core(text) == {("us-bis", "threshold_density", 5.92, "PD")}
 
 
+def test_tpp_and_density_with_no_chip_to_carry_them_are_the_rules_thresholds() -> None:
+    text = "미 상무부 산업안보국(BIS)은 규정을 개정했다. 개정안은 총연산성능 4000 이상이거나 총연산성능 1500 이상이면서 성능밀도 5.5 이상인 칩에 적용된다."
+    assert core(text, "ko") == {("us-bis", "threshold_tpp", 4000, "TPP"), ("us-bis", "threshold_tpp", 1500, "TPP"),
+                                ("us-bis", "threshold_density", 5.5, "PD")}
+    text = "The Bureau of Industry and Security updated its rules. Chips with a TPP of 4,000 or more need a licence."
+    assert core(text) == {("us-bis", "threshold_tpp", 4000, "TPP")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 
