@@ -61,8 +61,9 @@ def test_a_bare_count_a_change_leads_to_counts_what_the_count_before_counts(text
     assert [(q.value, q.unit) for q in quantities(text, "en")][-1] == (value, "GPU")
 
 
-def test_a_bare_count_before_a_noun_of_its_own_counts_nothing_yet() -> None:
-    assert [(q.value, q.unit) for q in quantities("it held 9,000 chips and cut to 5 countries", "en")][-1] == (5, "count")
+def test_a_bare_count_before_a_noun_of_its_own_counts_that_noun_not_the_one_before() -> None:
+    assert [(q.value, q.unit) for q in quantities("it held 9,000 chips and cut to 5 countries", "en")][-1] == (5, "country")
+    assert [(q.value, q.unit) for q in quantities("it held 9,000 chips and cut to 5 regions", "en")][-1] == (5, "count")
 
 
 @pytest.mark.parametrize("text, unit", [
@@ -211,7 +212,8 @@ def test_chinese_yuan_is_a_currency() -> None:
 
 
 @pytest.mark.parametrize("text, counted", [
-    ("중국 외 15개 우려국을 대상으로", "thing"), ("중국의 30개 반도체·장비 관련 기업에 수출되는", "thing"),
+    ("중국 외 15개 우려국을 대상으로", "country"), ("중국의 30개 반도체·장비 관련 기업에 수출되는", "entity"),
+    ("세정 등 12개 카테고리 장비가", "thing"),
     ("H20 칩을 40만 개 샀지만 재고는", "GPU"), ("1만 개 이상의 첨단 GPU를", "GPU"),
 ])
 def test_a_korean_counter_counts_the_head_noun_that_ends_the_phrase_after_it(text: str, counted: str) -> None:

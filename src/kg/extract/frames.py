@@ -338,7 +338,14 @@ class FrameBuilder:
             frame = Frame(q)
             self._fill(frame, text, typed, quantities, dates, salience, source, cues)
             frames.append(frame)
-            if q.measure == "count" and frame.unit not in (None, "people", "share", OTHER_THING):
+            if q.measure == "count" and frame.unit not in (
+                None,
+                "people",
+                "share",
+                "entity",
+                "country",
+                OTHER_THING,
+            ):
                 self._last_counted = frame.unit
             if frame.ok:
                 self._previous_subject = frame.subject

@@ -230,8 +230,9 @@ class QuantityFinder:
             r"had|will|would|per|than|as|into|over|under)\b)"
         )
         mods = rf"(?:{stop}[\w.'’-]+\s){{0,5}}?"
-        if self.lex.code == "ko":
-            mods = r"(?:[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){0,2}?"
+        if self.lex.code == "ko":  # never past a word that closes the phrase (`이상을 … 기업`)
+            closing = r"(?![\uac00-\ud7a3]*(?:을|를|은|는|에)\s)"
+            mods = rf"(?:{closing}[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){{0,2}}?"
         case = "(?i:" if self.lex.code == "en" else "(?:"
         return Alternatives(
             [(f"{case}{word})", unit) for unit, words in self.n.counted.items() for word in words],
@@ -258,7 +259,9 @@ class QuantityFinder:
     def _not_after_words(self) -> re.Pattern[str] | None:
         words = self.n.not_after_words
         return (
-            re.compile(rf"(?<![\w])(?:{'|'.join(words)})\s?#?$", re.IGNORECASE) if words else None
+            re.compile(rf"(?<![\w])(?:{'|'.join(words)})[\s-]?#?$", re.IGNORECASE)  # `Tier-two`
+            if words
+            else None
         )
 
     @cached_property
@@ -311,7 +314,7 @@ class QuantityFinder:
                     self._counted_units[_alternative(m)]
                     for m in self._any_counted.finditer(text, clause, q.start)
                 ]
-                nouns = [n for n in nouns if n not in _NOT_THINGS]
+                nouns = [n for n in nouns if n not in _NOT_CARRIED]
                 if nouns:
                     q = replace(q, unit=nouns[-1], counted=nouns[-1])
             out.append(q)
@@ -332,7 +335,7 @@ class QuantityFinder:
                     self._counted_units[_alternative(m)]
                     for m in self._any_counted.finditer(text, 0, q.start)
                 ]
-                nouns = [n for n in nouns if n not in _NOT_THINGS]
+                nouns = [n for n in nouns if n not in _NOT_CARRIED]
                 if nouns:
                     q = replace(q, unit=nouns[-1], counted=nouns[-1])
             out.append(q)
@@ -381,6 +384,10 @@ class QuantityFinder:
                     continue
                 if self._not_before_words and self._not_before_words.match(text, m.end()):
                     continue  # "eight-way", "two-day": a modifier, not a figure
+                if self._not_after_words and self._not_after_words.search(
+                    text, max(0, m.start() - 16), m.start()
+                ):
+                    continue  # "Tier-two", "Phase Three": a label
                 number = self._parse_words(m.group(0))
                 if number is not None:
                     yield m.start(), m.end(), number, None
@@ -842,7 +849,8 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
             q.unit == "count"
             and q.counted is None
             and prev.measure == "count"
-            and prev.counted not in (None, OTHER_THING)
+            and prev.counted is not None
+            and prev.counted not in _NOT_CARRIED
             and q.start - prev.end <= 80
             and _ELLIPSIS_BEFORE.search(text, max(prev.end, q.start - 30), q.start)
             and _NO_NOUN_AFTER.match(text, q.end)
@@ -859,7 +867,7 @@ _PHRASE_END_EN = re.compile(
 )  # "was 20,000 before", "to 450,000 in Q2"
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
-_NOT_CARRIED = _NOT_THINGS | {OTHER_THING}  # what a later bare count never takes over
+_NOT_CARRIED = _NOT_THINGS | {OTHER_THING, "entity", "country"}  # never lent to a later bare count
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
 _OWNER_BETWEEN = re.compile(
     r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s"
