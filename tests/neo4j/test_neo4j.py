@@ -98,3 +98,20 @@ def test_the_console_reads_neo4j_read_only_with_its_limits(neo4j_settings) -> No
                 console.query("MATCH (a), (b), (c), (d), (e) RETURN count(*) AS n", {})
         finally:
             console.close()
+
+
+def test_rejected_claims_leave_the_derived_edges_on_neo4j(neo4j_settings, tmp_path) -> None:
+    """tests/curation/test_rejected_edges.py's reject, confirm and decision removed, on Neo4j."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "curation" / "test_rejected_edges.py"
+    spec = importlib.util.spec_from_file_location("rejected_edges", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    settings = Settings(neo4j_settings.store, None, False, tmp_path / "curation.yaml")  # type: ignore[arg-type]
+    with open_store(settings) as store:
+        store.clear()
+    loaded = module.load_corpus(module.write_corpus(tmp_path), settings)
+    module.test_a_rejected_claim_leaves_the_derived_edge_and_comes_back_when_confirmed(loaded)
+    module.test_an_edge_only_rejected_claims_state_is_gone_until_the_decision_is_removed(loaded)
