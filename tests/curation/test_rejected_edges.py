@@ -81,6 +81,12 @@ def test_an_edge_only_rejected_claims_state_is_gone_until_the_decision_is_remove
     assert _edge(loaded, "h100") is None
     with open_store(loaded) as store:  # the claim itself stays, marked, and still traced to its sentence
         assert store.read("MATCH (c:Claim {id: $id}) RETURN c.review AS review", {"id": only}) == [{"review": "rejected"}]
+    held = run_pack("firm-holdings", {"id": "deepseek", "include_rejected": "1"}, loaded)[1]
+    assert [(r["relation"], r["chip"], r["review"]) for r in held if r["claim"] == only] == [("HOLDS", "h100", "rejected")]
+    assert only not in {r["claim"] for r in run_pack("firm-holdings", {"id": "deepseek"}, loaded)[1]}
+    flags = run_pack("compliance-flags", {"country": "cn", "include_rejected": "1"}, loaded)[1]
+    assert [r["chip"] for r in flags if r["claim"] == only] == ["h100"]
+    assert only not in {r["claim"] for r in run_pack("compliance-flags", {"country": "cn"}, loaded)[1]}
     traced = run_pack("provenance", {"id": only}, loaded)[1]
     assert [r["claim"] for r in traced] == [only] and traced[0]["quote"] == "DeepSeek holds 2,000 H100 GPUs."
     path = curation_path(loaded)
