@@ -13,7 +13,7 @@ def test_curation_stories_and_search_statements_lint_clean() -> None:
               "quote": "q", "value": 1.0, "document": "d", "into": "y", "country": "cn", "name": "n",
               "aliases": ["a"], "who": "w", "at": "t", "doc": "d"}
     texts = [replay_module.REVIEWED, replay_module.CLEAR_REVIEW, replay_module.SET_REVIEW, replay_module.CLAIMS_BY_ID, replay_module.CLAIM_BY_KEY,
-             decide.CLAIM, stories.CANDIDATES, stories.PASSAGES, stories.TOLD, stories.SET_STORY,
+             decide.CLAIM, stories.CANDIDATES, stories.PASSAGES, stories.TOLD, stories.SET_STORY, stories.SIGNATURES,
              search.NEO4J_CREATE, search.NEO4J_SEARCH + search.PASSAGES]
     texts += rejected.all_statements(ontology.load())
     findings = lint([(f"statement {i}", q, params) for i, q in enumerate(texts)], ontology.load())
