@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.curation import rejected
+from kg.curation import fold, rejected
 from kg.curation.file import Decision
 from kg.curation.names import curated_ontology
 from kg.ontology import Ontology
@@ -176,10 +176,13 @@ def _merge(
             f"no such entity '{d.into}'"
         )
         return []
+    if d.label != d.into_label or d.entity == d.into:
+        return []  # refused by `kg entity merge`; a hand-edited file may still say so
     return [
         (
             f"MATCH (e:{cypher.name(onto.label(str(d.label)))} {{id: $id}}) "
             "SET e.merged_into = $into",
             {"id": d.entity, "into": d.into},
-        )
+        ),
+        *fold.statements(store, onto, d),
     ]
