@@ -227,3 +227,15 @@ def test_a_merge_moves_the_reference_edges_and_drops_a_loop(tmp_path: Path, sett
         rows = run_pack("firm-holdings", {"id": "deepseek"}, settings)[1]
         assert [(r["relation"], r["chip"], r["quantity"]) for r in rows] == [("ACQUIRED", "a100", 3000)]
         pipeline.load([tmp_path / "d"], settings)
+
+
+def test_a_rejection_of_a_claim_about_a_merged_firm_follows_it_into_the_other(tmp_path: Path, settings: Settings) -> None:
+    _write(tmp_path / "d" / "b.md", "# B\n\nAlibaba Cloud holds 3,000 H20 GPUs.\n")
+    pipeline.load([tmp_path / "d"], settings)
+    claim = next(r["claim"] for r in run_pack("claims-about", {"id": "alibaba-cloud"}, settings)[1])
+    commands.review_claim(settings, "reject", claim, "wrong")
+    commands.merge_entities(settings, "alibaba-cloud", "alibaba")
+    report = pipeline.load([tmp_path / "d"], settings)  # read again: the claim is about alibaba now, with a new id
+    rows = run_pack("claims-about", {"id": "alibaba", "include_rejected": "1"}, settings)[1]
+    assert [(r["review"], r["claim"] != claim) for r in rows] == [("rejected", True)]
+    assert run_pack("claims-about", {"id": "alibaba"}, settings)[1] == [] and not report.warnings

@@ -61,14 +61,20 @@ def latest_reviews(decisions: list[Decision]) -> dict[str, Decision]:
     return latest
 
 
-def claim_ids(store: Store, decision: Decision) -> list[str]:
+def claim_ids(store: Store, decision: Decision, merged: dict[str, str] | None = None) -> list[str]:
     """The claims a decision is about: its id if the store holds it, else the claims with its key
-    (the same sentence of the same text saying the same thing, whatever their ids now)."""
+    (the same sentence of the same text saying the same thing, whatever their ids now); a subject
+    merged since into another entity is looked for under that entity too."""
     if store.read(CLAIMS_BY_ID, {"ids": [decision.claim]}):
         return [str(decision.claim)]
     if decision.key is None:
         return []
-    return [row["id"] for row in store.read(CLAIM_BY_KEY, decision.key.model_dump())]
+    key = decision.key.model_dump()
+    found = [row["id"] for row in store.read(CLAIM_BY_KEY, key)]
+    into = (merged or {}).get(key["subject"])
+    if not found and into:
+        found = [row["id"] for row in store.read(CLAIM_BY_KEY, {**key, "subject": into})]
+    return found
 
 
 def _claim_statements(
@@ -76,8 +82,9 @@ def _claim_statements(
 ) -> list[cypher.Statement]:
     """Review marks, then the derived edges of the claims that were or are now rejected."""
     rows: dict[str, dict[str, Any]] = {}
+    merged = {str(d.entity): str(d.into) for d in decisions if d.action == "merge"}
     for claim, d in latest_reviews(decisions).items():
-        ids = claim_ids(store, d)
+        ids = claim_ids(store, d, merged)
         if not ids:
             warnings.append(
                 f"{d.action} {claim}: no such claim in the store any more "
