@@ -2,7 +2,8 @@
 reprinted, lightly edited, or translated) is one fact with many sources.
 
 Candidates come from the store's indexed claim key: claims with the same subject, metric and
-object (`group`) and the same value, from two or more documents. Two of them tell one story when
+object (`group`) and the same value (the same date, for a claim without one: `founded`), from two
+or more documents. Two of them tell one story when
 their passages are near-duplicates:
 
 - in one language: the Jaccard similarity of their normalised texts' character shingles is at
@@ -11,7 +12,8 @@ their passages are near-duplicates:
   language-independent signatures is at least SIMILAR_CONTEXT. A signature is what the passage
   states besides the claim itself: the known entities it mentions (linked ids, not candidates,
   whose ids are spelt in one language), the figures (value, unit) and dates of the claims read
-  from it, less the claim's own subject, object and figure, which every candidate shares.
+  from it, less the claim's own subject, object and figure, which every candidate shares; the
+  two must also share at least SHARED_CONTEXT of these.
 
 The claims of a story share `story` (its lowest claim id), which the packs group on; recomputed
 over the whole graph after every load and forget, so it never goes stale. Conflict marks are
@@ -30,12 +32,15 @@ from kg.store.protocol import Store
 SHINGLE = 5  # characters: robust to Korean particles and small edits, language-agnostic
 SIMILAR = 0.5
 SIMILAR_CONTEXT = 0.5
+SHARED_CONTEXT = 2  # one shared name is chance (seen on the synthetic corpus), two are a pattern
 CANDIDATES = (
     "MATCH (c:Claim) WHERE c.group IS NOT NULL "
     "MATCH (c)-[:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) "
-    "WITH c.group AS fact, coalesce(toString(c.value), '') AS value, "
+    "WITH c, p, d, toString(coalesce(c.date, c.as_of)) AS day "
+    "WITH c.group AS fact, coalesce(toString(c.value), 'on ' + day, '') AS value, "
     "collect({claim: c.id, passage: p.id, document: d.id, lang: d.lang, "
-    "own: [c.subject, c.object, toString(c.value) + ' ' + coalesce(c.unit, '')]}) AS told "
+    "own: [c.subject, c.object, toString(c.value) + ' ' + coalesce(c.unit, ''), "
+    "CASE WHEN c.value IS NULL THEN day END]}) AS told "
     "WHERE size(told) > 1 RETURN fact, value, told"
 )
 PASSAGES = "UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id, p.text AS text"
@@ -78,9 +83,10 @@ def signature(row: dict[str, Any]) -> frozenset[str]:
 
 
 def context(told: dict[str, Any], signatures: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The passage's signature less the claim's own subject, object and figure."""
-    subject, obj, figure = told["own"]
-    own = {f"entity:{subject}", f"entity:{obj}", f"figure:{figure}"}
+    """The passage's signature less the claim's own subject, object and figure (its date, for a
+    claim without a figure: then the date is what the candidates share)."""
+    subject, obj, figure, day = told["own"]
+    own = {f"entity:{subject}", f"entity:{obj}", f"figure:{figure}", f"date:{day}"}
     return signatures.get(told["passage"], frozenset()) - own
 
 
@@ -99,7 +105,7 @@ def stories(
     def told_alike(a: dict[str, Any], b: dict[str, Any]) -> bool:
         if translated(a, b):
             ca, cb = context(a, signatures or {}), context(b, signatures or {})
-            return bool(ca & cb) and similarity(ca, cb) >= SIMILAR_CONTEXT
+            return len(ca & cb) >= SHARED_CONTEXT and similarity(ca, cb) >= SIMILAR_CONTEXT
         sa = cache.setdefault(a["passage"], shingles(texts.get(a["passage"], "")))
         sb = cache.setdefault(b["passage"], shingles(texts.get(b["passage"], "")))
         return similarity(sa, sb) >= SIMILAR

@@ -81,3 +81,17 @@ def test_a_translated_article_is_one_story_and_the_same_figure_elsewhere_is_not(
         told = store.read("MATCH (c:Claim)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document) "
                           "WHERE c.story IS NOT NULL RETURN d.lang AS lang, c.story AS story ORDER BY lang")
     assert [r["lang"] for r in told] == ["en", "ko"] and len({r["story"] for r in told}) == 1
+
+
+def test_a_founding_date_told_differently_is_not_one_story(tmp_path: Path, settings: Settings) -> None:
+    """A claim without a figure (`founded`) is its date: two near-identical passages with two dates
+    are two facts, not a reprint (their shingles alone would group them)."""
+    folder = tmp_path / "dates"
+    folder.mkdir()
+    text = "# {title}\n\nDeepSeek was founded in {month}. Experts question whether the rules work as intended.\n"
+    for name, month in (("a", "July 2023"), ("b", "March 2024"), ("c", "July 2023")):
+        (folder / f"{name}.md").write_text(text.format(title=name.upper(), month=month), encoding="utf-8")
+    assert similarity(shingles(text.format(title="", month="July 2023")), shingles(text.format(title="", month="March 2024"))) > 0.5
+    pipeline.load([folder], settings)
+    about = [r for r in run_pack("claims-about", {"id": "deepseek"}, settings)[1] if r["metric"] == "founded"]
+    assert sorted((str(r["date"]), r["documents"]) for r in about) == [("2023-07-01", 2), ("2024-03-01", 1)]
