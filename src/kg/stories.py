@@ -1,12 +1,23 @@
 """Repeated stories: the same fact told by near-duplicate passages of several documents (wire copy
-reprinted, lightly edited) is one fact with many sources.
+reprinted, lightly edited, or translated) is one fact with many sources.
 
 Candidates come from the store's indexed claim key: claims with the same subject, metric and
-object (`group`) and the same value, from two or more documents. Two of them tell one story when
-their passages are near-duplicates: the Jaccard similarity of their normalised texts' character
-shingles is at least SIMILAR. The claims of a story share `story` (its lowest claim id), which the
-packs group on; recomputed over the whole graph after every load and forget, so it never goes stale.
-Conflict marks are untouched: two stories with different figures still conflict.
+object (`group`) and the same value (the same date, for a claim without one: `founded`), from two
+or more documents. Two of them tell one story when
+their passages are near-duplicates:
+
+- in one language: the Jaccard similarity of their normalised texts' character shingles is at
+  least SIMILAR;
+- in two languages (a translation shares no shingles): the Jaccard similarity of their passages'
+  language-independent signatures is at least SIMILAR_CONTEXT. A signature is what the passage
+  states besides the claim itself: the known entities it mentions (linked ids, not candidates,
+  whose ids are spelt in one language), the figures (value, unit) and dates of the claims read
+  from it, less the claim's own subject, object and figure, which every candidate shares; the
+  two must also share at least SHARED_CONTEXT of these.
+
+The claims of a story share `story` (its lowest claim id), which the packs group on; recomputed
+over the whole graph after every load and forget, so it never goes stale. Conflict marks are
+untouched: two stories with different figures still conflict.
 """
 
 from __future__ import annotations
@@ -20,14 +31,29 @@ from kg.store.protocol import Store
 
 SHINGLE = 5  # characters: robust to Korean particles and small edits, language-agnostic
 SIMILAR = 0.5
+SIMILAR_CONTEXT = 0.5
+SHARED_CONTEXT = 2  # one shared name is chance (seen on the synthetic corpus), two are a pattern
 CANDIDATES = (
     "MATCH (c:Claim) WHERE c.group IS NOT NULL "
     "MATCH (c)-[:SOURCED_FROM]->(p:Passage)<-[:HAS_PASSAGE]-(d:Document) "
-    "WITH c.group AS fact, coalesce(toString(c.value), '') AS value, "
-    "collect({claim: c.id, passage: p.id, document: d.id}) AS told "
+    "WITH c, p, d, toString(coalesce(c.date, c.as_of)) AS day "
+    "WITH c.group AS fact, coalesce(toString(c.value), 'on ' + day, '') AS value, "
+    "collect({claim: c.id, passage: p.id, document: d.id, lang: d.lang, "
+    "own: [c.subject, c.object, toString(c.value) + ' ' + coalesce(c.unit, ''), "
+    "CASE WHEN c.value IS NULL THEN day END]}) AS told "
     "WHERE size(told) > 1 RETURN fact, value, told"
 )
 PASSAGES = "UNWIND $ids AS id MATCH (p:Passage {id: id}) RETURN p.id AS id, p.text AS text"
+# What a passage states in any language: known entities, its claims' figures and dates.
+SIGNATURES = (
+    "UNWIND $ids AS id MATCH (p:Passage {id: id}) "
+    "OPTIONAL MATCH (p)-[:MENTIONS]->(e) WHERE coalesce(e.status, '') <> 'candidate' "
+    "WITH p, collect(DISTINCT e.id) AS entities "
+    "OPTIONAL MATCH (c:Claim)-[:SOURCED_FROM]->(p) "
+    "RETURN p.id AS id, entities, "
+    "collect(DISTINCT toString(c.value) + ' ' + coalesce(c.unit, '')) AS figures, "
+    "collect(DISTINCT toString(coalesce(c.date, c.as_of))) AS dates"
+)
 TOLD = "MATCH (c:Claim) WHERE c.story IS NOT NULL RETURN c.id AS id, c.story AS story"
 SET_STORY = "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c.story = row.story"
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -47,9 +73,43 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def stories(candidates: list[dict[str, Any]], texts: dict[str, str]) -> dict[str, str]:
+def signature(row: dict[str, Any]) -> frozenset[str]:
+    """A SIGNATURES row as one set: entities, figures and dates, each kind apart."""
+    return frozenset(
+        [f"entity:{e}" for e in row["entities"]]
+        + [f"figure:{f}" for f in row["figures"]]
+        + [f"date:{d}" for d in row["dates"]]
+    )
+
+
+def context(told: dict[str, Any], signatures: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The passage's signature less the claim's own subject, object and figure (its date, for a
+    claim without a figure: then the date is what the candidates share)."""
+    subject, obj, figure, day = told["own"]
+    own = {f"entity:{subject}", f"entity:{obj}", f"figure:{figure}", f"date:{day}"}
+    return signatures.get(told["passage"], frozenset()) - own
+
+
+def translated(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a.get("lang") and b.get("lang") and a["lang"] != b["lang"])
+
+
+def stories(
+    candidates: list[dict[str, Any]],
+    texts: dict[str, str],
+    signatures: dict[str, frozenset[str]] | None = None,
+) -> dict[str, str]:
     """Claim id -> story id for the claims whose passages near-duplicate another document's."""
     cache: dict[str, frozenset[str]] = {}
+
+    def told_alike(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        if translated(a, b):
+            ca, cb = context(a, signatures or {}), context(b, signatures or {})
+            return len(ca & cb) >= SHARED_CONTEXT and similarity(ca, cb) >= SIMILAR_CONTEXT
+        sa = cache.setdefault(a["passage"], shingles(texts.get(a["passage"], "")))
+        sb = cache.setdefault(b["passage"], shingles(texts.get(b["passage"], "")))
+        return similarity(sa, sb) >= SIMILAR
+
     story: dict[str, str] = {}
     for row in candidates:
         told = sorted(row["told"], key=lambda t: t["claim"])
@@ -64,9 +124,7 @@ def stories(candidates: list[dict[str, Any]], texts: dict[str, str]) -> dict[str
             for b in told[i + 1 :]:
                 if a["document"] == b["document"] or root(a["claim"]) == root(b["claim"]):
                     continue
-                sa = cache.setdefault(a["passage"], shingles(texts.get(a["passage"], "")))
-                sb = cache.setdefault(b["passage"], shingles(texts.get(b["passage"], "")))
-                if similarity(sa, sb) >= SIMILAR:
+                if told_alike(a, b):
                     parent[max(root(a["claim"]), root(b["claim"]))] = min(
                         root(a["claim"]), root(b["claim"])
                     )
@@ -86,7 +144,18 @@ def recompute(store: Store) -> int:
     texts = (
         {row["id"]: row["text"] or "" for row in store.read(PASSAGES, {"ids": ids})} if ids else {}
     )
-    wanted = stories(candidates, texts)
+    both = sorted(
+        {
+            t["passage"]
+            for row in candidates
+            if len({t.get("lang") for t in row["told"]} - {None}) > 1
+            for t in row["told"]
+        }
+    )
+    signatures = (
+        {row["id"]: signature(row) for row in store.read(SIGNATURES, {"ids": both})} if both else {}
+    )
+    wanted = stories(candidates, texts, signatures)
     present = {row["id"]: row["story"] for row in store.read(TOLD)}
     rows: list[dict[str, str | None]] = [
         {"id": c, "story": s} for c, s in sorted(wanted.items()) if present.get(c) != s

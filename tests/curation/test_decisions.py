@@ -167,3 +167,75 @@ def test_a_rejected_claim_is_out_of_the_timeline_unless_asked_for(tmp_path: Path
     assert len(dates()) == 1
     commands.review_claim(settings, "reject", claim, "a misreading")
     assert dates() == [] and len(dates(include_rejected="1")) == 1
+
+
+def _entity_edges(settings: Settings, firm: str) -> list[tuple[str, bool, str]]:
+    with open_store(settings) as store:
+        rows = store.read("MATCH (f:Firm {id: $id})-[r]-(x) RETURN type(r) AS t, startNode(r) = f AS out, x.id AS x",
+                          {"id": firm})
+    return sorted((r["t"], r["out"], r["x"]) for r in rows)
+
+
+def test_merging_two_built_in_firms_counts_one_firm_everywhere_at_once_and_after_a_reload(
+        tmp_path: Path, settings: Settings) -> None:
+    _write(tmp_path / "d" / "a.md", "# A\n\nAlibaba holds 5,000 H20 GPUs.\n")
+    _write(tmp_path / "d" / "b.md", "# B\n\nAlibaba Cloud holds 3,000 H20 GPUs and 2,000 H800 GPUs.\n")
+    pipeline.load([tmp_path / "d"], settings)
+
+    def one_firm() -> None:
+        rows = run_pack("firm-holdings", {"id": "alibaba"}, settings)[1]
+        assert sorted((r["firm"], r["chip"], r["quantity"]) for r in rows) == [
+            ("alibaba", "h20", 3000), ("alibaba", "h20", 5000), ("alibaba", "h800", 2000)]
+        about = run_pack("claims-about", {"id": "alibaba"}, settings)[1]
+        assert sorted((r["subject"], r["value"]) for r in about) == [
+            ("alibaba", 2000), ("alibaba", 3000), ("alibaba", 5000)]
+        with open_store(settings) as store:
+            edges = store.read("MATCH (f:Firm)-[r:HOLDS]->(c:Chip) WHERE f.id STARTS WITH 'alibaba' "
+                               "RETURN f.id AS firm, c.id AS chip, r.claim_count AS n, r.quantity_min AS low, "
+                               "r.quantity_max AS high ORDER BY chip")
+            merged = store.read("MATCH (f:Firm {id: 'alibaba-cloud'}) RETURN f.merged_into AS into")
+        assert edges == [{"firm": "alibaba", "chip": "h20", "n": 2, "low": 3000, "high": 5000},
+                         {"firm": "alibaba", "chip": "h800", "n": 1, "low": 2000, "high": 2000}]
+        assert merged == [{"into": "alibaba"}] and _entity_edges(settings, "alibaba-cloud") == []
+        assert run_pack("claims-about", {"id": "alibaba-cloud"}, settings)[1] == []
+
+    assert len(run_pack("firm-holdings", {"id": "alibaba"}, settings)[1]) == 1  # two firms before
+    commands.merge_entities(settings, "alibaba-cloud", "alibaba")
+    one_firm()  # at once: the store's claims and edges moved, no document read again
+    assert pipeline.load([tmp_path / "d"], settings).changed == 2  # the names changed: read again
+    one_firm()
+    pipeline.load([tmp_path / "d"], settings, reset=True)
+    one_firm()
+
+
+def test_a_merge_moves_the_reference_edges_and_drops_a_loop(tmp_path: Path, settings: Settings) -> None:
+    """High-Flyer folded into DeepSeek (a test of the mechanics, not a claim about either): its
+    reference edges (BASED_IN, the events that involve it) and its claims count under DeepSeek;
+    DeepSeek's FUNDED_BY High-Flyer would be a loop and goes; an edge both have stays one edge."""
+    _write(tmp_path / "d" / "c.md", "# C\n\nHigh-Flyer bought 3,000 A100 GPUs in May 2022.\n")
+    pipeline.load([tmp_path / "d"], settings)
+    before = _entity_edges(settings, "high-flyer")
+    assert ("FUNDED_BY", False, "deepseek") in before and ("BASED_IN", True, "cn") in before
+    events = {x for t, out, x in before if t == "INVOLVES"}
+    assert events and ("ACQUIRED", True, "a100") in before
+    commands.merge_entities(settings, "high-flyer", "deepseek")
+    for _ in range(2):  # at once, then after a load writes the reference data's edges again
+        assert _entity_edges(settings, "high-flyer") == []
+        after = _entity_edges(settings, "deepseek")
+        assert events <= {x for t, out, x in after if t == "INVOLVES"}
+        assert after.count(("BASED_IN", True, "cn")) == 1 and not [e for e in after if e[2] == "deepseek"]
+        rows = run_pack("firm-holdings", {"id": "deepseek"}, settings)[1]
+        assert [(r["relation"], r["chip"], r["quantity"]) for r in rows] == [("ACQUIRED", "a100", 3000)]
+        pipeline.load([tmp_path / "d"], settings)
+
+
+def test_a_rejection_of_a_claim_about_a_merged_firm_follows_it_into_the_other(tmp_path: Path, settings: Settings) -> None:
+    _write(tmp_path / "d" / "b.md", "# B\n\nAlibaba Cloud holds 3,000 H20 GPUs.\n")
+    pipeline.load([tmp_path / "d"], settings)
+    claim = next(r["claim"] for r in run_pack("claims-about", {"id": "alibaba-cloud"}, settings)[1])
+    commands.review_claim(settings, "reject", claim, "wrong")
+    commands.merge_entities(settings, "alibaba-cloud", "alibaba")
+    report = pipeline.load([tmp_path / "d"], settings)  # read again: the claim is about alibaba now, with a new id
+    rows = run_pack("claims-about", {"id": "alibaba", "include_rejected": "1"}, settings)[1]
+    assert [(r["review"], r["claim"] != claim) for r in rows] == [("rejected", True)]
+    assert run_pack("claims-about", {"id": "alibaba"}, settings)[1] == [] and not report.warnings

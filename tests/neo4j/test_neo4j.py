@@ -98,3 +98,38 @@ def test_the_console_reads_neo4j_read_only_with_its_limits(neo4j_settings) -> No
                 console.query("MATCH (a), (b), (c), (d), (e) RETURN count(*) AS n", {})
         finally:
             console.close()
+
+
+
+def _test_module(relative: str):
+    """A test module of the embedded store's suite, to run its checks on Neo4j."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(relative.replace("/", "_"), Path(__file__).parents[1] / relative)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _fresh(neo4j_settings, tmp_path) -> Settings:
+    """An empty Neo4j graph, with its curation file in tmp_path."""
+    settings = Settings(neo4j_settings.store, None, False, tmp_path / "curation.yaml")  # type: ignore[arg-type]
+    with open_store(settings) as store:
+        store.clear()
+    return settings
+
+
+def test_rejected_claims_leave_the_derived_edges_on_neo4j(neo4j_settings, tmp_path) -> None:
+    """tests/curation/test_rejected_edges.py's reject, confirm and decision removed, on Neo4j."""
+    module = _test_module("curation/test_rejected_edges.py")
+    loaded = module.load_corpus(module.write_corpus(tmp_path), _fresh(neo4j_settings, tmp_path))
+    module.test_a_rejected_claim_leaves_the_derived_edge_and_comes_back_when_confirmed(loaded)
+    module.test_an_edge_only_rejected_claims_state_is_gone_until_the_decision_is_removed(loaded)
+
+
+def test_merging_two_built_in_firms_shows_one_firm_on_neo4j(neo4j_settings, tmp_path) -> None:
+    """tests/curation/test_decisions.py's merge of two built-in firms, on Neo4j."""
+    module = _test_module("curation/test_decisions.py")
+    module.test_merging_two_built_in_firms_counts_one_firm_everywhere_at_once_and_after_a_reload(
+        tmp_path, _fresh(neo4j_settings, tmp_path))

@@ -63,7 +63,7 @@ def merge(
     gone: str = typer.Argument(..., metavar="A", help="The entity that goes (id or name)."),
     into: str = typer.Argument(..., metavar="B", help="The entity that stays (id or name)."),
 ) -> None:
-    """A and B are one entity: A's names link to B from now on."""
+    """A and B are one entity: A's names link to B, its claims and edges count under B."""
     _report(commands.merge_entities(ctx.obj, gone, into))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kg import ontology
+from kg import ontology, stories
 from kg.config import Settings
 from kg.curation import decide
 from kg.curation.file import Decision, append, curation_path, read
@@ -33,6 +33,7 @@ def record(settings: Settings, make: Callable[[Any, ontology.Ontology], Decision
         decide.checked(base, decisions, decision)
         written = append(path, decision)
         warnings = replay(store, read(path), base)
+        stories.recompute(store)  # a merge changes claims' keys, and with them the stories
     return Recorded(decision, written, str(path), warnings)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.curation import fold, rejected
 from kg.curation.file import Decision
 from kg.curation.names import curated_ontology
 from kg.ontology import Ontology
 from kg.store import cypher
 from kg.store.protocol import Store
 
-REVIEWED = "MATCH (c:Claim) WHERE c.review IS NOT NULL RETURN c.id AS id"
+REVIEWED = "MATCH (c:Claim) WHERE c.review IS NOT NULL RETURN c.id AS id, c.review AS review"
 CLEAR_REVIEW = (
     "UNWIND $ids AS id MATCH (c:Claim {id: id}) "
     "SET c.review = NULL, c.review_why = NULL, c.review_by = NULL, c.review_at = NULL"
@@ -37,7 +38,7 @@ REVIEWS = {"reject": "rejected", "confirm": "confirmed"}
 def replay(store: Store, decisions: list[Decision], base: Ontology) -> list[str]:
     """Apply `decisions` to `store`; the warnings, one line per decision about a missing id."""
     warnings: list[str] = []
-    statements = _claim_statements(store, decisions, warnings)
+    statements = _claim_statements(store, decisions, base, warnings)
     statements += _entity_statements(store, decisions, curated_ontology(base, decisions), warnings)
     if statements:
         write_statements(store, statements)
@@ -60,22 +61,30 @@ def latest_reviews(decisions: list[Decision]) -> dict[str, Decision]:
     return latest
 
 
-def claim_ids(store: Store, decision: Decision) -> list[str]:
+def claim_ids(store: Store, decision: Decision, merged: dict[str, str] | None = None) -> list[str]:
     """The claims a decision is about: its id if the store holds it, else the claims with its key
-    (the same sentence of the same text saying the same thing, whatever their ids now)."""
+    (the same sentence of the same text saying the same thing, whatever their ids now); a subject
+    merged since into another entity is looked for under that entity too."""
     if store.read(CLAIMS_BY_ID, {"ids": [decision.claim]}):
         return [str(decision.claim)]
     if decision.key is None:
         return []
-    return [row["id"] for row in store.read(CLAIM_BY_KEY, decision.key.model_dump())]
+    key = decision.key.model_dump()
+    found = [row["id"] for row in store.read(CLAIM_BY_KEY, key)]
+    into = (merged or {}).get(key["subject"])
+    if not found and into:
+        found = [row["id"] for row in store.read(CLAIM_BY_KEY, {**key, "subject": into})]
+    return found
 
 
 def _claim_statements(
-    store: Store, decisions: list[Decision], warnings: list[str]
+    store: Store, decisions: list[Decision], base: Ontology, warnings: list[str]
 ) -> list[cypher.Statement]:
+    """Review marks, then the derived edges of the claims that were or are now rejected."""
     rows: dict[str, dict[str, Any]] = {}
+    merged = {str(d.entity): str(d.into) for d in decisions if d.action == "merge"}
     for claim, d in latest_reviews(decisions).items():
-        ids = claim_ids(store, d)
+        ids = claim_ids(store, d, merged)
         if not ids:
             warnings.append(
                 f"{d.action} {claim}: no such claim in the store any more "
@@ -89,13 +98,16 @@ def _claim_statements(
                 "who": d.who,
                 "at": d.when,
             }
-    stale = [row["id"] for row in store.read(REVIEWED) if row["id"] not in rows]
+    present = {row["id"]: row["review"] for row in store.read(REVIEWED)}
+    stale = [c for c in sorted(present) if c not in rows]
     statements: list[cypher.Statement] = []
     if stale:
         statements.append((CLEAR_REVIEW, {"ids": stale}))
     if rows:
         statements.append((SET_REVIEW, {"rows": sorted(rows.values(), key=lambda r: r["id"])}))
-    return statements
+    was = {c for c, review in present.items() if review == "rejected"}
+    now = {c for c, row in rows.items() if row["review"] == "rejected"}
+    return statements + rejected.statements(store, base, now - was, was - now)
 
 
 def _entity_statements(
@@ -171,10 +183,13 @@ def _merge(
             f"no such entity '{d.into}'"
         )
         return []
+    if d.label != d.into_label or d.entity == d.into:
+        return []  # refused by `kg entity merge`; a hand-edited file may still say so
     return [
         (
             f"MATCH (e:{cypher.name(onto.label(str(d.label)))} {{id: $id}}) "
             "SET e.merged_into = $into",
             {"id": d.entity, "into": d.into},
-        )
+        ),
+        *fold.statements(store, onto, d),
     ]

@@ -3,7 +3,8 @@
 A claim-backed edge (`HOLDS`, `ACQUIRED`, `TRAINED_ON`, `SPUN_OFF_FROM`, `FUNDED_BY`, `DEVELOPED`,
 `VARIANT_OF`: the types the ontology gives a `claims` property) exists while at least one claim
 states it or the reference data does (it then carries `sources`). Its other properties are a
-pure function of the claims that remain, recomputed in the store after every write, replacement
+pure function of the claims that remain (a claim an analyst rejected does not count: see
+`kg.curation.rejected`), recomputed in the store after every write, replacement
 and removal, for the edges that write touched:
 
 - `claims` (ids, sorted), `claim_count`, `documents` (ids of the documents behind them),
@@ -43,7 +44,7 @@ DERIVED = (
 # The rule, once. `r` is bound to each edge to recompute (one row per edge).
 _RULE = """
 UNWIND CASE WHEN size(coalesce(r.claims, [])) = 0 THEN [null] ELSE r.claims END AS claim_id
-OPTIONAL MATCH (c:Claim {id: claim_id})
+OPTIONAL MATCH (c:Claim {id: claim_id}) WHERE coalesce(c.review, '') <> 'rejected'
 OPTIONAL MATCH (c)-[:SOURCED_FROM]->(:Passage)<-[:HAS_PASSAGE]-(d:Document)
 WITH DISTINCT r, c, d
 WITH r, c, d,
