@@ -441,6 +441,16 @@ def test_the_countries_a_rule_treats_one_way_are_a_control() -> None:
     assert core(text) == {("us-commerce", "countries_covered", 20, "country")}
 
 
+@pytest.mark.parametrize("text, lang, source", [
+    ("A Commerce Department spokesperson said Baidu bought 2,000 H20 GPUs.", "en", "us-commerce"),
+    ("Commerce Department officials said Baidu bought 2,000 H20 GPUs.", "en", "us-commerce"),
+    ("미국 산업안보국(BIS)에 따르면 바이두는 H20 GPU 2000개를 샀다.", "ko", "us-bis"),
+    ("상무부 대변인은 바이두가 H20 GPU 2000개를 샀다고 말했다.", "ko", "us-commerce"),
+])
+def test_an_agencys_spokesperson_or_its_glossed_name_is_the_source(text: str, lang: str, source: str) -> None:
+    assert [(f["subject"], f["value"], f["source"]) for f in facts(text, lang)] == [("baidu", 2000, source)]
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 
