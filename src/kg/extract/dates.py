@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.scan import guarded
 
 _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 _DIGIT = re.compile(r"\d")
@@ -117,9 +118,11 @@ class DateFinder:
         }
         by_length = sorted(self.relative_words, key=len, reverse=True)
         self.relative = (
-            re.compile(
-                rf"(?<![\w])(?:{'|'.join(map(re.escape, by_length))})(?![\w])",
-                re.IGNORECASE,
+            guarded(
+                re.compile(
+                    rf"(?<![\w])(?:{'|'.join(map(re.escape, by_length))})(?![\w])",
+                    re.IGNORECASE,
+                )
             )
             if self.relative_words
             else re.compile("(?!)")

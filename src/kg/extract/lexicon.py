@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from kg import paths
 from kg.errors import ReferenceDataError
-from kg.extract.scan import Alternatives, Scanner
+from kg.extract.scan import Alternatives, Scanner, guarded
 from kg.yamlfile import load_model
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
@@ -443,7 +443,8 @@ class Lexicon:
         cached: dict[str, re.Pattern[str] | None] = self.__dict__.setdefault("_modality", {})
         if name not in cached:
             flags = re.IGNORECASE if self.code == "en" else 0
-            cached[name] = _alternation(getattr(self.data.modality, name), flags)
+            pattern = _alternation(getattr(self.data.modality, name), flags)
+            cached[name] = guarded(pattern) if pattern is not None else None
         return cached[name]
 
     @cached_property

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.scan import Alternatives
+from kg.extract.scan import Alternatives, guarded
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+(?:\.\d+)?"
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -101,8 +101,8 @@ class QuantityFinder:
         """One regex for every vague amount (longest first), and each one's value and qualifier."""
         flags = re.IGNORECASE if self.lex.code == "en" else 0
         words = sorted(((w, v) for v in self.n.vague for w in v.words), key=lambda x: -len(x[0]))
-        combined = re.compile(
-            rf"(?<![\w])(?:{'|'.join(w for w, _ in words)})" if words else "(?!)", flags
+        combined = guarded(
+            re.compile(rf"(?<![\w])(?:{'|'.join(w for w, _ in words)})" if words else "(?!)", flags)
         )
         return combined, [(re.compile(w, flags), v.value, v.qualifier) for w, v in words]
 
@@ -120,7 +120,7 @@ class QuantityFinder:
         """Any fraction word at all (one cheap pass before the patterns with their look-arounds)."""
         words = [w for f in self.n.fractions for w in f.words]
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return re.compile("|".join(f"(?:{w})" for w in words), flags) if words else None
+        return guarded(re.compile("|".join(f"(?:{w})" for w in words), flags)) if words else None
 
     def _fractions(self, text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         """ "over half of its revenue", "절반", "3분의 1": a part of a whole, as a percentage;
@@ -398,9 +398,11 @@ class QuantityFinder:
         scales = [s for s in self.scales if len(s) > 2 and not _HANGUL.match(s)]
         after_article = "|".join(map(re.escape, scales + ["dozen", "hundred", "few"]))
         alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        return re.compile(
-            rf"(?<![\w])(?:{alternatives}|an?\s+(?:{after_article}))(?![\w])",
-            re.IGNORECASE if self.lex.code == "en" else 0,
+        return guarded(
+            re.compile(
+                rf"(?<![\w])(?:{alternatives}|an?\s+(?:{after_article}))(?![\w])",
+                re.IGNORECASE if self.lex.code == "en" else 0,
+            )
         )
 
     def _free_standing(self, text: str, start: int, end: int) -> bool:

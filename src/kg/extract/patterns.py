@@ -11,6 +11,7 @@ from pathlib import Path
 from kg import paths
 from kg.extract.lexicon import Lexicon, RelationRule
 from kg.extract.lexicon import languages as lexicon_languages
+from kg.extract.scan import guarded
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Language:
             parts = [re.escape(w) for w in words] + [
                 f"(?:{r.triggers.pattern})" for r in self.rules if r.keywords is None
             ]
-            object.__setattr__(self, "_keyword_screen", re.compile("|".join(parts)))
+            object.__setattr__(self, "_keyword_screen", guarded(re.compile("|".join(parts))))
         cached: re.Pattern[str] = self.__dict__["_keyword_screen"]
         return cached
 

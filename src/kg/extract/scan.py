@@ -8,10 +8,11 @@ characters stand. Patterns without such a literal start are run whole, as before
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 _META = set(".^$*+?{}[]()|\\")
@@ -39,6 +40,83 @@ def literal_start(pattern: str) -> tuple[bool, str]:
     if "|" in pattern and not _top_level_alternation_free(pattern):
         return word, ""
     return word, literal
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same regex behind a look-ahead for the characters a match can start with, so the engine
+    skips other positions with one class test instead of trying every alternative there (`(?<!\\w)
+    (?:seventeen|thirteen|...)`). Same matches, groups and flags; the regex as it was when its
+    first characters cannot be told (a class such as `\\w`, a local flag, a possibly empty
+    match)."""
+    try:
+        parsed = _PARSER.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return pattern
+    firsts, empty = _firsts(list(parsed))
+    if firsts is None or empty or not firsts:
+        return pattern
+    chars = "".join(re.escape(c) for c in sorted(firsts))
+    try:
+        return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. a global inline flag that must open the regex
+        return pattern
+
+
+_PARSER: Any = importlib.import_module("re._parser")
+_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+
+def _firsts(items: list[Any]) -> tuple[set[str] | None, bool]:
+    """(the characters a match of this sequence can start with, or None if any; can it be empty)."""
+    found: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "LITERAL":
+            return found | {chr(av)}, False
+        if name == "IN":
+            chars = _class_chars(av)
+            return (None, False) if chars is None else (found | chars, False)
+        if name == "SUBPATTERN":
+            if av[1] or av[2]:  # a local flag (?i:...)
+                return None, False
+            inner, empty = _firsts(list(av[3]))
+        elif name == "ATOMIC_GROUP":
+            inner, empty = _firsts(list(av))
+        elif name == "BRANCH":
+            inner, empty = set(), False
+            for branch in av[1]:
+                chars, branch_empty = _firsts(list(branch))
+                if chars is None:
+                    return None, False
+                inner |= chars
+                empty = empty or branch_empty
+        elif name in _REPEATS:
+            inner, empty = _firsts(list(av[2]))
+            empty = empty or av[0] == 0
+        else:  # any character, a negated literal, a back-reference, ...
+            return None, False
+        if inner is None:
+            return None, False
+        found |= inner
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _class_chars(av: list[Any]) -> set[str] | None:
+    chars: set[str] = set()
+    for op, value in av:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(value))
+        elif name == "RANGE" and value[1] - value[0] <= 512:
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:  # a negation, a category (\\w, \\s), a wide range
+            return None
+    return chars
 
 
 def _top_level_alternation_free(pattern: str) -> bool:
@@ -121,7 +199,7 @@ class Alternatives(Generic[T]):
     ) -> None:
         self.payloads = [payload for _, payload in items]
         body = "|".join(f"(?P<a{i}>{source})" for i, (source, _) in enumerate(items))
-        self.pattern = re.compile(f"{prefix}(?:{body}){suffix}" if body else "(?!)", flags)
+        self.pattern = guarded(re.compile(f"{prefix}(?:{body}){suffix}" if body else "(?!)", flags))
 
     def match(self, text: str, pos: int = 0) -> tuple[re.Match[str], T] | None:
         m = self.pattern.match(text, pos)
