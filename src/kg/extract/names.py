@@ -306,8 +306,8 @@ class NameFinder:
     def _typed_run(
         self, text: str, start: int, end: int, taken: list[tuple[int, int]]
     ) -> Name | None:
-        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-        while words and not re.search(r"[A-Za-z0-9]", _word(text, words[0])):
+        words = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
+        while words and not _ALNUM.search(_word(text, words[0])):
             words.pop(0)  # what a known name leaves: "'s", "’s"
         if words and _word(text, words[0]) in ("'s", "’s", "s"):
             words.pop(0)
@@ -327,7 +327,7 @@ class NameFinder:
         while words and (
             _word(text, words[-1]) in ("of", "and", "for", "on", "the", "de", "&")
             or unit is not None
-            and re.fullmatch(r"[\d.,]+", _word(text, words[-1]))
+            and _FIGURE.fullmatch(_word(text, words[-1]))
         ):
             words.pop()  # a figure before a unit is no part of the name
         if (
@@ -353,10 +353,10 @@ class NameFinder:
                 None  # acronyms of three letters or fewer are units and tickers as often as names
             )
         tokens = surface.split()
-        following = re.match(r"\s+([a-z]+)", text[e : e + 20])
+        following = _NEXT_LOWER_WORD.match(text[e : e + 20])
         if following and following.group(1) in self.segment_nouns:
             return None  # "Consumer Electronics business": a segment of a firm, not a firm
-        if any(re.fullmatch(r"(?:19|20)\d\d", tok) for tok in tokens):
+        if any(_YEAR.fullmatch(tok) for tok in tokens):
             return None  # "First-half 2025", "Q3 2024": a period, not a name
         if all(tok.rstrip(".") in self.org_suffixes or tok in ("of", "and", "&") for tok in tokens):
             return None  # "Corp" after a known name, "Global" alone: no name of its own
@@ -365,7 +365,7 @@ class NameFinder:
         typed_by_next_word = (
             label in ("Chip", "AIModel")
             and not self._typed_as_product(tokens[0])
-            and not re.search(r"\d|.[A-Z]", tokens[0])
+            and not _DIGIT_OR_INNER_CAPITAL.search(tokens[0])
         )
         if at_sentence_start and len(tokens) == 1 and (label is None or typed_by_next_word):
             # a capitalised first word is as likely a common word ("Advanced chips
@@ -404,7 +404,7 @@ class NameFinder:
     ) -> str | None:
         if any(t in self.agency_words for t in tokens):
             return "Agency"
-        following = re.match(r"[\s-]+([A-Za-z]+)", text[end : end + 24])
+        following = _NEXT_WORD.match(text[end : end + 24])
         typed = tokens + ([following.group(1)] if following else [])
         if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
             if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed):
@@ -413,7 +413,7 @@ class NameFinder:
                 return "AIModel"
         if tokens[-1].rstrip(".") in self.org_suffixes or (len(tokens) > 1 and tokens[-1] == "AI"):
             return "Firm"
-        plain = all(re.fullmatch(r"[A-Z][a-z'’-]+", t) for t in tokens)
+        plain = all(_PLAIN_WORD.fullmatch(t) for t in tokens)
         if plain and 2 <= len(tokens) <= 3:
             if title or tokens[0] in self.given or tokens[0] in self.surnames:
                 return "Person"
@@ -535,6 +535,17 @@ _KO_GLOSSED = re.compile(
     r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<hangul>[\uac00-\ud7a3]{2,12}(?:\s[\uac00-\ud7a3]{1,12}){0,2})"
     r"\((?P<latin>[A-Z][A-Za-z0-9&.,' -]{1,40})\)"
 )
+
+
+# compiled once: the English name finder runs these on every capitalised run
+_NON_SPACE = re.compile(r"\S+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_FIGURE = re.compile(r"[\d.,]+")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z'’-]+")
 
 
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
