@@ -213,11 +213,19 @@ _PRODUCT_CODE_AFTER = re.compile(
 
 
 def _boundaries_ok(text: str, start: int, end: int, particle_after: re.Pattern[str]) -> bool:
-    if start > 0 and _has_hangul(text[start]) and _has_hangul(text[start - 1]):
+    if (
+        start > 0
+        and "\uac00" <= text[start] <= "\ud7a3"
+        and "\uac00" <= text[start - 1] <= "\ud7a3"
+    ):
         return False
     if end < len(text) and (text[end].isascii() and text[end].isalnum() or text[end] == "$"):
         return False  # inside a longer token, or a currency's prefix (`US$`, `HK$`)
-    if _has_hangul(text[end - 1]) and end < len(text) and _has_hangul(text[end]):
+    if (
+        "\uac00" <= text[end - 1] <= "\ud7a3"
+        and end < len(text)
+        and "\uac00" <= text[end] <= "\ud7a3"
+    ):
         return particle_after.match(text, end) is not None
     return True
 

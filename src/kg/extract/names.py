@@ -469,7 +469,8 @@ class NameFinder:
             )
             if titled_span is not None:
                 add(*titled_span, "Person")
-        for m in self._ko_person_aged.finditer(text):
+        bracket = "(" in text  # an age and a gloss are in brackets: no scan for them without one
+        for m in self._ko_person_aged.finditer(text) if bracket else ():
             words = m.group(1).split()
             while words and self._describes_a_person(words[0]):
                 words.pop(0)  # "중국인 참 리(38)": a nationality or a title, then the name
@@ -493,7 +494,7 @@ class NameFinder:
                 add(
                     m.start(1), m.end(1), label
                 )  # "Anthropic의 CEO인 Dario는": a title names a person
-        for m in _KO_GLOSSED.finditer(text):
+        for m in _KO_GLOSSED.finditer(text) if bracket else ():
             glossed = self._glossed_name(text, m)
             if glossed is not None:
                 add(*glossed)
