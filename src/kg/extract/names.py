@@ -14,6 +14,7 @@ Latin-script name with a subject particle (`Megaspeed는`) is a firm. Every word
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -437,10 +438,13 @@ class NameFinder:
     def _korean(self, text: str, taken: list[tuple[int, int]]) -> list[Name]:
         found: list[Name] = []
 
-        def add(s: int, e: int, label: str) -> None:
-            if not any(a < e and s < b for a, b in taken) and not any(
+        def free(s: int, e: int) -> bool:  # no known or found name there (Kiwi not asked else)
+            return not any(a < e and s < b for a, b in taken) and not any(
                 n.start < e and s < n.end for n in found
-            ):
+            )
+
+        def add(s: int, e: int, label: str) -> None:
+            if free(s, e):
                 found.append(Name(s, e, text[s:e], label))
 
         named_after: set[int] = (
@@ -455,8 +459,10 @@ class NameFinder:
                 named_after.add(m.start())
         for m in self._ko_firm_after_noun.finditer(text):
             span = m.start("name"), m.end("name")
-            if m.group("name") not in self.not_names and is_proper_name(
-                text, *span, unknown_ok=True
+            if (
+                m.group("name") not in self.not_names
+                and free(*span)
+                and is_proper_name(text, *span, unknown_ok=True)
             ):
                 add(
                     *span, "Firm"
@@ -495,21 +501,27 @@ class NameFinder:
                     m.start(1), m.end(1), label
                 )  # "Anthropic의 CEO인 Dario는": a title names a person
         for m in _KO_GLOSSED.finditer(text) if bracket else ():
-            glossed = self._glossed_name(text, m)
+            glossed = self._glossed_name(text, m, free)
             if glossed is not None:
                 add(*glossed)
         return found
 
-    def _glossed_name(self, text: str, m: re.Match[str]) -> tuple[int, int, str] | None:
+    def _glossed_name(
+        self, text: str, m: re.Match[str], free: Callable[[int, int], bool]
+    ) -> tuple[int, int, str] | None:
         """`휴메인(Humain)`, `알렉스솔루션즈(ALX Solutions)`: Korean writes a foreign name it
         introduces with its Latin spelling in brackets; as many Hangul words as the spelling has
-        words."""
+        words. None where `free` says a name already stands (Kiwi is not asked then)."""
         latin = m.group("latin").strip()
         if re.fullmatch(r"[A-Z]{1,4}", latin) or latin in self.not_names:
             return None  # "그래픽처리장치(GPU)": an acronym glosses a term, not a name
         words = m.group("hangul").split()[-len(latin.split()) :]
         start = m.end("hangul") - len(" ".join(words))
-        if words[0] in self.not_names or not is_proper_name(text, start, m.end("hangul")):
+        if (
+            words[0] in self.not_names
+            or not free(start, m.end("hangul"))
+            or not is_proper_name(text, start, m.end("hangul"))
+        ):
             # "자본 지출(CapEx)", "슈퍼팟(SuperPod)": a term glossed, not a name (Kiwi: no
             # proper noun)
             return None
