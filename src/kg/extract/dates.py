@@ -20,6 +20,7 @@ _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 _DIGIT = re.compile(r"\d")
 _ISO_PROBE = re.compile(r"\d{4}[-/.]\s?\d")
 _QUARTER_PROBE = re.compile(r"Q[1-4]|[1-4]Q|H[12]\b|quarter|fiscal|FY|분기", re.IGNORECASE)
+_YEAR_PROBE = re.compile(r"(?:19|20)\d\d")  # what a bare year ("en") needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,13 @@ class DateFinder:
                 and not _ISO_PROBE.search(text)
                 or kind == "quarter"
                 and not _QUARTER_PROBE.search(text)
+                or kind == "en"
+                and not _YEAR_PROBE.search(text)
+                or kind == "ko"  # a year or a month: 년 or 월; a day: 일
+                and "년" not in text
+                and "월" not in text
+                or kind == "ko_day"
+                and "일" not in text
             ):
                 continue
             for m in pattern.finditer(text):
