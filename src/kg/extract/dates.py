@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.scan import guarded
+from kg.extract.scan import Screened
 
 _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 _DIGIT = re.compile(r"\d")
@@ -118,12 +118,10 @@ class DateFinder:
             w.lower(): (r.unit, r.offset) for r in lex.data.dates.relative for w in r.words
         }
         by_length = sorted(self.relative_words, key=len, reverse=True)
-        self.relative = (
-            guarded(
-                re.compile(
-                    rf"(?<![\w])(?:{'|'.join(map(re.escape, by_length))})(?![\w])",
-                    re.IGNORECASE,
-                )
+        self.relative = Screened(
+            re.compile(
+                rf"(?<![\w])(?:{'|'.join(map(re.escape, by_length))})(?![\w])",
+                re.IGNORECASE,
             )
             if self.relative_words
             else re.compile("(?!)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
@@ -60,6 +61,99 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
     except re.error:  # e.g. a global inline flag that must open the regex
         return pattern
+
+
+class Screened:
+    """A regex behind two cheap screens: the substrings one of which every match contains (`half`,
+    `third`, `doubl` for the fraction words), looked for with one case-sensitive alternation of
+    plain words (re scans for those fast; over the lower-cased text where the regex ignores
+    case), and the look-ahead of `guarded`. `search` and `finditer` find exactly what the
+    regex finds; where no such substrings can be told, only the look-ahead screens."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = guarded(pattern)
+        self.fold = bool(pattern.flags & re.IGNORECASE)
+        keys = _required(pattern)
+        if keys is not None and self.fold and not all(map(_folds_simply, keys)):
+            keys = None  # case-folding beyond ASCII: no screen
+        if keys is not None:  # "eight" is in every text "eighteen" is in: one look does
+            keys = {k.lower() if self.fold else k for k in keys}
+            keys = {k for k in keys if not any(o != k and o in k for o in keys)}
+        self.keys = None if keys is None else sorted(keys)
+        self._screen = (
+            None
+            if self.keys is None
+            else re.compile("|".join(map(re.escape, sorted(self.keys, key=len, reverse=True))))
+        )
+
+    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+        if self._screen is None:
+            return True
+        if self.fold:
+            if _ODD_CASES.search(text):  # what re's IGNORECASE takes for ASCII letters, as ASCII
+                text = text.translate(_TO_ASCII)
+            text = text.lower()
+        return self._screen.search(text, pos, endpos) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (
+            self.pattern.search(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+        )
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if self._may_match(text, pos, endpos):
+            yield from self.pattern.finditer(text, pos, endpos)
+
+
+def _folds_simply(key: str) -> bool:
+    """Every character ASCII or without case (Hangul, Han): IGNORECASE equates it with nothing
+    that `_may_match`'s folding does not."""
+    return all(c.isascii() or c.lower() == c.upper() == c for c in key)
+
+
+# re's IGNORECASE matches these with ASCII letters (its _casefix and simple lower case); any other
+# character that str.lower() makes an ASCII letter is one already
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _required(pattern: re.Pattern[str]) -> set[str] | None:
+    """Substrings (of 3 characters or more, or any length beyond ASCII) one of which every match
+    of `pattern` contains, or None."""
+    try:
+        parsed = _PARSER.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    return _required_in(list(parsed))
+
+
+def _required_in(items: list[Any]) -> set[str] | None:
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in items + [("END", None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        if name in _ZERO_WIDTH:
+            continue  # consumes nothing: the literals either side are adjacent in the text
+        if len(run) >= 3 or run and not run.isascii():
+            candidates.append({run})
+        run = ""
+        inner: set[str] | None = None
+        if name == "SUBPATTERN" and not (av[1] or av[2]):
+            inner = _required_in(list(av[3]))
+        elif name == "IN" and all(str(o) == "LITERAL" and v > 127 for o, v in av):
+            inner = {chr(v) for _, v in av}  # `않|없` parsed as a class: either character
+        elif name == "BRANCH":
+            alternatives = [_required_in(list(branch)) for branch in av[1]]
+            if all(a is not None for a in alternatives):
+                inner = set().union(*(a for a in alternatives if a is not None))
+        if inner:
+            candidates.append(inner)
+    return min(candidates, key=len) if candidates else None
 
 
 _PARSER: Any = importlib.import_module("re._parser")
