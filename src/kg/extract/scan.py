@@ -120,8 +120,8 @@ _ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _required(pattern: re.Pattern[str]) -> set[str] | None:
-    """Substrings (of 3 characters or more, or any length beyond ASCII) one of which every match
-    of `pattern` contains, or None."""
+    """Substrings one of which every match of `pattern` contains (3 characters or more; or fewer
+    beyond ASCII or with a mark such as `~`), or None."""
     try:
         parsed = _PARSER.parse(pattern.pattern, pattern.flags)
     except re.error:
@@ -139,7 +139,7 @@ def _required_in(items: list[Any]) -> set[str] | None:
             continue
         if name in _ZERO_WIDTH:
             continue  # consumes nothing: the literals either side are adjacent in the text
-        if len(run) >= 3 or run and not run.isascii():
+        if len(run) >= 3 or run and not run.isascii() or run.strip() and not run.isalnum():
             candidates.append({run})
         run = ""
         inner: set[str] | None = None
@@ -293,7 +293,10 @@ class Alternatives(Generic[T]):
     ) -> None:
         self.payloads = [payload for _, payload in items]
         body = "|".join(f"(?P<a{i}>{source})" for i, (source, _) in enumerate(items))
-        self.pattern = guarded(re.compile(f"{prefix}(?:{body}){suffix}" if body else "(?!)", flags))
+        self.screened = Screened(
+            re.compile(f"{prefix}(?:{body}){suffix}" if body else "(?!)", flags)
+        )  # `search` looks for the words a match needs first; `match` tries the one place
+        self.pattern = self.screened.pattern
 
     def match(self, text: str, pos: int = 0) -> tuple[re.Match[str], T] | None:
         m = self.pattern.match(text, pos)
@@ -302,5 +305,5 @@ class Alternatives(Generic[T]):
     def search(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> tuple[re.Match[str], T] | None:
-        m = self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+        m = self.screened.search(text, pos, len(text) if endpos is None else endpos)
         return (m, self.payloads[int(m.lastgroup[1:])]) if m and m.lastgroup else None
