@@ -89,11 +89,7 @@ class Screened:
     def _may_match(self, text: str, pos: int, endpos: int) -> bool:
         if self._screen is None:
             return True
-        if self.fold:
-            if _ODD_CASES.search(text):  # what re's IGNORECASE takes for ASCII letters, as ASCII
-                text = text.translate(_TO_ASCII)
-            text = text.lower()
-        return self._screen.search(text, pos, endpos) is not None
+        return self._screen.search(_folded(text) if self.fold else text, pos, endpos) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return (
@@ -117,6 +113,18 @@ def _folds_simply(key: str) -> bool:
 # character that str.lower() makes an ASCII letter is one already
 _TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
+_last_folded = ("", "")  # the sentence last folded: several screens ask about the same one
+
+
+def _folded(text: str) -> str:
+    """The text lower-cased, with what re's IGNORECASE takes for ASCII letters as ASCII."""
+    global _last_folded
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
+    folded = (text.translate(_TO_ASCII) if _ODD_CASES.search(text) else text).lower()
+    _last_folded = (text, folded)
+    return folded
 
 
 def _required(pattern: re.Pattern[str]) -> set[str] | None:
