@@ -244,13 +244,13 @@ class Scanner(Generic[T]):
         flags = re.IGNORECASE if ignore_case else 0
         self.at_words: dict[str, list[tuple[re.Pattern[str], T]]] = defaultdict(list)
         self.anywhere: dict[str, list[tuple[re.Pattern[str], T]]] = defaultdict(list)
-        self.whole: list[tuple[re.Pattern[str], T]] = []
+        self.whole: list[tuple[Screened, T]] = []  # run whole, behind their screens
         for source, payload in items:
             compiled = re.compile(source, flags)
             word, literal = literal_start(source)
             key = literal[:2].lower() if ignore_case else literal[:2]
             if len(key) < 2 or key[0].isspace():
-                self.whole.append((compiled, payload))
+                self.whole.append((Screened(compiled), payload))
             elif word and key[0].isalnum():
                 self.at_words[key].append((compiled, payload))
             else:
