@@ -126,7 +126,7 @@ class DateFinder:
             if self.relative_words
             else re.compile("(?!)")
         )
-        self._month_probe = re.compile(rf"\b(?:{months})\b") if d.months else None
+        self._month_probe = Screened(re.compile(rf"\b(?:{months})\b")) if d.months else None
         self._weekday_probe = "day" if lex.code == "en" else "요일"
         days = "|".join(map(re.escape, self.weekdays)) or "(?!)"
         self.weekday = re.compile(rf"(?:\b(?:on|last|this|since|until|by)\s+)?(?P<wd>{days})\b")

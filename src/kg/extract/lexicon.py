@@ -458,10 +458,11 @@ class Lexicon:
         )
 
     @cached_property
-    def generic_subjects(self) -> re.Pattern[str] | None:
-        return _alternation(
+    def generic_subjects(self) -> Screened | None:
+        pattern = _alternation(
             self.data.names.generic_subjects, re.IGNORECASE if self.code == "en" else 0
         )
+        return Screened(pattern) if pattern is not None else None
 
     @cached_property
     def clause_breaks(self) -> re.Pattern[str] | None:
