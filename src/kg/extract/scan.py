@@ -147,7 +147,7 @@ def _required_in(items: list[Any]) -> set[str] | None:
             continue
         if name in _ZERO_WIDTH:
             continue  # consumes nothing: the literals either side are adjacent in the text
-        if len(run) >= 3 or run and not run.isascii() or run.strip() and not run.isalnum():
+        if len(run) >= 3 or any(not c.isascii() or not (c.isalnum() or c.isspace()) for c in run):
             candidates.append({run})
         run = ""
         inner: set[str] | None = None
