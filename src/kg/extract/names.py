@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import common_noun_ends, is_proper_name
 from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.scan import Screened
 
 _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
@@ -119,8 +120,8 @@ class NameFinder:
         return re.compile(rf"(?:{'|'.join(before)})\d") if before else re.compile("(?!)")
 
     @cached_property
-    def _title_before(self) -> re.Pattern[str]:
-        return (
+    def _title_before(self) -> Screened:
+        return Screened(
             re.compile(rf"(?:{'|'.join(map(re.escape, self.titles))})\.?\s$")
             if self.titles
             else re.compile("(?!)")
@@ -147,10 +148,10 @@ class NameFinder:
         return re.compile(rf"(?<=\s)(?:{titles}){self._after_name}")
 
     @cached_property
-    def _ko_title_before(self) -> re.Pattern[str]:
+    def _ko_title_before(self) -> Screened:
         """A title right before a name, perhaps with a copula (`CEO인 `, `대표 `)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(rf"(?:{titles})(?:인|이자|겸)?\s$")
+        return Screened(re.compile(rf"(?:{titles})(?:인|이자|겸)?\s$"))
 
     @cached_property
     def _ko_title_then_name(self) -> re.Pattern[str]:
