@@ -140,14 +140,14 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     return out
 
 
-_LETTERS = re.compile(r"[^\W\d_]")  # any script's letters
+_TWELVE_LETTERS = re.compile(r"(?:[\W\d_]*+[^\W\d_]){12}")  # any script's letters, 12 of them
 _REPORTER_KINDS = {"media", "research"}  # firms that report figures; kg:kind in the ontology
 
 
 def _passage_lang(text: str, document_lang: str | None) -> str | None:
     """The passage's own language when it has words enough to tell, else its document's."""
-    letters = len(_LETTERS.findall(text, 0, 2000))
-    return detect_lang(text) if letters >= 12 else document_lang
+    enough = _TWELVE_LETTERS.match(text, 0, 2000) is not None  # no list of every letter
+    return detect_lang(text) if enough else document_lang
 
 
 @lru_cache(maxsize=8)

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.scan import Screened
 
 _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 _DIGIT = re.compile(r"\d")
 _ISO_PROBE = re.compile(r"\d{4}[-/.]\s?\d")
 _QUARTER_PROBE = re.compile(r"Q[1-4]|[1-4]Q|H[12]\b|quarter|fiscal|FY|분기", re.IGNORECASE)
+_YEAR_PROBE = re.compile(r"(?:19|20)\d\d")  # what a bare year ("en") needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,7 @@ class DateFinder:
             w.lower(): (r.unit, r.offset) for r in lex.data.dates.relative for w in r.words
         }
         by_length = sorted(self.relative_words, key=len, reverse=True)
-        self.relative = (
+        self.relative = Screened(
             re.compile(
                 rf"(?<![\w])(?:{'|'.join(map(re.escape, by_length))})(?![\w])",
                 re.IGNORECASE,
@@ -124,7 +126,7 @@ class DateFinder:
             if self.relative_words
             else re.compile("(?!)")
         )
-        self._month_probe = re.compile(rf"\b(?:{months})\b") if d.months else None
+        self._month_probe = Screened(re.compile(rf"\b(?:{months})\b")) if d.months else None
         self._weekday_probe = "day" if lex.code == "en" else "요일"
         days = "|".join(map(re.escape, self.weekdays)) or "(?!)"
         self.weekday = re.compile(rf"(?:\b(?:on|last|this|since|until|by)\s+)?(?P<wd>{days})\b")
@@ -141,6 +143,13 @@ class DateFinder:
                 and not _ISO_PROBE.search(text)
                 or kind == "quarter"
                 and not _QUARTER_PROBE.search(text)
+                or kind == "en"
+                and not _YEAR_PROBE.search(text)
+                or kind == "ko"  # a year or a month: 년 or 월; a day: 일
+                and "년" not in text
+                and "월" not in text
+                or kind == "ko_day"
+                and "일" not in text
             ):
                 continue
             for m in pattern.finditer(text):

@@ -26,6 +26,7 @@ from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
 from kg.extract.lexicon import Lexicon, Metric
 from kg.extract.names import slug
 from kg.extract.numbers import OTHER_THING, Quantity
+from kg.extract.scan import Screened
 
 _PREPOSITIONS = frozenset(
     "of by in to from for with at on than into including like against over under about via "
@@ -53,6 +54,7 @@ _REPORTING_EN = re.compile(
     r"calculated)\b(?:\s+that\b)?",
     re.IGNORECASE,
 )
+_REPORTING_EN_SCREENED = Screened(_REPORTING_EN)  # the same, behind a screen of its words
 # "the final training run of DeepSeek-V3 cost": the name after "of" in a definite noun phrase that
 # opens the clause is its possessor, and so the subject
 _EMBEDDED_SUBJECT_EN = re.compile(
@@ -920,7 +922,7 @@ class FrameBuilder:
         source: Entity | None,
     ) -> Entity | None:
         head = min(q.start, cue.start) if cue is not None else q.start
-        reporting = [m for m in _REPORTING_EN.finditer(text, start, head)]
+        reporting = [m for m in _REPORTING_EN_SCREENED.finditer(text, start, head)]
         if (
             _GENERIC_LABELS & set(labels)
             and self._generic_before_names(text, start, q.start, mentions)

@@ -64,6 +64,10 @@ class Gazetteer:
                 reverse=True,
             )
         )
+        # one match instead of a startswith per particle: a particle not followed by Hangul
+        self._particle_after = re.compile(
+            "(?:" + "|".join(map(re.escape, self.particles)) + r")(?![\uac00-\ud7a3])"
+        )
         self._miss_cache: dict[str, str | None] = {}
         self._folded = {n.casefold(): n for n in self.names if len(n) >= 6 and not _has_hangul(n)}
         self._fuzzy = {
@@ -110,7 +114,7 @@ class Gazetteer:
             m
             for m in found
             if m is not None
-            and _boundaries_ok(corrected, m.start, m.end, self.particles)
+            and _boundaries_ok(corrected, m.start, m.end, self._particle_after)
             and not (m.label == "Firm" and _PRODUCT_CODE_AFTER.match(corrected, m.end))
         ]
         taken = [(m.start, m.end) for m in mentions]
@@ -211,20 +215,22 @@ _PRODUCT_CODE_AFTER = re.compile(
 )  # "MiniMax-Text-01": a product, not the firm
 
 
-def _boundaries_ok(text: str, start: int, end: int, particles: tuple[str, ...]) -> bool:
-    if start > 0 and _has_hangul(text[start]) and _has_hangul(text[start - 1]):
+def _boundaries_ok(text: str, start: int, end: int, particle_after: re.Pattern[str]) -> bool:
+    if (
+        start > 0
+        and "\uac00" <= text[start] <= "\ud7a3"
+        and "\uac00" <= text[start - 1] <= "\ud7a3"
+    ):
         return False
     if end < len(text) and (text[end].isascii() and text[end].isalnum() or text[end] == "$"):
         return False  # inside a longer token, or a currency's prefix (`US$`, `HK$`)
-    if _has_hangul(text[end - 1]) and end < len(text) and _has_hangul(text[end]):
-        return any(
-            text.startswith(p, end) and not _is_hangul_at(text, end + len(p)) for p in particles
-        )
+    if (
+        "\uac00" <= text[end - 1] <= "\ud7a3"
+        and end < len(text)
+        and "\uac00" <= text[end] <= "\ud7a3"
+    ):
+        return particle_after.match(text, end) is not None
     return True
-
-
-def _is_hangul_at(text: str, index: int) -> bool:
-    return index < len(text) and _has_hangul(text[index])
 
 
 def _has_hangul(text: str) -> bool:

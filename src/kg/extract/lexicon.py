@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from kg import paths
 from kg.errors import ReferenceDataError
-from kg.extract.scan import Alternatives, Scanner
+from kg.extract.scan import Alternatives, Scanner, Screened
 from kg.yamlfile import load_model
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
@@ -454,11 +454,12 @@ class Lexicon:
         flags = re.IGNORECASE if self.code == "en" else 0
         return _alternation([w for words in self.data.anaphors.values() for w in words], flags)
 
-    def modality(self, name: str) -> re.Pattern[str] | None:
-        cached: dict[str, re.Pattern[str] | None] = self.__dict__.setdefault("_modality", {})
+    def modality(self, name: str) -> Screened | None:
+        cached: dict[str, Screened | None] = self.__dict__.setdefault("_modality", {})
         if name not in cached:
             flags = re.IGNORECASE if self.code == "en" else 0
-            cached[name] = _alternation(getattr(self.data.modality, name), flags)
+            pattern = _alternation(getattr(self.data.modality, name), flags)
+            cached[name] = Screened(pattern) if pattern is not None else None
         return cached[name]
 
     @cached_property
@@ -472,10 +473,11 @@ class Lexicon:
         )
 
     @cached_property
-    def generic_subjects(self) -> re.Pattern[str] | None:
-        return _alternation(
+    def generic_subjects(self) -> Screened | None:
+        pattern = _alternation(
             self.data.names.generic_subjects, re.IGNORECASE if self.code == "en" else 0
         )
+        return Screened(pattern) if pattern is not None else None
 
     @cached_property
     def clause_breaks(self) -> re.Pattern[str] | None:

@@ -14,12 +14,14 @@ Latin-script name with a subject particle (`Megaspeed는`) is a firm. Every word
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import common_noun_ends, is_proper_name
 from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.scan import Screened
 
 _EN_RUN = re.compile(
     r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
@@ -118,8 +120,8 @@ class NameFinder:
         return re.compile(rf"(?:{'|'.join(before)})\d") if before else re.compile("(?!)")
 
     @cached_property
-    def _title_before(self) -> re.Pattern[str]:
-        return (
+    def _title_before(self) -> Screened:
+        return Screened(
             re.compile(rf"(?:{'|'.join(map(re.escape, self.titles))})\.?\s$")
             if self.titles
             else re.compile("(?!)")
@@ -146,10 +148,10 @@ class NameFinder:
         return re.compile(rf"(?<=\s)(?:{titles}){self._after_name}")
 
     @cached_property
-    def _ko_title_before(self) -> re.Pattern[str]:
+    def _ko_title_before(self) -> Screened:
         """A title right before a name, perhaps with a copula (`CEO인 `, `대표 `)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(rf"(?:{titles})(?:인|이자|겸)?\s$")
+        return Screened(re.compile(rf"(?:{titles})(?:인|이자|겸)?\s$"))
 
     @cached_property
     def _ko_title_then_name(self) -> re.Pattern[str]:
@@ -315,8 +317,8 @@ class NameFinder:
     def _typed_run(
         self, text: str, start: int, end: int, taken: list[tuple[int, int]]
     ) -> Name | None:
-        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-        while words and not re.search(r"[A-Za-z0-9]", _word(text, words[0])):
+        words = [m.span() for m in _NON_SPACE.finditer(text, start, end)]
+        while words and not _ALNUM.search(_word(text, words[0])):
             words.pop(0)  # what a known name leaves: "'s", "’s"
         if words and _word(text, words[0]) in ("'s", "’s", "s"):
             words.pop(0)
@@ -336,7 +338,7 @@ class NameFinder:
         while words and (
             _word(text, words[-1]) in ("of", "and", "for", "on", "the", "de", "&")
             or unit is not None
-            and re.fullmatch(r"[\d.,]+", _word(text, words[-1]))
+            and _FIGURE.fullmatch(_word(text, words[-1]))
         ):
             words.pop()  # a figure before a unit is no part of the name
         if (
@@ -362,10 +364,10 @@ class NameFinder:
                 None  # acronyms of three letters or fewer are units and tickers as often as names
             )
         tokens = surface.split()
-        following = re.match(r"\s+([a-z]+)", text[e : e + 20])
+        following = _NEXT_LOWER_WORD.match(text[e : e + 20])
         if following and following.group(1) in self.segment_nouns:
             return None  # "Consumer Electronics business": a segment of a firm, not a firm
-        if any(re.fullmatch(r"(?:19|20)\d\d", tok) for tok in tokens):
+        if any(_YEAR.fullmatch(tok) for tok in tokens):
             return None  # "First-half 2025", "Q3 2024": a period, not a name
         if all(tok.rstrip(".") in self.org_suffixes or tok in ("of", "and", "&") for tok in tokens):
             return None  # "Corp" after a known name, "Global" alone: no name of its own
@@ -374,7 +376,7 @@ class NameFinder:
         typed_by_next_word = (
             label in ("Chip", "AIModel")
             and not self._typed_as_product(tokens[0])
-            and not re.search(r"\d|.[A-Z]", tokens[0])
+            and not _DIGIT_OR_INNER_CAPITAL.search(tokens[0])
         )
         if at_sentence_start and len(tokens) == 1 and (label is None or typed_by_next_word):
             # a capitalised first word is as likely a common word ("Advanced chips
@@ -413,7 +415,7 @@ class NameFinder:
     ) -> str | None:
         if any(t in self.agency_words for t in tokens):
             return "Agency"
-        following = re.match(r"[\s-]+([A-Za-z]+)", text[end : end + 24])
+        following = _NEXT_WORD.match(text[end : end + 24])
         typed = tokens + ([following.group(1)] if following else [])
         if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
             if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed):
@@ -422,7 +424,7 @@ class NameFinder:
                 return "AIModel"
         if tokens[-1].rstrip(".") in self.org_suffixes or (len(tokens) > 1 and tokens[-1] == "AI"):
             return "Firm"
-        plain = all(re.fullmatch(r"[A-Z][a-z'’-]+", t) for t in tokens)
+        plain = all(_PLAIN_WORD.fullmatch(t) for t in tokens)
         if plain and 2 <= len(tokens) <= 3:
             if title or tokens[0] in self.given or tokens[0] in self.surnames:
                 return "Person"
@@ -446,10 +448,13 @@ class NameFinder:
     def _korean(self, text: str, taken: list[tuple[int, int]]) -> list[Name]:
         found: list[Name] = []
 
-        def add(s: int, e: int, label: str) -> None:
-            if not any(a < e and s < b for a, b in taken) and not any(
+        def free(s: int, e: int) -> bool:  # no known or found name there (Kiwi not asked else)
+            return not any(a < e and s < b for a, b in taken) and not any(
                 n.start < e and s < n.end for n in found
-            ):
+            )
+
+        def add(s: int, e: int, label: str) -> None:
+            if free(s, e):
                 found.append(Name(s, e, text[s:e], label))
 
         named_after: set[int] = (
@@ -464,8 +469,10 @@ class NameFinder:
                 named_after.add(m.start())
         for m in self._ko_firm_after_noun.finditer(text):
             span = m.start("name"), m.end("name")
-            if m.group("name") not in self.not_names and is_proper_name(
-                text, *span, unknown_ok=True
+            if (
+                m.group("name") not in self.not_names
+                and free(*span)
+                and is_proper_name(text, *span, unknown_ok=True)
             ):
                 add(
                     *span, "Firm"
@@ -478,7 +485,8 @@ class NameFinder:
             )
             if titled_span is not None:
                 add(*titled_span, "Person")
-        for m in self._ko_person_aged.finditer(text):
+        bracket = "(" in text  # an age and a gloss are in brackets: no scan for them without one
+        for m in self._ko_person_aged.finditer(text) if bracket else ():
             words = m.group(1).split()
             while words and self._describes_a_person(words[0]):
                 words.pop(0)  # "중국인 참 리(38)": a nationality or a title, then the name
@@ -507,22 +515,28 @@ class NameFinder:
                 add(
                     m.start(1), m.end(1), label
                 )  # "Anthropic의 CEO인 Dario는": a title names a person
-        for m in _KO_GLOSSED.finditer(text):
-            glossed = self._glossed_name(text, m)
+        for m in _KO_GLOSSED.finditer(text) if bracket else ():
+            glossed = self._glossed_name(text, m, free)
             if glossed is not None:
                 add(*glossed)
         return found
 
-    def _glossed_name(self, text: str, m: re.Match[str]) -> tuple[int, int, str] | None:
+    def _glossed_name(
+        self, text: str, m: re.Match[str], free: Callable[[int, int], bool]
+    ) -> tuple[int, int, str] | None:
         """`휴메인(Humain)`, `알렉스솔루션즈(ALX Solutions)`: Korean writes a foreign name it
         introduces with its Latin spelling in brackets; as many Hangul words as the spelling has
-        words."""
+        words. None where `free` says a name already stands (Kiwi is not asked then)."""
         latin = m.group("latin").strip()
         if re.fullmatch(r"[A-Z]{1,4}", latin) or latin in self.not_names:
             return None  # "그래픽처리장치(GPU)": an acronym glosses a term, not a name
         words = m.group("hangul").split()[-len(latin.split()) :]
         start = m.end("hangul") - len(" ".join(words))
-        if words[0] in self.not_names or not is_proper_name(text, start, m.end("hangul")):
+        if (
+            words[0] in self.not_names
+            or not free(start, m.end("hangul"))
+            or not is_proper_name(text, start, m.end("hangul"))
+        ):
             # "자본 지출(CapEx)", "슈퍼팟(SuperPod)": a term glossed, not a name (Kiwi: no
             # proper noun)
             return None
@@ -549,6 +563,17 @@ _KO_GLOSSED = re.compile(
     r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<hangul>[\uac00-\ud7a3]{2,12}(?:\s[\uac00-\ud7a3]{1,12}){0,2})"
     r"\((?P<latin>[A-Z][A-Za-z0-9&.,' -]{1,40})\)"
 )
+
+
+# compiled once: the English name finder runs these on every capitalised run
+_NON_SPACE = re.compile(r"\S+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_FIGURE = re.compile(r"[\d.,]+")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z'’-]+")
 
 
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

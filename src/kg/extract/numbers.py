@@ -16,7 +16,7 @@ from functools import cached_property
 
 from kg.extract.korean import noun_phrase
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.scan import Alternatives
+from kg.extract.scan import Alternatives, Screened
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+(?:\.\d+)?"
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -98,12 +98,12 @@ class QuantityFinder:
         return "|".join(w for c in self.n.counters for w in c.words) or "(?!)"
 
     @cached_property
-    def _vague(self) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], float, str]]]:
+    def _vague(self) -> tuple[Screened, list[tuple[re.Pattern[str], float, str]]]:
         """One regex for every vague amount (longest first), and each one's value and qualifier."""
         flags = re.IGNORECASE if self.lex.code == "en" else 0
         words = sorted(((w, v) for v in self.n.vague for w in v.words), key=lambda x: -len(x[0]))
-        combined = re.compile(
-            rf"(?<![\w])(?:{'|'.join(w for w, _ in words)})" if words else "(?!)", flags
+        combined = Screened(
+            re.compile(rf"(?<![\w])(?:{'|'.join(w for w, _ in words)})" if words else "(?!)", flags)
         )
         return combined, [(re.compile(w, flags), v.value, v.qualifier) for w, v in words]
 
@@ -117,11 +117,11 @@ class QuantityFinder:
         ]
 
     @cached_property
-    def _fraction_probe(self) -> re.Pattern[str] | None:
+    def _fraction_probe(self) -> Screened | None:
         """Any fraction word at all (one cheap pass before the patterns with their look-arounds)."""
         words = [w for f in self.n.fractions for w in f.words]
         flags = re.IGNORECASE if self.lex.code == "en" else 0
-        return re.compile("|".join(f"(?:{w})" for w in words), flags) if words else None
+        return Screened(re.compile("|".join(f"(?:{w})" for w in words), flags)) if words else None
 
     def _fractions(self, text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
         """ "over half of its revenue", "절반", "3분의 1": a part of a whole, as a percentage;
@@ -406,18 +406,20 @@ class QuantityFinder:
                 yield m.start(), m.end(), value, None
 
     @cached_property
-    def _word_probe(self) -> re.Pattern[str]:
+    def _word_probe(self) -> Screened:
         """A number word worth reading: not "a" or "an" alone (they open a figure only before a
         scale)."""
         words = [w for w in self.n.words if w not in ("a", "an")]
         if not words:
-            return re.compile("(?!)")
+            return Screened(re.compile("(?!)"))
         scales = [s for s in self.scales if len(s) > 2 and not _HANGUL.match(s)]
         after_article = "|".join(map(re.escape, scales + ["dozen", "hundred", "few"]))
         alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        return re.compile(
-            rf"(?<![\w])(?:{alternatives}|an?\s+(?:{after_article}))(?![\w])",
-            re.IGNORECASE if self.lex.code == "en" else 0,
+        return Screened(
+            re.compile(
+                rf"(?<![\w])(?:{alternatives}|an?\s+(?:{after_article}))(?![\w])",
+                re.IGNORECASE if self.lex.code == "en" else 0,
+            )
         )
 
     def _free_standing(self, text: str, start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 from kg import paths
 from kg.extract.lexicon import Lexicon, RelationRule
 from kg.extract.lexicon import languages as lexicon_languages
+from kg.extract.scan import Screened
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Language:
     qualifiers: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = field(default_factory=dict)
 
     @property
-    def keyword_screen(self) -> re.Pattern[str]:
+    def keyword_screen(self) -> Screened:
         """One regex a sentence must match for any rule to fire: every rule's required words,
         or its whole trigger where it has none. Most sentences fail it in one scan."""
         if "_keyword_screen" not in self.__dict__:
@@ -75,8 +76,8 @@ class Language:
             parts = [re.escape(w) for w in words] + [
                 f"(?:{r.triggers.pattern})" for r in self.rules if r.keywords is None
             ]
-            object.__setattr__(self, "_keyword_screen", re.compile("|".join(parts)))
-        cached: re.Pattern[str] = self.__dict__["_keyword_screen"]
+            object.__setattr__(self, "_keyword_screen", Screened(re.compile("|".join(parts))))
+        cached: Screened = self.__dict__["_keyword_screen"]
         return cached
 
     @property

@@ -8,10 +8,12 @@ characters stand. Patterns without such a literal start are run whole, as before
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 _META = set(".^$*+?{}[]()|\\")
@@ -41,6 +43,184 @@ def literal_start(pattern: str) -> tuple[bool, str]:
     return word, literal
 
 
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same regex behind a look-ahead for the characters a match can start with, so the engine
+    skips other positions with one class test instead of trying every alternative there (`(?<!\\w)
+    (?:seventeen|thirteen|...)`). Same matches, groups and flags; the regex as it was when its
+    first characters cannot be told (a class such as `\\w`, a local flag, a possibly empty
+    match)."""
+    try:
+        parsed = _PARSER.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return pattern
+    firsts, empty = _firsts(list(parsed))
+    if firsts is None or empty or not firsts:
+        return pattern
+    chars = "".join(re.escape(c) for c in sorted(firsts))
+    try:
+        return re.compile(f"(?=[{chars}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. a global inline flag that must open the regex
+        return pattern
+
+
+class Screened:
+    """A regex behind two cheap screens: the substrings one of which every match contains (`half`,
+    `third`, `doubl` for the fraction words), looked for with one case-sensitive alternation of
+    plain words (re scans for those fast; over the lower-cased text where the regex ignores
+    case), and the look-ahead of `guarded`. `search` and `finditer` find exactly what the
+    regex finds; where no such substrings can be told, only the look-ahead screens."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = guarded(pattern)
+        self.fold = bool(pattern.flags & re.IGNORECASE)
+        keys = _required(pattern)
+        if keys is not None and self.fold and not all(map(_folds_simply, keys)):
+            keys = None  # case-folding beyond ASCII: no screen
+        if keys is not None:  # "eight" is in every text "eighteen" is in: one look does
+            keys = {k.lower() if self.fold else k for k in keys}
+            keys = {k for k in keys if not any(o != k and o in k for o in keys)}
+        self.keys = None if keys is None else sorted(keys)
+        self._screen = (
+            None
+            if self.keys is None
+            else re.compile("|".join(map(re.escape, sorted(self.keys, key=len, reverse=True))))
+        )
+
+    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+        if self._screen is None:
+            return True
+        return self._screen.search(_folded(text) if self.fold else text, pos, endpos) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return (
+            self.pattern.search(text, pos, endpos) if self._may_match(text, pos, endpos) else None
+        )
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if self._may_match(text, pos, endpos):
+            yield from self.pattern.finditer(text, pos, endpos)
+
+
+def _folds_simply(key: str) -> bool:
+    """Every character ASCII or without case (Hangul, Han): IGNORECASE equates it with nothing
+    that `_may_match`'s folding does not."""
+    return all(c.isascii() or c.lower() == c.upper() == c for c in key)
+
+
+# re's IGNORECASE matches these with ASCII letters (its _casefix and simple lower case); any other
+# character that str.lower() makes an ASCII letter is one already
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
+_last_folded = ("", "")  # the sentence last folded: several screens ask about the same one
+
+
+def _folded(text: str) -> str:
+    """The text lower-cased, with what re's IGNORECASE takes for ASCII letters as ASCII."""
+    global _last_folded
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
+    folded = (text.translate(_TO_ASCII) if _ODD_CASES.search(text) else text).lower()
+    _last_folded = (text, folded)
+    return folded
+
+
+def _required(pattern: re.Pattern[str]) -> set[str] | None:
+    """Substrings one of which every match of `pattern` contains (3 characters or more; or fewer
+    beyond ASCII or with a mark such as `~`), or None."""
+    try:
+        parsed = _PARSER.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    return _required_in(list(parsed))
+
+
+def _required_in(items: list[Any]) -> set[str] | None:
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in items + [("END", None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(av)
+            continue
+        if name in _ZERO_WIDTH:
+            continue  # consumes nothing: the literals either side are adjacent in the text
+        if len(run) >= 3 or any(not c.isascii() or not (c.isalnum() or c.isspace()) for c in run):
+            candidates.append({run})
+        run = ""
+        inner: set[str] | None = None
+        if name == "SUBPATTERN" and not (av[1] or av[2]):
+            inner = _required_in(list(av[3]))
+        elif name == "IN" and all(str(o) == "LITERAL" and v > 127 for o, v in av):
+            inner = {chr(v) for _, v in av}  # `않|없` parsed as a class: either character
+        elif name == "BRANCH":
+            alternatives = [_required_in(list(branch)) for branch in av[1]]
+            if all(a is not None for a in alternatives):
+                inner = set().union(*(a for a in alternatives if a is not None))
+        if inner:
+            candidates.append(inner)
+    return min(candidates, key=len) if candidates else None
+
+
+_PARSER: Any = importlib.import_module("re._parser")
+_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+
+def _firsts(items: list[Any]) -> tuple[set[str] | None, bool]:
+    """(the characters a match of this sequence can start with, or None if any; can it be empty)."""
+    found: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "LITERAL":
+            return found | {chr(av)}, False
+        if name == "IN":
+            chars = _class_chars(av)
+            return (None, False) if chars is None else (found | chars, False)
+        if name == "SUBPATTERN":
+            if av[1] or av[2]:  # a local flag (?i:...)
+                return None, False
+            inner, empty = _firsts(list(av[3]))
+        elif name == "ATOMIC_GROUP":
+            inner, empty = _firsts(list(av))
+        elif name == "BRANCH":
+            inner, empty = set(), False
+            for branch in av[1]:
+                chars, branch_empty = _firsts(list(branch))
+                if chars is None:
+                    return None, False
+                inner |= chars
+                empty = empty or branch_empty
+        elif name in _REPEATS:
+            inner, empty = _firsts(list(av[2]))
+            empty = empty or av[0] == 0
+        else:  # any character, a negated literal, a back-reference, ...
+            return None, False
+        if inner is None:
+            return None, False
+        found |= inner
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _class_chars(av: list[Any]) -> set[str] | None:
+    chars: set[str] = set()
+    for op, value in av:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(value))
+        elif name == "RANGE" and value[1] - value[0] <= 512:
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:  # a negation, a category (\\w, \\s), a wide range
+            return None
+    return chars
+
+
 def _top_level_alternation_free(pattern: str) -> bool:
     depth, escaped = 0, False
     for ch in pattern:
@@ -64,13 +244,13 @@ class Scanner(Generic[T]):
         flags = re.IGNORECASE if ignore_case else 0
         self.at_words: dict[str, list[tuple[re.Pattern[str], T]]] = defaultdict(list)
         self.anywhere: dict[str, list[tuple[re.Pattern[str], T]]] = defaultdict(list)
-        self.whole: list[tuple[re.Pattern[str], T]] = []
+        self.whole: list[tuple[Screened, T]] = []  # run whole, behind their screens
         for source, payload in items:
             compiled = re.compile(source, flags)
             word, literal = literal_start(source)
             key = literal[:2].lower() if ignore_case else literal[:2]
             if len(key) < 2 or key[0].isspace():
-                self.whole.append((compiled, payload))
+                self.whole.append((Screened(compiled), payload))
             elif word and key[0].isalnum():
                 self.at_words[key].append((compiled, payload))
             else:
@@ -121,7 +301,10 @@ class Alternatives(Generic[T]):
     ) -> None:
         self.payloads = [payload for _, payload in items]
         body = "|".join(f"(?P<a{i}>{source})" for i, (source, _) in enumerate(items))
-        self.pattern = re.compile(f"{prefix}(?:{body}){suffix}" if body else "(?!)", flags)
+        self.screened = Screened(
+            re.compile(f"{prefix}(?:{body}){suffix}" if body else "(?!)", flags)
+        )  # `search` looks for the words a match needs first; `match` tries the one place
+        self.pattern = self.screened.pattern
 
     def match(self, text: str, pos: int = 0) -> tuple[re.Match[str], T] | None:
         m = self.pattern.match(text, pos)
@@ -130,5 +313,5 @@ class Alternatives(Generic[T]):
     def search(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> tuple[re.Match[str], T] | None:
-        m = self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+        m = self.screened.search(text, pos, len(text) if endpos is None else endpos)
         return (m, self.payloads[int(m.lastgroup[1:])]) if m and m.lastgroup else None

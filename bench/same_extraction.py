@@ -1,0 +1,77 @@
+"""Does extraction find the same as at a git revision? For speed work: what is found must not change.
+
+    python -m bench.same_extraction REV [PATH ...]
+
+Default paths: the real-article texts (tests/gold/real/texts/*.md) and the seeds. REV's tree is
+exported (`git archive`) to a temporary folder and run from there; the working tree is run as it
+is. Per document, every sentence's record as `kg extract --format jsonl --all` prints it and the
+graph batch `extract()` makes (nodes and edges with their properties) are compared byte for byte.
+Prints the documents that differ; exit 1 if any does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# run inside each tree: one JSON object {path: output} on stdout
+_SNAPSHOT = """
+import json, sys
+from pathlib import Path
+from kg import ontology
+from kg.cli.extract import sentence_record
+from kg.documents.reader import read_document
+from kg.extract import analyse, extract
+onto = ontology.load()
+out = {}
+for name in sys.argv[1:]:
+    doc = read_document(Path(name))
+    lines = [json.dumps(sentence_record(s), ensure_ascii=False, default=str) for s in analyse(doc, onto)]
+    batch = extract(doc, onto)
+    out[name] = "\\n".join(lines + [repr(n) for n in batch.nodes] + [repr(e) for e in batch.edges])
+print(json.dumps(out))
+"""
+
+
+def snapshot(tree: Path, paths: list[Path]) -> dict[str, str]:
+    env = {"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", _SNAPSHOT, *map(str, paths)], cwd=tree, env=env,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{tree}: {done.stderr.strip().splitlines()[-1]}")
+    result: dict[str, str] = json.loads(done.stdout)
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("revision")
+    parser.add_argument("paths", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    paths = [p.resolve() for p in args.paths] or sorted((ROOT / "tests/gold/real/texts").glob("*.md")) + sorted(
+        p for p in (ROOT / "seeds").iterdir() if p.is_file())
+    archive = subprocess.run(["git", "archive", args.revision, "src", "loaders", "ontology", "queries"],
+                             cwd=ROOT, capture_output=True)
+    if archive.returncode != 0:
+        raise SystemExit(f"git archive {args.revision}: {archive.stderr.decode().strip()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+            tar.extractall(tmp, filter="data")
+        before, after = snapshot(Path(tmp), paths), snapshot(ROOT, paths)
+    differ = [p for p in map(str, paths) if before.get(p) != after.get(p)]
+    for p in differ:
+        print(f"differs: {p}")
+    print(f"{len(paths) - len(differ)} of {len(paths)} documents: same extraction as {args.revision}")
+    sys.exit(1 if differ else 0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
