@@ -451,6 +451,13 @@ def test_an_agencys_spokesperson_or_its_glossed_name_is_the_source(text: str, la
     assert [(f["subject"], f["value"], f["source"]) for f in facts(text, lang)] == [("baidu", 2000, source)]
 
 
+def test_a_firm_right_before_a_chip_is_its_maker_unless_the_chips_sales_follow() -> None:
+    text = "Small cloud firms rent out Nvidia A100 servers at prices 30% lower than in the US."
+    assert "nvidia" not in {f["subject"] for f in facts(text)}
+    text = "The deal clears Nvidia H200 sales to China with a 20% government cut."
+    assert core(text) == {("nvidia", "revenue_share", 20, "percent")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

@@ -230,6 +230,18 @@ class FrameBuilder:
         words = [w for w in self.lex.data.names.chip_words if w.isascii() or len(w) > 1]
         return re.compile(rf"\s(?:{'|'.join(words)})(?![\w])" if words else "(?!)")
 
+    def _maker_of_next(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
+        """English `Nvidia A100 servers`, `Nvidia GPUs`: a firm's name right before a chip's name
+        or a chip word is the maker of what follows, not a subject."""
+        if m.label != "Firm":
+            return False
+        volume = self.lex.volume_nouns
+        word = self._chip_word_after.match(text, m.end)
+        chip = next((x for x in mentions if x.label == "Chip" and x.start == m.end + 1), None)
+        end = word.end() if word else chip.end if chip else None
+        # ... but `Nvidia H200 sales` are the firm's: a volume noun after the chip
+        return end is not None and not (volume is not None and volume.match(text, end))
+
     def _buying_at(self, text: str, at: int) -> bool:
         """Does a word of buying (`구매`, `주문`, `purchases`) follow at `at`?"""
         gap = len(text[at:]) - len(text[at:].lstrip())
@@ -949,7 +961,8 @@ class FrameBuilder:
             and m.end <= q.start
             and (m.start, m.end) not in self._counted
             and not self.lex.word_after("maker_modifiers", text, m.end)
-        ]  # "the TSMC-made 910B": TSMC modifies a name
+            and not self._maker_of_next(text, m, mentions)
+        ]  # "the TSMC-made 910B", "Nvidia A100 servers": the maker modifies a name
         owner = [
             m
             for m in pool
