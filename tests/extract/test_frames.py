@@ -458,6 +458,13 @@ def test_a_firm_right_before_a_chip_is_its_maker_unless_the_chips_sales_follow()
     assert core(text) == {("nvidia", "revenue_share", 20, "percent")}
 
 
+def test_korean_a_firm_before_modified_chip_words_is_their_maker() -> None:
+    text = "리아오와 대만 법인 직원이 엔비디아 AI 칩 20억달러를 중국에 밀수출한 혐의로 기소됐다."
+    assert "nvidia" not in {f["subject"] for f in facts(text, "ko")}
+    text = "트렌드포스는 바이두 AI 서버 투자 비용이 20억 달러를 넘는다고 추산했다."  # its spending on them
+    assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("baidu", 2e9)}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

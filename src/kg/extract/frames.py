@@ -242,6 +242,11 @@ class FrameBuilder:
         # ... but `Nvidia H200 sales` are the firm's: a volume noun after the chip
         return end is not None and not (volume is not None and volume.match(text, end))
 
+    def _cue_follows(self, text: str, at: int) -> bool:
+        """Does a cue word (`투자`, `매출`) start right after `at`, past spaces?"""
+        gap = len(text[at:]) - len(text[at:].lstrip())
+        return at + gap in getattr(self, "_cue_starts", ())
+
     def _buying_at(self, text: str, at: int) -> bool:
         """Does a word of buying (`구매`, `주문`, `purchases`) follow at `at`?"""
         gap = len(text[at:]) - len(text[at:].lstrip())
@@ -1380,8 +1385,11 @@ class FrameBuilder:
         after it."""
         if self._title_after is not None and self._title_after.match(text, m.end):
             return True
-        if m.label == "Firm" and self._chip_word_after.match(text, m.end):
-            return True  # "엔비디아 GPU 400개를": the maker qualifies the chips
+        chips = self._chip_phrase_after.match(text, m.end) if m.label == "Firm" else None
+        if chips is not None and not self._cue_follows(text, chips.end()):
+            # "엔비디아 GPU 400개를", "엔비디아 AI 칩": the maker qualifies the chips (but
+            # "바이두 AI 서버 투자 비용": the firm's spending on them)
+            return True
         if self.lex.word_after("origin_words", text, m.end):
             return True  # "저장대 출신 엔지니어 3명": where the people come from
         return any(
