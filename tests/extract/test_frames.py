@@ -465,6 +465,20 @@ def test_korean_a_firm_before_modified_chip_words_is_their_maker() -> None:
     assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("baidu", 2e9)}
 
 
+def test_a_year_like_number_before_a_chip_name_counts_it_unless_a_year_word_comes_first() -> None:
+    assert core("Tencent apparently has more than 2048 H800s.") == {("tencent", "chips_held", 2048, "GPU")}
+    assert core("In 2024 H20 shipments to Tencent grew.") == set()
+
+
+def test_one_percent_in_words_is_a_figure() -> None:
+    assert core("China is less than one percent of Baidu's revenue.") == {("baidu", "revenue_share", 1, "percent")}
+
+
+def test_korean_sanctioned_firms_added_are_a_listing() -> None:
+    text = "미 상무부 산업안보국(BIS)은 규정을 발표했다. 제재기업 13곳 추가."
+    assert core(text, "ko") == {("us-bis", "entities_listed", 13, "entity")}
+
+
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
     assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 

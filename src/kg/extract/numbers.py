@@ -523,8 +523,8 @@ class QuantityFinder:
                     else self.scales[scale.group("short")]
                 )
                 pos = scale.end()
-        elif is_word and self.lex.code == "en" and value < 2:
-            return None  # "half", "one" alone: not a figure
+        elif is_word and self.lex.code == "en" and value < 2 and not self._percent_after(text, pos):
+            return None  # "half", "one" alone: not a figure ("one percent" is)
         negative = text[max(0, start - 2) : start].strip() in ("-", "−") and not _alnum_before(
             text, start - 2
         )
@@ -582,6 +582,8 @@ class QuantityFinder:
             counted = counted_noun[1]
             return self._made(text, start, pos, value, counted, "count", counted, qualifier)
         if _YEAR.fullmatch(number_text) and pos == end:
+            if self._chip_name_counted(text, start, pos):
+                return self._made(text, start, pos, value, "GPU", "count", "GPU", qualifier)
             return None  # a bare year is a date, never a count ("2048개", "2,048 GPUs" are counts)
         if is_word and pos == end:
             return None  # "one of", "a" alone: not a figure
@@ -627,6 +629,22 @@ class QuantityFinder:
             ),
             None,
         )
+
+    def _percent_after(self, text: str, pos: int) -> bool:
+        found = self._units_after.match(text, pos)
+        return found is not None and found[1][1] == "percent"
+
+    def _chip_name_counted(self, text: str, start: int, end: int) -> bool:
+        """`more than 2048 H800s`: a year-like number right before a name of the sentence, after
+        no word that introduces a year (`in 2024 H20 sales` is a date), counts that name."""
+        if not any(a == end + 1 for a, _ in self._taken) or text[end : end + 1] != " ":
+            return False
+        return not self._year_word_before.search(text, max(0, start - 12), start)
+
+    @cached_property
+    def _year_word_before(self) -> re.Pattern[str]:
+        words = "|".join(self.lex.data.dates.year_before) or "(?!)"
+        return re.compile(rf"(?i:\b(?:{words}))\s+$|^\s*$")
 
     def _head_after_counter(self, text: str, end: int) -> str | None:
         """Korean puts a phrase's head last: the noun before the particle that closes the phrase
