@@ -231,16 +231,20 @@ class FrameBuilder:
         return re.compile(rf"\s(?:{'|'.join(words)})(?![\w])" if words else "(?!)")
 
     def _maker_of_next(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
-        """English `Nvidia A100 servers`, `Nvidia GPUs`: a firm's name right before a chip's name
-        or a chip word is the maker of what follows, not a subject."""
+        """A firm's name right before a chip's name or chip words is the maker of what follows,
+        not a subject (`Nvidia A100 servers`, `Nvidia GPUs`, `엔비디아 AI 칩`; Korean puts up to
+        two modifiers before the chip word), unless a figure's word follows the chips (`Nvidia
+        H200 sales`, `바이두 AI 서버 투자 비용`: the firm's own)."""
         if m.label != "Firm":
             return False
-        volume = self.lex.volume_nouns
-        word = self._chip_word_after.match(text, m.end)
+        phrase = self._chip_word_after if self.en else self._chip_phrase_after
+        word = phrase.match(text, m.end)
         chip = next((x for x in mentions if x.label == "Chip" and x.start == m.end + 1), None)
         end = word.end() if word else chip.end if chip else None
-        # ... but `Nvidia H200 sales` are the firm's: a volume noun after the chip
-        return end is not None and not (volume is not None and volume.match(text, end))
+        if end is None:
+            return False
+        volume = self.lex.volume_nouns
+        return not (volume is not None and volume.match(text, end) or self._cue_follows(text, end))
 
     def _cue_follows(self, text: str, at: int) -> bool:
         """Does a cue word (`투자`, `매출`) start right after `at`, past spaces?"""
@@ -1385,11 +1389,8 @@ class FrameBuilder:
         after it."""
         if self._title_after is not None and self._title_after.match(text, m.end):
             return True
-        chips = self._chip_phrase_after.match(text, m.end) if m.label == "Firm" else None
-        if chips is not None and not self._cue_follows(text, chips.end()):
-            # "엔비디아 GPU 400개를", "엔비디아 AI 칩": the maker qualifies the chips (but
-            # "바이두 AI 서버 투자 비용": the firm's spending on them)
-            return True
+        if self._maker_of_next(text, m, mentions):
+            return True  # "엔비디아 GPU 400개를", "엔비디아 AI 칩": the maker qualifies the chips
         if self.lex.word_after("origin_words", text, m.end):
             return True  # "저장대 출신 엔지니어 3명": where the people come from
         return any(

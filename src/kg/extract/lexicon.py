@@ -102,6 +102,8 @@ class Numbers(Strict):
     counted: dict[str, list[Regex]] = {}
     not_after_words: list[Regex] = []
     not_before_words: list[Regex] = []
+    # words that may open a bracket restating a figure in another currency or unit (`(한화 약 …)`)
+    conversion_words: list[Regex] = []
 
 
 class Relative(Strict):

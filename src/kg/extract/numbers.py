@@ -231,7 +231,8 @@ class QuantityFinder:
         )
         mods = rf"(?:{stop}[\w.'’-]+\s){{0,5}}?"
         if self.lex.code == "ko":  # never past a word that closes the phrase (`이상을 … 기업`)
-            closing = r"(?![\uac00-\ud7a3]*(?:을|를|은|는|에)\s)"
+            particles = self.lex.particles("subject", "object")
+            closing = rf"(?![\uac00-\ud7a3]*{particles}\s)"
             mods = rf"(?:{closing}[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){{0,2}}?"
         case = "(?i:" if self.lex.code == "en" else "(?:"
         return Alternatives(
@@ -242,13 +243,13 @@ class QuantityFinder:
 
     @cached_property
     def _counted_before(self) -> list[tuple[re.Pattern[str], str]]:
-        """Korean: the counted noun before the number (`GPU 1만 개`, `H20 칩 100만 개`)."""
+        """Korean: the counted noun before the number (`GPU 1만 개`, `H20 칩 100만 개`); firms and
+        countries only right before it (`제재기업 13곳`, not `기업은 올해 약 50만 개`)."""
         marked = self.lex.particles("subject", "object")
+        loose = rf"(?:\([^)]{{1,24}}\))?\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"
         return [
             (
-                re.compile(
-                    rf"(?:{word})(?:\([^)]{{1,24}}\))?\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"
-                ),
+                re.compile(rf"(?:{word})" + (r"\s?$" if unit in ("entity", "country") else loose)),
                 unit,
             )
             for unit, words in self.n.counted.items()
@@ -295,7 +296,8 @@ class QuantityFinder:
             found = self._counted_earlier(text, found)
         else:
             found = self._counted_in_clause(text, found)
-        return [replace(q, text=sentence[q.start : q.end]) for q in _conversions(text, found)]
+        converted = _conversions(text, found, "|".join(self.n.conversion_words) or "(?!)")
+        return [replace(q, text=sentence[q.start : q.end]) for q in converted]
 
     def _counted_in_clause(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """ "its H20 card inventory was 20,000 before the ban", "shipments rose from 300,000 H800s
@@ -911,11 +913,12 @@ def _scale_of(high: float, low: float) -> float:
     return factor if factor >= 1000 else 1.0
 
 
-def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+def _conversions(text: str, found: list[Quantity], words: str) -> list[Quantity]:
     """`170억달러(22조원)`, `55억달러(한화 약 7조5000억원)`, `497.9 exaflops (497,900,000
-    teraflops)`: a figure in
-    brackets right after
-    one of the same measure restates it (another currency or unit)."""
+    teraflops)`: a figure in brackets right after one of the same measure restates it (another
+    currency or unit); `words` may stand before it (the language's `conversion_words`)."""
+    opened = re.compile(rf"\s?[(（·/]\s?(?:(?:{words})\s?)*", re.I)
+    further = re.compile(rf"[\s,·/]*(?:(?:{words})\s?)*", re.I)
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -924,11 +927,7 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
             prev
             and prev.measure == q.measure
             and (q.measure == "money" or q.value == prev.value)
-            and re.fullmatch(
-                r"\s?[(（·/]\s?(?:한화|원화|미화|우리\s?돈(?:으로)?)?\s?(?:약|about|around|or|roughly|approximately|approx\.?|c\.|~|≈)?\s?",
-                gap,
-                re.I,
-            )
+            and opened.fullmatch(gap)
             and (gap.strip()[:1] in "(（" or _inside_brackets(text, q.start))
         ):
             q = replace(q, converted=True)
@@ -936,7 +935,7 @@ def _conversions(text: str, found: list[Quantity]) -> list[Quantity]:
             prev
             and prev.converted
             and prev.measure == q.measure
-            and re.fullmatch(r"[\s,·/]*(?:한화|원화|미화)?\s?(?:약|about|around|roughly)?\s?", gap)
+            and further.fullmatch(gap)
             and _inside_brackets(text, q.start)
         ):
             q = replace(
