@@ -307,7 +307,7 @@ def test_korean_an_unknown_name_as_subject_hides_the_discourse_topic() -> None:
 def test_korean_a_thing_a_demonstrative_points_at_hides_the_discourse_topic() -> None:
     text = "딥시크는 새 학습 기법을 내놨다. 이 기법은 연산량을 최대 60% 줄인다. 매출은 30% 늘었다."
     assert core(text, "ko") == {("deepseek", "percent_change", 30, "percent")}
-    text = "화웨이는 새 칩을 냈다. 이 최신 AI 칩은 910B 프로세서 두 개를 탑재하고 있다. 화웨이는 GPU 500개를 보유한다."
+    text = "화웨이는 새 칩을 냈다. 이 신형 가속기 칩은 910B 다이 두 개를 탑재했다. 화웨이는 GPU 500개를 보유한다."
     assert core(text, "ko") == {("huawei", "chips_held", 500, "GPU")}  # modifiers after the demonstrative
 
 
@@ -318,7 +318,7 @@ def test_a_clause_that_opens_with_a_thing_of_another_kind_is_not_about_the_firm(
 
 
 def test_a_plural_demonstrative_after_an_opening_word_points_at_things_of_its_own() -> None:
-    text = "Tencent installed many H20 GPUs. Combined, these cards deliver 3,000 petaflops of compute."
+    text = "Tencent installed many H20 GPUs. Together, these accelerators provide 2,500 petaflops in total."
     assert core(text) == set()
     assert core("Tencent uses the H20. The H20 delivers 148 teraflops.") == {("h20", "chip_compute", 148, "TFLOPS")}
 
@@ -352,12 +352,12 @@ def test_a_pronoun_after_a_firm_is_the_firms_not_an_agency_of_the_discourse() ->
 
 
 def test_accounting_terms_are_no_names() -> None:
-    text = "AMD posted revenue of $9 billion, up 20%, and non-GAAP net income of $2.5 billion."
+    text = "AMD's quarter brought $9 billion of sales, up 20%, and non-GAAP net income of $2.5 billion."
     assert ("amd", "revenue", 2.5e9, "USD") in core(text)
 
 
 def test_korean_a_system_that_carries_chips_is_their_subject_not_the_topics_firm() -> None:
-    text = "화웨이는 새 시스템을 공개했다. 클라우드매트릭스 384 슈퍼노드는 자사 칩인 어센드 910C를 300개 탑재한다. NVL72는 블랙웰 GPU를 70개 탑재하고 있다."
+    text = "화웨이는 새 시스템을 공개했다. 클라우드매트릭스 384 슈퍼노드는 화웨이 칩인 어센드 910C를 300개 탑재했다. NVL72는 블랙웰 GPU를 70개 탑재하고 있다."
     assert core(text, "ko") == {("cloudmatrix-384", "chips_in_system", 300, "GPU"),
                                 ("gb200", "chips_in_system", 70, "GPU")}
 
@@ -372,36 +372,36 @@ def test_a_sum_in_millions_without_a_currency_is_in_the_documents_last_currency(
 
 
 def test_korean_a_proper_noun_before_a_figures_noun_is_no_overt_subject_of_its_own() -> None:
-    text = "텐센트는 실적을 발표했다. 클라우드 수익은 20% 증가한 90억 위안을 기록했다."
+    text = "텐센트는 실적을 발표했다. 클라우드 수익은 전년보다 20% 늘어 90억 위안이 됐다."
     assert core(text, "ko") == {("tencent", "percent_change", 20, "percent"), ("tencent", "revenue", 9e9, "CNY")}
 
 
 def test_a_name_in_a_later_clause_does_not_keep_the_topic_from_an_earlier_clause() -> None:
-    text = "Baidu reported results. Gross margin improved to 21%, helped by a better mix, and Baidu keeps investing."
+    text = "Baidu reported results. Operating margin climbed to 21%, thanks to cheaper memory, and Baidu keeps hiring."
     assert ("baidu", "percentage", 21, "percent") in core(text)
 
 
 def test_korean_a_count_of_firms_lends_its_noun_to_no_later_count() -> None:
-    text = "엔비디아는 물량을 늘렸다. 이들 2개 기업은 엔비디아에 약 50만 개에 달하는 H20 칩을 주문했다."
+    text = "엔비디아는 물량을 늘렸다. 이들 2개 기업은 올해 약 50만 개에 달하는 H20 칩을 확보하려 한다."
     assert ("h20", "GPU") in {(f["object"], f["unit"]) for f in facts(text, "ko")}
 
 
 def test_korean_the_firm_whose_chips_others_buy_is_their_maker_not_the_buyer() -> None:
-    text = "바이트댄스는 내년 한 해 동안 엔비디아의 AI 칩 구매에만 약 500억 위안(미화 70억 달러, 한화 약 9조 원)을 투자할 계획이다."
+    text = "바이트댄스는 엔비디아의 AI 칩 구매에 내년 약 500억 위안(미화 70억 달러, 한화 약 9조 원)을 투자하기로 했다."
     assert core(text, "ko") == {("bytedance", "investment", 5e10, "CNY")}
 
 
 def test_korean_a_list_of_firms_with_suffixes_and_a_conjunction_gives_its_figure_to_the_first() -> None:
-    text = "중국의 기술 기업 바이트댄스, 알리바바 그룹, 그리고 텐센트 홀딩스는 H20 칩을 100억 달러어치 주문했다."
+    text = "보도에 따르면 바이트댄스, 알리바바 그룹, 그리고 텐센트 홀딩스는 올해 H20 칩을 100억 달러어치 주문했다."
     assert ("bytedance", 1e10) in {(f["subject"], f["value"]) for f in facts(text, "ko")}
 
 
 def test_the_owner_of_the_name_a_figure_is_compared_with_is_not_its_subject() -> None:
-    assert core("AMD는 지난해 화웨이의 어센드 910B보다 세 배나 많은 칩을 인도했다.", "ko") == {("amd", "multiple", 3, "times")}
+    assert core("AMD는 올해 화웨이의 어센드 910B보다 세 배 많은 가속기를 출하했다.", "ko") == {("amd", "multiple", 3, "times")}
 
 
 def test_a_duration_right_before_a_sum_is_its_period_not_a_figure() -> None:
-    assert core("알리바바는 5년간 최대 3,000억 위안을 투자한다.", "ko") == {("alibaba", "investment", 3e11, "CNY")}
+    assert core("알리바바는 5년간 3,000억 위안의 투자를 발표했다.", "ko") == {("alibaba", "investment", 3e11, "CNY")}
 
 
 @pytest.mark.parametrize("text, lang", [("바이두는 계획을 밝혔다. 쿤룬3 칩을 곧 양산한다.", "ko"), ("Baidu has a plan. It will mass-produce Kunlun 3 chips.", "en")])
@@ -421,7 +421,7 @@ def test_a_rule_that_restricts_chips_above_a_performance_density_sets_a_threshol
 
 
 def test_tpp_and_density_with_no_chip_to_carry_them_are_the_rules_thresholds() -> None:
-    text = "미 상무부 산업안보국(BIS)은 규정을 개정했다. 개정안은 총연산성능 4000 이상이거나 총연산성능 1500 이상이면서 성능밀도 5.5 이상인 칩에 적용된다."
+    text = "미 상무부 산업안보국(BIS)은 규정을 개정했다. 새 기준은 총연산성능이 4000 이상인 칩, 또는 총연산성능 1500 이상이면서 성능밀도 5.5 이상인 칩이다."
     assert core(text, "ko") == {("us-bis", "threshold_tpp", 4000, "TPP"), ("us-bis", "threshold_tpp", 1500, "TPP"),
                                 ("us-bis", "threshold_density", 5.5, "PD")}
     text = "The Bureau of Industry and Security updated its rules. Chips with a TPP of 4,000 or more need a licence."
@@ -452,30 +452,30 @@ def test_an_agencys_spokesperson_or_its_glossed_name_is_the_source(text: str, la
 
 
 def test_a_firm_right_before_a_chip_is_its_maker_unless_the_chips_sales_follow() -> None:
-    text = "Small cloud firms rent out Nvidia A100 servers at prices 30% lower than in the US."
+    text = "Resellers in Shenzhen list Nvidia A100 servers 30% below US prices."
     assert "nvidia" not in {f["subject"] for f in facts(text)}
-    text = "The deal clears Nvidia H200 sales to China with a 20% government cut."
+    text = "Under the deal, Nvidia H200 sales to China give Washington a 20% cut."
     assert core(text) == {("nvidia", "revenue_share", 20, "percent")}
 
 
 def test_korean_a_firm_before_modified_chip_words_is_their_maker() -> None:
-    text = "리아오와 대만 법인 직원이 엔비디아 AI 칩 20억달러를 중국에 밀수출한 혐의로 기소됐다."
+    text = "두 무역업자와 현지 법인 직원이 엔비디아 AI 칩 20억달러를 홍콩으로 빼돌린 혐의로 체포됐다."
     assert "nvidia" not in {f["subject"] for f in facts(text, "ko")}
     text = "트렌드포스는 바이두 AI 서버 투자 비용이 20억 달러를 넘는다고 추산했다."  # its spending on them
     assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("baidu", 2e9)}
 
 
 def test_a_year_like_number_before_a_chip_name_counts_it_unless_a_year_word_comes_first() -> None:
-    assert core("Tencent apparently has more than 2048 H800s.") == {("tencent", "chips_held", 2048, "GPU")}
+    assert core("Tencent now owns more than 2048 H800s.") == {("tencent", "chips_held", 2048, "GPU")}
     assert core("In 2024 H20 shipments to Tencent grew.") == set()
 
 
 def test_one_percent_in_words_is_a_figure() -> None:
-    assert core("China is less than one percent of Baidu's revenue.") == {("baidu", "revenue_share", 1, "percent")}
+    assert core("Chip sales are less than one percent of Baidu's revenue.") == {("baidu", "revenue_share", 1, "percent")}
 
 
 def test_korean_sanctioned_firms_added_are_a_listing() -> None:
-    text = "미 상무부 산업안보국(BIS)은 규정을 발표했다. 제재기업 13곳 추가."
+    text = "미 상무부 산업안보국(BIS)은 규정을 발표했다. 이번에 제재기업 13곳이 늘었다."
     assert core(text, "ko") == {("us-bis", "entities_listed", 13, "entity")}
 
 

@@ -198,12 +198,12 @@ def test_an_english_count_that_ends_its_phrase_counts_the_noun_its_clause_counte
 
 
 def test_a_number_of_years_is_a_time_span_never_a_count_of_what_follows() -> None:
-    text = "over the past three years the firm shipped 400 graphics processing units"
+    text = "for the last three years it sold 400 graphics processing units"
     assert [(q.value, q.unit) for q in quantities(text, "en")] == [(400, "GPU")]
 
 
 def test_a_currency_before_the_low_end_and_a_scale_after_the_high_end_make_one_range() -> None:
-    assert [(q.value, q.value_max, q.unit) for q in quantities("guided revenue to $7.2–7.8 billion", "en")] == [
+    assert [(q.value, q.value_max, q.unit) for q in quantities("expects sales of $7.2–7.8 billion", "en")] == [
         (7.2e9, 7.8e9, "USD")]
 
 
@@ -212,8 +212,8 @@ def test_chinese_yuan_is_a_currency() -> None:
 
 
 @pytest.mark.parametrize("text, counted", [
-    ("중국 외 15개 우려국을 대상으로", "country"), ("중국의 30개 반도체·장비 관련 기업에 수출되는", "entity"),
-    ("세정 등 12개 카테고리 장비가", "thing"),
+    ("미국은 15개 우려국을 상대로", "country"), ("명단에 오른 30개 반도체·장비 관련 기업에 팔리는", "entity"),
+    ("노광 등 9개 카테고리 장비가", "thing"),
     ("H20 칩을 40만 개 샀지만 재고는", "GPU"), ("1만 개 이상의 첨단 GPU를", "GPU"),
 ])
 def test_a_korean_counter_counts_the_head_noun_that_ends_the_phrase_after_it(text: str, counted: str) -> None:
