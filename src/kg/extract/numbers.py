@@ -246,7 +246,10 @@ class QuantityFinder:
         """Korean: the counted noun before the number (`GPU 1만 개`, `H20 칩 100만 개`); firms and
         countries only right before it (`제재기업 13곳`, not `기업은 올해 약 50만 개`)."""
         marked = self.lex.particles("subject", "object")
-        loose = rf"(?:\([^)]{{1,24}}\))?\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"
+        loose = (
+            rf"(?:\([^)]{{1,24}}\))?\s?(?:[A-Za-z0-9.-]+\s?)?(?:의\s?수|\s수)?{marked}?\s?"
+            rf"(?:[\uac00-\ud7a3]{{1,3}}\s){{0,2}}$"
+        )
         return [
             (
                 re.compile(rf"(?:{word})" + (r"\s?$" if unit in ("entity", "country") else loose)),
