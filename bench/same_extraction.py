@@ -2,7 +2,8 @@
 
     python -m bench.same_extraction REV [PATH ...]
 
-Default paths: the real-article texts (tests/gold/real/texts/*.md) and the seeds. REV's tree is
+Default paths: the texts of the dev split (tests/gold/real/dev; never the test split's, which the
+extractor must not see before it is scored) and the seeds. REV's tree is
 exported (`git archive`) to a temporary folder and run from there; the working tree is run as it
 is. Per document, every sentence's record as `kg extract --format jsonl --all` prints it and the
 graph batch `extract()` makes (nodes and edges with their properties) are compared byte for byte.
@@ -41,6 +42,13 @@ print(json.dumps(out))
 """
 
 
+def dev_texts() -> list[Path]:
+    """Every dev article's text (re-filled into tests/gold/real/texts/ from the recipes)."""
+    real = ROOT / "tests/gold/real"
+    return [real / "texts" / f"{recipe.name.removesuffix('.recipe.yaml')}.md"
+            for recipe in sorted((real / "dev").glob("*.recipe.yaml"))]
+
+
 def snapshot(tree: Path, paths: list[Path]) -> dict[str, str]:
     env = {"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", _SNAPSHOT, *map(str, paths)], cwd=tree, env=env,
@@ -56,8 +64,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("revision")
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    paths = [p.resolve() for p in args.paths] or sorted((ROOT / "tests/gold/real/texts").glob("*.md")) + sorted(
-        p for p in (ROOT / "seeds").iterdir() if p.is_file())
+    seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.is_file())
+    paths = [p.resolve() for p in args.paths] or [*dev_texts(), *seeds]
     archive = subprocess.run(["git", "archive", args.revision, "src", "loaders", "ontology", "queries"],
                              cwd=ROOT, capture_output=True)
     if archive.returncode != 0:
