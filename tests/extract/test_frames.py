@@ -1141,3 +1141,18 @@ def test_a_name_before_a_stake_is_what_is_owned() -> None:
 
 def test_a_stake_is_an_ownership_share() -> None:
     assert core("Alibaba holds a 36% stake in Zhipu.") == {("alibaba", "stake_share", 36, "percent")}
+
+
+def test_has_before_a_past_participle_is_an_auxiliary_not_a_holding() -> None:
+    text = "AMD reported results. The company has delivered over 9,000 MI308 accelerators so far."
+    assert core(text) == {("amd", "chips_supplied", 9000, "GPU")}
+
+
+def test_a_trailing_participle_clause_takes_the_main_clauses_subject() -> None:
+    text = "In 2025, Oracle overtook every rival as a customer of Nvidia, buying some 120,000 Blackwell GPUs."
+    assert core(text) == {("oracle", "chips_acquired", 120000, "GPU")}
+
+
+def test_a_fronted_purpose_clause_holds_no_subject_for_a_trailing_participle() -> None:
+    text = "To match an H100 cluster, an H20 cluster needs three times the chips, adding 40% to its energy bill."
+    assert core(text) == {("h20", "multiple", 3, "times"), ("h20", "percentage", 40, "percent")}

@@ -99,6 +99,12 @@ _COMPARED_AT = re.compile(
     r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
     r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$"
 )
+# a phrase before the main clause's subject: "To match a B300 cluster, ", "Founded by X, "
+_FRONTED_PHRASE = re.compile(
+    r"(?:[^,;.]{0,60}?\s?[-–:]\s+)?(?:To|In order to|[A-Z][a-z]+ed|[A-Z][a-z]+ing|Despite|After"
+    r"|Before|While|By|Since|Upon|On|Through|Without|When|In|As|Like|Unlike|For|With|According to)"
+    r"\b[^,;]*,\s"
+)
 _FRONTED_PARTICIPLE = re.compile(
     r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|Through|Without|When)\s+)?"
     r"[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s"
@@ -1004,6 +1010,19 @@ class FrameBuilder:
             if main:  # a fronted participle's subject is the main clause's
                 self._how = "participle"
                 return _entity(main[0])
+        trailing = self.lex.last_clause_word("trailing_participles", text, region_start, q.start)
+        if trailing is not None and not any(m.start >= trailing.end() for m in pool):
+            opener = _FRONTED_PHRASE.match(text, region_start)
+            main = [
+                m
+                for m in pool
+                if (opener is None or m.start >= opener.end())
+                and m.end <= trailing.start()
+                and not _after_preposition(text, m.start)
+            ]
+            if main:  # "Microsoft became the largest buyer, purchasing 485,000 GPUs": Microsoft
+                self._how = "participle"
+                return _entity(self._head_of_list(text, main[0], mentions))
         owners = {
             (m.start, m.end)
             for m in pool

@@ -372,6 +372,12 @@ class Lexicon:
         found = pattern.match(text, at) if pattern else None
         return found.end() if found else None
 
+    def last_clause_word(self, group: str, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The last word of the `clause_words` list `group` between `start` and `end`."""
+        pattern = self._clause_words.get(group)
+        found = list(pattern.finditer(text, start, end)) if pattern else []
+        return found[-1] if found else None
+
     def word_after(self, group: str, text: str, at: int) -> bool:
         """Does a word of the `clause_words` list `group` stand at `at` (its entries carry their own
         leading space or hyphen)?"""
