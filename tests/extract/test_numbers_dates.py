@@ -48,6 +48,20 @@ def test_english_amounts_units_and_specs(text: str, value: float, unit: str) -> 
     assert _first(text, "en") == (value, unit)
 
 
+@pytest.mark.parametrize("text, value", [("750 FP8 TFLOPS", 750), ("2.5 BF16 PFLOPS", 2_500), ("40 INT8 TOPS", 40)])
+def test_a_number_format_between_a_figure_and_its_compute_unit(text: str, value: float) -> None:
+    assert _first(text, "en") == (value, "TFLOPS")
+
+
+@pytest.mark.parametrize("text", ["1,250 TFLOP", "1,250 TFLOPs", "1,250 TFLOP/s"])
+def test_a_singular_or_mixed_case_compute_unit(text: str) -> None:
+    assert _first(text, "en") == (1_250, "TFLOPS")
+
+
+def test_composite_performance_before_a_figure_is_tpp() -> None:
+    assert _first("rules that cover a composite performance of 2400 or more", "en") == (2_400, "TPP")
+
+
 def test_a_unit_after_the_second_figure_of_from_to_serves_both() -> None:
     assert [(q.value, q.unit) for q in quantities("output fell from 300 to 250 TOPS", "en")] == [
         (300, "TFLOPS"), (250, "TFLOPS")]
