@@ -1156,3 +1156,8 @@ def test_a_trailing_participle_clause_takes_the_main_clauses_subject() -> None:
 def test_a_fronted_purpose_clause_holds_no_subject_for_a_trailing_participle() -> None:
     text = "To match an H100 cluster, an H20 cluster needs three times the chips, adding 40% to its energy bill."
     assert core(text) == {("h20", "multiple", 3, "times"), ("h20", "percentage", 40, "percent")}
+
+
+def test_a_korean_topic_holds_the_paragraph_past_a_later_subject() -> None:
+    text = "캠브리콘은 2016년 세워진 AI 칩 업체다. 이후 화웨이가 최대 고객이 됐다. 지난해 매출은 12억 위안이었다."
+    assert core(text, "ko") == {("cambricon", "revenue", 1.2e9, "CNY")}

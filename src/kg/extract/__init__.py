@@ -279,7 +279,8 @@ def _remember(
         entity = Entity(m.label, m.id, m.surface, m.candidate)
         is_source = source is not None and (entity.label, entity.id) == (source.label, source.id)
         reporter = is_source and entity.label == "Firm" and entity.id in builder.reporters
-        salience.note(entity, topical=builder.topical(text, m, mentions) and not reporter)
+        topical = builder.topical(text, m, mentions) and not reporter
+        salience.note(entity, topical, anchor=topical and builder.topic_marked(text, m))
 
 
 def _candidate_node(batch: GraphBatch, entity: Entity) -> NodeRef:

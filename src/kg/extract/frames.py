@@ -167,14 +167,22 @@ class Salience:
     )  # per label, the entity the document names most
     currency: str | None = None  # the document's last currency ("… 989 million yuan … 276 million")
 
+    anchored: set[str] = field(default_factory=set)  # labels whose paragraph topic is 은/는-marked
+
     def new_paragraph(self) -> None:
         self.paragraph.clear()
         self.recent.clear()
+        self.anchored.clear()
 
-    def note(self, entity: Entity, topical: bool) -> None:
+    def note(self, entity: Entity, topical: bool, anchor: bool = False) -> None:
+        """`anchor`: a Korean topic (`무어스레드는`) holds the paragraph until another topic
+        replaces it; a name marked only as a subject (`엔비디아 출신 엔지니어들이`) does not."""
         self.recent[entity.label] = entity
         if topical:
-            self.paragraph[entity.label] = entity
+            if anchor or entity.label not in self.anchored:
+                self.paragraph[entity.label] = entity
+            if anchor:
+                self.anchored.add(entity.label)
             self.document[entity.label] = entity
 
     def resolve(self, labels: Sequence[str], paragraph_only: bool = False) -> Entity | None:
@@ -1546,6 +1554,10 @@ class FrameBuilder:
             # "캠브리콘 목표주가를 1223위안에서": the figure is what the possessed noun takes
             return True
         return closed.lastgroup not in ("object", "oblique")
+
+    def topic_marked(self, text: str, m: Mention) -> bool:
+        """Korean: is the name marked as the sentence's topic (`은/는`, a headline's `X,`)?"""
+        return not self.en and self._topic_marked(text, m)
 
     def _topic_marked(self, text: str, m: Mention) -> bool:
         if _HEADLINE_TOPIC_KO.fullmatch(text[: m.start]) and text[m.end : m.end + 1] == ",":
