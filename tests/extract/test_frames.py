@@ -1161,3 +1161,13 @@ def test_a_fronted_purpose_clause_holds_no_subject_for_a_trailing_participle() -
 def test_a_korean_topic_holds_the_paragraph_past_a_later_subject() -> None:
     text = "캠브리콘은 2016년 세워진 AI 칩 업체다. 이후 화웨이가 최대 고객이 됐다. 지난해 매출은 12억 위안이었다."
     assert core(text, "ko") == {("cambricon", "revenue", 1.2e9, "CNY")}
+
+
+def test_a_korean_headline_topic_after_a_section_tag() -> None:
+    text = "[테크 브리핑] 알리바바, 중국 AI 칩 스타트업 무어스레드 테크놀로지에 5억 달러 투자"
+    assert core(text, "ko") == {("alibaba", "investment", 5e8, "USD")}
+
+
+def test_a_korean_name_whose_firm_word_takes_an_oblique_particle_is_no_subject() -> None:
+    text = "알리바바 클라우드는 성장했다. 중국 AI 칩 스타트업 무어스레드 테크놀로지에 5억 달러를 투자했다."
+    assert all(subject != "moore-threads" for subject, *_ in core(text, "ko"))

@@ -131,6 +131,10 @@ def test_a_bracketed_conversion_may_name_the_currency_it_converts_into() -> None
     assert [(q.value, q.unit, q.converted) for q in found] == [(4e9, "USD", False), (5.6e12, "KRW", True)]
 
 
+def test_a_korean_generation_number_is_an_ordinal_not_a_count() -> None:
+    assert quantities("비렌은 3세대 AI 칩을 공개했다", "ko") == []
+
+
 def test_a_minus_sign_is_kept() -> None:
     assert [q.negative for q in quantities("it spent -$5 billion", "en")] == [True]
 

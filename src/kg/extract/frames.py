@@ -68,7 +68,8 @@ _DISCOURSE_SUBJECTS = frozenset(
     {"topic", "ko-topic", "reporter"}
 )  # subjects the sentence does not name
 _BUYER_CUES = frozenset({"acquire", "order", "smuggle", "rent"})  # what buyers do to chips
-_HEADLINE_TOPIC_KO = re.compile(r"[\s\[\"“‘'(]*")  # what may stand before a headline's "TSMC, …"
+# what may stand before a headline's "TSMC, …": quotes, brackets, a section tag ("[아시아증시] ")
+_HEADLINE_TOPIC_KO = re.compile(r"[\s\"“‘'(]*(?:\[[^\]]{1,20}\]\s*)?[\s\[\"“‘'(]*")
 _APPOSITION_EN = re.compile(
     r",\s+(?:a|an|the)\s[^,;]{1,60},\s*"
 )  # "Zephyr Compute, a Florida company, shipped"
@@ -301,6 +302,15 @@ class FrameBuilder:
     @cached_property
     def _oblique(self) -> re.Pattern[str]:
         return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
+
+    @cached_property
+    def _oblique_phrase(self) -> re.Pattern[str]:
+        """An oblique particle after a name, or after the firm word that ends it (`엔플레임
+        테크놀로지에`, `알리바바 그룹으로부터`)."""
+        n = self.lex.data.names
+        words = sorted({*n.org_suffixes, *n.head_nouns}, key=len, reverse=True)
+        suffix = rf"(?:\s?(?:{'|'.join(map(re.escape, words))}))?" if words else ""
+        return re.compile(rf"{suffix}\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
 
     @cached_property
     def _marked_after(self) -> re.Pattern[str]:
@@ -1222,7 +1232,7 @@ class FrameBuilder:
             m
             for m in before
             if m.start >= start
-            and not self._oblique.match(text, m.end)
+            and not self._oblique_phrase.match(text, m.end)
             and not self._modifies_a_name(text, m, mentions)
         ]
         if near:
