@@ -1171,3 +1171,13 @@ def test_a_korean_headline_topic_after_a_section_tag() -> None:
 def test_a_korean_name_whose_firm_word_takes_an_oblique_particle_is_no_subject() -> None:
     text = "알리바바 클라우드는 성장했다. 중국 AI 칩 스타트업 무어스레드 테크놀로지에 5억 달러를 투자했다."
     assert all(subject != "moore-threads" for subject, *_ in core(text, "ko"))
+
+
+def test_a_bare_count_counts_what_the_paragraph_counted_last() -> None:
+    text = "Nvidia shipped 500,000 H20 GPUs in the first quarter. It shipped another 650,000 in the second."
+    assert core(text) == {("nvidia", "chips_supplied", 500000, "GPU"), ("nvidia", "chips_supplied", 650000, "GPU")}
+
+
+def test_a_bare_count_takes_no_noun_from_an_earlier_paragraph() -> None:
+    text = "Nvidia shipped 500,000 H20 GPUs in the first quarter.\n\nIt shipped another 650,000 in the second."
+    assert core(text) == {("nvidia", "chips_supplied", 500000, "GPU")}

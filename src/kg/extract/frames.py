@@ -167,6 +167,7 @@ class Salience:
         default_factory=dict
     )  # per label, the entity the document names most
     currency: str | None = None  # the document's last currency ("… 989 million yuan … 276 million")
+    counted: str | None = None  # the paragraph's last counted noun ("… 811,000 GPUs. … to 773,000")
 
     anchored: set[str] = field(default_factory=set)  # labels whose paragraph topic is 은/는-marked
 
@@ -174,6 +175,7 @@ class Salience:
         self.paragraph.clear()
         self.recent.clear()
         self.anchored.clear()
+        self.counted = None
 
     def note(self, entity: Entity, topical: bool, anchor: bool = False) -> None:
         """`anchor`: a Korean topic (`무어스레드는`) holds the paragraph until another topic
@@ -378,7 +380,7 @@ class FrameBuilder:
         }
         frames: list[Frame] = []
         self._previous_subject = None
-        self._last_counted: str | None = None
+        self._last_counted: str | None = salience.counted
         for q in quantities:
             if q.converted:
                 continue
@@ -412,6 +414,7 @@ class FrameBuilder:
                 )
                 if extra.ok:
                     frames.append(extra)
+        salience.counted = self._last_counted
         return self._respectively(text, typed, frames)
 
     def _respectively(self, text: str, mentions: list[Mention], frames: list[Frame]) -> list[Frame]:
@@ -501,7 +504,7 @@ class FrameBuilder:
             q = f.quantity = replace(q, measure="money", unit=salience.currency or q.unit)
         chip = self._counted_chip(text, q, mentions)
         counted = q.counted or ("GPU" if chip is not None and q.measure == "count" else None)
-        if counted is None and q.measure == "count" and not self.en:
+        if counted is None and q.measure == "count":
             counted = (
                 self._last_counted
             )  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before
