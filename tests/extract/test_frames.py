@@ -808,6 +808,16 @@ def test_a_korean_name_after_an_analyst_or_expert_title_is_a_person() -> None:
     assert {("로렌 헤일", "Person"), ("류샤오밍", "Person")} <= found
 
 
+def test_a_korean_name_after_a_title_with_a_copula_is_a_person() -> None:
+    found = _candidates("YMTC의 이사장 겸 CEO인 천난샹은 그렇게 말했다.", "ko")
+    assert ("천난샹", "Person") in found
+
+
+def test_a_korean_name_after_a_head_or_a_former_employer_is_a_person() -> None:
+    found = _candidates("구글 중국 전 총괄 류하이펑이 회사를 세웠다. 인텔 출신 왕젠궈가 합류했다.", "ko")
+    assert {("류하이펑", "Person"), ("왕젠궈", "Person")} <= found
+
+
 def test_a_korean_proper_noun_with_an_organisation_suffix_written_on_is_a_firm() -> None:
     found = _candidates("선전증권거래소는 상장을 승인했다. 모건리서치는 보고서를 냈다.", "ko")
     assert {("선전증권거래소", "Firm"), ("모건리서치", "Firm")} <= found
