@@ -818,6 +818,11 @@ def test_a_korean_name_after_a_head_or_a_former_employer_is_a_person() -> None:
     assert {("류하이펑", "Person"), ("왕젠궈", "Person")} <= found
 
 
+def test_a_korean_name_after_a_compound_firm_noun_with_a_copula_is_a_firm() -> None:
+    found = _candidates("현지 경제매체 제몐 등이 전했다. 대형 투자은행인 하이퉁증권이 주관했다.", "ko")
+    assert {("제몐", "Firm"), ("하이퉁증권", "Firm")} <= found
+
+
 def test_a_korean_proper_noun_with_an_organisation_suffix_written_on_is_a_firm() -> None:
     found = _candidates("선전증권거래소는 상장을 승인했다. 모건리서치는 보고서를 냈다.", "ko")
     assert {("선전증권거래소", "Firm"), ("모건리서치", "Firm")} <= found

@@ -165,16 +165,17 @@ class NameFinder:
 
     @cached_property
     def _ko_firm_after_noun(self) -> re.Pattern[str]:
-        """A firm noun, then one Hangul word marked as a name would be (`업체 시게이트가`)."""
+        """A firm noun, then one Hangul word marked as a name would be (`업체 시게이트가`,
+        `투자은행인 중신증권이`)."""
         nouns = (
             "|".join(
                 map(re.escape, sorted(self.lex.data.names.firm_appositives, key=len, reverse=True))
             )
             or "(?!)"
         )
-        return re.compile(
-            rf"(?<![\uac00-\ud7a3])(?:{nouns})\s(?P<name>[\uac00-\ud7a3]{{2,8}})"
-            rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
+        return re.compile(  # the noun may end a compound (`경제매체 제일재경`) and take a copula
+            rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{0,6}}?(?:{nouns})(?:인)?\s"
+            rf"(?P<name>[\uac00-\ud7a3]{{2,8}})(?=(?:은|는|이|가|의|과|와|도|,|\s?\(|\s등))"
         )
 
     @cached_property
