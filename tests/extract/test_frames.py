@@ -1196,3 +1196,16 @@ def test_a_bare_count_counts_what_the_paragraph_counted_last() -> None:
 def test_a_bare_count_takes_no_noun_from_an_earlier_paragraph() -> None:
     text = "Nvidia shipped 500,000 H20 GPUs in the first quarter.\n\nIt shipped another 650,000 in the second."
     assert core(text) == {("nvidia", "chips_supplied", 500000, "GPU")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("China's spending on AI data centres reached $50 billion last year.", "en"),
+    ("미국의 수출 통제 위반 벌금은 거래 규모의 2배까지 가능하다.", "ko"),
+])
+def test_a_country_is_no_subject_of_a_sum_a_share_or_a_ratio(text: str, lang: str) -> None:
+    assert core(text, lang) == set()
+
+
+def test_a_person_is_the_subject_of_a_percentage_he_announces() -> None:
+    text = "President Donald Trump said he would impose tariffs of about 30 percent on chips."
+    assert core(text) == {("donald-trump", "percentage", 30, "percent")}

@@ -94,3 +94,7 @@ def test_us_is_the_country_but_not_inside_a_currency() -> None:
 def test_literal_translations_and_other_transcriptions_of_chinese_firm_names(text: str, ident: str) -> None:
     # 寒武纪 is "Cambrian", 海光 "Haiguang", 沐曦 "Muxi"; 华虹 is written 화훙 or 화홍
     assert _ids(text)[0] == ident
+
+
+def test_a_country_code_before_a_dollar_sign_is_a_currency_not_the_country() -> None:
+    assert _ids("a charge of US $1.2 billion") == [] and _ids("US officials said") == ["us"]

@@ -116,6 +116,7 @@ class Gazetteer:
             if m is not None
             and _boundaries_ok(corrected, m.start, m.end, self._particle_after)
             and not (m.label == "Firm" and _PRODUCT_CODE_AFTER.match(corrected, m.end))
+            and not (m.label == "Country" and _CURRENCY_SIGN_AFTER.match(corrected, m.end))
         ]
         taken = [(m.start, m.end) for m in mentions]
         for token in _CAPITALISED_TOKEN.finditer(text):
@@ -210,6 +211,7 @@ def _trie_regex(node: _Trie) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+_CURRENCY_SIGN_AFTER = re.compile(r"\s?\$")  # "US $1.5 billion": a currency, not the country
 _PRODUCT_CODE_AFTER = re.compile(
     r"-(?:[A-Za-z]+-)*[A-Za-z]*\d"
 )  # "MiniMax-Text-01": a product, not the firm
