@@ -1209,3 +1209,7 @@ def test_a_country_is_no_subject_of_a_sum_a_share_or_a_ratio(text: str, lang: st
 def test_a_person_is_the_subject_of_a_percentage_he_announces() -> None:
     text = "President Donald Trump said he would impose tariffs of about 30 percent on chips."
     assert core(text) == {("donald-trump", "percentage", 30, "percent")}
+
+
+def test_a_petabyte_of_data_is_no_chips_memory() -> None:
+    assert core("The H20 is popular. The model's corpus is about 4.8 petabytes of text.") == set()

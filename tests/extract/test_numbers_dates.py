@@ -58,6 +58,10 @@ def test_a_singular_or_mixed_case_compute_unit(text: str) -> None:
     assert _first(text, "en") == (1_250, "TFLOPS")
 
 
+def test_petabytes_are_read_in_gigabytes() -> None:
+    assert _first("2.4 petabytes", "en") == (2_400_000, "GB") and _first("3PB", "en") == (3_000_000, "GB")
+
+
 def test_composite_performance_before_a_figure_is_tpp() -> None:
     assert _first("rules that cover a composite performance of 2400 or more", "en") == (2_400, "TPP")
 
