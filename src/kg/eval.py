@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -187,18 +187,25 @@ def score_article(result: Evaluation, article: Article) -> None:
     document = read_document(article.text_path)
     lang = article.lang or document.lang
     analysis = analyse(document, ontology.load())
-    score_facts(result, article.id, lang, article.gold.facts, claims_of(analysis))
+    aliases = {e.name: tuple(e.aliases_in_text) for e in article.gold.entities}
+    score_facts(result, article.id, lang, article.gold.facts, claims_of(analysis), aliases)
     _score_linking(result, article, lang, analysis)
 
 
 def score_facts(
-    result: Evaluation, article: str, lang: str, facts: list[GoldFact], claims: list[dict[str, Any]]
+    result: Evaluation,
+    article: str,
+    lang: str,
+    facts: list[GoldFact],
+    claims: list[dict[str, Any]],
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
-    """The one matching rule, applied to one article's gold facts and extracted claims."""
+    """The one matching rule, applied to one article's gold facts and extracted claims;
+    `aliases`: per gold entity, the names the article writes it with."""
     result.articles += 1
     used: set[int] = set()
     for fact in facts:
-        hits = [i for i, c in enumerate(claims) if matches(fact, c)]
+        hits = [i for i, c in enumerate(claims) if matches(fact, c, aliases)]
         if fact.value is None:
             result.relations.gold += 1
             result.relations.found += bool(hits)
@@ -273,7 +280,9 @@ def claims_of(analysis: list[SentenceAnalysis]) -> list[dict[str, Any]]:
     return out
 
 
-def matches(fact: GoldFact, claim: dict[str, Any]) -> bool:
+def matches(
+    fact: GoldFact, claim: dict[str, Any], aliases: Mapping[str, Sequence[str]] | None = None
+) -> bool:
     if fact.kind not in claim["kinds"]:
         return False
     if fact.value is not None:
@@ -290,9 +299,12 @@ def matches(fact: GoldFact, claim: dict[str, Any]) -> bool:
             return False
     elif claim["value"] is not None:
         return False
-    subject_ok = _same_entity(fact.subject, claim["subject"], claim["subject_name"])
+    known = aliases or {}
+    subject_ok = _same_entity(
+        fact.subject, claim["subject"], claim["subject_name"], known.get(fact.subject, ())
+    )
     object_ok = fact.object is not None and _same_entity(
-        fact.object, claim["object"], claim["object_name"]
+        fact.object, claim["object"], claim["object_name"], known.get(fact.object, ())
     )
     return subject_ok or object_ok
 
@@ -303,7 +315,12 @@ def unit(word: str | None) -> str | None:
     return _unit_table().get(word.strip().lower(), word.strip())
 
 
-def _same_entity(gold_name: str, claim_id: str | None, claim_name: str | None) -> bool:
+def _same_entity(
+    gold_name: str, claim_id: str | None, claim_name: str | None, written: Sequence[str] = ()
+) -> bool:
+    """Does the claim's subject resolve to the gold entity: its ontology id, or a new name as the
+    text writes it (the gold's name, or a name the article writes the entity with: `링-플러스`
+    for Ling-Plus)?"""
     if claim_id is None:
         return False
     ids = resolve(gold_name)
@@ -311,6 +328,8 @@ def _same_entity(gold_name: str, claim_id: str | None, claim_name: str | None) -
         return True
     if claim_name is None:
         return False
+    if _norm(claim_name) in {_norm(a) for a in written}:
+        return True
     # a new name as the text writes it may lack the vendor the annotator added
     # ("Atlas 950 SuperPoD")
     found, wanted = _norm(claim_name), _norm(gold_name)

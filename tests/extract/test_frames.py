@@ -1213,3 +1213,13 @@ def test_a_person_is_the_subject_of_a_percentage_he_announces() -> None:
 
 def test_a_petabyte_of_data_is_no_chips_memory() -> None:
     assert core("The H20 is popular. The model's corpus is about 4.8 petabytes of text.") == set()
+
+
+def test_a_quoted_korean_name_marked_as_subject_is_a_new_name() -> None:
+    found = facts("바이두가 공개한 ‘원신-라이트’는 300억 개 파라미터 규모다.", "ko")
+    assert [(f["subject"], f["metric"], f["value"]) for f in found] == [("원신-라이트", "parameters", 3e10)]
+
+
+def test_a_quoted_korean_name_that_only_possesses_is_no_subject() -> None:
+    text = "텐센트는 실적을 냈다. 게임 수익은 ‘화평정영’의 흥행으로 12% 늘었다."
+    assert {subject for subject, *_ in core(text, "ko")} == {"tencent"}

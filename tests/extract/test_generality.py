@@ -110,6 +110,17 @@ def test_eval_requires_the_unit_and_reports_a_wrong_qualifier(tmp_path: Path) ->
     assert evaluate(tmp_path).overall.found == 0
 
 
+def test_eval_resolves_a_new_name_through_the_names_the_article_writes_its_entity_with(tmp_path: Path) -> None:
+    (tmp_path / "t.md").write_text("---\nlang: ko\n---\n바이두가 공개한 ‘원신-라이트’는 300억 개 파라미터 규모다.\n",
+                                   encoding="utf-8")
+    gold = ("document: t.md\nentities:\n  - {name: ERNIE Lite, type: model, aliases_in_text: [%s]}\n"
+            "facts:\n  - {kind: other_event, subject: ERNIE Lite, value: 30000000000, unit: parameters}\n")
+    (tmp_path / "g.gold.yaml").write_text(gold % "원신-라이트", encoding="utf-8")
+    assert evaluate(tmp_path).overall.found == 1
+    (tmp_path / "g.gold.yaml").write_text(gold % "원신", encoding="utf-8")
+    assert evaluate(tmp_path).overall.found == 0
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Moonshot released its Kimi K2 model in July.", "en"),
     ("문샷은 지난 7월 새 AI 모델 키미 K2를 공개했다.", "ko"),

@@ -69,6 +69,7 @@ _DISCOURSE_SUBJECTS = frozenset(
 )  # subjects the sentence does not name
 _BUYER_CUES = frozenset({"acquire", "order", "smuggle", "rent"})  # what buyers do to chips
 # what may stand before a headline's "TSMC, …": quotes, brackets, a section tag ("[아시아증시] ")
+_QUOTED_NAME_KO = r"[‘'\"“](?P<name>[^‘’'\"“”\s][^‘’'\"“”]{0,23})[’'\"”]"  # ‘링-플러스’
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\"“‘'(]*(?:\[[^\]]{1,20}\]\s*)?[\s\[\"“‘'(]*")
 _APPOSITION_EN = re.compile(
     r",\s+(?:a|an|the)\s[^,;]{1,60},\s*"
@@ -1453,6 +1454,16 @@ class FrameBuilder:
             return (
                 None  # no marked word between the known subject and the figure: Kiwi is not asked
             )
+        clause_start, _ = self.clause(text, end, end)
+        quoted = [
+            m
+            for m in re.finditer(rf"{_QUOTED_NAME_KO}{self.lex.particles('subject')}\s", text[:end])
+            if m.start() >= max(after, clause_start)
+            and not any(a < m.end("name") and m.start("name") < b for a, b in taken)
+        ]  # marked as the clause's subject or topic, not a possessor (`‘왕자영요’의 성과로`)
+        if quoted:  # "‘링-플러스’는 2900억 개 파라미터": Korean quotes a name it introduces
+            word = quoted[-1].group("name").strip()
+            return Entity(label, slug(word), word, candidate=True)
         found = [
             (s, e, w)
             for s, e, w in marked_proper_nouns(
