@@ -28,6 +28,7 @@ def _first(text: str, lang: str) -> tuple:
     ("직원 150여 명", 150, "people"), ("서버 1,000대", 1_000, "server"), ("GPU 1만 개", 10_000, "GPU"),
     ("28억8천 위안", 2.88e9, "CNY"), ("1억 2천5백 달러", 125_000_000, "USD"),
     ("5억 달러(미화)", 500_000_000, "USD"), ("약 100경 개", 1e18, "count"),
+    ("3500만 주의 신주를", 35_000_000, "share"), ("협력사 40곳", 40, "entity"), ("120개의 중국 법인이", 120, "entity"),
 ])
 def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None:
     assert _first(text, "ko") == (value, unit)
