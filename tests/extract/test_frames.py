@@ -1223,3 +1223,18 @@ def test_a_quoted_korean_name_marked_as_subject_is_a_new_name() -> None:
 def test_a_quoted_korean_name_that_only_possesses_is_no_subject() -> None:
     text = "텐센트는 실적을 냈다. 게임 수익은 ‘화평정영’의 흥행으로 12% 늘었다."
     assert {subject for subject, *_ in core(text, "ko")} == {"tencent"}
+
+
+def test_a_plural_anaphor_with_each_gives_the_figure_to_every_name_of_the_list_before() -> None:
+    text = "In 2024 Alibaba and Baidu were the largest buyers of Nvidia chips. They bought some 150,000 Hopper GPUs each."
+    assert core(text) == {("alibaba", "chips_acquired", 150000, "GPU"), ("baidu", "chips_acquired", 150000, "GPU")}
+
+
+def test_a_korean_plural_anaphor_with_each_gives_the_figure_to_every_name() -> None:
+    text = "알리바바와 바이두는 엔비디아의 최대 고객이었다. 양사는 각각 호퍼 GPU 15만 개를 사들였다."
+    assert core(text, "ko") == {("alibaba", "chips_acquired", 150000, "GPU"), ("baidu", "chips_acquired", 150000, "GPU")}
+
+
+def test_a_plural_anaphor_without_each_takes_the_lists_first_name() -> None:
+    text = "Alibaba and Baidu were the largest buyers of Nvidia chips. The companies bought 300,000 Hopper GPUs."
+    assert core(text) == {("alibaba", "chips_acquired", 300000, "GPU")}

@@ -277,6 +277,9 @@ def _remember(
     stands after a preposition)."""
     for m in mentions:
         entity = Entity(m.label, m.id, m.surface, m.candidate)
+        members = builder.coordinated(text, m, mentions)
+        if members:
+            salience.groups[m.label] = members  # "Tencent and ByteDance became …": a group
         is_source = source is not None and (entity.label, entity.id) == (source.label, source.id)
         reporter = is_source and entity.label == "Firm" and entity.id in builder.reporters
         topical = builder.topical(text, m, mentions) and not reporter

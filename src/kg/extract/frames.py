@@ -82,7 +82,10 @@ _PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 _POSSESSIVE_ANAPHOR_EN = re.compile(r"(?:its|their|(?:the\s+)?\w+(?:'s|’s))\b", re.IGNORECASE)
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
 # "8,192 Ascend chips": counted, not a subject ("In 2025, AMD": a comma ends the number's phrase)
-_NUMBER_BEFORE = re.compile(r"\d(?:[\d.]|,\d)*\s*(?:[a-z-]+\s+){0,2}$")
+# a figure right before a name ("10,000 Nvidia GPUs"); a year is none ("In 2024 Alibaba and …")
+_NUMBER_BEFORE = re.compile(
+    r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d(?:[\d.]|,\d)*\s*(?:[a-z-]+\s+){0,2}$"
+)
 _VERB_BEFORE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
     r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
@@ -169,6 +172,9 @@ class Salience:
     )  # per label, the entity the document names most
     currency: str | None = None  # the document's last currency ("… 989 million yuan … 276 million")
     counted: str | None = None  # the paragraph's last counted noun ("… 811,000 GPUs. … to 773,000")
+    # per label, the paragraph's last list of names in subject position ("Tencent and ByteDance
+    # became …"): what a plural anaphor ("they", "the companies", "양사") points back at
+    groups: dict[str, list[Entity]] = field(default_factory=dict)
 
     anchored: set[str] = field(default_factory=set)  # labels whose paragraph topic is 은/는-marked
 
@@ -177,6 +183,7 @@ class Salience:
         self.recent.clear()
         self.anchored.clear()
         self.counted = None
+        self.groups.clear()
 
     def note(self, entity: Entity, topical: bool, anchor: bool = False) -> None:
         """`anchor`: a Korean topic (`무어스레드는`) holds the paragraph until another topic
@@ -307,6 +314,12 @@ class FrameBuilder:
         return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
 
     @cached_property
+    def _plural_anaphor(self) -> re.Pattern[str]:
+        """An anaphor that points back at a list of names (`they`, `the companies`, `양사`)."""
+        words = self.lex.data.clause_words.get("plural_anaphors", [])
+        return re.compile(f"(?:{'|'.join(words)})", re.IGNORECASE) if words else re.compile("(?!)")
+
+    @cached_property
     def _oblique_phrase(self) -> re.Pattern[str]:
         """An oblique particle after a name, or after the firm word that ends it (`엔플레임
         테크놀로지에`, `알리바바 그룹으로부터`)."""
@@ -382,12 +395,16 @@ class FrameBuilder:
         frames: list[Frame] = []
         self._previous_subject = None
         self._last_counted: str | None = salience.counted
+        grouped: list[tuple[Frame, list[Entity]]] = []
         for q in quantities:
             if q.converted:
                 continue
             frame = Frame(q)
+            self._group: list[Entity] | None = None
             self._fill(frame, text, typed, quantities, dates, salience, source, cues)
             frames.append(frame)
+            if self._group and frame.ok and frame.subject == self._group[0]:
+                grouped.append((frame, self._group))
             if q.measure == "count" and frame.unit not in (
                 None,
                 "people",
@@ -416,6 +433,10 @@ class FrameBuilder:
                 if extra.ok:
                     frames.append(extra)
         salience.counted = self._last_counted
+        marker = self.lex.respectively
+        if grouped and marker is not None and marker.search(text):
+            for frame, members in grouped:  # "They bought 230,000 GPUs each", "양사는 각각"
+                frames += [replace(frame, subject=m, how="each") for m in members[1:]]
         return self._respectively(text, typed, frames)
 
     def _respectively(self, text: str, mentions: list[Mention], frames: list[Frame]) -> list[Frame]:
@@ -446,6 +467,17 @@ class FrameBuilder:
                 for m in members[1:]:
                     out.append(replace(group[0], subject=_entity(m), how="respectively"))
         return out
+
+    def coordinated(self, text: str, m: Mention, mentions: list[Mention]) -> list[Entity]:
+        """The names of the list `m` heads in subject position (`Tencent and ByteDance
+        became`, `알리바바와 바이두는`), or none."""
+        members = self._list_members(text, m, mentions)
+        if len(members) < 2 or members[0] is not m:
+            return []
+        subject = (
+            self.topical(text, m, mentions) if self.en else self._marked_subject(text, members[-1])
+        )
+        return [_entity(x) for x in members] if subject else []
 
     def _list_members(self, text: str, m: Mention, mentions: list[Mention]) -> list[Mention]:
         """The names coordinated with `m` ("A, B와 C"), in order."""
@@ -1685,6 +1717,10 @@ class FrameBuilder:
             pointing = self.lex.demonstrative is not None and self.lex.demonstrative.match(
                 found[-1].group(0)
             )
+            group = salience.groups.get(label)
+            if not earlier and group and self._plural_anaphor.match(text, at):
+                self._group = group  # "They bought 230,000 GPUs each": every member did
+                return group[0]
             resolved = (
                 _entity(earlier[-1])
                 if earlier
