@@ -1238,3 +1238,8 @@ def test_a_korean_plural_anaphor_with_each_gives_the_figure_to_every_name() -> N
 def test_a_plural_anaphor_without_each_takes_the_lists_first_name() -> None:
     text = "Alibaba and Baidu were the largest buyers of Nvidia chips. The companies bought 300,000 Hopper GPUs."
     assert core(text) == {("alibaba", "chips_acquired", 300000, "GPU")}
+
+
+def test_a_design_or_a_system_points_back_at_the_chip() -> None:
+    text = "Huawei is preparing the Ascend 910C for mass production. This design reaches 780 TFLOPS at FP16."
+    assert core(text) == {("ascend-910c", "chip_compute", 780, "TFLOPS")}
