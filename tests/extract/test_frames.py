@@ -1243,3 +1243,7 @@ def test_a_plural_anaphor_without_each_takes_the_lists_first_name() -> None:
 def test_a_design_or_a_system_points_back_at_the_chip() -> None:
     text = "Huawei is preparing the Ascend 910C for mass production. This design reaches 780 TFLOPS at FP16."
     assert core(text) == {("ascend-910c", "chip_compute", 780, "TFLOPS")}
+
+
+def test_a_korean_sheet_count_beside_production_counts_wafers() -> None:
+    assert core("화훙의 월간 생산능력은 12만 장으로 늘었다.", "ko") == {("hua-hong", "chips_produced", 120000, "wafer")}

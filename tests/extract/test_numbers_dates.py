@@ -59,6 +59,14 @@ def test_a_singular_or_mixed_case_compute_unit(text: str) -> None:
     assert _first(text, "en") == (1_250, "TFLOPS")
 
 
+def test_wafers_per_month_abbreviated_count_wafers() -> None:
+    assert _first("a capacity of 50k wpm", "en") == (50_000, "wafer")
+
+
+def test_the_korean_counted_noun_nearest_the_figure_is_what_it_counts() -> None:
+    assert _first("B200 GPU 웨이퍼 3만 개를 주문했다", "ko") == (30_000, "wafer")
+
+
 def test_petabytes_are_read_in_gigabytes() -> None:
     assert _first("2.4 petabytes", "en") == (2_400_000, "GB") and _first("3PB", "en") == (3_000_000, "GB")
 

@@ -538,6 +538,10 @@ class FrameBuilder:
         chip = self._counted_chip(text, q, mentions)
         counted = q.counted or ("GPU" if chip is not None and q.measure == "count" else None)
         if counted is None and q.measure == "count":
+            counted = self.lex.counted_by_cue(
+                text[q.start : q.end], (c.group for c in cues if start <= c.start < end)
+            )  # "월 10만 장의 생산능력": a sheet beside production is a wafer
+        if counted is None and q.measure == "count":
             counted = (
                 self._last_counted
             )  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before

@@ -8,6 +8,7 @@ A file with an unknown key, a wrong type or a regex that does not compile is ref
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -70,6 +71,9 @@ class Unit(Strict):
 class Counter(Strict):
     words: list[Regex]
     counted: str | None
+    # with no counted noun, what the counter counts beside a cue group (`월 10만 장` beside
+    # `생산능력`: wafers)
+    by_cue: dict[str, str] = {}
 
 
 class Vague(Strict):
@@ -377,6 +381,15 @@ class Lexicon:
         pattern = self._clause_words.get(group)
         found = list(pattern.finditer(text, start, end)) if pattern else []
         return found[-1] if found else None
+
+    def counted_by_cue(self, figure: str, groups: Iterable[str]) -> str | None:
+        """What a counter that ends `figure` counts beside one of the cue `groups`."""
+        wanted = set(groups)
+        for counter in self.data.numbers.counters:
+            for cue, counted in counter.by_cue.items():
+                if cue in wanted and any(re.search(f"(?:{w})$", figure) for w in counter.words):
+                    return counted
+        return None
 
     def word_after(self, group: str, text: str, at: int) -> bool:
         """Does a word of the `clause_words` list `group` stand at `at` (its entries carry their own

@@ -704,10 +704,13 @@ class QuantityFinder:
         head = head[
             head.rfind(",") + 1 :
         ]  # never past a clause's comma: "… 칩 전용 시설이며, 두 개"
-        for pattern, counted in self._counted_before:
-            if pattern.search(head):
-                return counted
-        return None
+        before = [
+            (m.start(), counted)
+            for pattern, counted in self._counted_before
+            if (m := pattern.search(head))
+        ]
+        # the noun nearest the figure (`GPU 웨이퍼 20만 개`)
+        return max(before)[1] if before else None
 
 
 def _phrase_head(words: str) -> str:
