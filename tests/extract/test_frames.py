@@ -1245,5 +1245,6 @@ def test_a_design_or_a_system_points_back_at_the_chip() -> None:
     assert core(text) == {("ascend-910c", "chip_compute", 780, "TFLOPS")}
 
 
-def test_a_korean_sheet_count_beside_production_counts_wafers() -> None:
-    assert core("화훙의 월간 생산능력은 12만 장으로 늘었다.", "ko") == {("hua-hong", "chips_produced", 120000, "wafer")}
+@pytest.mark.parametrize("text", ["화훙의 월간 생산능력은 12만 장으로 늘었다.", "화훙은 월 12만 장 규모의 새 공장을 짓는다."])
+def test_a_korean_sheet_count_beside_production_or_a_fab_counts_wafers(text: str) -> None:
+    assert core(text, "ko") == {("hua-hong", "chips_produced", 120000, "wafer")}
