@@ -1248,3 +1248,8 @@ def test_a_design_or_a_system_points_back_at_the_chip() -> None:
 @pytest.mark.parametrize("text", ["화훙의 월간 생산능력은 12만 장으로 늘었다.", "화훙은 월 12만 장 규모의 새 공장을 짓는다."])
 def test_a_korean_sheet_count_beside_production_or_a_fab_counts_wafers(text: str) -> None:
     assert core(text, "ko") == {("hua-hong", "chips_produced", 120000, "wafer")}
+
+
+def test_an_aside_between_dashes_leaves_the_clause_whole() -> None:
+    text = "China Unicom is expanding. The firm's intelligent computing capacity — leased clusters aside — reached 18 exaFLOPS."
+    assert core(text) == {("china-unicom", "compute_capacity", 18_000_000, "TFLOPS")}

@@ -724,6 +724,16 @@ class FrameBuilder:
             found = [(m.start(), m.end()) for m in breaks.finditer(text)] if breaks else []
             # "- Revenue: $39.3 billion": a short label before a colon names what follows
             self._breaks = [(a, b) for a, b in found if not _LABEL_COLON.fullmatch(text, 0, b)]
+            # "capacity — excluding leased resources — had reached": an aside between two dashes
+            # (short, no figure) leaves the clause whole
+            dashes = [(a, b) for a, b in self._breaks if text[a:b].strip() in ("—", "–")]
+            aside = {
+                span
+                for first, second in zip(dashes, dashes[1:], strict=False)
+                if second[0] - first[1] <= 80 and not re.search(r"\d", text[first[1] : second[0]])
+                for span in (first, second)
+            }
+            self._breaks = [span for span in self._breaks if span not in aside]
         left = max((b for a, b in self._breaks if b <= start), default=0)
         right = min((a for a, b in self._breaks if a >= end), default=len(text))
         return left, right
