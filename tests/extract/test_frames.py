@@ -1253,3 +1253,11 @@ def test_a_korean_sheet_count_beside_production_or_a_fab_counts_wafers(text: str
 def test_an_aside_between_dashes_leaves_the_clause_whole() -> None:
     text = "China Unicom is expanding. The firm's intelligent computing capacity — leased clusters aside — reached 18 exaFLOPS."
     assert core(text) == {("china-unicom", "compute_capacity", 18_000_000, "TFLOPS")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("AMD expects the MI308 to bring in billions of dollars of revenue next year.", "en"),
+    ("증권가는 AMD가 수억 달러의 손실을 볼 것이라고 경고했다.", "ko"),
+])
+def test_an_order_of_magnitude_is_no_figure(text: str, lang: str) -> None:
+    assert core(text, lang) == set()

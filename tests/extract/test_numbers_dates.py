@@ -119,9 +119,10 @@ def test_ranges_keep_both_ends(text: str, low: float, high: float) -> None:
     assert (q.value, q.value_max) == (low, high)
 
 
-def test_vague_amounts_are_lower_bounds() -> None:
-    assert [(q.value, q.qualifier) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least")]
-    assert [(q.value, q.qualifier) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least")]
+def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
+    assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
+    assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]
+    assert [q.vague for q in quantities("2,000 GPUs", "en")] == [False]
 
 
 def test_a_figure_in_a_second_currency_is_marked_as_the_same_figure() -> None:

@@ -557,6 +557,9 @@ class FrameBuilder:
         if self.lex.word_before("tolerance_marks", text, q.start):
             f.reason = "the tolerance of the figure before"  # "$43.0 billion, plus or minus 2%"
             return
+        if q.vague:
+            f.reason = "an order of magnitude, not a figure"  # "billions of dollars", "수십억 달러"
+            return
         if (
             q.measure == "duration"
             and self.lex.time_frame is not None

@@ -45,6 +45,7 @@ class Quantity:
     qualifier: str | None = None  # from the quantity's own words ("thousands of": at_least)
     negative: bool = False
     converted: bool = False  # a second currency in brackets after the first: the same figure
+    vague: bool = False  # "billions of dollars", "수십억 달러": an order of magnitude, no figure
 
 
 class QuantityFinder:
@@ -287,10 +288,12 @@ class QuantityFinder:
         for q in self._fractions(text, blocked):
             found.append(q)
             blocked.append((q.start, q.end))
+        combined, _ = self._vague
+        vague = {m.start() for m in combined.finditer(text)}
         for start, end, value, qualifier in self._cores(text, blocked):
             made = self._quantity(text, start, end, value, qualifier)
             if made is not None:
-                found.append(made)
+                found.append(replace(made, vague=True) if start in vague else made)
                 blocked.append((made.start, made.end))
         found = _coordinated(
             text, _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code)
