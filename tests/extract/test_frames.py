@@ -1261,3 +1261,20 @@ def test_an_aside_between_dashes_leaves_the_clause_whole() -> None:
 ])
 def test_an_order_of_magnitude_is_no_figure(text: str, lang: str) -> None:
     assert core(text, lang) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Quarterly revenue rose to $4 billion, AMD said on Tuesday.",
+    "Data-centre sales reached $4 billion in the quarter, according to AMD.",
+])
+def test_a_firm_that_states_a_figure_no_one_else_owns_is_its_subject(text: str) -> None:
+    assert core(text) == {("amd", "revenue", 4e9, "USD")}
+
+
+def test_a_news_house_that_reports_a_figure_is_not_its_subject() -> None:
+    assert core("Quarterly shipments rose to 40,000 units, Reuters reported.") == set()
+
+
+def test_a_licence_free_quantity_is_a_bound_not_a_negation() -> None:
+    text = "BIS issued the new rule on Monday. Orders of up to 1,700 advanced GPUs do not require a license."
+    assert core(text) == {("us-bis", "chip_cap", 1700, "GPU")}

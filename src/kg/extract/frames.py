@@ -925,7 +925,16 @@ class FrameBuilder:
             self._how = "compared"
             return _entity(compared) if compared.label in labels else None
         if self.en:
-            return self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
+            found = self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
+            if (
+                (found is None or self._how == "topic")
+                and source is not None
+                and source.label in labels
+                and source.id not in self.reporters
+            ):  # "Revenue rose 12% to $3 billion, Nvidia said": a source on its own figures
+                self._how = "self-report"
+                return source
+            return found
         if (
             source is not None
         ):  # "SemiAnalysis는 해당 기관이 … 있다고 보고 있다": the source is not the subject
@@ -2009,6 +2018,10 @@ class FrameBuilder:
         ]
         if self.en:
             aux = _AUX_NEGATION_EN.match(text[q.end : end])
+            if aux is not None and not any(
+                q.end <= a and b <= q.end + aux.end() for a, b in negations
+            ):
+                aux = None  # "GPUs do not require a licence": a bound, no negation (language data)
             contains = aux is not None and self.lex.word_after(
                 "containment_verbs", text, q.end + aux.end()
             )
