@@ -1278,3 +1278,8 @@ def test_a_news_house_that_reports_a_figure_is_not_its_subject() -> None:
 def test_a_licence_free_quantity_is_a_bound_not_a_negation() -> None:
     text = "BIS issued the new rule on Monday. Orders of up to 1,700 advanced GPUs do not require a license."
     assert core(text) == {("us-bis", "chip_cap", 1700, "GPU")}
+
+
+def test_a_korean_fall_in_revenue_is_no_charge_and_a_surge_is_a_change() -> None:
+    assert core("AMD의 2분기 중국 매출은 15억 달러로 1년 전보다 20% 감소했다. 데이터센터 매출은 300% 급증했다.", "ko") == {
+        ("amd", "revenue", 1.5e9, "USD"), ("amd", "percent_change", 20, "percent"), ("amd", "percent_change", 300, "percent")}
