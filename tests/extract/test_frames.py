@@ -1283,3 +1283,7 @@ def test_a_licence_free_quantity_is_a_bound_not_a_negation() -> None:
 def test_a_korean_fall_in_revenue_is_no_charge_and_a_surge_is_a_change() -> None:
     assert core("AMD의 2분기 중국 매출은 15억 달러로 1년 전보다 20% 감소했다. 데이터센터 매출은 300% 급증했다.", "ko") == {
         ("amd", "revenue", 1.5e9, "USD"), ("amd", "percent_change", 20, "percent"), ("amd", "percent_change", 300, "percent")}
+
+
+def test_owning_a_percentage_of_a_firm_is_a_stake() -> None:
+    assert core("Tencent owns 3.5 per cent of Moore Threads, the filing shows.") == {("tencent", "stake_share", 3.5, "percent")}
