@@ -1287,3 +1287,8 @@ def test_a_korean_fall_in_revenue_is_no_charge_and_a_surge_is_a_change() -> None
 
 def test_owning_a_percentage_of_a_firm_is_a_stake() -> None:
     assert core("Tencent owns 3.5 per cent of Moore Threads, the filing shows.") == {("tencent", "stake_share", 3.5, "percent")}
+
+
+def test_a_chip_compared_with_a_share_of_another_chips_performance_is_the_subject() -> None:
+    assert core("The MI308 offers roughly 70% of the H100's training performance.") == {
+        ("mi308", "percentage", 70, "percent")}
