@@ -1696,9 +1696,13 @@ class FrameBuilder:
             # "Cambricon held 3% of China's market": a country's market is the whole,
             # not the owner
             return None
-        if named and named[0].label == "Chip" and any(
-            m.label == "Chip" and m.end <= q.start and self.topical(text, m, mentions)
-            for m in mentions
+        if (
+            named
+            and named[0].label == "Chip"
+            and any(
+                m.label == "Chip" and m.end <= q.start and self.topical(text, m, mentions)
+                for m in mentions
+            )
         ):  # "The Ascend 910C gives 60% of the H100's performance": the base of a comparison
             return None
         if named:
