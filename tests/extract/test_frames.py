@@ -1292,3 +1292,18 @@ def test_owning_a_percentage_of_a_firm_is_a_stake() -> None:
 def test_a_chip_compared_with_a_share_of_another_chips_performance_is_the_subject() -> None:
     assert core("The MI308 offers roughly 70% of the H100's training performance.") == {
         ("mi308", "percentage", 70, "percent")}
+
+
+def test_a_spec_tables_columns_give_each_figure_its_chip() -> None:
+    text = "| Spec | B30A | B300 |\n|---|---|---|\n| Memory | 144 GB | 288 GB |\n| Bandwidth | 4 TB/s | 8 TB/s |"
+    assert core(text) == {("b30a", "chip_memory", 144, "GB"), ("b300", "chip_memory", 288, "GB"),
+                          ("b30a", "chip_memory_bandwidth", 4000, "GB/s"), ("b300", "chip_memory_bandwidth", 8000, "GB/s")}
+
+
+def test_a_line_that_is_no_table_row_ends_the_table() -> None:
+    text = "| Spec | B30A | B300 |\n| Memory | 144 GB | 288 GB |\nThe B200 has 192 GB of memory."
+    assert ("b200", "chip_memory", 192, "GB") in core(text)
+
+
+def test_a_figure_that_hits_a_level_is_no_charge() -> None:
+    assert core("Cambricon revenue hit $1.6 billion last year.") == {("cambricon", "revenue", 1.6e9, "USD")}

@@ -22,6 +22,7 @@ from kg import paths
 from kg.documents.model import Document, Passage
 from kg.documents.reader import detect_lang
 from kg.extract import lexicon as lexicons
+from kg.extract import tables
 from kg.extract.claims import ClaimDraft, Interpreter
 from kg.extract.dates import DateValue, dates
 from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
@@ -117,6 +118,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 counted = last_counted(found.quantities) or counted
             found.source = sources.find(text, mentions)
             typed = [m for m in mentions if m.label]
+            _note_table_row(salience, text, typed)
             if found.quantities:
                 found.frames = builder.build(
                     text,
@@ -263,6 +265,21 @@ def _glossed(text: str, name: Mention, known: list[Mention]) -> bool:
         m.start - name.end <= 2 and m.start > name.end and text[m.end : m.end + 1] == ")"
         for m in known
     )
+
+
+def _note_table_row(salience: Salience, text: str, mentions: list[Mention]) -> None:
+    """A table's header row that names a chip in each of its columns holds for the rows below it;
+    a line that is no table row ends the table."""
+    cells = tables.row_cells(text)
+    if cells is None:
+        if not tables.is_rule(text):
+            salience.table.clear()
+        return
+    header = tables.header_columns(cells, mentions)
+    if header is not None:
+        salience.table = {
+            i: Entity(m.label, m.id, m.surface, m.candidate) for i, m in header.items()
+        }
 
 
 def _remember(

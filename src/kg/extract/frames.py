@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import overload
 
+from kg.extract import tables
 from kg.extract.candidates import Entity as Entity  # re-exported: kg.extract, sources
 from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
@@ -175,6 +176,8 @@ class Salience:
     # per label, the paragraph's last list of names in subject position ("Tencent and ByteDance
     # became …"): what a plural anaphor ("they", "the companies", "양사") points back at
     groups: dict[str, list[Entity]] = field(default_factory=dict)
+    # a spec table's header (`| Spec | H20 | L20 |`): column -> the chip it names
+    table: dict[int, Entity] = field(default_factory=dict)
 
     anchored: set[str] = field(default_factory=set)  # labels whose paragraph topic is 은/는-marked
 
@@ -184,6 +187,7 @@ class Salience:
         self.anchored.clear()
         self.counted = None
         self.groups.clear()
+        self.table.clear()
 
     def note(self, entity: Entity, topical: bool, anchor: bool = False) -> None:
         """`anchor`: a Korean topic (`무어스레드는`) holds the paragraph until another topic
@@ -850,6 +854,10 @@ class FrameBuilder:
         salience: Salience,
         source: Entity | None,
     ) -> Entity | None:
+        column = self._table_column(text, q, salience)
+        if column is not None and column.label in metric.subject:
+            self._how = "table"  # "| Memory | 96 GB | 48 GB |" under "| Spec | H20 | L20 |"
+            return column
         found = self._grammatical_subject(
             text, start, end, q, cue, metric, mentions, salience, source
         )
@@ -864,6 +872,14 @@ class FrameBuilder:
                 self._how = "trained"
                 return trained
         return found
+
+    def _table_column(self, text: str, q: Quantity, salience: Salience) -> Entity | None:
+        """The chip a table's header names above the figure's column."""
+        if not salience.table:
+            return None
+        cells = tables.row_cells(text)
+        column = tables.column_of(cells, q.start) if cells else None
+        return salience.table.get(column) if column is not None else None
 
     def _trained_model(
         self, text: str, start: int, end: int, cue: Cue, mentions: list[Mention]

@@ -1,0 +1,46 @@
+"""Tables written as text (the pipes of a Markdown table, tabs): a spec table gives each chip a
+column (`| Spec | H20 | L20 |`, then `| Memory | 96 GB | 48 GB |`), so a figure's column names the
+chip it is about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.gazetteer import Mention
+
+_SEPARATOR = re.compile(r"\s*\|\s*|\t")
+_RULE_ROW = re.compile(r"[\s|:\-]*")  # "|---|:---:|": a Markdown table's rule, no cells
+
+
+def row_cells(text: str) -> list[tuple[int, int]] | None:
+    """The cells of a table row (at least three), as spans of `text`; None if it is no row."""
+    if "|" not in text and "\t" not in text:
+        return None
+    cells, start = [], 0
+    for m in _SEPARATOR.finditer(text):
+        cells.append((start, m.start()))
+        start = m.end()
+    cells.append((start, len(text)))
+    cells = [(a, b) for a, b in cells if text[a:b].strip()]
+    return cells if len(cells) >= 3 else None
+
+
+def is_rule(text: str) -> bool:
+    return bool(_RULE_ROW.fullmatch(text))
+
+
+def header_columns(
+    cells: Sequence[tuple[int, int]], mentions: Sequence[Mention], label: str = "Chip"
+) -> dict[int, Mention] | None:
+    """A header row names one thing of `label` in each of at least two cells: column -> name."""
+    columns = {}
+    for i, (a, b) in enumerate(cells):
+        inside = [m for m in mentions if a <= m.start and m.end <= b and m.label == label]
+        if len(inside) == 1:
+            columns[i] = inside[0]
+    return columns if len(columns) >= 2 else None
+
+
+def column_of(cells: Sequence[tuple[int, int]], at: int) -> int | None:
+    return next((i for i, (a, b) in enumerate(cells) if a <= at < b), None)
