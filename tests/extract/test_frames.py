@@ -823,6 +823,11 @@ def test_a_korean_name_after_a_compound_firm_noun_with_a_copula_is_a_firm() -> N
     assert {("제몐", "Firm"), ("하이퉁증권", "Firm")} <= found
 
 
+def test_a_chinese_name_glossed_in_its_characters_is_a_person_but_a_firms_gloss_is_not() -> None:
+    found = _candidates("사절단은 왕샤오둥(王曉東) 부장과 만났다. 쉬즈(許之)가 왔다. 샤오미(小米)는 발표했다.", "ko")
+    assert {("왕샤오둥", "Person"), ("쉬즈", "Person")} <= found and not any(s == "샤오미" for s, _ in found)
+
+
 def test_a_korean_proper_noun_with_an_organisation_suffix_written_on_is_a_firm() -> None:
     found = _candidates("선전증권거래소는 상장을 승인했다. 모건리서치는 보고서를 냈다.", "ko")
     assert {("선전증권거래소", "Firm"), ("모건리서치", "Firm")} <= found

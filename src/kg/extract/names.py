@@ -521,6 +521,12 @@ class NameFinder:
             glossed = self._glossed_name(text, m, free)
             if glossed is not None:
                 add(*glossed)
+        for m in _KO_HANJA_GLOSSED.finditer(text) if bracket else ():
+            hangul, hanja = m.group("hangul"), m.group("hanja")
+            if len(hanja) <= len(hangul) <= len(hanja) + 1 and hanja[0] in self.surnames:
+                # "런훙빈(任鴻斌)", "왕샤오둥(王曉東)": a Chinese person's name glossed in its
+                # characters (a syllable each, `샤오` two), the first a surname
+                add(m.start("hangul"), m.end("hangul"), "Person")
         return found
 
     def _glossed_name(
@@ -561,6 +567,9 @@ class NameFinder:
 
 
 _LATIN_ORG_WORDS = frozenset(lexicon("en").data.names.org_suffixes)
+_KO_HANJA_GLOSSED = re.compile(
+    r"(?<![\uac00-\ud7a3])(?P<hangul>[\uac00-\ud7a3]{2,4})\((?P<hanja>[\u4e00-\u9fff]{2,4})\)"
+)
 _KO_GLOSSED = re.compile(
     r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<hangul>[\uac00-\ud7a3]{2,12}(?:\s[\uac00-\ud7a3]{1,12}){0,2})"
     r"\((?P<latin>[A-Z][A-Za-z0-9&.,' -]{1,40})\)"
