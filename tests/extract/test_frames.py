@@ -813,6 +813,10 @@ def test_a_korean_name_after_a_title_with_a_copula_is_a_person() -> None:
     assert ("천난샹", "Person") in found
 
 
+def test_a_korean_name_after_a_post_it_held_is_a_person() -> None:
+    assert ("류창밍", "Person") in _candidates("이 회사는 인텔 중국 총괄을 지낸 류창밍이 2019년 세웠다.", "ko")
+
+
 def test_a_korean_name_after_a_head_or_a_former_employer_is_a_person() -> None:
     found = _candidates("구글 중국 전 총괄 류하이펑이 회사를 세웠다. 인텔 출신 왕젠궈가 합류했다.", "ko")
     assert {("류하이펑", "Person"), ("왕젠궈", "Person")} <= found

@@ -156,10 +156,10 @@ class NameFinder:
     @cached_property
     def _ko_title_then_name(self) -> re.Pattern[str]:
         """A title (perhaps with a copula: `CEO인`), then one or two Hangul words marked as a name
-        would be (`사장 존 리는`, `회장 겸 CEO인 주이밍은`)."""
+        would be (`사장 존 리는`, `회장 겸 CEO인 주이밍은`, `총괄을 지낸 장젠중이`)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
         return re.compile(
-            rf"(?<![\uac00-\ud7a3])(?:{titles})(?:인|이자)?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+            rf"(?<![\uac00-\ud7a3])(?:{titles})(?:인|이자|(?:을|를)\s지낸)?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
             rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
         )
 
