@@ -832,6 +832,11 @@ def test_a_chinese_name_glossed_in_its_characters_is_a_person_but_a_firms_gloss_
     assert {("왕샤오둥", "Person"), ("쉬즈", "Person")} <= found and not any(s == "샤오미" for s, _ in found)
 
 
+def test_a_korean_proper_noun_glossed_in_characters_names_an_organisation_but_a_common_noun_does_not() -> None:
+    found = _candidates("유동일보(流動日報)가 보도했다. 미국의 대중(對中) 제재(制裁)가 강화됐다.", "ko")
+    assert found == {("유동일보", "Firm")}
+
+
 def test_a_korean_proper_noun_with_an_organisation_suffix_written_on_is_a_firm() -> None:
     found = _candidates("선전증권거래소는 상장을 승인했다. 모건리서치는 보고서를 냈다.", "ko")
     assert {("선전증권거래소", "Firm"), ("모건리서치", "Firm")} <= found

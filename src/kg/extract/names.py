@@ -527,6 +527,12 @@ class NameFinder:
                 # "런훙빈(任鴻斌)", "왕샤오둥(王曉東)": a Chinese person's name glossed in its
                 # characters (a syllable each, `샤오` two), the first a surname
                 add(m.start("hangul"), m.end("hangul"), "Person")
+            elif (
+                hangul not in self.not_names
+                and free(m.start("hangul"), m.end("hangul"))
+                and is_proper_name(text, m.start("hangul"), m.end("hangul"), unknown_ok=True)
+            ):  # "증권시보(證券時報)": a proper noun glossed in characters names an organisation
+                add(m.start("hangul"), m.end("hangul"), "Firm")
         return found
 
     def _glossed_name(
