@@ -838,8 +838,8 @@ def test_a_korean_proper_noun_glossed_in_characters_names_an_organisation_but_a_
 
 
 def test_a_korean_proper_noun_with_an_organisation_suffix_written_on_is_a_firm() -> None:
-    found = _candidates("선전증권거래소는 상장을 승인했다. 모건리서치는 보고서를 냈다.", "ko")
-    assert {("선전증권거래소", "Firm"), ("모건리서치", "Firm")} <= found
+    found = _candidates("다롄상품거래소는 상장을 승인했다. 모건리서치는 보고서를 냈다.", "ko")
+    assert {("다롄상품거래소", "Firm"), ("모건리서치", "Firm")} <= found
 
 
 def test_chips_in_stock_are_held() -> None:

@@ -143,7 +143,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
 
 
 _TWELVE_LETTERS = re.compile(r"(?:[\W\d_]*+[^\W\d_]){12}")  # any script's letters, 12 of them
-_REPORTER_KINDS = {"media", "research"}  # firms that report figures; kg:kind in the ontology
+# firms that report, list or approve figures (news, research houses, stock exchanges), never
+# their subject; kg:kind in the ontology
+_REPORTER_KINDS = {"media", "research", "exchange"}
 
 
 def _passage_lang(text: str, document_lang: str | None) -> str | None:
