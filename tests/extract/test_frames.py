@@ -1321,3 +1321,9 @@ def test_a_line_that_is_no_table_row_ends_the_table() -> None:
 
 def test_a_figure_that_hits_a_level_is_no_charge() -> None:
     assert core("Cambricon revenue hit $1.6 billion last year.") == {("cambricon", "revenue", 1.6e9, "USD")}
+
+
+def test_the_news_house_that_publishes_a_page_is_never_its_topic() -> None:
+    text = ("China Mobile is expanding fast. China Mobile is hiring. Reuters staff wrote this for Reuters and "
+            "Reuters readers.\n\nThe company plans to invest 30 billion yuan in computing power.")
+    assert core(text) == {("china-mobile", "investment", 3e10, "CNY")}

@@ -73,7 +73,11 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
         salience.note(Entity(m.label, m.id, m.surface), topical=True)
     salience.new_paragraph()
     found_names = {p.id: gazetteer.find(p.text) for p in document.passages}
-    salience.main = _most_named(found_names.values())
+    media = _reporters(ontology, ("media",))
+    salience.main = _most_named(
+        [m for m in names if not (m.label == "Firm" and m.id in media)]
+        for names in found_names.values()
+    )  # a news house that publishes the page is never what it is about
     out: list[SentenceAnalysis] = []
     known_languages = lexicons.languages()
     for passage in document.passages:
@@ -145,7 +149,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
 _TWELVE_LETTERS = re.compile(r"(?:[\W\d_]*+[^\W\d_]){12}")  # any script's letters, 12 of them
 # firms that report, list or approve figures (news, research houses, stock exchanges), never
 # their subject; kg:kind in the ontology
-_REPORTER_KINDS = {"media", "research", "exchange"}
+_REPORTER_KINDS = ("media", "research", "exchange")
 
 
 def _passage_lang(text: str, document_lang: str | None) -> str | None:
@@ -155,11 +159,14 @@ def _passage_lang(text: str, document_lang: str | None) -> str | None:
 
 
 @lru_cache(maxsize=8)
+def _reporters(ontology: Ontology, kinds: tuple[str, ...] = _REPORTER_KINDS) -> frozenset[str]:
+    return frozenset(i.id for i in ontology.individuals_of("Firm") if i.kind in kinds)
+
+
+@lru_cache(maxsize=8)
 def _frame_builder(lex: Lexicon, ontology: Ontology) -> FrameBuilder:
     """One builder per language and ontology: its compiled patterns outlive a document."""
-    reporters = frozenset(
-        i.id for i in ontology.individuals_of("Firm") if i.kind in _REPORTER_KINDS
-    )
+    reporters = _reporters(ontology)
     return FrameBuilder(lex, lexicons.metrics(), lexicons.schema().money_scale, reporters)
 
 
