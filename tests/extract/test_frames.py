@@ -1327,3 +1327,8 @@ def test_the_news_house_that_publishes_a_page_is_never_its_topic() -> None:
     text = ("China Mobile is expanding fast. China Mobile is hiring. Reuters staff wrote this for Reuters and "
             "Reuters readers.\n\nThe company plans to invest 30 billion yuan in computing power.")
     assert core(text) == {("china-mobile", "investment", 3e10, "CNY")}
+
+
+def test_korean_names_joined_by_middle_dots_share_the_oblique_particle_of_the_last() -> None:
+    text = "엔비디아는 한국에 GPU를 공급한다. 삼성전자·SK그룹·LG에는 각각 GPU 1만 장이 간다."
+    assert all(subject not in ("samsung-electronics", "sk-group") for subject, *_ in core(text, "ko"))

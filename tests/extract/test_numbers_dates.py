@@ -59,6 +59,11 @@ def test_a_singular_or_mixed_case_compute_unit(text: str) -> None:
     assert _first(text, "en") == (1_250, "TFLOPS")
 
 
+def test_a_korean_count_with_no_noun_shares_the_next_counts_noun() -> None:
+    found = quantities("카카오와 KT에 각각 2만 장, 네이버에는 3만 장의 GPU를 준다", "ko")
+    assert [(q.value, q.unit) for q in found] == [(20_000, "GPU"), (30_000, "GPU")]
+
+
 def test_wafers_per_month_abbreviated_count_wafers() -> None:
     assert _first("a capacity of 50k wpm", "en") == (50_000, "wafer")
 

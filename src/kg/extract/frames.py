@@ -315,7 +315,8 @@ class FrameBuilder:
 
     @cached_property
     def _oblique(self) -> re.Pattern[str]:
-        return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
+        # `에`, `에게`, and with a topic or focus particle after it (`에는`, `에게도`)
+        return re.compile(rf"\s?{self.lex.particles('oblique')}(?:는|도|만)?(?![\uac00-\ud7a3])")
 
     @cached_property
     def _plural_anaphor(self) -> re.Pattern[str]:
@@ -330,7 +331,9 @@ class FrameBuilder:
         n = self.lex.data.names
         words = sorted({*n.org_suffixes, *n.head_nouns}, key=len, reverse=True)
         suffix = rf"(?:\s?(?:{'|'.join(map(re.escape, words))}))?" if words else ""
-        return re.compile(rf"{suffix}\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
+        return re.compile(
+            rf"{suffix}\s?{self.lex.particles('oblique')}(?:는|도|만)?(?![\uac00-\ud7a3])"
+        )
 
     @cached_property
     def _marked_after(self) -> re.Pattern[str]:
@@ -1310,7 +1313,7 @@ class FrameBuilder:
             m
             for m in before
             if m.start >= start
-            and not self._oblique_phrase.match(text, m.end)
+            and not self._oblique_phrase.match(text, self._list_members(text, m, mentions)[-1].end)
             and not self._modifies_a_name(text, m, mentions)
         ]
         if near:

@@ -328,6 +328,25 @@ class QuantityFinder:
             out.append(q)
         return out
 
+    def _counted_later(self, text: str, found: list[Quantity]) -> list[Quantity]:
+        """`각각 5만 장, 네이버에는 6만 장의 GPU를`: a count with no noun at all shares the
+        noun of the next count of the sentence with the same counter."""
+        out = list(found)
+        for i, q in enumerate(out):
+            counter = _COUNTER_END.search(text, q.start, q.end)
+            if q.unit != "count" or q.counted is not None or counter is None:
+                continue
+            later = [
+                p
+                for p in out[i + 1 :]
+                if p.counted is not None
+                and (c := _COUNTER_END.search(text, p.start, p.end)) is not None
+                and c.group(0) == counter.group(0)
+            ]
+            if later:
+                out[i] = replace(q, unit=later[0].unit, counted=later[0].counted)
+        return out
+
     def _counted_earlier(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """`H200 반도체를 200만 개 … 재고는 약 70만 개`, `(8인치 웨이퍼 기준) … 239만 236장`: a
         count with a counter and no noun of its own counts what the sentence counted last before it.
@@ -347,7 +366,7 @@ class QuantityFinder:
                 if nouns:
                     q = replace(q, unit=nouns[-1], counted=nouns[-1])
             out.append(q)
-        return out
+        return self._counted_later(text, out)
 
     @cached_property
     def _glued_to_product(self) -> re.Pattern[str]:
