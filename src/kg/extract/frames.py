@@ -1538,16 +1538,25 @@ class FrameBuilder:
         if quoted:  # "‘링-플러스’는 2900억 개 파라미터": Korean quotes a name it introduces
             word = quoted[-1].group("name").strip()
             return Entity(label, slug(word), word, candidate=True)
-        found = [
-            (s, e, w)
-            for s, e, w in marked_proper_nouns(
-                text, end, markers, self.lex.not_names, frozenset(self.lex.data.names.org_suffixes)
+
+        def wanted(s: int, e: int, w: str) -> bool:  # asked before Kiwi is
+            # not a head noun (`클라우드매트릭스 384 슈퍼노드는`), a product or a suffix (`쿤룬2는`,
+            # `클라우드의`)
+            return (
+                s >= after
+                and not any(a < e and s < b for a, b in taken)
+                and not self._head_noun.fullmatch(f" {w}")
+                and not self._product_word.match(w)
             )
-            if s >= after
-            and not any(a < e and s < b for a, b in taken)
-            and not self._head_noun.fullmatch(f" {w}")  # `클라우드매트릭스 384 슈퍼노드는`
-            and not self._product_word.match(w)  # `쿤룬2는`, `클라우드의`: a product or a suffix
-        ]
+
+        found = marked_proper_nouns(
+            text,
+            end,
+            markers,
+            self.lex.not_names,
+            frozenset(self.lex.data.names.org_suffixes),
+            wanted,
+        )
         if not found:
             return None
         s, e, word = found[-1]

@@ -244,7 +244,11 @@ class NameFinder:
         return out
 
     def _name_before_title(
-        self, text: str, at: int, taken: list[tuple[int, int]]
+        self,
+        text: str,
+        at: int,
+        taken: list[tuple[int, int]],
+        free: Callable[[int, int], bool] = lambda s, e: True,
     ) -> tuple[int, int] | None:
         """`러트닉 장관`, `하워드 러트닉 상무장관`, `쉬즈진 화웨이 부회장`: the one or two words
         before a title, past a known organisation's name between them."""
@@ -271,8 +275,8 @@ class NameFinder:
             # "연루된 싱가포르인 용의자": a verb's modifier and a nationality describe, not name
             return None
         start = end - len(" ".join(parts))
-        if any(s < end and start < e for s, e in taken):
-            return None
+        if any(s < end and start < e for s, e in taken) or not free(start, end):
+            return None  # a name already stands there (Kiwi is not asked then)
         if not is_proper_name(text, start, end, unknown_ok=True):
             return None  # "법무 차관보": a common noun before a title names no one
         return start, end
@@ -483,7 +487,7 @@ class NameFinder:
             titled_span = (
                 None
                 if m.start() in named_after
-                else self._name_before_title(text, m.start(), taken)
+                else self._name_before_title(text, m.start(), taken, free)
             )
             if titled_span is not None:
                 add(*titled_span, "Person")
@@ -502,8 +506,10 @@ class NameFinder:
                 continue
             add(m.start(), m.end("name"), "Agency")
         for m in self._ko_org.finditer(text):
-            if m.group("name") not in self.not_names and is_proper_name(
-                text, m.start("stem"), m.end("stem"), unknown_ok=True
+            if (
+                m.group("name") not in self.not_names
+                and free(m.start("name"), m.end("name"))  # add() would drop it: Kiwi not asked
+                and is_proper_name(text, m.start("stem"), m.end("stem"), unknown_ok=True)
             ):
                 add(m.start("name"), m.end("name"), "Firm")  # "상하이증권거래소는"
         for m in self._ko_latin.finditer(text):
