@@ -143,9 +143,9 @@ class NameFinder:
         return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
 
     @cached_property
-    def _ko_title(self) -> re.Pattern[str]:
+    def _ko_title(self) -> Screened:
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(rf"(?<=\s)(?:{titles}){self._after_name}")
+        return Screened(re.compile(rf"(?<=\s)(?:{titles}){self._after_name}"))
 
     @cached_property
     def _ko_title_before(self) -> Screened:
@@ -154,17 +154,19 @@ class NameFinder:
         return Screened(re.compile(rf"(?:{titles})(?:인|이자|겸)?\s$"))
 
     @cached_property
-    def _ko_title_then_name(self) -> re.Pattern[str]:
+    def _ko_title_then_name(self) -> Screened:
         """A title (perhaps with a copula: `CEO인`), then one or two Hangul words marked as a name
         would be (`사장 존 리는`, `회장 겸 CEO인 주이밍은`)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(
-            rf"(?<![\uac00-\ud7a3])(?:{titles})(?:인|이자)?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
-            rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
+        return Screened(
+            re.compile(
+                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:인|이자)?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+                rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
+            )
         )
 
     @cached_property
-    def _ko_firm_after_noun(self) -> re.Pattern[str]:
+    def _ko_firm_after_noun(self) -> Screened:
         """A firm noun, then one Hangul word marked as a name would be (`업체 시게이트가`,
         `투자은행인 중신증권이`)."""
         nouns = (
@@ -173,16 +175,20 @@ class NameFinder:
             )
             or "(?!)"
         )
-        return re.compile(  # the noun may end a compound (`경제매체 제일재경`) and take a copula
-            rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{0,6}}?(?:{nouns})(?:인)?\s"
-            rf"(?P<name>[\uac00-\ud7a3]{{2,8}})(?=(?:은|는|이|가|의|과|와|도|,|\s?\(|\s등))"
+        return Screened(
+            re.compile(  # the noun may end a compound (`경제매체 제일재경`) and take a copula
+                rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{0,6}}?(?:{nouns})(?:인)?\s"
+                rf"(?P<name>[\uac00-\ud7a3]{{2,8}})(?=(?:은|는|이|가|의|과|와|도|,|\s?\(|\s등))"
+            )
         )
 
     @cached_property
-    def _ko_person_aged(self) -> re.Pattern[str]:
+    def _ko_person_aged(self) -> Screened:
         """`아론 운(41)`: a name with an age in brackets, as Korean reports write people."""
-        return re.compile(
-            r"(?<!\S)((?:[\uac00-\ud7a3]{1,5}\s){0,2}[\uac00-\ud7a3]{1,4})\s?\((?:\d{2}|\d{2}세)\)"
+        return Screened(
+            re.compile(
+                r"(?<!\S)((?:[\uac00-\ud7a3]{1,5}\s){0,2}[\uac00-\ud7a3]{1,4})\s?\((?:\d{2}|\d{2}세)\)"
+            )
         )
 
     @cached_property
@@ -199,12 +205,14 @@ class NameFinder:
         )
 
     @cached_property
-    def _ko_org(self) -> re.Pattern[str]:
+    def _ko_org(self) -> Screened:
         """`상하이증권거래소`, `힌덴버그리서치`: a proper noun with an organisation's suffix written
         onto it."""
         words = "|".join(map(re.escape, sorted(self.org_suffixes, key=len, reverse=True))) or "(?!)"
-        return re.compile(
-            rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}))(?={self._after_name})"
+        return Screened(
+            re.compile(
+                rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}))(?={self._after_name})"
+            )
         )
 
     def find(self, text: str, known: list[Mention]) -> list[Name]:
