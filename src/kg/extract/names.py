@@ -21,12 +21,14 @@ from functools import cached_property, lru_cache
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import common_noun_ends, is_proper_name
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.scan import Screened
+from kg.extract.scan import Screened, guarded
 
-_EN_RUN = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
-    r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)"
-)
+_EN_RUN = guarded(
+    re.compile(
+        r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
+        r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)"
+    )
+)  # a capital first: the engine skips other positions with one class test
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
