@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.scan import Screened
+from kg.extract.scan import Screened, guarded
 
 _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 _DIGIT = re.compile(r"\d")
 _ISO_PROBE = re.compile(r"\d{4}[-/.]\s?\d")
-_QUARTER_PROBE = re.compile(r"Q[1-4]|[1-4]Q|H[12]\b|quarter|fiscal|FY|분기", re.IGNORECASE)
+_QUARTER_PROBE = guarded(re.compile(r"Q[1-4]|[1-4]Q|H[12]\b|quarter|fiscal|FY|분기", re.IGNORECASE))
 _YEAR_PROBE = re.compile(r"(?:19|20)\d\d")  # what a bare year ("en") needs
 
 
@@ -219,9 +219,11 @@ class DateFinder:
         )
 
 
-_QUARTER_NUMBER = re.compile(
-    r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth)[ -]quarter|H([12])\b",
-    re.IGNORECASE,
+_QUARTER_NUMBER = guarded(
+    re.compile(
+        r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth)[ -]quarter|H([12])\b",
+        re.IGNORECASE,
+    )
 )
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 

@@ -27,7 +27,7 @@ from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
 from kg.extract.lexicon import Lexicon, Metric
 from kg.extract.names import slug
 from kg.extract.numbers import OTHER_THING, Quantity
-from kg.extract.scan import Screened
+from kg.extract.scan import Screened, guarded
 
 _PREPOSITIONS = frozenset(
     "of by in to from for with at on than into including like against over under about via "
@@ -87,11 +87,13 @@ _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+
 _NUMBER_BEFORE = re.compile(
     r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d(?:[\d.]|,\d)*\s*(?:[a-z-]+\s+){0,2}$"
 )
-_VERB_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
-    r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
-    r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
+_VERB_BEFORE = guarded(
+    re.compile(
+        r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
+        r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
+        r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+        re.IGNORECASE,
+    )
 )
 _OWNS_FIGURE = re.compile(
     r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|"
@@ -100,10 +102,12 @@ _OWNS_FIGURE = re.compile(
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 # "- Data center revenue: "
 _LABEL_COLON = re.compile(r"\W*(?:[\w&/'’.()-]+\s){0,4}[\w&/'’.()-]+:\s")
-_COMPARED_AT = re.compile(
-    r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s"
-    r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
-    r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$"
+_COMPARED_AT = guarded(
+    re.compile(
+        r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s"
+        r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
+        r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$"
+    )
 )
 # a phrase before the main clause's subject: "To match a B300 cluster, ", "Founded by X, "
 _FRONTED_PHRASE = re.compile(
