@@ -275,6 +275,12 @@ class Scanner(Generic[T]):
         self._firsts = (
             re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         )
+        self._first_chars = frozenset(firsts)
+        # where the two characters of an `anywhere` key stand (keys of one length: a trie)
+        lower_firsts = "".join(map(re.escape, sorted({k[0] for k in self.anywhere})))
+        self._keys_at = (
+            re.compile(f"(?=[{lower_firsts}])(?={_trie(self.anywhere)})") if self.anywhere else None
+        )
         # word starts and their first two characters; a dict says which patterns may start there
         self._word_starts = _WORD_PAIR if self.at_words else None
 
@@ -286,11 +292,16 @@ class Scanner(Generic[T]):
                 candidates = at_words.get(m.group())
                 if candidates:
                     yield from self._try(text, m.start(), candidates)
-        if self._firsts is not None:
-            for m in self._firsts.finditer(text):
-                yield from self._try(
-                    text, m.start(), self.anywhere.get(folded[m.start() : m.start() + 2], ())
+        if self._firsts is not None and self._keys_at is not None:
+            if len(folded) == len(text):  # the places of the keys in one scan, not every first
+                first = self._first_chars
+                starts = (
+                    m.start() for m in self._keys_at.finditer(folded) if text[m.start()] in first
                 )
+            else:
+                starts = (m.start() for m in self._firsts.finditer(text))
+            for at in starts:
+                yield from self._try(text, at, self.anywhere.get(folded[at : at + 2], ()))
         for pattern, payload in self.whole:
             for m in pattern.finditer(text):
                 yield m.start(), m.end(), payload
