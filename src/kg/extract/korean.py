@@ -148,6 +148,8 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
     """Nouns in [start, end) that carry a subject particle (JKS) or the topic particle 은/는, as
     (start, end, tag, form): where a clause names its subject (`웡은`, `쉬의 회사는`, `이들이`). A
     noun after a proper noun is read as part of the name (`웬델 웡은`: NNP)."""
+    if len("".join(sentence[start:end].split())) < 2:
+        return []  # a noun and its particle take two characters (Kiwi is not asked)
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
     found = []
     for i, noun in enumerate(tokens):
