@@ -130,8 +130,16 @@ class DateFinder:
         self._weekday_probe = "day" if lex.code == "en" else "요일"
         days = "|".join(map(re.escape, self.weekdays)) or "(?!)"
         self.weekday = re.compile(rf"(?:\b(?:on|last|this|since|until|by)\s+)?(?P<wd>{days})\b")
+        self._last: tuple[str, dt.date | None, tuple[DateValue, ...]] = ("", None, ())
 
     def find(self, text: str, anchor: dt.date | None) -> list[DateValue]:
+        if self._last[:2] == (text, anchor):  # the relation rules ask about the same sentence
+            return list(self._last[2])
+        found = self._find(text, anchor)
+        self._last = (text, anchor, tuple(found))
+        return found
+
+    def _find(self, text: str, anchor: dt.date | None) -> list[DateValue]:
         found: list[DateValue] = []
         digits = _DIGIT.search(text) is not None
         months = self._month_probe is not None and self._month_probe.search(text) is not None
