@@ -59,6 +59,16 @@ def snapshot(tree: Path, paths: list[Path]) -> dict[str, str]:
     return result
 
 
+def export(revision: str, into: Path) -> None:
+    """REV's code and data (src, loaders, ontology, queries) written into `into`."""
+    archive = subprocess.run(["git", "archive", revision, "src", "loaders", "ontology", "queries"],
+                             cwd=ROOT, capture_output=True)
+    if archive.returncode != 0:
+        raise SystemExit(f"git archive {revision}: {archive.stderr.decode().strip()}")
+    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("revision")
@@ -66,13 +76,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.is_file())
     paths = [p.resolve() for p in args.paths] or [*dev_texts(), *seeds]
-    archive = subprocess.run(["git", "archive", args.revision, "src", "loaders", "ontology", "queries"],
-                             cwd=ROOT, capture_output=True)
-    if archive.returncode != 0:
-        raise SystemExit(f"git archive {args.revision}: {archive.stderr.decode().strip()}")
     with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
-            tar.extractall(tmp, filter="data")
+        export(args.revision, Path(tmp))
         before, after = snapshot(Path(tmp), paths), snapshot(ROOT, paths)
     differ = [p for p in map(str, paths) if before.get(p) != after.get(p)]
     for p in differ:

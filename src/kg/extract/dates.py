@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.scan import Screened
+from kg.extract.scan import Screened, guarded
 
 _PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 _DIGIT = re.compile(r"\d")
 _ISO_PROBE = re.compile(r"\d{4}[-/.]\s?\d")
-_QUARTER_PROBE = re.compile(r"Q[1-4]|[1-4]Q|H[12]\b|quarter|fiscal|FY|분기", re.IGNORECASE)
+_QUARTER_PROBE = guarded(re.compile(r"Q[1-4]|[1-4]Q|H[12]\b|quarter|fiscal|FY|분기", re.IGNORECASE))
 _YEAR_PROBE = re.compile(r"(?:19|20)\d\d")  # what a bare year ("en") needs
 
 
@@ -130,8 +130,16 @@ class DateFinder:
         self._weekday_probe = "day" if lex.code == "en" else "요일"
         days = "|".join(map(re.escape, self.weekdays)) or "(?!)"
         self.weekday = re.compile(rf"(?:\b(?:on|last|this|since|until|by)\s+)?(?P<wd>{days})\b")
+        self._last: tuple[str, dt.date | None, tuple[DateValue, ...]] = ("", None, ())
 
     def find(self, text: str, anchor: dt.date | None) -> list[DateValue]:
+        if self._last[:2] == (text, anchor):  # the relation rules ask about the same sentence
+            return list(self._last[2])
+        found = self._find(text, anchor)
+        self._last = (text, anchor, tuple(found))
+        return found
+
+    def _find(self, text: str, anchor: dt.date | None) -> list[DateValue]:
         found: list[DateValue] = []
         digits = _DIGIT.search(text) is not None
         months = self._month_probe is not None and self._month_probe.search(text) is not None
@@ -219,9 +227,11 @@ class DateFinder:
         )
 
 
-_QUARTER_NUMBER = re.compile(
-    r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth)[ -]quarter|H([12])\b",
-    re.IGNORECASE,
+_QUARTER_NUMBER = guarded(
+    re.compile(
+        r"Q([1-4])|([1-4])Q|([1-4])\s?분기|(first|second|third|fourth)[ -]quarter|H([12])\b",
+        re.IGNORECASE,
+    )
 )
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 

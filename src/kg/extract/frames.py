@@ -27,7 +27,7 @@ from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
 from kg.extract.lexicon import Lexicon, Metric
 from kg.extract.names import slug
 from kg.extract.numbers import OTHER_THING, Quantity
-from kg.extract.scan import Screened
+from kg.extract.scan import Screened, guarded
 
 _PREPOSITIONS = frozenset(
     "of by in to from for with at on than into including like against over under about via "
@@ -87,11 +87,13 @@ _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+
 _NUMBER_BEFORE = re.compile(
     r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d(?:[\d.]|,\d)*\s*(?:[a-z-]+\s+){0,2}$"
 )
-_VERB_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
-    r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
-    r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
+_VERB_BEFORE = guarded(
+    re.compile(
+        r"\b(?:is|are|was|were|has|have|had|uses?|used|using|bought|buys|sold|sells|ordered|"
+        r"includes?|including|features?|featuring|with|against|versus|surpasses|beats|"
+        r"outperforms?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+        re.IGNORECASE,
+    )
 )
 _OWNS_FIGURE = re.compile(
     r"(?: [A-Z][A-Za-z]{1,12})?(?:'s|’s|')\s+(?:(?:about|around|roughly|nearly|over|some|planned|"
@@ -100,10 +102,12 @@ _OWNS_FIGURE = re.compile(
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 # "- Data center revenue: "
 _LABEL_COLON = re.compile(r"\W*(?:[\w&/'’.()-]+\s){0,4}[\w&/'’.()-]+:\s")
-_COMPARED_AT = re.compile(
-    r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s"
-    r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
-    r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$"
+_COMPARED_AT = guarded(
+    re.compile(
+        r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s"
+        r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
+        r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$"
+    )
 )
 # a phrase before the main clause's subject: "To match a B300 cluster, ", "Founded by X, "
 _FRONTED_PHRASE = re.compile(
@@ -1541,16 +1545,25 @@ class FrameBuilder:
         if quoted:  # "‘링-플러스’는 2900억 개 파라미터": Korean quotes a name it introduces
             word = quoted[-1].group("name").strip()
             return Entity(label, slug(word), word, candidate=True)
-        found = [
-            (s, e, w)
-            for s, e, w in marked_proper_nouns(
-                text, end, markers, self.lex.not_names, frozenset(self.lex.data.names.org_suffixes)
+
+        def wanted(s: int, e: int, w: str) -> bool:  # asked before Kiwi is
+            # not a head noun (`클라우드매트릭스 384 슈퍼노드는`), a product or a suffix (`쿤룬2는`,
+            # `클라우드의`)
+            return (
+                s >= after
+                and not any(a < e and s < b for a, b in taken)
+                and not self._head_noun.fullmatch(f" {w}")
+                and not self._product_word.match(w)
             )
-            if s >= after
-            and not any(a < e and s < b for a, b in taken)
-            and not self._head_noun.fullmatch(f" {w}")  # `클라우드매트릭스 384 슈퍼노드는`
-            and not self._product_word.match(w)  # `쿤룬2는`, `클라우드의`: a product or a suffix
-        ]
+
+        found = marked_proper_nouns(
+            text,
+            end,
+            markers,
+            self.lex.not_names,
+            frozenset(self.lex.data.names.org_suffixes),
+            wanted,
+        )
         if not found:
             return None
         s, e, word = found[-1]

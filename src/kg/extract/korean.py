@@ -9,6 +9,7 @@ the text names none (opening the sentence with a subject particle, or marked as 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -69,14 +70,15 @@ def marked_proper_nouns(
     markers: str,
     not_names: frozenset[str],
     suffixes: frozenset[str] = frozenset(),
+    wanted: Callable[[int, int, str], bool] = lambda start, end, word: True,
 ) -> list[tuple[int, int, str]]:
     """Proper nouns before `end` that a subject, topic or possessive particle marks (`캄브리콘은`,
-    `무어스레드의`), nearest last; Kiwi is asked only when such a word exists."""
+    `무어스레드의`), nearest last; Kiwi is asked only when such a word exists (and is `wanted`)."""
     found = []
     for match in re.finditer(
         rf"(?<![\uac00-\ud7a3A-Za-z0-9])({_WORD})(?=(?:{markers})[\s,])", sentence[:end]
     ):
-        if match.group(1) in not_names:
+        if match.group(1) in not_names or not wanted(*match.span(1), match.group(1)):
             continue
         span = _proper_noun(sentence, match.start(1), match.end(1), suffixes)
         if span:
@@ -146,6 +148,8 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
     """Nouns in [start, end) that carry a subject particle (JKS) or the topic particle 은/는, as
     (start, end, tag, form): where a clause names its subject (`웡은`, `쉬의 회사는`, `이들이`). A
     noun after a proper noun is read as part of the name (`웬델 웡은`: NNP)."""
+    if len("".join(sentence[start:end].split())) < 2:
+        return []  # a noun and its particle take two characters (Kiwi is not asked)
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
     found = []
     for i, noun in enumerate(tokens):

@@ -21,12 +21,14 @@ from functools import cached_property, lru_cache
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import common_noun_ends, is_proper_name
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.scan import Screened
+from kg.extract.scan import Screened, guarded
 
-_EN_RUN = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
-    r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)"
-)
+_EN_RUN = guarded(
+    re.compile(
+        r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
+        r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?![\d,])|AI))*)"
+    )
+)  # a capital first: the engine skips other positions with one class test
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
@@ -143,9 +145,9 @@ class NameFinder:
         return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
 
     @cached_property
-    def _ko_title(self) -> re.Pattern[str]:
+    def _ko_title(self) -> Screened:
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(rf"(?<=\s)(?:{titles}){self._after_name}")
+        return Screened(re.compile(rf"(?<=\s)(?:{titles}){self._after_name}"))
 
     @cached_property
     def _ko_title_before(self) -> Screened:
@@ -154,17 +156,19 @@ class NameFinder:
         return Screened(re.compile(rf"(?:{titles})(?:인|이자|겸)?\s$"))
 
     @cached_property
-    def _ko_title_then_name(self) -> re.Pattern[str]:
+    def _ko_title_then_name(self) -> Screened:
         """A title (perhaps with a copula: `CEO인`), then one or two Hangul words marked as a name
         would be (`사장 존 리는`, `회장 겸 CEO인 주이밍은`, `총괄을 지낸 장젠중이`)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return re.compile(
-            rf"(?<![\uac00-\ud7a3])(?:{titles})(?:인|이자|(?:을|를)\s지낸)?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
-            rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
+        return Screened(
+            re.compile(
+                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:인|이자|(?:을|를)\s지낸)?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+                rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
+            )
         )
 
     @cached_property
-    def _ko_firm_after_noun(self) -> re.Pattern[str]:
+    def _ko_firm_after_noun(self) -> Screened:
         """A firm noun, then one Hangul word marked as a name would be (`업체 시게이트가`,
         `투자은행인 중신증권이`)."""
         nouns = (
@@ -173,16 +177,20 @@ class NameFinder:
             )
             or "(?!)"
         )
-        return re.compile(  # the noun may end a compound (`경제매체 제일재경`) and take a copula
-            rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{0,6}}?(?:{nouns})(?:인)?\s"
-            rf"(?P<name>[\uac00-\ud7a3]{{2,8}})(?=(?:은|는|이|가|의|과|와|도|,|\s?\(|\s등))"
+        return Screened(
+            re.compile(  # the noun may end a compound (`경제매체 제일재경`) and take a copula
+                rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{0,6}}?(?:{nouns})(?:인)?\s"
+                rf"(?P<name>[\uac00-\ud7a3]{{2,8}})(?=(?:은|는|이|가|의|과|와|도|,|\s?\(|\s등))"
+            )
         )
 
     @cached_property
-    def _ko_person_aged(self) -> re.Pattern[str]:
+    def _ko_person_aged(self) -> Screened:
         """`아론 운(41)`: a name with an age in brackets, as Korean reports write people."""
-        return re.compile(
-            r"(?<!\S)((?:[\uac00-\ud7a3]{1,5}\s){0,2}[\uac00-\ud7a3]{1,4})\s?\((?:\d{2}|\d{2}세)\)"
+        return Screened(
+            re.compile(
+                r"(?<!\S)((?:[\uac00-\ud7a3]{1,5}\s){0,2}[\uac00-\ud7a3]{1,4})\s?\((?:\d{2}|\d{2}세)\)"
+            )
         )
 
     @cached_property
@@ -199,12 +207,14 @@ class NameFinder:
         )
 
     @cached_property
-    def _ko_org(self) -> re.Pattern[str]:
+    def _ko_org(self) -> Screened:
         """`상하이증권거래소`, `힌덴버그리서치`: a proper noun with an organisation's suffix written
         onto it."""
         words = "|".join(map(re.escape, sorted(self.org_suffixes, key=len, reverse=True))) or "(?!)"
-        return re.compile(
-            rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}))(?={self._after_name})"
+        return Screened(
+            re.compile(
+                rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}))(?={self._after_name})"
+            )
         )
 
     def find(self, text: str, known: list[Mention]) -> list[Name]:
@@ -244,7 +254,11 @@ class NameFinder:
         return out
 
     def _name_before_title(
-        self, text: str, at: int, taken: list[tuple[int, int]]
+        self,
+        text: str,
+        at: int,
+        taken: list[tuple[int, int]],
+        free: Callable[[int, int], bool] = lambda s, e: True,
     ) -> tuple[int, int] | None:
         """`러트닉 장관`, `하워드 러트닉 상무장관`, `쉬즈진 화웨이 부회장`: the one or two words
         before a title, past a known organisation's name between them."""
@@ -271,8 +285,8 @@ class NameFinder:
             # "연루된 싱가포르인 용의자": a verb's modifier and a nationality describe, not name
             return None
         start = end - len(" ".join(parts))
-        if any(s < end and start < e for s, e in taken):
-            return None
+        if any(s < end and start < e for s, e in taken) or not free(start, end):
+            return None  # a name already stands there (Kiwi is not asked then)
         if not is_proper_name(text, start, end, unknown_ok=True):
             return None  # "법무 차관보": a common noun before a title names no one
         return start, end
@@ -483,7 +497,7 @@ class NameFinder:
             titled_span = (
                 None
                 if m.start() in named_after
-                else self._name_before_title(text, m.start(), taken)
+                else self._name_before_title(text, m.start(), taken, free)
             )
             if titled_span is not None:
                 add(*titled_span, "Person")
@@ -502,8 +516,10 @@ class NameFinder:
                 continue
             add(m.start(), m.end("name"), "Agency")
         for m in self._ko_org.finditer(text):
-            if m.group("name") not in self.not_names and is_proper_name(
-                text, m.start("stem"), m.end("stem"), unknown_ok=True
+            if (
+                m.group("name") not in self.not_names
+                and free(m.start("name"), m.end("name"))  # add() would drop it: Kiwi not asked
+                and is_proper_name(text, m.start("stem"), m.end("stem"), unknown_ok=True)
             ):
                 add(m.start("name"), m.end("name"), "Firm")  # "상하이증권거래소는"
         for m in self._ko_latin.finditer(text):

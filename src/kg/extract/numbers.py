@@ -16,7 +16,7 @@ from functools import cached_property
 
 from kg.extract.korean import noun_phrase
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.scan import Alternatives, Screened
+from kg.extract.scan import Alternatives, Screened, guarded
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+(?:\.\d+)?"
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -24,11 +24,13 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_BEFORE = re.compile(
-    r"(?<=[\w,;:)] )[A-Z][a-z]*[A-Z][\w-]*\s$|(?<=[a-z,;:)] )(?!(?:In|On|At|By|Of|To|For|From|"
-    r"About|Over|Under|Around|Nearly|Only|Some|Just|Almost|Up|All|Top|Page|Section|Line|Rule|Note|Tier|"
-    r"Article|Item|Chapter|Figure|Table|Part|Step|Phase|Level|Round|Series|Class|Group|Stage|"
-    r"Version|Gen|Generation|Model|Fig|No|Q|H)\s)[A-Z][a-z]{2,}\s$"
+_NAME_BEFORE = guarded(
+    re.compile(
+        r"(?<=[\w,;:)] )[A-Z][a-z]*[A-Z][\w-]*\s$|(?<=[a-z,;:)] )(?!(?:In|On|At|By|Of|To|For|From|"
+        r"About|Over|Under|Around|Nearly|Only|Some|Just|Almost|Up|All|Top|Page|Section|Line|Rule|Note|Tier|"
+        r"Article|Item|Chapter|Figure|Table|Part|Step|Phase|Level|Round|Series|Class|Group|Stage|"
+        r"Version|Gen|Generation|Model|Fig|No|Q|H)\s)[A-Z][a-z]{2,}\s$"
+    )
 )
 
 
@@ -926,10 +928,12 @@ _NO_NOUN_AFTER = re.compile(
     r"\s*(?:[,.;:)\]\[]|(?:with|in|by|at|for|per|over|under|after|before|a|each|this|next|last)\b|$)",
     re.IGNORECASE,
 )
-_ELLIPSIS_BEFORE = re.compile(
-    r"\b(?:(?:increas|ris|rose|grow|grew|climb|rais|cut|reduc|fall|fell|drop|lower|expand|shr[ai]nk)\w*\s+)"
-    r"(?:to|from)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|up to\s+)?$",
-    re.IGNORECASE,
+_ELLIPSIS_BEFORE = guarded(
+    re.compile(
+        r"\b(?:(?:increas|ris|rose|grow|grew|climb|rais|cut|reduc|fall|fell|drop|lower|expand|shr[ai]nk)\w*\s+)"
+        r"(?:to|from)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|up to\s+)?$",
+        re.IGNORECASE,
+    )
 )
 
 

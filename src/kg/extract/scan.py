@@ -80,11 +80,7 @@ class Screened:
             keys = {k.lower() if self.fold else k for k in keys}
             keys = {k for k in keys if not any(o != k and o in k for o in keys)}
         self.keys = None if keys is None else sorted(keys)
-        self._screen = (
-            None
-            if self.keys is None
-            else re.compile("|".join(map(re.escape, sorted(self.keys, key=len, reverse=True))))
-        )
+        self._screen = None if self.keys is None else re.compile(_trie(self.keys))
 
     def _may_match(self, text: str, pos: int, endpos: int) -> bool:
         if self._screen is None:
@@ -101,6 +97,23 @@ class Screened:
     ) -> Iterator[re.Match[str]]:
         if self._may_match(text, pos, endpos):
             yield from self.pattern.finditer(text, pos, endpos)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """The words as one trie-shaped alternation (`h(?:alf|undred)`): a search tries each next
+    character once, not every word in turn (no word may contain another: a screen asks only
+    whether one is there)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+
+    def branch(node: dict[str, Any]) -> str:
+        parts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")" if parts else ""
+
+    return branch(root)
 
 
 def _folds_simply(key: str) -> bool:
@@ -262,6 +275,12 @@ class Scanner(Generic[T]):
         self._firsts = (
             re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         )
+        self._first_chars = frozenset(firsts)
+        # where the two characters of an `anywhere` key stand (keys of one length: a trie)
+        lower_firsts = "".join(map(re.escape, sorted({k[0] for k in self.anywhere})))
+        self._keys_at = (
+            re.compile(f"(?=[{lower_firsts}])(?={_trie(self.anywhere)})") if self.anywhere else None
+        )
         # word starts and their first two characters; a dict says which patterns may start there
         self._word_starts = _WORD_PAIR if self.at_words else None
 
@@ -273,11 +292,16 @@ class Scanner(Generic[T]):
                 candidates = at_words.get(m.group())
                 if candidates:
                     yield from self._try(text, m.start(), candidates)
-        if self._firsts is not None:
-            for m in self._firsts.finditer(text):
-                yield from self._try(
-                    text, m.start(), self.anywhere.get(folded[m.start() : m.start() + 2], ())
+        if self._firsts is not None and self._keys_at is not None:
+            if len(folded) == len(text):  # the places of the keys in one scan, not every first
+                first = self._first_chars
+                starts = (
+                    m.start() for m in self._keys_at.finditer(folded) if text[m.start()] in first
                 )
+            else:
+                starts = (m.start() for m in self._firsts.finditer(text))
+            for at in starts:
+                yield from self._try(text, at, self.anywhere.get(folded[at : at + 2], ()))
         for pattern, payload in self.whole:
             for m in pattern.finditer(text):
                 yield m.start(), m.end(), payload
