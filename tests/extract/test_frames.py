@@ -1332,3 +1332,7 @@ def test_the_news_house_that_publishes_a_page_is_never_its_topic() -> None:
 def test_korean_names_joined_by_middle_dots_share_the_oblique_particle_of_the_last() -> None:
     text = "엔비디아는 한국에 GPU를 공급한다. 삼성전자·SK그룹·LG에는 각각 GPU 1만 장이 간다."
     assert all(subject not in ("samsung-electronics", "sk-group") for subject, *_ in core(text, "ko"))
+
+
+def test_a_source_is_no_subject_where_the_clause_has_an_anaphor_of_its_own() -> None:
+    assert core("The company will pay a $90 million penalty, the Justice Department said.") == set()

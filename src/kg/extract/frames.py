@@ -954,7 +954,10 @@ class FrameBuilder:
                 and source is not None
                 and source.label in labels
                 and source.id not in self.reporters
-            ):  # "Revenue rose 12% to $3 billion, Nvidia said": a source on its own figures
+                and not self._names_anaphor(text, q.start, labels, start)
+                and not self._generic_subject(text, start, q.start)
+            ):  # "Revenue rose 12% to $3 billion, Nvidia said": a source on its own figures;
+                # not "The company will pay $140 million, the department said"
                 self._how = "self-report"
                 return source
             return found
@@ -1830,9 +1833,9 @@ class FrameBuilder:
         nouns = self.lex.possessor_nouns
         return nouns is not None and bool(nouns.search(text, max(0, m.start - 40), m.start))
 
-    def _names_anaphor(self, text: str, end: int, labels: Sequence[str]) -> bool:
+    def _names_anaphor(self, text: str, end: int, labels: Sequence[str], start: int = 0) -> bool:
         return any(
-            p.search(text, 0, end)
+            p.search(text, start, end)
             for label in labels
             if (p := self.lex.anaphors.get(label)) is not None
         )
