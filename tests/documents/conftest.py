@@ -40,18 +40,20 @@ class LocalSite:
                 site.hits[self.path] += 1
                 site.agents.append(self.headers.get("User-Agent", ""))
                 route = site.routes.get(self.path, Route(404, "text/plain", b"not here"))
+                # busy while the request is worked on, until its answer starts: a client that has
+                # the whole answer may ask again before this thread runs once more
                 with lock:
                     site.busy += 1
                     site.most_busy = max(site.most_busy, site.busy)
                 try:
-                    self._answer(route)
+                    if route.delay:
+                        time.sleep(route.delay)
                 finally:
                     with lock:
                         site.busy -= 1
+                self._answer(route)
 
             def _answer(self, route: Route) -> None:
-                if route.delay:
-                    time.sleep(route.delay)
                 try:
                     self.send_response(route.status)
                     self.send_header("Content-Type", route.content_type)
