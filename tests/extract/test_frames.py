@@ -1336,3 +1336,12 @@ def test_korean_names_joined_by_middle_dots_share_the_oblique_particle_of_the_la
 
 def test_a_source_is_no_subject_where_the_clause_has_an_anaphor_of_its_own() -> None:
     assert core("The company will pay a $90 million penalty, the Justice Department said.") == set()
+
+
+def test_a_first_word_the_document_writes_as_a_name_elsewhere_is_a_new_name() -> None:
+    text = "The case was brought against Lumora last year. Lumora agreed to pay $75 million to settle it."
+    assert core(text) == {("lumora", "spending", 7.5e7, "USD")}
+
+
+def test_a_capitalised_first_word_is_no_name_without_that_evidence() -> None:
+    assert core("Advanced chips need power. Advanced packaging costs $5 billion.") == set()

@@ -80,6 +80,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     )  # a news house that publishes the page is never what it is about
     out: list[SentenceAnalysis] = []
     known_languages = lexicons.languages()
+    proper = _proper_words(document)
     for passage in document.passages:
         salience.new_paragraph()
         # a passage in another language than its document (a Korean page in an English PDF, an
@@ -103,6 +104,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 for n in (_candidate(x) for x in names.find(text, inside))
                 if not _glossed(text, n, inside)
             ]
+            new += _proper_first_word(text, inside + new, proper)
             # a new chip that extends a known family ("Ascend 960" over "Ascend") replaces it
             inside = [
                 m for m in inside if not any(n.start <= m.start and m.end < n.end for n in new)
@@ -239,6 +241,31 @@ def fingerprint() -> str:
 # -- stages' glue ----------------------------------------------------------------------------
 def _shifted(m: Mention, offset: int) -> Mention:
     return Mention(m.start - offset, m.end - offset, m.surface, m.label, m.id, m.fuzzy)
+
+
+# a capitalised word after a lower-case word: a proper noun the document writes mid-sentence
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b(?!['’-])")
+_FIRST_WORD = re.compile(r"[\s\"“'(]*([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\s+[a-z]")
+
+
+def _proper_words(document: Document) -> frozenset[str]:
+    """Words the document writes capitalised in mid-sentence (`… said Cadence`): where one opens a
+    sentence it is that name too, not a capitalised common word."""
+    found = {m.group(1) for p in document.passages for m in _MID_SENTENCE_CAPITAL.finditer(p.text)}
+    calendar = lexicons.languages()["en"].data.dates
+    return frozenset(found - set(calendar.months) - set(calendar.weekdays))
+
+
+def _proper_first_word(text: str, taken: list[Mention], proper: frozenset[str]) -> list[Mention]:
+    """`Cadence agreed to pay …`: a sentence's first word that the document also writes as a
+    proper noun mid-sentence is a new name (untyped), unless a known name covers it."""
+    first = _FIRST_WORD.match(text)
+    if first is None or first.group(1) not in proper:
+        return []
+    start, end = first.span(1)
+    if any(m.start < end and start < m.end for m in taken):
+        return []
+    return [Mention(start, end, first.group(1), "", slug(first.group(1)), candidate=True)]
 
 
 def _candidate(name: Name) -> Mention:
