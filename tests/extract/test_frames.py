@@ -1345,3 +1345,8 @@ def test_a_first_word_the_document_writes_as_a_name_elsewhere_is_a_new_name() ->
 
 def test_a_capitalised_first_word_is_no_name_without_that_evidence() -> None:
     assert core("Advanced chips need power. Advanced packaging costs $5 billion.") == set()
+
+
+def test_a_new_name_that_opens_its_clause_before_a_verb_is_its_subject() -> None:
+    text = "The case was brought against Lumora last year. Lumora pleaded guilty and agreed to pay $75 million."
+    assert core(text) == {("lumora", "spending", 7.5e7, "USD")}

@@ -72,6 +72,8 @@ _BUYER_CUES = frozenset({"acquire", "order", "smuggle", "rent"})  # what buyers 
 # what may stand before a headline's "TSMC, …": quotes, brackets, a section tag ("[아시아증시] ")
 _QUOTED_NAME_KO = r"[‘'\"“](?P<name>[^‘’'\"“”\s][^‘’'\"“”]{0,23})[’'\"”]"  # ‘링-플러스’
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\"“‘'(]*(?:\[[^\]]{1,20}\]\s*)?[\s\[\"“‘'(]*")
+# a verb right after a clause's first name: that name is the clause's subject
+_VERB_AFTER_SUBJECT_EN = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|es|s)\b")
 _APPOSITION_EN = re.compile(
     r",\s+(?:a|an|the)\s[^,;]{1,60},\s*"
 )  # "Zephyr Compute, a Florida company, shipped"
@@ -1177,8 +1179,11 @@ class FrameBuilder:
                     cue.start - m.end <= 2
                     or _APPOSITION_EN.fullmatch(text[m.end : cue.start])
                     or self.lex.words_between("auxiliaries", text[m.end : cue.start])
+                    or not text[region_start : m.start].strip(" \"“'(")
+                    and _VERB_AFTER_SUBJECT_EN.match(text, m.end)
+                    and not any(m.end <= x.start < cue.start for x in mentions if x.label)
                 )
-            ]  # "Humain will deploy"
+            ]  # "Humain will deploy"; "Lumora pleaded guilty and agreed to pay"
             if new:  # "Kestrel Silicon bought 4,000 H20 GPUs": a new name right before the verb
                 self._how = "new-name"
                 return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
