@@ -60,8 +60,8 @@ def test_a_singular_or_mixed_case_compute_unit(text: str) -> None:
 
 
 def test_a_korean_count_with_no_noun_shares_the_next_counts_noun() -> None:
-    found = quantities("카카오와 KT에 각각 2만 장, 네이버에는 3만 장의 GPU를 준다", "ko")
-    assert [(q.value, q.unit) for q in found] == [(20_000, "GPU"), (30_000, "GPU")]
+    found = quantities("LG에 1만 개, 포스코에 2만 개의 HBM 칩을 팔았다", "ko")
+    assert [(q.value, q.unit) for q in found] == [(10_000, "GPU"), (20_000, "GPU")]
 
 
 def test_wafers_per_month_abbreviated_count_wafers() -> None:
@@ -69,7 +69,7 @@ def test_wafers_per_month_abbreviated_count_wafers() -> None:
 
 
 def test_the_korean_counted_noun_nearest_the_figure_is_what_it_counts() -> None:
-    assert _first("B200 GPU 웨이퍼 3만 개를 주문했다", "ko") == (30_000, "wafer")
+    assert _first("H20 칩용 웨이퍼 4만 개가 새로 투입됐다", "ko") == (40_000, "wafer")
 
 
 def test_petabytes_are_read_in_gigabytes() -> None:

@@ -244,7 +244,10 @@ def _shifted(m: Mention, offset: int) -> Mention:
 
 
 # a capitalised word after a lower-case word: a proper noun the document writes mid-sentence
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b(?!['’-])")
+# (alone: not the first word of a longer name, "the Federal Register")
+_MID_SENTENCE_CAPITAL = re.compile(
+    r"(?<=[a-z,;] )([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b(?!['’-])(?!\s+[A-Z])"
+)
 _FIRST_WORD = re.compile(r"[\s\"“'(]*([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\s+[a-z]")
 
 

@@ -73,7 +73,10 @@ _BUYER_CUES = frozenset({"acquire", "order", "smuggle", "rent"})  # what buyers 
 _QUOTED_NAME_KO = r"[‘'\"“](?P<name>[^‘’'\"“”\s][^‘’'\"“”]{0,23})[’'\"”]"  # ‘링-플러스’
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\"“‘'(]*(?:\[[^\]]{1,20}\]\s*)?[\s\[\"“‘'(]*")
 # a verb right after a clause's first name: that name is the clause's subject
-_VERB_AFTER_SUBJECT_EN = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|es|s)\b")
+_VERB_AFTER_SUBJECT_EN = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|will|would|has|had|is|was|plans|agreed|paid|pays"
+    r"|sold|sells|bought|buys|won|took|takes|made|makes|spent|spends|raised|raises)\b"
+)  # not a plain plural noun ("Federal agencies bought": "Federal" is no subject)
 _APPOSITION_EN = re.compile(
     r",\s+(?:a|an|the)\s[^,;]{1,60},\s*"
 )  # "Zephyr Compute, a Florida company, shipped"
@@ -321,8 +324,12 @@ class FrameBuilder:
 
     @cached_property
     def _oblique(self) -> re.Pattern[str]:
-        # `에`, `에게`, and with a topic or focus particle after it (`에는`, `에게도`)
-        return re.compile(rf"\s?{self.lex.particles('oblique')}(?:는|도|만)?(?![\uac00-\ud7a3])")
+        return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
+
+    @cached_property
+    def _quoted_subject(self) -> re.Pattern[str]:
+        """A quoted name marked as its clause's subject or topic (`‘링-플러스’는 `)."""
+        return re.compile(rf"{_QUOTED_NAME_KO}{self.lex.particles('subject')}\s")
 
     @cached_property
     def _plural_anaphor(self) -> re.Pattern[str]:
@@ -337,9 +344,7 @@ class FrameBuilder:
         n = self.lex.data.names
         words = sorted({*n.org_suffixes, *n.head_nouns}, key=len, reverse=True)
         suffix = rf"(?:\s?(?:{'|'.join(map(re.escape, words))}))?" if words else ""
-        return re.compile(
-            rf"{suffix}\s?{self.lex.particles('oblique')}(?:는|도|만)?(?![\uac00-\ud7a3])"
-        )
+        return re.compile(rf"{suffix}\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
 
     @cached_property
     def _marked_after(self) -> re.Pattern[str]:
@@ -951,9 +956,11 @@ class FrameBuilder:
             return _entity(compared) if compared.label in labels else None
         if self.en:
             found = self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
+            topic = salience.paragraph.get(source.label) if source is not None else None
             if (
-                (found is None or self._how == "topic")
+                (found is None or self._how == "topic" and topic is None)
                 and source is not None
+                and (topic is None or topic.id == source.id)
                 and source.label in labels
                 and source.id not in self.reporters
                 and not self._names_anaphor(text, q.start, labels, start)
@@ -1546,7 +1553,7 @@ class FrameBuilder:
         clause_start, _ = self.clause(text, end, end)
         quoted = [
             m
-            for m in re.finditer(rf"{_QUOTED_NAME_KO}{self.lex.particles('subject')}\s", text[:end])
+            for m in self._quoted_subject.finditer(text, 0, end)
             if m.start() >= max(after, clause_start)
             and not any(a < m.end("name") and m.start("name") < b for a, b in taken)
         ]  # marked as the clause's subject or topic, not a possessor (`‘왕자영요’의 성과로`)

@@ -128,7 +128,15 @@ class Gazetteer:
             if mention:
                 mentions.append(mention)
         return sorted(
-            (m for m in mentions if not (m.fuzzy and _DATELINE.match(text, m.start, m.end + 12))),
+            (
+                m
+                for m in mentions
+                if not (
+                    m.fuzzy
+                    and not text[: m.start].strip()
+                    and _DATELINE.match(text, m.start, m.end + 12)
+                )
+            ),
             key=lambda m: m.start,
         )
 

@@ -132,6 +132,10 @@ class Modality(Strict):
 
 class Names(Strict):
     person_titles: list[str] = []
+    # a word after which a name is a person but which names no one before it (`인텔 출신 왕젠궈`)
+    affiliation_words: list[str] = []
+    # what may join a title to the name after it (`CEO인 주이밍은`, `총괄을 지낸 장젠중이`)
+    title_links: list[Regex] = []
     modifier_endings: list[
         str
     ] = []  # word endings that make a word describe, not name (`연루된`, `싱가포르인`)
@@ -382,13 +386,22 @@ class Lexicon:
         found = list(pattern.finditer(text, start, end)) if pattern else []
         return found[-1] if found else None
 
+    @cached_property
+    def _counters_by_cue(self) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+        return [
+            (re.compile(f"(?:{'|'.join(c.words)})$"), c.by_cue)
+            for c in self.data.numbers.counters
+            if c.by_cue
+        ]
+
     def counted_by_cue(self, figure: str, groups: Iterable[str]) -> str | None:
         """What a counter that ends `figure` counts beside one of the cue `groups`."""
         wanted = set(groups)
-        for counter in self.data.numbers.counters:
-            for cue, counted in counter.by_cue.items():
-                if cue in wanted and any(re.search(f"(?:{w})$", figure) for w in counter.words):
-                    return counted
+        for pattern, by_cue in self._counters_by_cue:
+            if pattern.search(figure):
+                for cue, counted in by_cue.items():
+                    if cue in wanted:
+                        return counted
         return None
 
     def word_after(self, group: str, text: str, at: int) -> bool:

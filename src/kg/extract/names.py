@@ -157,12 +157,17 @@ class NameFinder:
 
     @cached_property
     def _ko_title_then_name(self) -> Screened:
-        """A title (perhaps with a copula: `CEO인`), then one or two Hangul words marked as a name
-        would be (`사장 존 리는`, `회장 겸 CEO인 주이밍은`, `총괄을 지낸 장젠중이`)."""
-        titles = "|".join(map(re.escape, self.titles)) or "(?!)"
+        """A title (perhaps with a copula: `CEO인`) or an affiliation word, then one or two Hangul
+        words marked as a name would be (`사장 존 리는`, `회장 겸 CEO인 주이밍은`, `총괄을 지낸
+        장젠중이`, `출신 왕젠궈가`)."""
+        words = sorted(
+            [*self.titles, *self.lex.data.names.affiliation_words], key=len, reverse=True
+        )
+        titles = "|".join(map(re.escape, words)) or "(?!)"
+        links = "|".join(self.lex.data.names.title_links) or "(?!)"
         return Screened(
             re.compile(
-                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:인|이자|(?:을|를)\s지낸)?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:{links})?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
                 rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
             )
         )
@@ -539,14 +544,15 @@ class NameFinder:
                 add(*glossed)
         for m in _KO_HANJA_GLOSSED.finditer(text) if bracket else ():
             hangul, hanja = m.group("hangul"), m.group("hanja")
+            proper = is_proper_name(text, m.start("hangul"), m.end("hangul"), unknown_ok=True)
+            if not proper or hangul in self.not_names:
+                continue  # "백서(白書)", "금융(金融)": a common noun glossed, no name
             if len(hanja) <= len(hangul) <= len(hanja) + 1 and hanja[0] in self.surnames:
                 # "런훙빈(任鴻斌)", "왕샤오둥(王曉東)": a Chinese person's name glossed in its
                 # characters (a syllable each, `샤오` two), the first a surname
                 add(m.start("hangul"), m.end("hangul"), "Person")
-            elif (
-                hangul not in self.not_names
-                and free(m.start("hangul"), m.end("hangul"))
-                and is_proper_name(text, m.start("hangul"), m.end("hangul"), unknown_ok=True)
+            elif free(
+                m.start("hangul"), m.end("hangul")
             ):  # "증권시보(證券時報)": a proper noun glossed in characters names an organisation
                 add(m.start("hangul"), m.end("hangul"), "Firm")
         return found

@@ -14,7 +14,8 @@ _RULE_ROW = re.compile(r"[\s|:\-]*")  # "|---|:---:|": a Markdown table's rule, 
 
 
 def row_cells(text: str) -> list[tuple[int, int]] | None:
-    """The cells of a table row (at least three), as spans of `text`; None if it is no row."""
+    """The cells of a table row (at least three, empty ones kept so that columns keep their
+    places), as spans of `text`; None if it is no row."""
     if "|" not in text and "\t" not in text:
         return None
     cells, start = [], 0
@@ -22,7 +23,10 @@ def row_cells(text: str) -> list[tuple[int, int]] | None:
         cells.append((start, m.start()))
         start = m.end()
     cells.append((start, len(text)))
-    cells = [(a, b) for a, b in cells if text[a:b].strip()]
+    if cells and not text[cells[0][0] : cells[0][1]].strip():
+        cells = cells[1:]  # "| Spec | …": the pipe that opens the row opens no cell
+    if cells and not text[cells[-1][0] : cells[-1][1]].strip():
+        cells = cells[:-1]  # nor the one that closes it
     return cells if len(cells) >= 3 else None
 
 
