@@ -1390,3 +1390,8 @@ def test_a_source_does_not_take_a_figure_from_another_paragraph_topic() -> None:
 def test_a_fabless_firm_is_no_fab() -> None:
     found = core("팹리스 업체 퓨리오사AI는 GPU 2만 개를 샀다.", "ko")
     assert all(metric not in ("chips_produced", "fab_capacity") for _, metric, *_ in found)
+
+
+def test_a_korean_subject_of_a_figure_holds_the_paragraph_after_it() -> None:
+    text = "화웨이는 칩을 만든다. 2019년 세운 비렌이 칩 1만 개를 팔았다. 매출은 5억 위안이다."
+    assert ("biren", "revenue", 5e8, "CNY") in core(text, "ko")

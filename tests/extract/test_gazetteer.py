@@ -99,8 +99,3 @@ def test_literal_translations_and_other_transcriptions_of_chinese_firm_names(tex
 def test_a_country_code_before_a_dollar_sign_is_a_currency_not_the_country() -> None:
     assert _ids("a charge of US $1.2 billion") == [] and _ids("US officials said") == ["us"]
 
-
-def test_a_capital_stands_for_its_government_but_a_dateline_names_no_one() -> None:
-    assert _ids("Washington tightened the rules and Beijing answered") == ["us-government", "cn-government"]
-    assert _ids("WASHINGTON (Reuters) - officials said") == ["reuters"]
-    assert _ids("BEIJING, May 3 - officials said") == []

@@ -142,6 +142,10 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             for frame in found.frames:  # a new name a fact found its subject in is now salient too
                 if frame.ok and frame.subject is not None and frame.subject.candidate:
                     salience.note(frame.subject, topical=True)
+                if frame.ok and frame.subject is not None and frame.how == "ko-marked":
+                    # "… 세운 비렌이 칩 1만 개를 팔았다. 매출은 …": the subject of a figure holds
+                    # the paragraph from here, as a topic would
+                    salience.note(frame.subject, topical=True, anchor=True)
             previous = text
             out.append(found)
     _drop_restatements(out)

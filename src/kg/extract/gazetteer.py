@@ -127,18 +127,7 @@ class Gazetteer:
             mention = self._near_miss(token)
             if mention:
                 mentions.append(mention)
-        return sorted(
-            (
-                m
-                for m in mentions
-                if not (
-                    m.fuzzy
-                    and not text[: m.start].strip()
-                    and _DATELINE.match(text, m.start, m.end + 12)
-                )
-            ),
-            key=lambda m: m.start,
-        )
+        return sorted(mentions, key=lambda m: m.start)
 
     def _corrected(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """The text with same-length near misses spelled right, so `Deekseek V3` finds the model."""
@@ -222,9 +211,6 @@ def _trie_regex(node: _Trie) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-# "WASHINGTON (Reuters) -", "BEIJING, May 3 -": a wire story's dateline names a city, not the
-# government the city stands for elsewhere
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:\s*\(|,\s|\s[-–—])")
 _CURRENCY_SIGN_AFTER = re.compile(r"\s?\$")  # "US $1.5 billion": a currency, not the country
 _PRODUCT_CODE_AFTER = re.compile(
     r"-(?:[A-Za-z]+-)*[A-Za-z]*\d"
