@@ -1395,3 +1395,8 @@ def test_a_fabless_firm_is_no_fab() -> None:
 def test_a_korean_subject_of_a_figure_holds_the_paragraph_after_it() -> None:
     text = "화웨이는 칩을 만든다. 2019년 세운 비렌이 칩 1만 개를 팔았다. 매출은 5억 위안이다."
     assert ("biren", "revenue", 5e8, "CNY") in core(text, "ko")
+
+
+def test_a_rule_the_text_does_not_name_is_its_makers() -> None:
+    assert core("BIS said the rule would put 95 entities on the Entity List.") == {
+        ("us-bis", "entities_listed", 95, "entity")}
