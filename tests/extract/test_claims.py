@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +96,14 @@ def test_an_unknown_korean_proper_noun_becomes_a_candidate_and_common_nouns_do_n
     assert [(c["subject"], c["value"]) for c in claims] == [("케스트렐실리콘", 3000)]
     assert _claims("서버는 H20 GPU 200개를 구매했다.", "ko") == []
     assert _claims("이들은 H20 GPU 300개를 구매했다.", "ko") == []
+
+
+def test_kg_eval_logs_a_scoring_with_its_figures_from_the_counts(kg_cli, tmp_path: Path) -> None:
+    gold_dir = tmp_path / "split"
+    gold_dir.mkdir()
+    (gold_dir / "t.md").write_text("---\nlang: en\n---\nAlibaba holds about 5,000 H20 GPUs.\n", encoding="utf-8")
+    fact = "  - {kind: holds_chips, subject: Alibaba, object: NVIDIA H20, value: %d, unit: GPU}\n"
+    (gold_dir / "g.gold.yaml").write_text("document: t.md\nfacts:\n" + fact % 5000 + fact % 7000, encoding="utf-8")
+    log = tmp_path / "log.md"
+    assert kg_cli("eval", str(gold_dir), "--log", str(log)).code == 0
+    assert "| P 1.00 R 0.50 (2 facts) | en P 1.00 R 0.50 (2 facts) |" in log.read_text(encoding="utf-8")

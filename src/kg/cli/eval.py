@@ -146,20 +146,24 @@ def _errors(result: Evaluation) -> None:
         )
 
 
+def _pr(v: dict[str, Any]) -> str:
+    """Precision and recall from the counts (the figures' rounded ratios would round twice)."""
+    precision = v["right"] / v["claims"] if v["claims"] else 1.0
+    recall = v["found"] / v["gold"] if v["gold"] else 1.0
+    return f"P {precision:.2f} R {recall:.2f}"
+
+
 def _log(path: Path, gold_dir: Path, figures: dict[str, Any]) -> None:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
     ).stdout.strip()
     o = figures["overall"]
-    langs = "; ".join(
-        f"{k} P {v['precision']:.2f} R {v['recall']:.2f} ({v['gold']} facts)"
-        for k, v in figures["by_lang"].items()
-    )
+    langs = "; ".join(f"{k} {_pr(v)} ({v['gold']} facts)" for k, v in figures["by_lang"].items())
     link = figures["entity_linking"]["overall"]
+    linked = link["linked"] / link["gold"] if link["gold"] else 1.0
     line = (
         f"| {dt.date.today().isoformat()} | {commit or '?'} | {gold_dir} | {figures['articles']} | "
-        f"P {o['precision']:.2f} R {o['recall']:.2f} ({o['gold']} facts) | {langs} | "
-        f"{link['recall']:.2f} |\n"
+        f"{_pr(o)} ({o['gold']} facts) | {langs} | {linked:.2f} |\n"
     )
     if not path.exists():
         path.write_text(
