@@ -1400,3 +1400,8 @@ def test_a_korean_subject_of_a_figure_holds_the_paragraph_after_it() -> None:
 def test_a_rule_the_text_does_not_name_is_its_makers() -> None:
     assert core("BIS said the rule would put 95 entities on the Entity List.") == {
         ("us-bis", "entities_listed", 95, "entity")}
+
+
+def test_the_rules_of_an_earlier_paragraphs_agency_are_that_agencys() -> None:
+    text = "BIS tightened its controls on Monday.\n\nThe new export rules cover processors with a TPP of 4,800 or more."
+    assert core(text) == {("us-bis", "threshold_tpp", 4800, "TPP")}

@@ -1814,9 +1814,9 @@ class FrameBuilder:
             )
             if resolved is None and label == "Regulation" and "Agency" in labels:
                 # "BIS said the rule would add 140 entities": a rule the text does not name is
-                # its maker's, the agency the sentence (else the paragraph) names
+                # its maker's, the agency the sentence (else the discourse) names
                 makers = [m for m in mentions if m.label == "Agency"]
-                resolved = _entity(makers[0]) if makers else salience.resolve(["Agency"], True)
+                resolved = _entity(makers[0]) if makers else salience.resolve(["Agency"])
             if resolved is not None:
                 return resolved
         return None
