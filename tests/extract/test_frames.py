@@ -1177,8 +1177,8 @@ def test_has_before_a_past_participle_is_an_auxiliary_not_a_holding() -> None:
 
 
 def test_a_trailing_participle_clause_takes_the_main_clauses_subject() -> None:
-    text = "In 2025, Oracle overtook every rival as a customer of Nvidia, buying some 120,000 Blackwell GPUs."
-    assert core(text) == {("oracle", "chips_acquired", 120000, "GPU")}
+    text = "Oracle also became the biggest client of AMD's Instinct line in 2025, ordering some 120,000 MI355X GPUs."
+    assert core(text) == {("oracle", "chips_ordered", 120000, "GPU")}
 
 
 def test_a_fronted_purpose_clause_holds_no_subject_for_a_trailing_participle() -> None:
@@ -1320,7 +1320,8 @@ def test_a_spec_tables_columns_give_each_figure_its_chip() -> None:
 
 def test_a_line_that_is_no_table_row_ends_the_table() -> None:
     text = "| Spec | B30A | B300 |\n| Memory | 144 GB | 288 GB |\nThe B200 has 192 GB of memory."
-    assert ("b200", "chip_memory", 192, "GB") in core(text)
+    assert core(text) == {("b30a", "chip_memory", 144, "GB"), ("b300", "chip_memory", 288, "GB"),
+                          ("b200", "chip_memory", 192, "GB")}
 
 
 def test_a_figure_that_hits_a_level_is_no_charge() -> None:
