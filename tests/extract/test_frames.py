@@ -324,7 +324,7 @@ def test_a_plural_demonstrative_after_an_opening_word_points_at_things_of_its_ow
 
 
 def test_this_before_a_verb_still_points_back_at_the_topic() -> None:
-    text = "SMIC grew fast. This compares with 84 percent of sales from China a year ago."
+    text = "SMIC grew fast. This compares with 84 percent of its revenue coming from Chinese customers in 2023."
     assert ("smic", "revenue_share", 84, "percent") in core(text)
 
 
@@ -340,7 +340,7 @@ def test_korean_computing_capacity_in_exaflops() -> None:
 
 @pytest.mark.parametrize("text, lang", [
     ("The Commerce Department will allow exports of only 30% of the volume sold to American buyers.", "en"),
-    ("미 상무부는 H200 칩 수출을 미국 내 판매 물량의 30%까지만 허용하기로 했다.", "ko"),  # 까지만 is no `-지만` clause end
+    ("미 상무부는 H200 칩의 대중 수출량을 자국 고객 판매분의 30%까지만 승인한다.", "ko"),  # 까지만 is no `-지만` clause end
 ])
 def test_the_share_of_a_volume_a_rule_lets_through_is_a_control(text: str, lang: str) -> None:
     assert core(text, lang) == {("us-commerce", "control_share", 30, "percent")}
@@ -357,7 +357,7 @@ def test_accounting_terms_are_no_names() -> None:
 
 
 def test_korean_a_system_that_carries_chips_is_their_subject_not_the_topics_firm() -> None:
-    text = "화웨이는 새 시스템을 공개했다. 클라우드매트릭스 384 슈퍼노드는 화웨이 칩인 어센드 910C를 300개 탑재했다. NVL72는 블랙웰 GPU를 70개 탑재하고 있다."
+    text = "화웨이는 새 시스템을 내놨다. 클라우드매트릭스 384는 자체 칩 어센드 910C를 300개 탑재하는 구조다. NVL72는 블랙웰 GPU를 70개 탑재하고 있다."
     assert core(text, "ko") == {("cloudmatrix-384", "chips_in_system", 300, "GPU"),
                                 ("gb200", "chips_in_system", 70, "GPU")}
 
@@ -382,17 +382,17 @@ def test_a_name_in_a_later_clause_does_not_keep_the_topic_from_an_earlier_clause
 
 
 def test_korean_a_count_of_firms_lends_its_noun_to_no_later_count() -> None:
-    text = "엔비디아는 물량을 늘렸다. 이들 2개 기업은 올해 약 50만 개에 달하는 H20 칩을 확보하려 한다."
+    text = "엔비디아는 물량을 늘렸다. 고객사 2곳은 연내 H20 칩 50만 개가량을 확보하려 한다."
     assert ("h20", "GPU") in {(f["object"], f["unit"]) for f in facts(text, "ko")}
 
 
 def test_korean_the_firm_whose_chips_others_buy_is_their_maker_not_the_buyer() -> None:
-    text = "바이트댄스는 엔비디아의 AI 칩 구매에 내년 약 500억 위안(미화 70억 달러, 한화 약 9조 원)을 투자하기로 했다."
+    text = "바이트댄스는 내년 엔비디아의 GPU 구매에 500억 위안(미화 약 70억 달러)을 투자한다."
     assert core(text, "ko") == {("bytedance", "investment", 5e10, "CNY")}
 
 
 def test_korean_a_list_of_firms_with_suffixes_and_a_conjunction_gives_its_figure_to_the_first() -> None:
-    text = "보도에 따르면 바이트댄스, 알리바바 그룹, 그리고 텐센트 홀딩스는 올해 H20 칩을 100억 달러어치 주문했다."
+    text = "업계에 따르면 바이트댄스, 샤오미 그룹, 그리고 메이퇀 홀딩스는 H20을 100억 달러어치 사들였다."
     assert ("bytedance", 1e10) in {(f["subject"], f["value"]) for f in facts(text, "ko")}
 
 
@@ -459,7 +459,7 @@ def test_a_firm_right_before_a_chip_is_its_maker_unless_the_chips_sales_follow()
 
 
 def test_korean_a_firm_before_modified_chip_words_is_their_maker() -> None:
-    text = "두 무역업자와 현지 법인 직원이 엔비디아 AI 칩 20억달러를 홍콩으로 빼돌린 혐의로 체포됐다."
+    text = "무역상 두 명이 엔비디아 AI 칩 20억달러어치를 싱가포르로 몰래 넘긴 것으로 드러났다."
     assert "nvidia" not in {f["subject"] for f in facts(text, "ko")}
     text = "트렌드포스는 바이두 AI 서버 투자 비용이 20억 달러를 넘는다고 추산했다."  # its spending on them
     assert {(f["subject"], f["value"]) for f in facts(text, "ko")} == {("baidu", 2e9)}
@@ -1294,7 +1294,7 @@ def test_a_news_house_that_reports_a_figure_is_not_its_subject() -> None:
 
 
 def test_a_licence_free_quantity_is_a_bound_not_a_negation() -> None:
-    text = "BIS issued the new rule on Monday. Up to 900 GPUs per buyer do not require a license under it."
+    text = "BIS issued the new rule on Monday. Shipments of up to 900 GPUs to a customer do not require a license."
     assert core(text) == {("us-bis", "chip_cap", 900, "GPU")}
 
 
