@@ -60,14 +60,19 @@ def measure(paths: list[Path], repeat: int = 10) -> dict[str, float | int | bool
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def pin_to_one_core() -> None:
+    """Run this process (and the workers it starts) on one core, where the OS allows it."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    pin_to_one_core()
     sets = {"given": args.paths} if args.paths else dev_texts()
     results = {name: measure(paths, args.repeat) for name, paths in sets.items()}
     if args.json:

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench.extraction import dev_texts
+from bench.extraction import dev_texts, pin_to_one_core
 from bench.same_extraction import ROOT, export
 
 # run inside each tree: reads paths as JSON on its first line, then one language per line
@@ -99,8 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--passes", type=int, default=20)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, the workers' too
+    pin_to_one_core()  # the workers' too
     with tempfile.TemporaryDirectory() as tmp:
         export(args.revision, Path(tmp))
         results = compare(Path(tmp), args.passes)

@@ -19,7 +19,10 @@ import sys
 import tarfile
 import tempfile
 from io import BytesIO
+from itertools import chain
 from pathlib import Path
+
+from bench.extraction import dev_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,13 +43,6 @@ for name in sys.argv[1:]:
     out[name] = "\\n".join(lines + [repr(n) for n in batch.nodes] + [repr(e) for e in batch.edges])
 print(json.dumps(out))
 """
-
-
-def dev_texts() -> list[Path]:
-    """Every dev article's text (re-filled into tests/gold/real/texts/ from the recipes)."""
-    real = ROOT / "tests/gold/real"
-    return [real / "texts" / f"{recipe.name.removesuffix('.recipe.yaml')}.md"
-            for recipe in sorted((real / "dev").glob("*.recipe.yaml"))]
 
 
 def snapshot(tree: Path, paths: list[Path]) -> dict[str, str]:
@@ -75,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
     seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.is_file())
-    paths = [p.resolve() for p in args.paths] or [*dev_texts(), *seeds]
+    paths = [p.resolve() for p in args.paths] or [*chain.from_iterable(dev_texts().values()), *seeds]
     with tempfile.TemporaryDirectory() as tmp:
         export(args.revision, Path(tmp))
         before, after = snapshot(Path(tmp), paths), snapshot(ROOT, paths)
