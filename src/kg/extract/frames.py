@@ -72,11 +72,6 @@ _BUYER_CUES = frozenset({"acquire", "order", "smuggle", "rent"})  # what buyers 
 # what may stand before a headline's "TSMC, …": quotes, brackets, a section tag ("[아시아증시] ")
 _QUOTED_NAME_KO = r"[‘'\"“](?P<name>[^‘’'\"“”\s][^‘’'\"“”]{0,23})[’'\"”]"  # ‘링-플러스’
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\"“‘'(]*(?:\[[^\]]{1,20}\]\s*)?[\s\[\"“‘'(]*")
-# a verb right after a clause's first name: that name is the clause's subject
-_VERB_AFTER_SUBJECT_EN = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|will|would|has|had|is|was|plans|agreed|paid|pays"
-    r"|sold|sells|bought|buys|won|took|takes|made|makes|spent|spends|raised|raises)\b"
-)  # not a plain plural noun ("Federal agencies bought": "Federal" is no subject)
 _APPOSITION_EN = re.compile(
     r",\s+(?:a|an|the)\s[^,;]{1,60},\s*"
 )  # "Zephyr Compute, a Florida company, shipped"
@@ -113,12 +108,6 @@ _COMPARED_AT = guarded(
         r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
         r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$"
     )
-)
-# a phrase before the main clause's subject: "To match a B300 cluster, ", "Founded by X, "
-_FRONTED_PHRASE = re.compile(
-    r"(?:[^,;.]{0,60}?\s?[-–:]\s+)?(?:To|In order to|[A-Z][a-z]+ed|[A-Z][a-z]+ing|Despite|After"
-    r"|Before|While|By|Since|Upon|On|Through|Without|When|In|As|Like|Unlike|For|With|According to)"
-    r"\b[^,;]*,\s"
 )
 _FRONTED_PARTICIPLE = re.compile(
     r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|Through|Without|When)\s+)?"
@@ -325,6 +314,21 @@ class FrameBuilder:
     @cached_property
     def _oblique(self) -> re.Pattern[str]:
         return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
+
+    @cached_property
+    def _fronted_phrase(self) -> re.Pattern[str]:
+        """A phrase before the main clause's subject (`To match a B300 cluster, `, `Founded by X,
+        `), past a heading's dash or colon; its openers are language data."""
+        words = self.lex.data.clause_words.get("fronted_openers", [])
+        openers = "|".join(words) or "(?!)"
+        return re.compile(rf"(?:[^,;.]{{0,60}}?\s?[-–:]\s+)?(?:{openers})\b[^,;]*,\s")
+
+    @cached_property
+    def _verb_after_subject(self) -> re.Pattern[str]:
+        """A verb right after a clause's first name (no plain plural noun: `Federal agencies`)."""
+        words = self.lex.data.clause_words.get("subject_verbs", [])
+        verbs = "|".join(words) or "(?!)"
+        return re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\b")
 
     @cached_property
     def _quoted_subject(self) -> re.Pattern[str]:
@@ -1127,7 +1131,7 @@ class FrameBuilder:
                 return _entity(main[0])
         trailing = self.lex.last_clause_word("trailing_participles", text, region_start, q.start)
         if trailing is not None and not any(m.start >= trailing.end() for m in pool):
-            opener = _FRONTED_PHRASE.match(text, region_start)
+            opener = self._fronted_phrase.match(text, region_start)
             main = [
                 m
                 for m in pool
@@ -1187,7 +1191,7 @@ class FrameBuilder:
                     or _APPOSITION_EN.fullmatch(text[m.end : cue.start])
                     or self.lex.words_between("auxiliaries", text[m.end : cue.start])
                     or not text[region_start : m.start].strip(" \"“'(")
-                    and _VERB_AFTER_SUBJECT_EN.match(text, m.end)
+                    and self._verb_after_subject.match(text, m.end)
                     and not any(m.end <= x.start < cue.start for x in mentions if x.label)
                 )
             ]  # "Humain will deploy"; "Lumora pleaded guilty and agreed to pay"
