@@ -1406,3 +1406,30 @@ def test_a_rule_the_text_does_not_name_is_its_makers() -> None:
 def test_the_rules_of_an_earlier_paragraphs_agency_are_that_agencys() -> None:
     text = "BIS tightened its controls on Monday.\n\nThe new export rules cover processors with a TPP of 4,800 or more."
     assert core(text) == {("us-bis", "threshold_tpp", 4800, "TPP")}
+
+
+def test_a_korean_street_price_word_makes_a_chips_price() -> None:
+    assert core("용산 상가에서 H20의 시세는 약 9만 위안까지 올랐다.", "ko") == {("h20", "chip_price", 90000, "CNY")}
+
+
+def test_money_a_korean_chip_trades_at_is_its_price() -> None:
+    assert core("시장에서 H100이 약 4500만원에 거래되고 있다.", "ko") == {("h100", "chip_price", 45000000, "KRW")}
+
+
+def test_a_korean_past_relative_clause_belongs_to_the_name_after_it() -> None:
+    text = "한때 2만 5천 달러를 호가했던 H200 카드가 요즘 흔하다."
+    assert core(text, "ko") == {("h200", "chip_price", 25000, "USD")}
+
+
+def test_korean_sheets_of_a_production_noun_are_wafers() -> None:
+    assert core("화훙은 월 6만 장의 생산능력을 확보했다.", "ko") == {("hua-hong", "chips_produced", 60000, "wafer")}
+
+
+def test_a_korean_count_of_sites_borrows_no_earlier_noun() -> None:
+    text = "SMIC는 웨이퍼 3만 장을 생산했다. 그중 2기 공장은 내년에 완공된다."
+    assert core(text, "ko") == {("smic", "chips_produced", 30000, "wafer")}
+
+
+def test_pieces_count_the_noun_their_clause_names() -> None:
+    text = "Hua Hong reported its quarter. Wafer shipments were 1.2 million pieces."
+    assert core(text) == {("hua-hong", "chips_supplied", 1200000, "wafer")}

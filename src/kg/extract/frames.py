@@ -115,12 +115,21 @@ _FRONTED_PARTICIPLE = re.compile(
 )
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
 _RELATIVE_ENDING = re.compile(
-    r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한)\s"
+    r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한|[\uac00-\ud7a3]*던)\s"
 )
 _RELATIVE_BEFORE_HEAD = re.compile(
     _RELATIVE_ENDING.pattern + "$"
 )  # the ending right before its head noun
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
+# a Korean counter of machines or sites ending a figure (`개` and `장` may both count chips)
+_COUNTER = re.compile(r"(?<=[\d\s만억천백])([대기])\s?$")
+
+
+def _counter(figure: str) -> str | None:
+    found = _COUNTER.search(figure)
+    return found[1] if found else None
+
+
 FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -171,6 +180,7 @@ class Salience:
     )  # per label, the entity the document names most
     currency: str | None = None  # the document's last currency ("… 989 million yuan … 276 million")
     counted: str | None = None  # the paragraph's last counted noun ("… 811,000 GPUs. … to 773,000")
+    counter: str | None = None  # the Korean counter it was counted with (`장`, `개`)
     # per label, the paragraph's last list of names in subject position ("Tencent and ByteDance
     # became …"): what a plural anaphor ("they", "the companies", "양사") points back at
     groups: dict[str, list[Entity]] = field(default_factory=dict)
@@ -184,6 +194,7 @@ class Salience:
         self.recent.clear()
         self.anchored.clear()
         self.counted = None
+        self.counter = None
         self.groups.clear()
         self.table.clear()
 
@@ -417,6 +428,7 @@ class FrameBuilder:
         frames: list[Frame] = []
         self._previous_subject = None
         self._last_counted: str | None = salience.counted
+        self._last_counter: str | None = salience.counter
         grouped: list[tuple[Frame, list[Entity]]] = []
         for q in quantities:
             if q.converted:
@@ -436,6 +448,7 @@ class FrameBuilder:
                 OTHER_THING,
             ):
                 self._last_counted = frame.unit
+                self._last_counter = _counter(q.text)
             if frame.ok:
                 self._previous_subject = frame.subject
             for metric_id, named in self._secondary(frame, text, typed, cues):
@@ -455,6 +468,7 @@ class FrameBuilder:
                 if extra.ok:
                     frames.append(extra)
         salience.counted = self._last_counted
+        salience.counter = self._last_counter
         marker = self.lex.respectively
         if grouped and marker is not None and marker.search(text):
             for frame, members in grouped:  # "They bought 230,000 GPUs each", "양사는 각각"
@@ -563,10 +577,15 @@ class FrameBuilder:
             counted = self.lex.counted_by_cue(
                 text[q.start : q.end], (c.group for c in cues if start <= c.start < end)
             )  # "월 10만 장의 생산능력": a sheet beside production is a wafer
-        if counted is None and q.measure == "count":
+        if (
+            counted is None
+            and q.measure == "count"
+            and _counter(q.text) in (None, self._last_counter)
+        ):
             counted = (
                 self._last_counted
-            )  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before
+            )  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before (`1기가`
+            # counts no sheets: another counter counts another thing)
         if q.measure == "count" and counted is None:
             f.reason = "a count of nothing the schema knows"
             return

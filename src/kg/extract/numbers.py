@@ -390,7 +390,8 @@ class QuantityFinder:
     @cached_property
     def _any_counted(self) -> re.Pattern[str]:
         words = [word for words in self.n.counted.values() for word in words]
-        return re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(words)) or "(?!)")
+        flags = re.IGNORECASE if self.lex.code == "en" else 0  # "Wafer sales volume was …"
+        return re.compile("|".join(f"(?P<c{i}>{w})" for i, w in enumerate(words)) or "(?!)", flags)
 
     def _cores(
         self, text: str, blocked: list[tuple[int, int]]
@@ -715,6 +716,11 @@ class QuantityFinder:
             named = any(
                 owner.end() <= a < phrase_end for a, _ in self._taken
             )  # "3만 개의 H20에": a chip's name
+            groups = (
+                g for _, _, g in self.lex.cue_scanner.finditer(text[owner.end() : phrase_end])
+            )
+            if not nouns and self.lex.counted_by_cue(text[start:end], groups):
+                return None  # "12만 장의 생산량": the cue the counter reads decides, later
             return nouns[-1] if nouns else None if named else OTHER_THING
         noun = self._head_after_counter(text, end)
         if noun is not None:  # "21개 우려국을", "28개 반도체 관련 기업에": the phrase's last noun
@@ -915,8 +921,8 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
 
 _PHRASE_END_EN = re.compile(
     r"\s*(?:[,.;:)]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
-    r"since|until|compared|versus|vs)\b)"
-)  # "was 20,000 before", "to 450,000 in Q2"
+    r"since|until|compared|versus|vs|pieces)\b)"
+)  # "was 20,000 before", "to 450,000 in Q2", "973,300 pieces" (a counter that names no noun)
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
 _NOT_CARRIED = _NOT_THINGS | {OTHER_THING, "entity", "country"}  # never lent to a later bare count
