@@ -1433,3 +1433,18 @@ def test_a_korean_count_of_sites_borrows_no_earlier_noun() -> None:
 def test_pieces_count_the_noun_their_clause_names() -> None:
     text = "Hua Hong reported its quarter. Wafer shipments were 1.2 million pieces."
     assert core(text) == {("hua-hong", "chips_supplied", 1200000, "wafer")}
+
+
+def test_a_korean_gain_over_the_predecessor_is_the_discourse_chips() -> None:
+    text = "화웨이의 어센드 910C는 내년에 나온다.\n\n이 칩은 메모리를 늘렸다. 전작 대비 성능이 2.5배 높아졌다."
+    assert ("ascend-910c", "multiple", 2.5, "times") in core(text, "ko")
+
+
+def test_a_multiple_against_a_named_rival_is_the_discourse_chips() -> None:
+    text = "Nvidia showed the B200 on Monday. It is made on a 4nm process. Inference runs 15 times faster than the H100."
+    assert ("b200", "multiple", 15, "times") in core(text)
+
+
+def test_a_multiple_with_no_base_and_no_named_subject_stays_unclaimed() -> None:
+    text = "Nvidia showed the B200 on Monday. Demand grew 3 times."
+    assert not any(f[1] == "multiple" for f in core(text))

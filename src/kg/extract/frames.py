@@ -661,9 +661,9 @@ class FrameBuilder:
                 # "법무부는 … 1억 6천만 달러어치를 밀수한 혐의로 기소했다": the accused's figure
                 f.subject = None
             if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
-                # "about 1.1 times more power": a comparison whose subject the
-                # sentence does not name
-                f.subject = None
+                # "about 1.1 times more power": a comparison whose subject the sentence does
+                # not name, unless it sets the discourse's product against another
+                f.subject = self._compared_product(text, start, end, metric, mentions, salience)
             if (
                 f.subject is not None
                 and metric.subject_name
@@ -690,6 +690,33 @@ class FrameBuilder:
         f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
         f.status = self._status(text, start, end, source)
         f.source = source
+
+    def _compared_product(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        metric: Metric,
+        mentions: list[Mention],
+        salience: Salience,
+    ) -> Entity | None:
+        """ "전작 대비 성능 3배", "15 times faster than the H100": a comparison set against a
+        predecessor, or against another product of its kind the clause names, is about the
+        product the discourse is about."""
+        labels: list[str] = [label for label in ("Chip", "AIModel") if label in metric.subject]
+        rivals = [
+            m
+            for m in mentions
+            if start <= m.start < end
+            and m.label in labels
+            and (self._comparison_base(text, m) or self._comparison_base(text, m, skip="the "))
+        ]
+        if rivals:
+            labels = [rivals[0].label]
+        elif self.lex.last_clause_word("predecessors", text, start, end) is None:
+            return None
+        product = salience.resolve(labels)
+        return None if product is None or any(b.id == product.id for b in rivals) else product
 
     def _amount_without_currency(
         self, q: Quantity, start: int, end: int, cues: list[Cue], salience: Salience
@@ -747,16 +774,17 @@ class FrameBuilder:
             found is not None and re.fullmatch(r"\s?", text[found.end() : owned.start]) is not None
         )
 
-    def _comparison_base(self, text: str, m: Mention) -> bool:
+    def _comparison_base(self, text: str, m: Mention, skip: str = "") -> bool:
         """`DeepSeek R1 대비 8배`, `faster than Nvidia's H20`: the name a figure is compared with
-        is never its subject."""
+        is never its subject (`skip`: a word allowed between, `than the H100`)."""
         before, after = self.lex.baseline
+        at = m.start - len(skip) if skip and text[: m.start].endswith(skip) else m.start
         return bool(
             after is not None
             and after.match(text, m.end)
             or before is not None
             and self.en
-            and before.search(text, max(0, m.start - 24), m.start)
+            and before.search(text, max(0, at - 24), at)
         )
 
     # -- clause ---------------------------------------------------------------------------
