@@ -1448,3 +1448,8 @@ def test_a_multiple_against_a_named_rival_is_the_discourse_chips() -> None:
 def test_a_multiple_with_no_base_and_no_named_subject_stays_unclaimed() -> None:
     text = "Nvidia showed the B200 on Monday. Demand grew 3 times."
     assert not any(f[1] == "multiple" for f in core(text))
+
+
+def test_a_latin_name_after_a_korean_site_word_is_no_firm() -> None:
+    text = "TSMC는 새 투자를 발표했다.\n\n애리조나 공장 F21은 월 2만 장의 웨이퍼를 생산하게 된다."
+    assert core(text, "ko") == {("tsmc", "chips_produced", 20000, "wafer")}

@@ -1620,6 +1620,7 @@ class FrameBuilder:
                 and not any(a < e and s < b for a, b in taken)
                 and not self._head_noun.fullmatch(f" {w}")
                 and not self._product_word.match(w)
+                and not self.lex.after_facility_word.search(text, max(0, s - 12), s)
             )
 
         found = marked_proper_nouns(

@@ -169,6 +169,8 @@ class Names(Strict):
     head_nouns: list[
         Regex
     ] = []  # common nouns that may head a name's phrase (`엔비디아 측은`, `화웨이 그룹은`)
+    # a name right after one of these names a site, not a firm (`12인치 칩 공장 SN1은`)
+    facility_words: list[Regex] = []
     not_names: list[str] = []
 
 
@@ -457,6 +459,12 @@ class Lexicon:
         words = self.data.volume_nouns
         flags = re.IGNORECASE if self.code == "en" else 0
         return re.compile(rf"\s?(?:{'|'.join(words)})", flags) if words else None
+
+    @cached_property
+    def after_facility_word(self) -> re.Pattern[str]:
+        """Ends right before a name that names a site (`칩 공장 SN1은`)."""
+        words = self.data.names.facility_words
+        return re.compile(rf"(?:{'|'.join(words)})\s?$" if words else "(?!)")
 
     @cached_property
     def news_report(self) -> re.Pattern[str] | None:

@@ -528,6 +528,8 @@ class NameFinder:
             ):
                 add(m.start("name"), m.end("name"), "Firm")  # "상하이증권거래소는"
         for m in self._ko_latin.finditer(text):
+            if self.lex.after_facility_word.search(text, max(0, m.start(1) - 12), m.start(1)):
+                continue  # "칩 공장 SN1은": a site's name
             if m.group(1) not in self.not_names and not self._latin_units.fullmatch(
                 m.group(1)
             ):  # "TPP가": a unit
