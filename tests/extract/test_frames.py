@@ -1453,3 +1453,8 @@ def test_a_multiple_with_no_base_and_no_named_subject_stays_unclaimed() -> None:
 def test_a_latin_name_after_a_korean_site_word_is_no_firm() -> None:
     text = "TSMC는 새 투자를 발표했다.\n\n애리조나 공장 F21은 월 2만 장의 웨이퍼를 생산하게 된다."
     assert core(text, "ko") == {("tsmc", "chips_produced", 20000, "wafer")}
+
+
+def test_a_footnote_number_glued_to_a_stop_ends_the_sentence() -> None:
+    found = facts("Tencent would not comment on its plans in the region.3 Baidu bought 4,000 H20 GPUs.")
+    assert [(f["subject"], f["value"]) for f in found] == [("baidu", 4000)]
