@@ -43,7 +43,8 @@ def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None
     ("2.8 million GPU hours", 2_800_000, "GPU-hours"), ("13%", 13, "percent"), ("13 percent", 13, "percent"),
     ("700 W", 700, "W"), ("1.2 PFLOPS", 1_200, "TFLOPS"), ("1.6 ZFLOPS", 1.6e9, "TFLOPS"),
     ("2.5 million tokens per second", 2.5e6, "tokens/s"), ("45 tokens/s", 45, "tokens/s"),
-    ("4,000 TFLOPS times bit-length", 4_000, "TPP"),
+    ("4,000 TFLOPS times bit-length", 4_000, "TPP"), ("a 15-percent levy", 15, "percent"),
+    ("its 8-per-cent stake", 8, "percent"),
 ])
 def test_english_amounts_units_and_specs(text: str, value: float, unit: str) -> None:
     assert _first(text, "en") == (value, unit)
