@@ -1458,3 +1458,8 @@ def test_a_latin_name_after_a_korean_site_word_is_no_firm() -> None:
 def test_a_footnote_number_glued_to_a_stop_ends_the_sentence() -> None:
     found = facts("Tencent would not comment on its plans in the region.3 Baidu bought 4,000 H20 GPUs.")
     assert [(f["subject"], f["value"]) for f in found] == [("baidu", 4000)]
+
+
+def test_a_longer_korean_cue_word_reads_before_the_word_inside_it() -> None:
+    text = "엔비디아는 H20을 내놓았다.\n\nH20의 공식 판매가는 1만 2천 달러다."
+    assert core(text, "ko") == {("h20", "chip_price", 12000, "USD")}

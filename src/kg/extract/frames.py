@@ -378,7 +378,7 @@ class FrameBuilder:
     # -- the sentence ---------------------------------------------------------------------
     def cues(self, text: str) -> list[Cue]:
         """The cue words of a sentence; a phrase reads the word it contains (`sells for` is a
-        price, not a sale)."""
+        price, not a sale), and so does a longer Korean word (`판매가` is a price, not a sale)."""
         found = [
             Cue(start, end, group) for start, end, group in self.lex.cue_scanner.finditer(text)
         ]
@@ -389,7 +389,7 @@ class FrameBuilder:
                 o.start <= c.start
                 and c.end <= o.end
                 and o.end - o.start > c.end - c.start
-                and " " in text[o.start : o.end].strip()
+                and (" " in text[o.start : o.end].strip() or not self.en)
                 for o in found
             )
         ]
