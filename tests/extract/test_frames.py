@@ -1463,3 +1463,13 @@ def test_a_footnote_number_glued_to_a_stop_ends_the_sentence() -> None:
 def test_a_longer_korean_cue_word_reads_before_the_word_inside_it() -> None:
     text = "엔비디아는 H20을 내놓았다.\n\nH20의 공식 판매가는 1만 2천 달러다."
     assert core(text, "ko") == {("h20", "chip_price", 12000, "USD")}
+
+
+def test_a_duration_is_a_figure_only_beside_a_verb_of_elapsed_time() -> None:
+    assert core("Cambricon's listing review took only 95 days.") == {("cambricon", "duration", 95, "days")}
+    assert core("Cambricon is about nine months behind its rivals.") == set()
+
+
+def test_a_korean_duration_is_a_figure_only_beside_a_verb_of_elapsed_time() -> None:
+    assert core("CXMT는 양산 일정을 약 3개월 앞당겼다.", "ko") == {("cxmt", "duration", 3, "months")}
+    assert core("화웨이는 엔비디아에 약 6개월 뒤처져 있다.", "ko") == set()
