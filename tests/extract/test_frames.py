@@ -1473,3 +1473,8 @@ def test_a_duration_is_a_figure_only_beside_a_verb_of_elapsed_time() -> None:
 def test_a_korean_duration_is_a_figure_only_beside_a_verb_of_elapsed_time() -> None:
     assert core("CXMT는 양산 일정을 약 3개월 앞당겼다.", "ko") == {("cxmt", "duration", 3, "months")}
     assert core("화웨이는 엔비디아에 약 6개월 뒤처져 있다.", "ko") == set()
+
+
+def test_a_site_scale_compute_figure_is_the_paragraphs_firms_capacity() -> None:
+    text = "Alibaba Cloud opened a data centre in Zhangbei. The site can reach 9 exaflops of computing power."
+    assert core(text) == {("alibaba-cloud", "compute_capacity", 9_000_000, "TFLOPS")}
