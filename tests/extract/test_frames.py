@@ -1478,3 +1478,8 @@ def test_a_korean_duration_is_a_figure_only_beside_a_verb_of_elapsed_time() -> N
 def test_a_site_scale_compute_figure_is_the_paragraphs_firms_capacity() -> None:
     text = "Alibaba Cloud opened a data centre in Zhangbei. The site can reach 9 exaflops of computing power."
     assert core(text) == {("alibaba-cloud", "compute_capacity", 9_000_000, "TFLOPS")}
+
+
+def test_a_multiple_in_the_clause_of_a_topics_figure_is_its_growth() -> None:
+    text = "비렌은 상장을 준비하고 있다. 작년 매출은 3억 위안으로 전년 대비 4배 가까이 늘었다."
+    assert ("biren", "multiple", 4, "times") in core(text, "ko")

@@ -427,6 +427,7 @@ class FrameBuilder:
         }
         frames: list[Frame] = []
         self._previous_subject = None
+        self._previous_at = -1  # where the figure that gave it ends
         self._last_counted: str | None = salience.counted
         self._last_counter: str | None = salience.counter
         grouped: list[tuple[Frame, list[Entity]]] = []
@@ -451,6 +452,7 @@ class FrameBuilder:
                 self._last_counter = _counter(q.text)
             if frame.ok:
                 self._previous_subject = frame.subject
+                self._previous_at = q.end
             for metric_id, named in self._secondary(frame, text, typed, cues):
                 extra = Frame(q)
                 self._fill(
@@ -663,7 +665,9 @@ class FrameBuilder:
             if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
                 # "about 1.1 times more power": a comparison whose subject the sentence does
                 # not name, unless it sets the discourse's product against another
-                f.subject = self._compared_product(text, start, end, metric, mentions, salience)
+                f.subject = self._compared_product(
+                    text, start, end, metric, mentions, salience
+                ) or self._growth_of_figure_before(start, f.subject)
             if (
                 f.subject is not None
                 and metric.subject_name
@@ -690,6 +694,12 @@ class FrameBuilder:
         f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
         f.status = self._status(text, start, end, source)
         f.source = source
+
+    def _growth_of_figure_before(self, start: int, subject: Entity) -> Entity | None:
+        """ "매출은 4억 위안으로 전년 대비 10배 급증했다": a multiple in the clause of a figure the
+        discourse's subject was found for tells that figure's growth: the same subject's."""
+        previous: Entity | None = getattr(self, "_previous_subject", None)
+        return subject if previous == subject and self._previous_at > start else None
 
     def _compared_product(
         self,
