@@ -1483,3 +1483,8 @@ def test_a_site_scale_compute_figure_is_the_paragraphs_firms_capacity() -> None:
 def test_a_multiple_in_the_clause_of_a_topics_figure_is_its_growth() -> None:
     text = "비렌은 상장을 준비하고 있다. 작년 매출은 3억 위안으로 전년 대비 4배 가까이 늘었다."
     assert ("biren", "multiple", 4, "times") in core(text, "ko")
+
+
+def test_an_english_name_ending_in_center_is_an_organisation() -> None:
+    assert ("Yangtze Intelligent Computing Center", "Firm") in _candidates(
+        "The Yangtze Intelligent Computing Center opened a new hall in May.", "en")
