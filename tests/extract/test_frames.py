@@ -1488,3 +1488,18 @@ def test_a_multiple_in_the_clause_of_a_topics_figure_is_its_growth() -> None:
 def test_an_english_name_ending_in_center_is_an_organisation() -> None:
     assert ("Yangtze Intelligent Computing Center", "Firm") in _candidates(
         "The Yangtze Intelligent Computing Center opened a new hall in May.", "en")
+
+
+def test_an_unknown_name_listed_with_known_firms_is_a_firm() -> None:
+    found = _candidates("The rule hit Huawei, Zentrix and Baidu alike.", "en")
+    assert ("Zentrix", "Firm") in found
+
+
+def test_an_unknown_name_in_apposition_with_a_firm_noun_is_a_firm() -> None:
+    found = _candidates("Parts went through Corvalis, a Texas-based server reseller, last year.", "en")
+    assert ("Corvalis", "Firm") in found
+
+
+def test_a_comma_alone_makes_no_list_for_an_unknown_name() -> None:
+    found = _candidates("Despite Strong Demand Lately, Nvidia shares fell.", "en")
+    assert not any(label == "Firm" for _, label in found)

@@ -38,6 +38,7 @@ _FAMILY_VERSION = re.compile(
     r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
 )
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
+_LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")  # between two listed names
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,49 @@ class NameFinder:
             else self._korean(text, taken)
         )
         found = found + self._model_numbers(text, known, found)
+        if self.lex.code == "en":
+            found = self._typed_by_context(text, known, found)
         return sorted(found, key=lambda n: n.start)
+
+    def _typed_by_context(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
+        """A name the text does not type takes the type of the names it is listed with
+        (`SenseTime, Megvii, and Yitu`), or a firm's when an apposition calls it one (`Bitworks, a
+        Huntsville-based hardware distributor`)."""
+        spans = sorted(
+            [(m.start, m.end, m.label) for m in known if m.label and m.label != "Country"]
+            + [(n.start, n.end, None) for n in found if n.label is None],
+            key=lambda x: x[0],
+        )  # a type comes from a name the ontology knows, through names of no type
+        labels = {(s, e): label for s, e, label in spans}
+        ends = {e for _, e, _ in spans}
+        listed = [  # joined pairs; a name glued to another (`Amazon Web Services`) is a fragment
+            (a, b)
+            for a, b in zip(spans, spans[1:], strict=False)
+            if _LIST_JOINER.fullmatch(text, a[1], b[0]) and a[0] - 1 not in ends
+        ]
+        if not any(re.search(r"\b(?:and|or)\b", text[a[1] : b[0]]) for a, b in listed):
+            listed = []  # no list without `and` or `or` (a comma alone may close a clause)
+        for _ in range(2):  # a type passes along the list both ways
+            for (s1, e1, _), (s2, e2, _) in listed:
+                if s2 - 1 in ends:
+                    continue
+                a, b = labels[(s1, e1)], labels[(s2, e2)]
+                if a and not b:
+                    labels[(s2, e2)] = a
+                elif b and not a:
+                    labels[(s1, e1)] = b
+        out = []
+        for n in found:
+            label = labels.get((n.start, n.end), n.label)
+            if label is None and self._firm_apposition.match(text, n.end):
+                label = "Firm"
+            out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
+        return out
+
+    @cached_property
+    def _firm_apposition(self) -> re.Pattern[str]:
+        nouns = "|".join(self.lex.data.names.firm_appositives) or "(?!)"
+        return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w.'’-]+,?\s+){{0,6}}?(?:{nouns})\b")
 
     def _model_numbers(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
         """A known chip family followed by a model number it does not know (`Ascend 960`,
