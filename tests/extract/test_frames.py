@@ -301,7 +301,7 @@ def test_korean_a_firm_noun_someone_possesses_is_not_the_paragraphs_firm() -> No
 
 
 def test_korean_an_unknown_name_as_subject_hides_the_discourse_topic() -> None:
-    assert core("엔비디아는 H20 칩을 팔았다. 로버트 킹은 50만 달러의 보석금에 동의했다.", "ko") == set()
+    assert core("엔비디아는 H20 칩을 팔았다. 로빈 킹은 50만 달러의 보석금에 동의했다.", "ko") == set()
 
 
 def test_korean_a_thing_a_demonstrative_points_at_hides_the_discourse_topic() -> None:
@@ -480,7 +480,7 @@ def test_korean_sanctioned_firms_added_are_a_listing() -> None:
 
 
 def test_korean_an_unknown_name_in_what_a_source_says_is_its_subject_not_the_source() -> None:
-    assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로버트 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
+    assert core("엔비디아는 H20 칩을 팔았다. 상무부는 로빈 킹이 중국에서 200만 달러를 받았다고 밝혔다.", "ko") == set()
 
 
 def test_the_name_a_figure_is_compared_with_is_not_its_subject() -> None:
@@ -1503,3 +1503,8 @@ def test_an_unknown_name_in_apposition_with_a_firm_noun_is_a_firm() -> None:
 def test_a_comma_alone_makes_no_list_for_an_unknown_name() -> None:
     found = _candidates("Despite Strong Demand Lately, Nvidia shares fell.", "en")
     assert not any(label == "Firm" for _, label in found)
+
+
+def test_a_western_given_name_in_hangul_opens_a_persons_name() -> None:
+    found = _candidates("법정에서 스티븐 카슬로와 제니퍼 오웬이 증언했다.", "ko")
+    assert {("스티븐 카슬로", "Person"), ("제니퍼 오웬", "Person")} <= found

@@ -174,6 +174,16 @@ class NameFinder:
         )
 
     @cached_property
+    def _ko_given_then_name(self) -> re.Pattern[str]:
+        """A Western given name as Korean writes it, then one or two Hangul words marked as a
+        name would be (`크리스 맥과이어는`, `앨런 하오 쉬가`)."""
+        given = "|".join(sorted(self.given, key=len, reverse=True)) or "(?!)"
+        return re.compile(
+            rf"(?<![\uac00-\ud7a3\d])(?P<name>(?:{given})\s[\uac00-\ud7a3]{{1,5}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+            rf"(?=(?:은|는|이|가|의|과|와|도|에게|을|를|,|\s?\())"
+        )
+
+    @cached_property
     def _ko_firm_after_noun(self) -> Screened:
         """A firm noun, then one Hangul word marked as a name would be (`업체 시게이트가`,
         `투자은행인 중신증권이`)."""
@@ -531,6 +541,10 @@ class NameFinder:
             ):
                 add(*span, "Person")  # "바이두 사장 존 리는", "창업자 왕웨이는", "변호사 웬델 웡은"
                 named_after.add(m.start())
+        for m in self._ko_given_then_name.finditer(text):
+            words = m.group("name").split()
+            if not any(w in self.not_names or w in self.titles for w in words[1:]):
+                add(m.start("name"), m.end("name"), "Person")  # "크리스 맥과이어는"
         for m in self._ko_firm_after_noun.finditer(text):
             span = m.start("name"), m.end("name")
             if (
