@@ -1508,3 +1508,18 @@ def test_a_comma_alone_makes_no_list_for_an_unknown_name() -> None:
 def test_a_western_given_name_in_hangul_opens_a_persons_name() -> None:
     found = _candidates("법정에서 스티븐 카슬로와 제니퍼 오웬이 증언했다.", "ko")
     assert {("스티븐 카슬로", "Person"), ("제니퍼 오웬", "Person")} <= found
+
+
+def test_the_first_three_quarters_of_a_year_are_a_period_not_a_share() -> None:
+    text = "Biren said revenue for the first three quarters of 2025 reached 2 billion yuan."
+    assert core(text) == {("biren", "revenue", 2e9, "CNY")}
+
+
+def test_chip_words_joined_by_and_are_no_firm() -> None:
+    found = _candidates("Demand for CPU and AI chips keeps rising.", "en")
+    assert not any(label == "Firm" for _, label in found)
+
+
+def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
+    text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
+    assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -284,7 +284,8 @@ def _candidate(name: Name) -> Mention:
 
 
 def _most_named(mentions_per_passage: Iterable[list[Mention]]) -> dict[str, Entity]:
-    """Per label, the entity the document names most often (ties: the first named)."""
+    """Per label, the entity the document names most often (ties: the first named): twice at
+    least, or a firm named once when it is the only firm the document names."""
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], Mention] = {}
     for mentions in mentions_per_passage:
@@ -294,7 +295,8 @@ def _most_named(mentions_per_passage: Iterable[list[Mention]]) -> dict[str, Enti
     best: dict[str, Entity] = {}
     for key in sorted(counts, key=lambda k: -counts[k]):  # stable: ties keep document order
         label = key[0]
-        if label not in best and counts[key] >= 2:
+        alone = label == "Firm" and sum(1 for k in counts if k[0] == label) == 1
+        if label not in best and (counts[key] >= 2 or alone):
             m = first[key]
             best[label] = Entity(m.label, m.id, m.surface)
     return best

@@ -496,7 +496,10 @@ class NameFinder:
                 return "Chip"
             if self._model_words and any(self._model_words.fullmatch(t) for t in typed):
                 return "AIModel"
-        if tokens[-1].rstrip(".") in self.org_suffixes or (len(tokens) > 1 and tokens[-1] == "AI"):
+        joined = len(tokens) > 1 and tokens[-2] in ("and", "or", "for", "&")  # "CPU and AI"
+        if not joined and (
+            tokens[-1].rstrip(".") in self.org_suffixes or (len(tokens) > 1 and tokens[-1] == "AI")
+        ):
             return "Firm"
         plain = all(_PLAIN_WORD.fullmatch(t) for t in tokens)
         if plain and 2 <= len(tokens) <= 3:
