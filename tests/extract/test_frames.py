@@ -1523,3 +1523,8 @@ def test_chip_words_joined_by_and_are_no_firm() -> None:
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}
+
+
+def test_a_known_name_written_in_capitals_is_linked() -> None:
+    text = "HUA HONG SEMI (01347.HK) reported revenue of US$500 million for the quarter."
+    assert core(text) == {("hua-hong", "revenue", 500_000_000, "USD")}

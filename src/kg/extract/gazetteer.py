@@ -70,6 +70,7 @@ class Gazetteer:
         )
         self._miss_cache: dict[str, str | None] = {}
         self._folded = {n.casefold(): n for n in self.names if len(n) >= 6 and not _has_hangul(n)}
+        self._words_folded = {n.casefold(): n for n in self.names if " " in n and n.isascii()}
         self._fuzzy = {
             n.casefold(): n
             for n in self.names
@@ -119,6 +120,7 @@ class Gazetteer:
             and not (m.label == "Country" and _CURRENCY_SIGN_AFTER.match(corrected, m.end))
         ]
         taken = [(m.start, m.end) for m in mentions]
+        mentions += self._upper_case(text, taken)
         for token in _CAPITALISED_TOKEN.finditer(text):
             if self._near_miss_name(token.group(0)) is None or any(
                 s < token.end() and token.start() < e for s, e in taken
@@ -128,6 +130,23 @@ class Gazetteer:
             if mention:
                 mentions.append(mention)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _upper_case(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        """ "HUA HONG SEMI (01347.HK)": a name of two words or more written in capitals (a
+        ticker line, a headline), its longest known lead."""
+        found = []
+        for run in _UPPER_RUN.finditer(text):
+            if any(s < run.end() and run.start() < e for s, e in taken):
+                continue
+            words = list(re.finditer(r"\S+", run.group(0)))
+            for j in range(len(words), 1, -1):
+                end = run.start() + words[j - 1].end()
+                name = self._words_folded.get(text[run.start() : end].casefold())
+                if name is not None:
+                    label, ident = self.names[name]
+                    found.append(Mention(run.start(), end, text[run.start() : end], label, ident))
+                    break
+        return found
 
     def _corrected(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """The text with same-length near misses spelled right, so `Deekseek V3` finds the model."""
@@ -181,6 +200,9 @@ class Gazetteer:
 
 
 _Trie = dict[str, "_Trie"]  # a character to the names that continue with it; "" ends a name
+
+
+_UPPER_RUN = re.compile(r"\b[A-Z][A-Z&.-]+(?:\s+[A-Z][A-Z&.-]+)+\b")
 
 
 def _compile(names: dict[str, tuple[str, str]]) -> re.Pattern[str]:
