@@ -1528,3 +1528,8 @@ def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
 def test_a_known_name_written_in_capitals_is_linked() -> None:
     text = "HUA HONG SEMI (01347.HK) reported revenue of US$500 million for the quarter."
     assert core(text) == {("hua-hong", "revenue", 500_000_000, "USD")}
+
+
+def test_a_latin_model_code_in_korean_text_is_a_chip_not_a_firm() -> None:
+    text = "무어스레드는 신제품을 공개했다. MTT S90은 32GB의 GDDR6 메모리를 갖췄다."
+    assert core(text, "ko") == {("mtt-s90", "chip_memory", 32, "GB")}

@@ -38,6 +38,9 @@ _FAMILY_VERSION = re.compile(
     r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
 )
 _MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
+# a product's model code closing a name (`MTT X300`, `S4000`, `HL-328`, `910C`): no firm's name;
+# not a parameter count (`72B`) or a one-digit version (`V3`, `R1`: a model's)
+_PRODUCT_CODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-)?[A-Z]{0,4}\d{2,5}[A-Z]{0,2}$(?<!\dB)")
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")  # between two listed names
 
 
@@ -595,7 +598,11 @@ class NameFinder:
             ):  # "TPP가": a unit
                 titled = self._ko_title_before.search(text, max(0, m.start(1) - 16), m.start(1))
                 label = (
-                    "Chip" if self._typed_as_product(m.group(1)) else "Person" if titled else "Firm"
+                    "Chip"
+                    if self._typed_as_product(m.group(1)) or _PRODUCT_CODE.search(m.group(1))
+                    else "Person"
+                    if titled
+                    else "Firm"
                 )
                 add(
                     m.start(1), m.end(1), label
