@@ -1533,3 +1533,12 @@ def test_a_known_name_written_in_capitals_is_linked() -> None:
 def test_a_latin_model_code_in_korean_text_is_a_chip_not_a_firm() -> None:
     text = "무어스레드는 신제품을 공개했다. MTT S90은 32GB의 GDDR6 메모리를 갖췄다."
     assert core(text, "ko") == {("mtt-s90", "chip_memory", 32, "GB")}
+
+
+def test_a_predecessor_named_in_passing_is_not_what_it_refers_to() -> None:
+    text = "The B200 is Nvidia's new flagship. It builds on the previous-generation H100. It has 192GB of memory."
+    assert core(text) == {("b200", "chip_memory", 192, "GB")}
+
+
+def test_a_known_family_and_one_digit_before_a_chip_noun_is_a_new_member() -> None:
+    assert ("Kunlun 3", "Chip") in _candidates("Baidu shipped the Kunlun 3 (its new part) in May.", "en")

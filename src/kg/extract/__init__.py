@@ -338,6 +338,8 @@ def _remember(
     (a news or research house that reports, "Reuters reported", never does; "according to X"
     stands after a preposition)."""
     for m in mentions:
+        if builder.predecessor(text, m):
+            continue  # "build upon the first-generation Gaudi. It features …": not what `it` is
         entity = Entity(m.label, m.id, m.surface, m.candidate)
         members = builder.coordinated(text, m, mentions)
         if members:

@@ -695,6 +695,14 @@ class FrameBuilder:
         f.status = self._status(text, start, end, source)
         f.source = source
 
+    def predecessor(self, text: str, m: Mention) -> bool:
+        """A product named as the predecessor of another (`the first-generation Gaudi`, `기존
+        H100`): a comparison's old side, never the discourse's product."""
+        if m.label not in ("Chip", "AIModel"):
+            return False
+        found = self.lex.last_clause_word("predecessors", text, max(0, m.start - 32), m.start)
+        return found is not None and not text[found.end() : m.start].strip(" -")
+
     def _growth_of_figure_before(self, start: int, subject: Entity) -> Entity | None:
         """ "매출은 4억 위안으로 전년 대비 10배 급증했다": a multiple in the clause of a figure the
         discourse's subject was found for tells that figure's growth: the same subject's."""

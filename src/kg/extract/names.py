@@ -37,7 +37,10 @@ _MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])"
 _FAMILY_VERSION = re.compile(
     r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
 )
-_MODEL_NUMBER = re.compile(r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3})(?:\s[A-Z]\d)?(?![\w.,])")
+_MODEL_NUMBER = re.compile(
+    r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3}|\d(?=\s+(?:chips?|accelerators?|cards?|GPUs?|processors?|"
+    r"[A-Z(])|[,;:)]|\s*$|은|는|이|가|의|을|를|과|와))(?:\s[A-Z]\d)?(?![\w.,])"
+)  # "Ascend 960", "Gaudi 3 chips", "쿤룬2는": one digit only before a chip noun, a name or a break
 # a product's model code closing a name (`MTT X300`, `S4000`, `HL-328`, `910C`): no firm's name;
 # not a parameter count (`72B`) or a one-digit version (`V3`, `R1`: a model's)
 _PRODUCT_CODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-)?[A-Z]{0,4}\d{2,5}[A-Z]{0,2}$(?<!\dB)")
