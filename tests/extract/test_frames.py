@@ -1542,3 +1542,7 @@ def test_a_predecessor_named_in_passing_is_not_what_it_refers_to() -> None:
 
 def test_a_known_family_and_one_digit_before_a_chip_noun_is_a_new_member() -> None:
     assert ("Kunlun 3", "Chip") in _candidates("Baidu shipped the Kunlun 3 (its new part) in May.", "en")
+
+
+def test_a_memory_makers_layer_count_is_a_chip_spec() -> None:
+    assert core("SK Hynix will start making 321-layer flash next year.") == {("sk-hynix", "chip_layers", 321, "layer")}

@@ -29,6 +29,7 @@ def _first(text: str, lang: str) -> tuple:
     ("28억8천 위안", 2.88e9, "CNY"), ("1억 2천5백 달러", 125_000_000, "USD"),
     ("5억 달러(미화)", 500_000_000, "USD"), ("약 100경 개", 1e18, "count"),
     ("3500만 주의 신주를", 35_000_000, "share"), ("협력사 40곳", 40, "entity"), ("120개의 중국 법인이", 120, "entity"),
+    ("176단 낸드 반도체", 176, "layer"),
 ])
 def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None:
     assert _first(text, "ko") == (value, unit)
@@ -44,7 +45,7 @@ def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None
     ("700 W", 700, "W"), ("1.2 PFLOPS", 1_200, "TFLOPS"), ("1.6 ZFLOPS", 1.6e9, "TFLOPS"),
     ("2.5 million tokens per second", 2.5e6, "tokens/s"), ("45 tokens/s", 45, "tokens/s"),
     ("4,000 TFLOPS times bit-length", 4_000, "TPP"), ("a 15-percent levy", 15, "percent"),
-    ("its 8-per-cent stake", 8, "percent"),
+    ("its 8-per-cent stake", 8, "percent"), ("a 176-layer NAND die", 176, "layer"),
 ])
 def test_english_amounts_units_and_specs(text: str, value: float, unit: str) -> None:
     assert _first(text, "en") == (value, unit)

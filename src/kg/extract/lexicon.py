@@ -74,6 +74,8 @@ class Counter(Strict):
     # with no counted noun, what the counter counts beside a cue group (`월 10만 장` beside
     # `생산능력`: wafers)
     by_cue: dict[str, str] = {}
+    # the counter alone says what it counts, whatever noun follows (`128단 낸드플래시`: layers)
+    fixed: bool = False
 
 
 class Vague(Strict):

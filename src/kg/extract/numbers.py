@@ -210,6 +210,10 @@ class QuantityFinder:
         return re.compile(rf"(?:{'|'.join(words)})\s?$") if words else re.compile("(?!)")
 
     @cached_property
+    def _fixed_counts(self) -> frozenset[str]:
+        return frozenset(c.counted for c in self.n.counters if c.fixed and c.counted)
+
+    @cached_property
     def _counters(self) -> Alternatives[str | None]:
         after = self.lex.particles("subject", "possessive", "object", "oblique")
         # and a copula
@@ -593,9 +597,10 @@ class QuantityFinder:
         counter = self._counters.match(text, pos)
         if counter:
             m, counted = counter[0], counter[1]
-            counted = (
-                self._counted_near(text, start, m.end()) or counted
-            )  # "GPU를 72대": the noun over the counter
+            if counted not in self._fixed_counts:  # "128단 낸드": a counter that says it all
+                counted = (
+                    self._counted_near(text, start, m.end()) or counted
+                )  # "GPU를 72대": the noun over the counter
             if counted in _NOT_THINGS and _COUNTER_END.search(text, start, m.end()):
                 counted = None  # 개, 장 and 대 count things, not people
             return self._made(
