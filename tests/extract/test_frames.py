@@ -1546,3 +1546,13 @@ def test_a_known_family_and_one_digit_before_a_chip_noun_is_a_new_member() -> No
 
 def test_a_memory_makers_layer_count_is_a_chip_spec() -> None:
     assert core("SK Hynix will start making 321-layer flash next year.") == {("sk-hynix", "chip_layers", 321, "layer")}
+
+
+def test_a_korean_negation_of_another_topic_leaves_the_figure_standing() -> None:
+    text = "H20의 중국 내 가격은 1만 2천 달러 수준으로 H100과 큰 차이는 없다."
+    assert core(text, "ko") == {("h20", "chip_price", 12000, "USD")}
+
+
+def test_a_relative_clause_after_a_negation_states_its_own_figure() -> None:
+    text = "Cambricon is not far behind Hygon, which holds 12% of the market."
+    assert core(text) == {("hygon", "revenue_share", 12, "percent")}

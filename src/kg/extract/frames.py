@@ -120,6 +120,8 @@ _RELATIVE_ENDING = re.compile(
 _RELATIVE_BEFORE_HEAD = re.compile(
     _RELATIVE_ENDING.pattern + "$"
 )  # the ending right before its head noun
+_RELATIVE_WHICH = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
+_OTHER_TOPIC_KO = re.compile(r"[\uac00-\ud7a3]{2,}(?:은|는)\s")  # a word marked as a topic
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 # a Korean counter of machines or sites ending a figure (`개` and `장` may both count chips)
 _COUNTER = re.compile(r"(?<=[\d\s만억천백])([대기])\s?$")
@@ -2156,9 +2158,13 @@ class FrameBuilder:
             contains = aux is not None and self.lex.word_after(
                 "containment_verbs", text, q.end + aux.end()
             )
-            return any(start <= a and b <= q.start for a, b in negations) or (
+            return any(
+                start <= a and b <= q.start and not _RELATIVE_WHICH.search(text, b, q.start)
+                for a, b in negations
+            ) or (
                 aux is not None and not contains
-            )  # "its $5 million bill does not cover research": it stands
+            )  # "its $5 million bill does not cover research": it stands; "is not far behind
+            # Micron, which holds 16%": the relative clause asserts its own figure
         if _TOPIC_FIGURE_KO.match(text, q.end):
             # "500만달러에는 … 포함되지 않았다": the figure is given; the negation is about the
             # rest
@@ -2166,6 +2172,8 @@ class FrameBuilder:
         after = [a for a, b in negations if q.end <= a and b <= end]
         if not after:
             return False
+        if _OTHER_TOPIC_KO.search(text, q.end + 1, after[0]):
+            return False  # "164달러 수준으로 … 큰 차이는 없다": the negation is another topic's
         linked = linking_ending(
             text, q.end, after[0]
         )  # "4,000GB/s로 낮춰 … 넘지 않도록": the next predicate's
