@@ -1556,3 +1556,8 @@ def test_a_korean_negation_of_another_topic_leaves_the_figure_standing() -> None
 def test_a_relative_clause_after_a_negation_states_its_own_figure() -> None:
     text = "Cambricon is not far behind Hygon, which holds 12% of the market."
     assert core(text) == {("hygon", "revenue_share", 12, "percent")}
+
+
+def test_a_stop_inside_brackets_ends_no_sentence() -> None:
+    text = "Analysts said Hua Hong (01347. HK) revenue reached US$600 million in the quarter."
+    assert core(text) == {("hua-hong", "revenue", 600_000_000, "USD")}

@@ -49,11 +49,22 @@ def _in_line(
         word = _LAST_WORD.search(head)
         if word and (word.group(1) in abbreviations or _is_initial(word.group(1))):
             continue
+        if _inside_brackets(text, start, match.start(), stop):
+            continue  # "Hua Hong (01347. HK) revenue …": a stop inside brackets ends nothing
         yield start, match.start()
         start = match.end()
     end = len(text[:stop].rstrip())
     if start < end:
         yield start, end
+
+
+def _inside_brackets(text: str, start: int, at: int, stop: int) -> bool:
+    """An open round bracket before `at` in the sentence that closes soon after it."""
+    head = text[start:at]
+    if head.count("(") <= head.count(")"):
+        return False
+    closing = text.find(")", at, min(stop, at + 24))
+    return closing != -1 and "(" not in text[at:closing]
 
 
 def _is_initial(word: str) -> bool:
