@@ -1561,3 +1561,7 @@ def test_a_relative_clause_after_a_negation_states_its_own_figure() -> None:
 def test_a_stop_inside_brackets_ends_no_sentence() -> None:
     found = facts("On May 3, Hua Hong (01347. HK) reported revenue of US$600 million.")
     assert [(f["subject"], f["value"], f["date"]) for f in found] == [("hua-hong", 600_000_000, "2024-05-03")]
+
+
+def test_a_chips_clock_is_a_chip_spec() -> None:
+    assert core("The H800 runs at a boost clock of 1.75 GHz.") == {("h800", "chip_clock", 1.75, "GHz")}

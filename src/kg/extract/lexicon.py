@@ -36,6 +36,7 @@ Measure = Literal[
     "multiple",
     "power",
     "throughput",
+    "frequency",
 ]
 Label = Literal["Firm", "Person", "Agency", "Country", "Chip", "AIModel", "Regulation"]
 
