@@ -98,7 +98,8 @@ def test_a_new_firm_before_the_verb_is_a_candidate_subject() -> None:
 def test_a_supply_keeps_its_recipient() -> None:
     found = facts("NVIDIA shipped 1,000 H20 chips to ByteDance in June 2024.")
     assert [(f["subject"], f["metric"], f["object"], f["recipient"], f["date"]) for f in found] == [
-        ("nvidia", "chips_supplied", "h20", "bytedance", "2024-06")]
+        ("nvidia", "chips_supplied", "h20", "bytedance", "2024-06"),
+        ("bytedance", "chips_acquired", "h20", None, "2024-06")]  # the buyer acquires them
 
 
 def test_a_relative_clause_is_about_the_name_it_follows() -> None:
@@ -624,7 +625,8 @@ def test_dates_and_labels_are_never_counts(text: str) -> None:
 
 def test_abbreviations_do_not_end_a_sentence() -> None:
     found = facts("The U.S. Commerce Dept. said Nvidia Corp. sold 1,000 H20 chips to Tencent.")
-    assert [(f["subject"], f["value"], f["recipient"]) for f in found] == [("nvidia", 1000, "tencent")]
+    assert [(f["subject"], f["value"], f["recipient"]) for f in found if f["metric"] == "chips_supplied"] == [
+        ("nvidia", 1000, "tencent")]
 
 
 def test_no_fact_leaks_across_paragraphs() -> None:
@@ -1565,3 +1567,12 @@ def test_a_stop_inside_brackets_ends_no_sentence() -> None:
 
 def test_a_chips_clock_is_a_chip_spec() -> None:
     assert core("The H800 runs at a boost clock of 1.75 GHz.") == {("h800", "chip_clock", 1.75, "GHz")}
+
+
+def test_a_firm_supplied_with_chips_acquires_them() -> None:
+    found = core("Nvidia will supply 12,000 GB300 chips to Humain this year.")
+    assert ("humain", "chips_acquired", 12000, "GPU") in found and ("nvidia", "chips_supplied", 12000, "GPU") in found
+
+
+def test_a_country_chips_are_shipped_to_acquires_nothing() -> None:
+    assert not any(f[1] == "chips_acquired" for f in core("Nvidia shipped 5,000 H20 chips to China in May."))

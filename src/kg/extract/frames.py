@@ -455,7 +455,9 @@ class FrameBuilder:
             if frame.ok:
                 self._previous_subject = frame.subject
                 self._previous_at = q.end
-            for metric_id, named in self._secondary(frame, text, typed, cues):
+            for metric_id, named in self._secondary(frame, text, typed, cues) + self._received(
+                frame
+            ):
                 extra = Frame(q)
                 self._fill(
                     extra,
@@ -533,6 +535,15 @@ class FrameBuilder:
         while last + 1 < len(same) and joined(same[last], same[last + 1]):
             last += 1
         return same[first : last + 1]
+
+    def _received(self, frame: Frame) -> list[tuple[str, Entity]]:
+        """ "Nvidia will supply 18,000 chips to Humain": the recipient acquires what is supplied."""
+        metric = self.metrics.get(frame.metric or "")
+        if not frame.ok or metric is None or not metric.recipient_metric or frame.recipient is None:
+            return []
+        if frame.recipient.label != metric.recipient[0]:
+            return []  # "exports of 5,000 H200s to China": a country is where they go
+        return [(metric.recipient_metric, frame.recipient)]
 
     def _secondary(
         self, frame: Frame, text: str, mentions: list[Mention], cues: list[Cue]
@@ -897,6 +908,8 @@ class FrameBuilder:
         ranked += [
             (mid, None) for mid, m in fitting if m.default and mid not in {r[0] for r in ranked}
         ]
+        if not ranked and only is not None:
+            ranked = [(mid, None) for mid, _ in fitting]  # a reading the caller already chose
         return ranked
 
     def _governs_earlier(self, cue: Cue, q: Quantity) -> bool:

@@ -308,6 +308,9 @@ class Metric(Strict):
     )
     object: Label | None = None
     recipient: list[Label] = []
+    # the metric the recipient fills with the same figure (`sold 1,000 H20s to ByteDance`: ByteDance
+    # acquired them)
+    recipient_metric: str | None = None
     edge: str | None = None
     date: Literal["date", "as_of"] = "date"
     bounds: Bounds
