@@ -1576,3 +1576,8 @@ def test_a_firm_supplied_with_chips_acquires_them() -> None:
 
 def test_a_country_chips_are_shipped_to_acquires_nothing() -> None:
     assert not any(f[1] == "chips_acquired" for f in core("Nvidia shipped 5,000 H20 chips to China in May."))
+
+
+def test_a_memory_term_in_latin_letters_is_no_korean_name() -> None:
+    found = _candidates("새 칩은 전작보다 VRAM은 30% 늘었고 GDDR7 메모리를 쓴다.", "ko")
+    assert not any(surface in ("VRAM", "GDDR7") for surface, _ in found)
