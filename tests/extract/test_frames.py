@@ -1581,3 +1581,17 @@ def test_a_country_chips_are_shipped_to_acquires_nothing() -> None:
 def test_a_memory_term_in_latin_letters_is_no_korean_name() -> None:
     found = _candidates("새 칩은 전작보다 VRAM은 30% 늘었고 GDDR7 메모리를 쓴다.", "ko")
     assert not any(surface in ("VRAM", "GDDR7") for surface, _ in found)
+
+
+def test_a_new_chip_heading_a_spec_table_column_owns_its_figures() -> None:
+    text = "Zhaoxin compared its part with Nvidia's.\n\n| Spec | ZX-900 | H20 |\n|---|---|---|\n| Memory | 48 GB | 96 GB |"
+    assert core(text) == {("zx-900", "chip_memory", 48, "GB"), ("h20", "chip_memory", 96, "GB")}
+
+
+def test_a_table_rows_label_says_what_its_bare_counts_count() -> None:
+    text = "| Spec | H20 | H200 |\n|---|---|---|\n| Transistors | 80 billion | 80 billion |"
+    assert core(text) == {("h20", "chip_transistors", 80e9, "transistors"), ("h200", "chip_transistors", 80e9, "transistors")}
+
+
+def test_a_chips_transistor_count_is_a_chip_spec() -> None:
+    assert core("H200은 800억 개의 트랜지스터를 담았다.", "ko") == {("h200", "chip_transistors", 80e9, "transistors")}

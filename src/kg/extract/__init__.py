@@ -124,7 +124,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 counted = last_counted(found.quantities) or counted
             found.source = sources.find(text, mentions)
             typed = [m for m in mentions if m.label]
-            _note_table_row(salience, text, typed)
+            _note_table_row(
+                salience, text, mentions
+            )  # untyped names too: a new chip heads a column
             if found.quantities:
                 found.frames = builder.build(
                     text,

@@ -925,7 +925,7 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _PHRASE_END_EN = re.compile(
-    r"\s*(?:[,.;:)]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
+    r"\s*(?:[,.;:)|\t]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
     r"since|until|compared|versus|vs|pieces)\b)"
 )  # "was 20,000 before", "to 450,000 in Q2", "973,300 pieces" (a counter that names no noun)
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count

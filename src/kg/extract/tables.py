@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.extract.gazetteer import Mention
 
@@ -37,13 +38,22 @@ def is_rule(text: str) -> bool:
 def header_columns(
     cells: Sequence[tuple[int, int]], mentions: Sequence[Mention], label: str = "Chip"
 ) -> dict[int, Mention] | None:
-    """A header row names one thing of `label` in each of at least two cells: column -> name."""
-    columns = {}
+    """A header row names one thing of `label` in each of at least two cells: column -> name. A
+    cell past the first whose one name has no type is of the same kind as its typed neighbours
+    (`| Spec | BR100 | A100 |`: a new chip beside a known one)."""
+    columns: dict[int, Mention] = {}
+    untyped: dict[int, Mention] = {}
     for i, (a, b) in enumerate(cells):
-        inside = [m for m in mentions if a <= m.start and m.end <= b and m.label == label]
-        if len(inside) == 1:
+        inside = [m for m in mentions if a <= m.start and m.end <= b and m.label in (label, "")]
+        if len(inside) != 1:
+            continue
+        if inside[0].label == label:
             columns[i] = inside[0]
-    return columns if len(columns) >= 2 else None
+        elif i > 0:
+            untyped[i] = replace(inside[0], label=label)
+    if columns:
+        columns.update(untyped)
+    return dict(sorted(columns.items())) if len(columns) >= 2 else None
 
 
 def column_of(cells: Sequence[tuple[int, int]], at: int) -> int | None:
