@@ -1595,3 +1595,12 @@ def test_a_table_rows_label_says_what_its_bare_counts_count() -> None:
 
 def test_a_chips_transistor_count_is_a_chip_spec() -> None:
     assert core("H200은 800억 개의 트랜지스터를 담았다.", "ko") == {("h200", "chip_transistors", 80e9, "transistors")}
+
+
+def test_a_new_model_code_opening_a_spec_clause_is_the_chip() -> None:
+    text = "Biren showed its parts in Shanghai. The BR200 delivers 512 TFLOPS and has 96GB of HBM3."
+    assert core(text) == {("br200", "chip_compute", 512, "TFLOPS"), ("br200", "chip_memory", 96, "GB")}
+
+
+def test_a_fiscal_year_code_is_no_chip() -> None:
+    assert not any(f[0] == "fy2025" for f in core("Biren said FY2025 has 20% more orders than before."))

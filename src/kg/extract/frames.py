@@ -25,7 +25,7 @@ from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
 from kg.extract.lexicon import Lexicon, Metric
-from kg.extract.names import slug
+from kg.extract.names import PRODUCT_CODE, slug
 from kg.extract.numbers import OTHER_THING, Quantity
 from kg.extract.scan import Screened, guarded
 
@@ -722,6 +722,34 @@ class FrameBuilder:
         previous: Entity | None = getattr(self, "_previous_subject", None)
         return subject if previous == subject and self._previous_at > start else None
 
+    def _new_product(self, text: str, start: int, end: int) -> Entity | None:
+        """A new name that is a model code (`BR100`, `HL-328`), opens the clause and stands right
+        before a verb of having or delivering: the chip the clause's spec is about."""
+        for m in getattr(self, "_untyped", []):
+            if not (start <= m.start and m.end <= end and PRODUCT_CODE.search(m.surface)):
+                continue
+            if self._not_product.match(m.surface) or text[start : m.start].strip(
+                " \"“'("
+            ).lower() not in (
+                "",
+                "the",
+                "its",
+            ):
+                continue
+            if self._spec_verb_after.match(text, m.end):
+                return Entity("Chip", m.id, m.surface, candidate=True)
+        return None
+
+    @cached_property
+    def _spec_verb_after(self) -> re.Pattern[str]:
+        verbs = "|".join(self.lex.data.clause_words.get("spec_verbs", [])) or "(?!)"
+        return re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\b")
+
+    @cached_property
+    def _not_product(self) -> re.Pattern[str]:
+        codes = "|".join(self.lex.data.names.not_product_codes) or "(?!)"
+        return re.compile(rf"(?:{codes})")
+
     def _compared_product(
         self,
         text: str,
@@ -1278,6 +1306,11 @@ class FrameBuilder:
             if new:  # "Kestrel Silicon bought 4,000 H20 GPUs": a new name right before the verb
                 self._how = "new-name"
                 return Entity("Firm", new[-1].id, new[-1].surface, candidate=True)
+        if "Chip" in labels:
+            product = self._new_product(text, region_start, q.start)
+            if product is not None:  # "The BR100 delivers 1,024 TFLOPS": a new chip's spec
+                self._how = "new-name"
+                return product
         if start > 0:  # a later clause without a subject of its own continues the first clause's
             first_start, first_end = self.clause(text, 0, 0)
             first = [

@@ -174,6 +174,8 @@ class Names(Strict):
     ] = []  # common nouns that may head a name's phrase (`엔비디아 측은`, `화웨이 그룹은`)
     # a name right after one of these names a site, not a firm (`12인치 칩 공장 SN1은`)
     facility_words: list[Regex] = []
+    # the opening letters of a code of a period or number format, no product (`FY2025`, `FP16`)
+    not_product_codes: list[Regex] = []
     not_names: list[str] = []
 
 

@@ -43,7 +43,7 @@ _MODEL_NUMBER = re.compile(
 )  # "Ascend 960", "Gaudi 3 chips", "쿤룬2는": one digit only before a chip noun, a name or a break
 # a product's model code closing a name (`MTT X300`, `S4000`, `HL-328`, `910C`): no firm's name;
 # not a parameter count (`72B`) or a one-digit version (`V3`, `R1`: a model's)
-_PRODUCT_CODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-)?[A-Z]{0,4}\d{2,5}[A-Z]{0,2}$(?<!\dB)")
+PRODUCT_CODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-)?[A-Z]{0,4}\d{2,5}[A-Z]{0,2}$(?<!\dB)")
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")  # between two listed names
 
 
@@ -247,9 +247,16 @@ class NameFinder:
             else self._korean(text, taken)
         )
         found = found + self._model_numbers(text, known, found)
+        found = [n for n in found if not self._format_code.fullmatch(n.surface)]  # "FY2025", "FP16"
         if self.lex.code == "en":
             found = self._typed_by_context(text, known, found)
         return sorted(found, key=lambda n: n.start)
+
+    @cached_property
+    def _format_code(self) -> re.Pattern[str]:
+        """A period or a number format written as a code (`FY2025`, `Q3`, `FP16`): no name."""
+        codes = "|".join(self.lex.data.names.not_product_codes) or "(?!)"
+        return re.compile(rf"(?:{codes})-?\d*[A-Za-z]?")
 
     def _typed_by_context(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
         """A name the text does not type takes the type of the names it is listed with
@@ -602,7 +609,7 @@ class NameFinder:
                 titled = self._ko_title_before.search(text, max(0, m.start(1) - 16), m.start(1))
                 label = (
                     "Chip"
-                    if self._typed_as_product(m.group(1)) or _PRODUCT_CODE.search(m.group(1))
+                    if self._typed_as_product(m.group(1)) or PRODUCT_CODE.search(m.group(1))
                     else "Person"
                     if titled
                     else "Firm"
