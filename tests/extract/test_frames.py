@@ -1604,3 +1604,10 @@ def test_a_new_model_code_opening_a_spec_clause_is_the_chip() -> None:
 
 def test_a_fiscal_year_code_is_no_chip() -> None:
     assert not any(f[0] == "fy2025" for f in core("Biren said FY2025 has 20% more orders than before."))
+
+
+def test_a_maker_named_on_its_products_is_not_what_a_page_is_about() -> None:
+    text = ("Prosecutors say Zentrix shipped Nvidia GPUs to China.\n\n"
+            "The Nvidia chips went through Malaysia. Zentrix also bought Nvidia's H100s there.\n\n"
+            "The company spent $30 million on the chips.")
+    assert ("zentrix", "spending", 30_000_000, "USD") in core(text)

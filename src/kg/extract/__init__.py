@@ -75,9 +75,15 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     found_names = {p.id: gazetteer.find(p.text) for p in document.passages}
     media = _reporters(ontology, ("media",))
     salience.main = _most_named(
-        [m for m in names if not (m.label == "Firm" and m.id in media)]
-        for names in found_names.values()
-    )  # a news house that publishes the page is never what it is about
+        [
+            m
+            for m in names
+            if not (m.label == "Firm" and m.id in media) and not _makers_mark(p.text, m, names)
+        ]
+        for p in document.passages
+        for names in [found_names[p.id]]
+    )  # a news house that publishes the page is never what it is about, nor is the maker named
+    # on its products ("smuggled Nvidia GPUs")
     out: list[SentenceAnalysis] = []
     known_languages = lexicons.languages()
     proper = _proper_words(document)
@@ -285,6 +291,29 @@ def _candidate(name: Name) -> Mention:
     )
 
 
+@lru_cache(maxsize=1)
+def _makers_product() -> re.Pattern[str]:
+    """A chip noun (every language's counted `GPU` words) right after a name, past a possessive."""
+    nouns = [
+        w for lex in lexicons.languages().values() for w in lex.data.numbers.counted.get("GPU", [])
+    ]
+    return re.compile(rf"(?:'s|’s|의)?\s?(?:[A-Z][\w-]*\s)?(?:{'|'.join(nouns) or '(?!)'})\b")
+
+
+def _makers_mark(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """A firm named as the maker on a product (`Nvidia GPUs`, `Nvidia's H100s`, `엔비디아 칩`)."""
+    if m.label != "Firm":
+        return False
+    if _makers_product().match(text, m.end):
+        return True
+    return any(
+        n.label == "Chip"
+        and 0 < n.start - m.end <= 3
+        and text[m.end : n.start] in (" ", "'s ", "’s ", "의 ")
+        for n in mentions
+    )
+
+
 def _most_named(mentions_per_passage: Iterable[list[Mention]]) -> dict[str, Entity]:
     """Per label, the entity the document names most often (ties: the first named): twice at
     least, or a firm named once when it is the only firm the document names."""
@@ -348,7 +377,11 @@ def _remember(
             salience.groups[m.label] = members  # "Tencent and ByteDance became …": a group
         is_source = source is not None and (entity.label, entity.id) == (source.label, source.id)
         reporter = is_source and entity.label == "Firm" and entity.id in builder.reporters
-        topical = builder.topical(text, m, mentions) and not reporter
+        topical = (
+            builder.topical(text, m, mentions)
+            and not reporter
+            and not _makers_mark(text, m, mentions)  # "The Nvidia chips went …": the chips did
+        )
         salience.note(entity, topical, anchor=topical and builder.topic_marked(text, m))
 
 
