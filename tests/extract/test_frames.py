@@ -1533,7 +1533,7 @@ def test_a_known_name_written_in_capitals_is_linked() -> None:
 
 
 def test_a_latin_model_code_in_korean_text_is_a_chip_not_a_firm() -> None:
-    text = "무어스레드는 신제품을 공개했다. MTT S90은 32GB의 GDDR6 메모리를 갖췄다."
+    text = "무어스레드가 새 GPU를 내놓았다. MTT S90은 메모리가 32GB로 늘었다."
     assert core(text, "ko") == {("mtt-s90", "chip_memory", 32, "GB")}
 
 
