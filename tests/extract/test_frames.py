@@ -1611,3 +1611,12 @@ def test_a_maker_named_on_its_products_is_not_what_a_page_is_about() -> None:
             "The Nvidia chips went through Malaysia. Zentrix also bought Nvidia's H100s there.\n\n"
             "The company spent $30 million on the chips.")
     assert ("zentrix", "spending", 30_000_000, "USD") in core(text)
+
+
+def test_wafers_a_month_with_no_verb_are_a_fabs_capacity() -> None:
+    assert core("Hua Hong's advanced lines: 30k wpm by mid-2026.") == {("hua-hong", "fab_capacity", 30000, "wafer")}
+
+
+def test_a_korean_count_names_its_noun_before_the_head_it_modifies() -> None:
+    text = "큐원 3는 새 모델이다. 이 2,350억 개 파라미터 모델은 누구나 쓸 수 있다."
+    assert ("qwen3", "parameters", 235e9, "parameters") in core(text, "ko")

@@ -697,6 +697,10 @@ class QuantityFinder:
         found = self._counted_after.match(f" {head}", 0)
         if found and found[0].end() == len(head) + 1:
             return found[1]
+        first = phrase[1].split()[0] if phrase[1].split() else ""
+        lead = self._counted_after.match(f" {first}", 0) if first != head else None
+        if lead and lead[0].end() == len(first) + 1:
+            return lead[1]  # "6,850억 개 매개변수 모델": parameters, of a model
         return OTHER_THING if re.fullmatch(r"[\uac00-\ud7a3]{2,}", head) else None
 
     @cached_property
