@@ -47,7 +47,8 @@ def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None
     ("4,000 TFLOPS times bit-length", 4_000, "TPP"), ("a 15-percent levy", 15, "percent"),
     ("its 8-per-cent stake", 8, "percent"), ("a 176-layer NAND die", 176, "layer"),
     ("up 1.7 ppts from May", 1.7, "percent"), ("a 1.4 GHz clock", 1.4, "GHz"), ("850 MHz", 0.85, "GHz"),
-    ("64MB of cache", 0.064, "GB"), ("1,200 tokens/second", 1200, "tokens/s"),
+    ("64MB of cache", 0.064, "GB"), ("1,200 tokens/second", 1200, "tokens/s"), ("1.4 million die", 1_400_000, "GPU"),
+    ("300,000 logic dies", 300_000, "GPU"),
 ])
 def test_english_amounts_units_and_specs(text: str, value: float, unit: str) -> None:
     assert _first(text, "en") == (value, unit)
