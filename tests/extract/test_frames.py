@@ -1620,3 +1620,18 @@ def test_wafers_a_month_with_no_verb_are_a_fabs_capacity() -> None:
 def test_a_korean_count_names_its_noun_before_the_head_it_modifies() -> None:
     text = "큐원 3는 새 모델이다. 이 2,350억 개 파라미터 모델은 누구나 쓸 수 있다."
     assert ("qwen3", "parameters", 235e9, "parameters") in core(text, "ko")
+
+
+def test_a_table_rows_label_gives_its_unit_to_bare_cells() -> None:
+    text = "Spec | H20 | H200 |\nFP8 TFLOPS | 296 | 1979 |"
+    assert core(text) == {("h20", "chip_compute", 296, "TFLOPS"), ("h200", "chip_compute", 1979, "TFLOPS")}
+
+
+def test_a_dense_and_sparse_cell_gives_two_figures() -> None:
+    text = "Spec | H20 | H200 |\nINT8 TOPS | 148/296* | 990/1979* |"
+    assert ("h20", "chip_compute", 296, "TFLOPS") in core(text) and ("h200", "chip_compute", 990, "TFLOPS") in core(text)
+
+
+def test_a_question_mark_in_a_table_cell_ends_no_row() -> None:
+    text = "Spec | ZX-900 | H20 |\nPower | ? | 400W |"
+    assert core(text) == {("h20", "chip_power", 400, "W")}

@@ -596,6 +596,7 @@ class FrameBuilder:
             counted is None
             and q.measure == "count"
             and _counter(q.text) in (None, self._last_counter)
+            and tables.row_cells(text) is None  # a table row counts what its own label says
         ):
             counted = (
                 self._last_counted

@@ -17,6 +17,7 @@ from functools import cached_property
 from kg.extract.korean import noun_phrase
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.scan import Alternatives, Screened, guarded
+from kg.extract.tables import row_cells
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+(?:\.\d+)?"
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -308,8 +309,36 @@ class QuantityFinder:
             found = self._counted_earlier(text, found)
         else:
             found = self._counted_in_clause(text, found)
+        found = self._row_unit(text, found)
         converted = _conversions(text, found, "|".join(self.n.conversion_words) or "(?!)")
         return [replace(q, text=sentence[q.start : q.end]) for q in converted]
+
+    def _row_unit(self, text: str, found: list[Quantity]) -> list[Quantity]:
+        """`| FP32 TFLOPS | 128 | 256 |`: a table row whose label ends in a unit gives it to the
+        bare numbers of its cells."""
+        cells = row_cells(text)
+        if cells is None:
+            return found
+        label = text[cells[0][0] : cells[0][1]]
+        units = [
+            u
+            for m in re.finditer(r"(?:^|\s|\()(?=\S)", label)
+            if (u := self._units_after.match(label, m.end()))
+        ]
+        if not units:
+            return found  # the label names no unit
+        unit, measure, factor = units[-1][1]
+        kept = [q for q in found if not (q.unit == "count" and q.counted is None)]
+        for a, b in cells[1:]:  # "156/312*": dense and sparse; "1979": no year in a spec cell
+            for part in re.finditer(r"[^/*\s][^/*]*", text[a:b]):
+                number = part.group(0).strip()
+                value = _plain(number) if _BARE_NUMBER.fullmatch(number) else None
+                if value is not None:
+                    at = a + part.start()
+                    kept.append(
+                        self._made(text, at, at + len(number), value * factor, unit, measure)
+                    )
+        return sorted(kept, key=lambda q: q.start)
 
     def _counted_in_clause(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """ "its H20 card inventory was 20,000 before the ban", "shipments rose from 300,000 H800s
@@ -787,6 +816,9 @@ def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -
     ):  # `28억8천` is 28억 8천만: the next big unit elided
         rest *= max((v for v in scales.values() if v < last_big), default=1)
     return total + rest
+
+
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # a table cell's figure
 
 
 def _plain(number: str) -> float | None:

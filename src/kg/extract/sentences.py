@@ -44,6 +44,11 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 def _in_line(
     text: str, start: int, stop: int, abbreviations: frozenset[str]
 ) -> Iterator[tuple[int, int]]:
+    if text.count("|", start, stop) >= 2 or text.count("\t", start, stop) >= 2:
+        end = len(text[:stop].rstrip())
+        if start < end:
+            yield start, end  # a table row is one unit: its cells' `?` and `.` end nothing
+        return
     for match in _END.finditer(text, start, stop):
         head = text[start : match.start()].rstrip("\"'”’)]")
         word = _LAST_WORD.search(head)
