@@ -1635,3 +1635,13 @@ def test_a_dense_and_sparse_cell_gives_two_figures() -> None:
 def test_a_question_mark_in_a_table_cell_ends_no_row() -> None:
     text = "Spec | ZX-900 | H20 |\nPower | ? | 400W |"
     assert core(text) == {("h20", "chip_power", 400, "W")}
+
+
+def test_a_new_model_code_after_a_determiner_and_modifiers_owns_the_spec() -> None:
+    text = "Zhaoxin showed two parts. The entry-level ZX-500 comes with 24GB of memory."
+    assert core(text) == {("zx-500", "chip_memory", 24, "GB")}
+
+
+def test_a_korean_comparison_base_may_have_head_nouns_before_its_particle() -> None:
+    text = "B300 칩을 쓴 랙은 구형 H200 기반 랙보다 학습 시 4배 빠르다."
+    assert core(text, "ko") == {("b300", "multiple", 4, "times")}

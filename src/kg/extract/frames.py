@@ -120,6 +120,11 @@ _RELATIVE_ENDING = re.compile(
 _RELATIVE_BEFORE_HEAD = re.compile(
     _RELATIVE_ENDING.pattern + "$"
 )  # the ending right before its head noun
+# one or two head nouns between a name and the comparison word, none marked by a particle
+_KO_BASE_GAP = re.compile(
+    r"(?:\s[\uac00-\ud7a3A-Za-z0-9]+(?<![은는이가을를의에와과도])){1,2}?(?=\s?(?:대비|보다|에\s?비해))"
+)
+_PRODUCT_LEAD = re.compile(r"(?:(?:the|its|their)(?:\s+[\w-]+){0,3})?", re.IGNORECASE)
 _RELATIVE_WHICH = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
 _OTHER_TOPIC_KO = re.compile(r"[\uac00-\ud7a3]{2,}(?:은|는)\s")  # a word marked as a topic
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
@@ -729,14 +734,9 @@ class FrameBuilder:
         for m in getattr(self, "_untyped", []):
             if not (start <= m.start and m.end <= end and PRODUCT_CODE.search(m.surface)):
                 continue
-            if self._not_product.match(m.surface) or text[start : m.start].strip(
-                " \"“'("
-            ).lower() not in (
-                "",
-                "the",
-                "its",
-            ):
-                continue
+            lead = text[start : m.start].strip(" \"“'(")
+            if self._not_product.match(m.surface) or not _PRODUCT_LEAD.fullmatch(lead):
+                continue  # "The top-of-the-range BR100 comes with …": a determiner and modifiers
             if self._spec_verb_after.match(text, m.end):
                 return Entity("Chip", m.id, m.surface, candidate=True)
         return None
@@ -839,6 +839,10 @@ class FrameBuilder:
         is never its subject (`skip`: a word allowed between, `than the H100`)."""
         before, after = self.lex.baseline
         at = m.start - len(skip) if skip and text[: m.start].endswith(skip) else m.start
+        if not self.en and after is not None:  # "H100 기반 서버보다": the base's head nouns between
+            gap = _KO_BASE_GAP.match(text, m.end)
+            if gap is not None and gap.end() > m.end and after.match(text, gap.end()):
+                return True
         return bool(
             after is not None
             and after.match(text, m.end)
