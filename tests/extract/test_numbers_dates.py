@@ -29,7 +29,7 @@ def _first(text: str, lang: str) -> tuple:
     ("28억8천 위안", 2.88e9, "CNY"), ("1억 2천5백 달러", 125_000_000, "USD"),
     ("5억 달러(미화)", 500_000_000, "USD"), ("약 100경 개", 1e18, "count"),
     ("3500만 주의 신주를", 35_000_000, "share"), ("협력사 40곳", 40, "entity"), ("120개의 중국 법인이", 120, "entity"),
-    ("176단 낸드 반도체", 176, "layer"),
+    ("176단 낸드 반도체", 176, "layer"), ("480B MoE 구조", 480e9, "parameters"),
 ])
 def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None:
     assert _first(text, "ko") == (value, unit)
@@ -48,7 +48,7 @@ def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None
     ("its 8-per-cent stake", 8, "percent"), ("a 176-layer NAND die", 176, "layer"),
     ("up 1.7 ppts from May", 1.7, "percent"), ("a 1.4 GHz clock", 1.4, "GHz"), ("850 MHz", 0.85, "GHz"),
     ("64MB of cache", 0.064, "GB"), ("1,200 tokens/second", 1200, "tokens/s"), ("1.4 million die", 1_400_000, "GPU"),
-    ("300,000 logic dies", 300_000, "GPU"),
+    ("300,000 logic dies", 300_000, "GPU"), ("a 236B MoE model", 236e9, "parameters"),
 ])
 def test_english_amounts_units_and_specs(text: str, value: float, unit: str) -> None:
     assert _first(text, "en") == (value, unit)
