@@ -1645,3 +1645,9 @@ def test_a_new_model_code_after_a_determiner_and_modifiers_owns_the_spec() -> No
 def test_a_korean_comparison_base_may_have_head_nouns_before_its_particle() -> None:
     text = "B300 칩을 쓴 랙은 구형 H200 기반 랙보다 학습 시 4배 빠르다."
     assert core(text, "ko") == {("b300", "multiple", 4, "times")}
+
+
+def test_a_share_on_a_page_about_an_agency_is_not_the_agencys_unless_named() -> None:
+    text = "BIS widened its chip rules on Monday.\n\nShares of chip designers fell 6% after the news."
+    assert not any(f[0] == "us-bis" for f in core(text))
+    assert ("us-bis", "control_share", 40, "percent") in core("BIS said it rejected 40% of the licence requests.")

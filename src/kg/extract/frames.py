@@ -681,6 +681,12 @@ class FrameBuilder:
             ):
                 # "법무부는 … 1억 6천만 달러어치를 밀수한 혐의로 기소했다": the accused's figure
                 f.subject = None
+            if (
+                f.subject is not None
+                and f.subject.label in metric.named_labels
+                and f.how in _DISCOURSE_SUBJECTS | {"anaphor", "ko-anaphor"}
+            ):
+                f.subject = None  # "Cadence's shares fell 10%" on a page about BIS: not BIS's
             if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
                 # "about 1.1 times more power": a comparison whose subject the sentence does
                 # not name, unless it sets the discourse's product against another

@@ -308,6 +308,8 @@ class Metric(Strict):
     named_subject: bool = (
         False  # its subject is named in the sentence, never only the discourse's topic
     )
+    # labels its subject may take only when the sentence names it (an agency's share)
+    named_labels: list[Label] = []
     object: Label | None = None
     recipient: list[Label] = []
     # the metric the recipient fills with the same figure (`sold 1,000 H20s to ByteDance`: ByteDance
