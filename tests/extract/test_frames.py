@@ -1651,3 +1651,8 @@ def test_a_share_on_a_page_about_an_agency_is_not_the_agencys_unless_named() -> 
     text = "BIS widened its chip rules on Monday.\n\nShares of chip designers fell 6% after the news."
     assert not any(f[0] == "us-bis" for f in core(text))
     assert ("us-bis", "control_share", 40, "percent") in core("BIS said it rejected 40% of the licence requests.")
+
+
+def test_a_bare_share_in_a_later_clause_is_not_the_first_clauses_subjects() -> None:
+    text = "Enflame rebuilt its cluster, and about 35% of the cards now sit idle."
+    assert core(text) == set()

@@ -687,6 +687,8 @@ class FrameBuilder:
                 and f.how in _DISCOURSE_SUBJECTS | {"anaphor", "ko-anaphor"}
             ):
                 f.subject = None  # "Cadence's shares fell 10%" on a page about BIS: not BIS's
+            if f.subject is not None and f.how == "continuation" and not metric.continues:
+                f.subject = None  # "…, slashing latency by 40%": a bare share is no first clause's
             if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
                 # "about 1.1 times more power": a comparison whose subject the sentence does
                 # not name, unless it sets the discourse's product against another

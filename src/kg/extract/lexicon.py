@@ -310,6 +310,8 @@ class Metric(Strict):
     )
     # labels its subject may take only when the sentence names it (an agency's share)
     named_labels: list[Label] = []
+    # a later clause with no subject of its own may give the first clause's subject this figure
+    continues: bool = True
     object: Label | None = None
     recipient: list[Label] = []
     # the metric the recipient fills with the same figure (`sold 1,000 H20s to ByteDance`: ByteDance
