@@ -1656,3 +1656,8 @@ def test_a_share_on_a_page_about_an_agency_is_not_the_agencys_unless_named() -> 
 def test_a_bare_share_in_a_later_clause_is_not_the_first_clauses_subjects() -> None:
     text = "Enflame rebuilt its cluster, and about 35% of the cards now sit idle."
     assert core(text) == set()
+
+
+def test_a_new_model_code_with_its_spec_after_while_owns_it() -> None:
+    text = "The ZX-900 leads the range, while the smaller ZX-300 with 24GB of memory fills the gap."
+    assert ("zx-300", "chip_memory", 24, "GB") in core(text)
