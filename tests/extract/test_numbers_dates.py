@@ -49,6 +49,7 @@ def test_korean_amounts_and_counters(text: str, value: float, unit: str) -> None
     ("up 1.7 ppts from May", 1.7, "percent"), ("a 1.4 GHz clock", 1.4, "GHz"), ("850 MHz", 0.85, "GHz"),
     ("64MB of cache", 0.064, "GB"), ("1,200 tokens/second", 1200, "tokens/s"), ("1.4 million die", 1_400_000, "GPU"),
     ("300,000 logic dies", 300_000, "GPU"), ("a 236B MoE model", 236e9, "parameters"),
+    ("4 INT8 PetaFLOPS", 4000, "TFLOPS"),
 ])
 def test_english_amounts_units_and_specs(text: str, value: float, unit: str) -> None:
     assert _first(text, "en") == (value, unit)
