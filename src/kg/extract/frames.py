@@ -120,23 +120,10 @@ _RELATIVE_ENDING = re.compile(
 _RELATIVE_BEFORE_HEAD = re.compile(
     _RELATIVE_ENDING.pattern + "$"
 )  # the ending right before its head noun
-# one or two head nouns between a name and the comparison word, none marked by a particle
-_KO_BASE_GAP = re.compile(
-    r"(?:\s[\uac00-\ud7a3A-Za-z0-9]+(?<![은는이가을를의에와과도])){1,2}?(?=\s?(?:대비|보다|에\s?비해))"
-)
 _PRODUCT_LEAD = re.compile(r"(?:(?:the|its|their)(?:\s+[\w-]+){0,3})?", re.IGNORECASE)
 _RELATIVE_WHICH = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
-_OTHER_TOPIC_KO = re.compile(r"[\uac00-\ud7a3]{2,}(?:은|는)\s")  # a word marked as a topic
+_NEXT_WORD_KO = re.compile(r"\s[\uac00-\ud7a3A-Za-z0-9]+")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
-# a Korean counter of machines or sites ending a figure (`개` and `장` may both count chips)
-_COUNTER = re.compile(r"(?<=[\d\s만억천백])([대기])\s?$")
-
-
-def _counter(figure: str) -> str | None:
-    found = _COUNTER.search(figure)
-    return found[1] if found else None
-
-
 FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -187,7 +174,7 @@ class Salience:
     )  # per label, the entity the document names most
     currency: str | None = None  # the document's last currency ("… 989 million yuan … 276 million")
     counted: str | None = None  # the paragraph's last counted noun ("… 811,000 GPUs. … to 773,000")
-    counter: str | None = None  # the Korean counter it was counted with (`장`, `개`)
+    counter: str | None = None  # the counter of machines or sites it was counted with (`대`, `기`)
     # per label, the paragraph's last list of names in subject position ("Tencent and ByteDance
     # became …"): what a plural anaphor ("they", "the companies", "양사") points back at
     groups: dict[str, list[Entity]] = field(default_factory=dict)
@@ -456,7 +443,7 @@ class FrameBuilder:
                 OTHER_THING,
             ):
                 self._last_counted = frame.unit
-                self._last_counter = _counter(q.text)
+                self._last_counter = self.lex.own_kind_counter(q.text)
             if frame.ok:
                 self._previous_subject = frame.subject
                 self._previous_at = q.end
@@ -600,7 +587,7 @@ class FrameBuilder:
         if (
             counted is None
             and q.measure == "count"
-            and _counter(q.text) in (None, self._last_counter)
+            and self.lex.own_kind_counter(q.text) in (None, self._last_counter)
             and tables.row_cells(text) is None  # a table row counts what its own label says
         ):
             counted = (
@@ -847,10 +834,8 @@ class FrameBuilder:
         is never its subject (`skip`: a word allowed between, `than the H100`)."""
         before, after = self.lex.baseline
         at = m.start - len(skip) if skip and text[: m.start].endswith(skip) else m.start
-        if not self.en and after is not None:  # "H100 기반 서버보다": the base's head nouns between
-            gap = _KO_BASE_GAP.match(text, m.end)
-            if gap is not None and gap.end() > m.end and after.match(text, gap.end()):
-                return True
+        if not self.en and after is not None and self._base_after_head_nouns(text, m.end, after):
+            return True
         return bool(
             after is not None
             and after.match(text, m.end)
@@ -858,6 +843,27 @@ class FrameBuilder:
             and self.en
             and before.search(text, max(0, at - 24), at)
         )
+
+    def _base_after_head_nouns(self, text: str, at: int, after: re.Pattern[str]) -> bool:
+        """ "H100 기반 서버보다": one or two head nouns, none marked by a particle, between a name
+        and the comparison word."""
+        particles = tuple(self.lex.data.attached_particles)
+        for _ in range(2):
+            word = _NEXT_WORD_KO.match(text, at)
+            if word is None:
+                return False
+            for end in range(word.start() + 2, word.end() + 1):  # `서버보다`: the word glued to it
+                if after.match(text, end) and not text[word.start() : end].endswith(particles):
+                    return True
+            if word.group(0).endswith(particles):
+                return False
+            at = word.end()
+        return False
+
+    @cached_property
+    def _other_topic_ko(self) -> re.Pattern[str]:
+        """A word marked as a topic (`차이는`)."""
+        return re.compile(rf"[\uac00-\ud7a3]{{2,}}{self.lex.particles('sentence_topic')}\s")
 
     # -- clause ---------------------------------------------------------------------------
     def clause(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -2231,7 +2237,7 @@ class FrameBuilder:
         after = [a for a, b in negations if q.end <= a and b <= end]
         if not after:
             return False
-        if _OTHER_TOPIC_KO.search(text, q.end + 1, after[0]):
+        if self._other_topic_ko.search(text, q.end + 1, after[0]):
             return False  # "164달러 수준으로 … 큰 차이는 없다": the negation is another topic's
         linked = linking_ending(
             text, q.end, after[0]

@@ -77,6 +77,9 @@ class Counter(Strict):
     by_cue: dict[str, str] = {}
     # the counter alone says what it counts, whatever noun follows (`128단 낸드플래시`: layers)
     fixed: bool = False
+    # it counts machines or sites: a bare count with it borrows no noun another counter counted
+    # (`웨이퍼 3만 장 … 2기 공장`)
+    own_kind: bool = False
 
 
 class Vague(Strict):
@@ -407,6 +410,16 @@ class Lexicon:
             for c in self.data.numbers.counters
             if c.by_cue
         ]
+
+    @cached_property
+    def _own_kind_counters(self) -> re.Pattern[str]:
+        words = [w for c in self.data.numbers.counters if c.own_kind for w in c.words]
+        return re.compile(rf"({'|'.join(words) or '(?!)'})\s?$")
+
+    def own_kind_counter(self, figure: str) -> str | None:
+        """The counter of machines or sites that ends `figure` (`2기`, `1,000대`), if any."""
+        found = self._own_kind_counters.search(figure)
+        return found[1] if found else None
 
     def counted_by_cue(self, figure: str, groups: Iterable[str]) -> str | None:
         """What a counter that ends `figure` counts beside one of the cue `groups`."""

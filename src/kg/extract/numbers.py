@@ -332,7 +332,7 @@ class QuantityFinder:
         for a, b in cells[1:]:  # "156/312*": dense and sparse; "1979": no year in a spec cell
             for part in re.finditer(r"[^/*\s][^/*]*", text[a:b]):
                 number = part.group(0).strip()
-                value = _plain(number) if _BARE_NUMBER.fullmatch(number) else None
+                value = _plain(number) if re.fullmatch(DIGITS, number) else None
                 if value is not None:
                     at = a + part.start()
                     kept.append(
@@ -816,9 +816,6 @@ def parse_korean(text: str, scales: dict[str, float], small: dict[str, float]) -
     ):  # `28억8천` is 28억 8천만: the next big unit elided
         rest *= max((v for v in scales.values() if v < last_big), default=1)
     return total + rest
-
-
-_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # a table cell's figure
 
 
 def _plain(number: str) -> float | None:
