@@ -1522,6 +1522,11 @@ def test_chip_words_joined_by_and_are_no_firm() -> None:
     assert not any(label == "Firm" for _, label in found)
 
 
+def test_a_suffix_after_two_joined_nouns_types_no_firm() -> None:
+    found = _candidates("Part 2: Cash and Risk Management - the reserves grew.", "en")
+    assert not any(label == "Firm" for _, label in found)
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

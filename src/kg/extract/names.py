@@ -509,7 +509,10 @@ class NameFinder:
                 return "Chip"
             if self._model_words and any(self._model_words.fullmatch(t) for t in typed):
                 return "AIModel"
-        joined = len(tokens) > 1 and tokens[-2] in ("and", "or", "for", "&")  # "CPU and AI"
+        # "CPU and AI", "Asset and Debt Management": the suffix may govern the last conjunct only
+        joined = len(tokens) > 1 and (
+            tokens[-2] in ("and", "or", "for", "&") or any(t in ("and", "or") for t in tokens[1:-1])
+        )
         if not joined and (
             tokens[-1].rstrip(".") in self.org_suffixes or (len(tokens) > 1 and tokens[-1] == "AI")
         ):
