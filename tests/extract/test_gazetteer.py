@@ -57,6 +57,12 @@ def test_korean_names_are_found_however_they_are_spaced(text: str, ident: str) -
     assert _ids(text)[0] == ident
 
 
+
+@pytest.mark.parametrize("text, ident", [("Funding for TokyoElectron rose", "tokyo-electron"),
+                                         ("AppliedMaterials sold tools", "applied-materials")])
+def test_a_latin_name_written_closed_up_is_found(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident
+
 # -- new names: people Korean reports introduce ------------------------------------------------
 def _korean_people(text: str) -> list[str]:
     from kg.extract.names import finder

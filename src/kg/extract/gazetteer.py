@@ -32,8 +32,12 @@ class Mention:
 
 def _spacing_variants(name: str) -> list[str]:
     """Korean writers space names freely: `오픈AI` is also `오픈 AI`, `미국 상무부` also
-    `미국상무부`, `어센드 920` also `어센드920`."""
+    `미국상무부`, `어센드 920` also `어센드920`. A Latin name of capitalised words is also
+    written closed up: `Moore Threads` as `MooreThreads`, `High Flyer` as `HighFlyer`."""
     if not _has_hangul(name):
+        words = name.split()
+        if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+            return ["".join(words)]
         return []
     spaced = re.sub(
         r"(?<=[\uac00-\ud7a3])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])", " ", name
