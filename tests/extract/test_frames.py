@@ -1527,6 +1527,11 @@ def test_a_suffix_after_two_joined_nouns_types_no_firm() -> None:
     assert not any(label == "Firm" for _, label in found)
 
 
+def test_a_firm_noun_right_before_a_new_name_makes_it_a_firm() -> None:
+    found = _candidates("Money for chipmaker Brindle doubled this spring.", "en")
+    assert ("Brindle", "Firm") in found
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -288,7 +288,10 @@ class NameFinder:
         out = []
         for n in found:
             label = labels.get((n.start, n.end), n.label)
-            if label is None and self._firm_apposition.match(text, n.end):
+            if label is None and (
+                self._firm_apposition.match(text, n.end)
+                or self._firm_noun_before.search(text, max(0, n.start - 24), n.start)
+            ):
                 label = "Firm"
             out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
         return out
@@ -297,6 +300,12 @@ class NameFinder:
     def _firm_apposition(self) -> re.Pattern[str]:
         nouns = "|".join(self.lex.data.names.firm_appositives) or "(?!)"
         return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w.'’-]+,?\s+){{0,6}}?(?:{nouns})\b")
+
+    @cached_property
+    def _firm_noun_before(self) -> re.Pattern[str]:
+        """`startup Xiwang`, `chipmaker Biren`: a firm noun, in lower case, right before the name."""
+        nouns = "|".join(self.lex.data.names.firm_appositives) or "(?!)"
+        return re.compile(rf"\b(?:{nouns})\s+$")
 
     def _model_numbers(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
         """A known chip family followed by a model number it does not know (`Ascend 960`,
