@@ -303,7 +303,7 @@ class NameFinder:
 
     @cached_property
     def _firm_noun_before(self) -> re.Pattern[str]:
-        """`startup Xiwang`, `chipmaker Biren`: a firm noun, in lower case, right before the name."""
+        """`startup Xiwang`, `chipmaker Biren`: a firm noun, in lower case, before the name."""
         nouns = "|".join(self.lex.data.names.firm_appositives) or "(?!)"
         return re.compile(rf"\b(?:{nouns})\s+$")
 
