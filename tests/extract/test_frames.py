@@ -1418,6 +1418,11 @@ def test_money_a_korean_chip_trades_at_is_its_price() -> None:
     assert core("시장에서 H100이 약 4500만원에 거래되고 있다.", "ko") == {("h100", "chip_price", 45000000, "KRW")}
 
 
+def test_a_per_unit_price_outranks_a_sales_verb_beside_it() -> None:
+    text = "캠브리콘의 MLU590은 개당 8만 위안(약 1500만원)에 판매된다."
+    assert core(text, "ko") == {("mlu590", "chip_price", 80000, "CNY")}
+
+
 def test_a_korean_past_relative_clause_belongs_to_the_name_after_it() -> None:
     text = "한때 2만 5천 달러를 호가했던 H200 카드가 요즘 흔하다."
     assert core(text, "ko") == {("h200", "chip_price", 25000, "USD")}
