@@ -130,6 +130,13 @@ def test_ranges_keep_both_ends(text: str, low: float, high: float) -> None:
     assert (q.value, q.value_max) == (low, high)
 
 
+def test_a_span_from_one_figure_to_another_is_one_range_but_a_change_is_two_figures() -> None:
+    spans = quantities("Operating margin should range from 12% to 15%.", "en")
+    assert [(q.value, q.value_max) for q in spans] == [(12, 15)]
+    changes = quantities("Its margin climbed from 12% to 15%.", "en")
+    assert [(q.value, q.value_max) for q in changes] == [(12, None), (15, None)]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]

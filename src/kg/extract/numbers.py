@@ -859,6 +859,15 @@ _RANGE = {
 # "from 256 to 384" and "2% and 17%" are two figures; "between 20 and 30" and "5,000 to 10,000"
 # one range
 _NOT_A_RANGE = {"en": re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+)?\S*$)", re.IGNORECASE)}
+# ... unless what goes from one to the other is a span, not a change ("to range from 9% to 11%",
+# "projected to be from 1.7 billion yuan to 1.85 billion yuan")
+_SPAN_FROM = {
+    "en": re.compile(
+        r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|be|is|are|was|were)\s+from\s+"
+        r"(?:about\s+|around\s+)?\S*$",
+        re.IGNORECASE,
+    )
+}
 
 
 def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
@@ -872,14 +881,17 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
         if (
             prev
             and gap == "and"
-            and not re.search(r"\bbetween\s+\S*$", text[: prev.start], re.IGNORECASE)
+            and not re.search(
+                r"\bbetween\s+\S*$", text[max(0, prev.start - 40) : prev.start], re.IGNORECASE
+            )
         ):
             prev = None
         if (
             prev
             and gap == "to"
             and _NOT_A_RANGE.get(lang)
-            and _NOT_A_RANGE[lang].search(text[: prev.start])
+            and _NOT_A_RANGE[lang].search(text[max(0, prev.start - 40) : prev.start])
+            and not _SPAN_FROM[lang].search(text[max(0, prev.start - 40) : prev.start])
         ):
             prev = None
         if (
