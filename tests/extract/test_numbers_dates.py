@@ -137,6 +137,11 @@ def test_a_span_from_one_figure_to_another_is_one_range_but_a_change_is_two_figu
     assert [(q.value, q.value_max) for q in changes] == [(12, None), (15, None)]
 
 
+def test_a_korean_range_may_open_with_a_single_bare_digit() -> None:
+    found = quantities("처리 속도는 구형 대비 2~4배 빠르다.", "ko")
+    assert [(q.value, q.value_max, q.unit) for q in found] == [(2, 4, "times")]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]

@@ -21,6 +21,7 @@ from kg.extract.tables import row_cells
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+(?:\.\d+)?"
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_RANGE_OPENS = re.compile(r"\s?[~∼～–-]\s?\d")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -656,6 +657,7 @@ class QuantityFinder:
             and pos == end
             and not _COMMA_NUMBER.fullmatch(number_text)
             and value < 10
+            and not _RANGE_OPENS.match(text, pos)  # "3~5배": the low end of a range
         ):
             return None
         return self._made(text, start, pos, value, "count", "count", None, qualifier)
