@@ -186,6 +186,11 @@ def test_labels_names_and_malformed_numbers_are_not_quantities(text: str, lang: 
     assert quantities(text, lang) == []
 
 
+@pytest.mark.parametrize("text, lang", [("그 종목은 52주 최저가로 밀렸다", "ko"), ("near its 52 week high", "en")])
+def test_a_stocks_yearly_high_or_low_is_no_figure(text: str, lang: str) -> None:
+    assert quantities(text, lang) == []
+
+
 def test_a_year_is_never_a_count() -> None:
     assert quantities("In 2021 it bought chips", "en") == []
     taken = [(d.start, d.end) for d in dates("In May 1850 it bought chips", "en", ANCHOR)]
