@@ -1537,6 +1537,11 @@ def test_a_firm_noun_right_before_a_new_name_makes_it_a_firm() -> None:
     assert ("Brindle", "Firm") in found
 
 
+def test_a_figure_a_firms_officer_gives_is_the_firms() -> None:
+    text = '램리서치는 주문 감소를 예상했다. 최고재무책임자 마크 쿠퍼는 "규제로 내년 매출이 약 3억 달러 줄 것"이라고 말했다.'
+    assert core(text, "ko") == {("lam-research", "revenue", 300_000_000, "USD")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -634,8 +634,16 @@ class FrameBuilder:
             for m in mentions
             if m not in bases and not any(self._possesses(text, m, b) for b in bases)
         ]  # "화웨이의 어센드 910B보다": the base's owner is no subject either
+        # "CEO Gary Dickerson said … would cut $400 million": an officer speaks for the firm
+        spoken_for = self._officers_firms(text, candidates, salience)
         for metric_id, cue in readings[:3]:  # the best reading with a subject of its own label
             metric = self.metrics[metric_id]
+            pool, speaker = candidates, source
+            if spoken_for and "Person" not in metric.subject:
+                pool = [spoken_for.get(m, m) for m in candidates]
+                officer = next((m for m in candidates if source and m.id == source.id), None)
+                if officer in spoken_for:
+                    speaker = _entity(spoken_for[officer])
             f.metric, f.cue = metric_id, cue.group if cue else None
             if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
                 f.reason = f"implausible value for {metric_id}"
@@ -649,7 +657,7 @@ class FrameBuilder:
             f.reason = None
             self._how = "secondary" if subject else None
             f.subject = subject or self._subject(
-                text, start, end, q, cue, metric, candidates, salience, source
+                text, start, end, q, cue, metric, pool, salience, speaker
             )
             f.how = self._how
             if (
@@ -1138,6 +1146,44 @@ class FrameBuilder:
                 # come first
                 return found
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
+
+    @cached_property
+    def _officer_title(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """A firm officer's title right before a name (`CEO Lisa Su`, `최고경영자 게리 디커슨은`)
+        or right after it (`Lisa Su, AMD's chief executive`, `리사 수 CEO는`)."""
+        titles = self.lex.data.names.officer_titles
+        if not titles:
+            return None
+        words = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+        before = re.compile(rf"(?:^|[\s(])(?:{words})\s?$")
+        after = re.compile(
+            rf"(?:\s?,\s(?:the\s|its\s|[\w.&-]+(?:'s|’s)\s)?|\s)?(?:{words})(?![\w])"
+        )
+        return before, after
+
+    def _officers_firms(
+        self, text: str, mentions: list[Mention], salience: Salience
+    ) -> dict[Mention, Mention]:
+        """Each officer the sentence titles (`CEO Lisa Su`), as a mention of the firm: the firm the
+        sentence names right before the title, else the paragraph's firm."""
+        titles = self._officer_title
+        if titles is None:
+            return {}
+        before, after = titles
+        out: dict[Mention, Mention] = {}
+        for m in mentions:
+            if m.label != "Person" or not (
+                before.search(text, max(0, m.start - 30), m.start) or after.match(text, m.end)
+            ):
+                continue
+            firms = [n for n in mentions if n.label == "Firm" and n.end <= m.start]
+            if firms and m.start - firms[-1].end <= 30:
+                firm = _entity(firms[-1])  # "Nvidia CEO Jensen Huang", "알리바바의 에디 우 CEO"
+            else:
+                firm = salience.resolve(["Firm"], paragraph_only=True) or salience.main.get("Firm")
+            if firm is not None:
+                out[m] = replace(m, label="Firm", id=firm.id, surface=firm.name)
+        return out
 
     @cached_property
     def _exemplar(self) -> re.Pattern[str]:

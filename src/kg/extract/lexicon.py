@@ -138,6 +138,9 @@ class Modality(Strict):
 
 class Names(Strict):
     person_titles: list[str] = []
+    # the titles of a firm's officers, who speak for it: a figure an officer gives of revenue or
+    # losses is the firm's (`최고경영자 게리 디커슨은 … 4억 달러의 타격`)
+    officer_titles: list[str] = []
     # a word after which a name is a person but which names no one before it (`인텔 출신 왕젠궈`)
     affiliation_words: list[str] = []
     # what may join a title to the name after it (`CEO인 주이밍은`, `총괄을 지낸 장젠중이`)
