@@ -1177,6 +1177,7 @@ class FrameBuilder:
             ):
                 continue
             firms = [n for n in mentions if n.label == "Firm" and n.end <= m.start]
+            firm: Entity | None
             if firms and m.start - firms[-1].end <= 30:
                 firm = _entity(firms[-1])  # "Nvidia CEO Jensen Huang", "알리바바의 에디 우 CEO"
             else:
