@@ -1542,6 +1542,11 @@ def test_a_figure_a_firms_officer_gives_is_the_firms() -> None:
     assert core(text, "ko") == {("lam-research", "revenue", 300_000_000, "USD")}
 
 
+def test_an_english_model_code_is_a_chip_and_a_name_of_its_own() -> None:
+    found = _candidates("Demand for the KX720 and the KX760 stayed firm.", "en")
+    assert {("KX720", "Chip"), ("KX760", "Chip")} <= found
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -44,6 +44,12 @@ _MODEL_NUMBER = re.compile(
 # a product's model code closing a name (`MTT X300`, `S4000`, `HL-328`, `910C`): no firm's name;
 # not a parameter count (`72B`) or a one-digit version (`V3`, `R1`: a model's)
 PRODUCT_CODE = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-)?[A-Z]{0,4}\d{2,5}[A-Z]{0,2}$(?<!\dB)")
+# an English model code, letters then three or more digits (`BR100`, `MLU370`); a period code
+# (`FY2025`) is no name at all (not_product_codes)
+_EN_MODEL_CODE = re.compile(r"[A-Z]{1,4}\d{3,5}[A-Z]{0,2}")
+# connecting words before a model code in a capitalised run (`Shipments of the GH100`,
+# `BR100 and the BR104`): the code is a name of its own
+_BEFORE_A_CODE = re.compile(r"\s+(?:(?:of|and|for|on|the|&)\s+)+(?=[A-Z]{1,4}\d{3,5}[A-Z]{0,2}\b)")
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")  # between two listed names
 
 
@@ -393,7 +399,12 @@ class NameFinder:
             ):  # "China Securities Regulatory Commission": the place is part of the name
                 found.append(whole)
                 continue
-            for start, end in _outside(match.start(1), match.end(1), taken):
+            spans = [
+                part
+                for start, end in _outside(match.start(1), match.end(1), taken)
+                for part in _cut_before_codes(text, start, end)
+            ]
+            for start, end in spans:
                 name = self._typed_run(text, start, end, taken)
                 if name is not None and name.label is None and " and " in text[start:end]:
                     # "Chuan Geng and Shiwei Yang": two people, not one name
@@ -544,6 +555,8 @@ class NameFinder:
                 return "Person"
         if title and plain and len(tokens) == 1:
             return "Person"
+        if len(tokens) == 1 and _EN_MODEL_CODE.fullmatch(tokens[0]):
+            return "Chip"  # "BR100", "GH100", "S4000": a product's model code
         return None
 
     # -- Korean -------------------------------------------------------------------------
@@ -728,3 +741,13 @@ def _word(text: str, span: tuple[int, int]) -> str:
 @lru_cache(maxsize=8)
 def finder(lang: str) -> NameFinder:
     return NameFinder(lexicon(lang))
+
+
+def _cut_before_codes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A capitalised run cut where connecting words lead to a model code (`BR100 and the BR104`)."""
+    parts, at = [], start
+    for m in _BEFORE_A_CODE.finditer(text, start, end):
+        parts.append((at, m.start()))
+        at = m.end()
+    parts.append((at, end))
+    return parts
