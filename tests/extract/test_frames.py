@@ -1517,6 +1517,11 @@ def test_a_western_given_name_in_hangul_opens_a_persons_name() -> None:
     assert {("스티븐 카슬로", "Person"), ("제니퍼 오웬", "Person")} <= found
 
 
+def test_a_western_name_in_hangul_may_be_followed_by_a_title() -> None:
+    found = _candidates("모건의 찰스 문 애널리스트는 수요가 는다고 봤다.", "ko")
+    assert ("찰스 문", "Person") in found
+
+
 def test_the_first_three_quarters_of_a_year_are_a_period_not_a_share() -> None:
     text = "Biren's sales over the first three quarters of 2024 came to 2 billion yuan."
     assert core(text) == {("biren", "revenue", 2e9, "CNY")}

@@ -190,9 +190,10 @@ class NameFinder:
         """A Western given name as Korean writes it, then one or two Hangul words marked as a
         name would be (`크리스 맥과이어는`, `앨런 하오 쉬가`)."""
         given = "|".join(sorted(self.given, key=len, reverse=True)) or "(?!)"
-        return re.compile(
+        titles = "|".join(sorted(map(re.escape, self.titles), key=len, reverse=True)) or "(?!)"
+        return re.compile(  # ... or followed by a title (`찰스 숄 애널리스트는`)
             rf"(?<![\uac00-\ud7a3\d])(?P<name>(?:{given})\s[\uac00-\ud7a3]{{1,5}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
-            rf"(?=(?:은|는|이|가|의|과|와|도|에게|을|를|,|\s?\())"
+            rf"(?=(?:(?:은|는|이|가|의|과|와|도|에게|을|를)(?![\uac00-\ud7a3])|,|\s?\(|\s(?:{titles})))"
         )
 
     @cached_property
