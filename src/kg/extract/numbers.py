@@ -21,6 +21,9 @@ from kg.extract.tables import row_cells
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+(?:\.\d+)?"
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# a model name (letters, then digits) and a separator right before a number: the number names a
+# sibling model
+_SIBLING_MODEL = re.compile(r"(?:[A-Za-z]|[\uac00-\ud7a3])\d{2,5}[A-Za-z]{0,2}\s?[·/]\s?$")
 _RANGE_OPENS = re.compile(r"\s?[~∼～–-]\s?\d")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -503,6 +506,8 @@ class QuantityFinder:
             return False  # "[5]": a footnote
         if self._glued_to_product.search(text, max(0, start - 12), start):
             return False  # "쿤룬2 칩", "어센드910": the digits of a product's name
+        if _SIBLING_MODEL.search(text, max(0, start - 16), start):
+            return False  # "시위안590·690", "MI308/309": a sibling model's number
         if re.match(r",\d", text[end : end + 2]) or re.search(
             r"\d,$", text[max(0, start - 2) : start]
         ):
