@@ -1552,6 +1552,14 @@ def test_an_english_model_code_is_a_chip_and_a_name_of_its_own() -> None:
     assert {("KX720", "Chip"), ("KX760", "Chip")} <= found
 
 
+def test_a_name_before_a_figure_after_a_comma_repeats_the_left_out_verb() -> None:
+    text = "Last year SK Hynix drew 31% of its sales from China, Samsung Electronics 26%, and both Micron and Kioxia 12%."
+    assert core(text) == {
+        ("sk-hynix", "revenue_share", 31, "percent"), ("samsung-electronics", "revenue_share", 26, "percent"),
+        ("micron", "revenue_share", 12, "percent"), ("kioxia", "revenue_share", 12, "percent"),
+    }
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

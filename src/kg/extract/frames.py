@@ -220,6 +220,12 @@ class Salience:
         return None
 
 
+_AND_BETWEEN = re.compile(r"\s+(?:and|및|과|와)\s+|(?:과|와)\s")
+# what opens a clause whose verb is left out: a comma, perhaps `and`, `both`, and a first name
+# of two (`, and both ASML and Applied Materials 36%`)
+_GAP_BEFORE = re.compile(r"[,;]\s*(?:and\s+|및\s+)?(?:both\s+)?(?:[\w.&'’ -]{1,30}?\s+and\s+)?$")
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     start: int
@@ -425,12 +431,45 @@ class FrameBuilder:
         self._last_counted: str | None = salience.counted
         self._last_counter: str | None = salience.counter
         grouped: list[tuple[Frame, list[Entity]]] = []
+        earlier: Frame | None = None  # the sentence's last figure taken
         for q in quantities:
             if q.converted:
                 continue
             frame = Frame(q)
             self._group: list[Entity] | None = None
-            self._fill(frame, text, typed, quantities, dates, salience, source, cues)
+            gapped = self._gapped_name(text, q, typed, earlier)
+            if gapped is not None and earlier is not None:
+                # "Tokyo Electron took 44% of its revenue from China, Lam Research 42%": the
+                # first clause's verb, left out, with a subject of its own
+                self._fill(
+                    frame,
+                    text,
+                    typed,
+                    quantities,
+                    dates,
+                    salience,
+                    source,
+                    cues,
+                    forced=earlier.metric,
+                    subject=_entity(gapped),
+                )
+                if frame.ok:
+                    frame.how = "gapped"
+                    partner = next(  # "and both ASML and Applied Materials 36%": each of the two
+                        (
+                            m
+                            for m in typed
+                            if m.label == gapped.label
+                            and _AND_BETWEEN.fullmatch(text, m.end, gapped.start)
+                        ),
+                        None,
+                    )
+                    if partner is not None:
+                        frames.append(replace(frame, subject=_entity(partner)))
+            else:
+                self._fill(frame, text, typed, quantities, dates, salience, source, cues)
+            if frame.ok:
+                earlier = frame
             frames.append(frame)
             if self._group and frame.ok and frame.subject == self._group[0]:
                 grouped.append((frame, self._group))
@@ -1146,6 +1185,23 @@ class FrameBuilder:
                 # come first
                 return found
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
+
+    def _gapped_name(
+        self, text: str, q: Quantity, typed: list[Mention], earlier: Frame | None
+    ) -> Mention | None:
+        """A name right before a figure, after a comma (`…, Lam Research 42%, KLA 41%`), when the
+        sentence took a figure of the same measure before: a clause whose verb is left out."""
+        if earlier is None or earlier.quantity.measure != q.measure or earlier.metric is None:
+            return None
+        named = [m for m in typed if m.end <= q.start and not text[m.end : q.start].strip()]
+        if not named or named[-1].end == q.start:
+            return None
+        name = named[-1]
+        if earlier.quantity.end > name.start or not _GAP_BEFORE.search(
+            text, max(0, name.start - 40), name.start
+        ):
+            return None
+        return name
 
     @cached_property
     def _officer_title(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
