@@ -1560,6 +1560,12 @@ def test_a_name_before_a_figure_after_a_comma_repeats_the_left_out_verb() -> Non
     }
 
 
+def test_a_related_articles_link_with_its_date_glued_on_yields_no_fact() -> None:
+    link = "- SK하이닉스, 3분기 매출 40% 증가…사상 최대"
+    assert core(link, "ko") == {("sk-hynix", "percent_change", 40, "percent")}
+    assert core(link + "2023.10.26", "ko") == set()
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -133,6 +133,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             _note_table_row(
                 salience, text, mentions
             )  # untyped names too: a new chip heads a column
+            if lex.page_furniture is not None and lex.page_furniture.search(text):
+                out.append(found)  # a related article's link: names, but no facts, no topic
+                continue
             if found.quantities:
                 found.frames = builder.build(
                     text,

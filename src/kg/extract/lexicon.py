@@ -253,6 +253,9 @@ class LanguageFile(Strict):
         Regex
     ] = []  # "생산량", "출하량": after a chip, a later count counts that chip
     news_report: list[Regex] = []  # "보도했다": a source reporting news is not its subject
+    # a sentence that is page furniture, not the article's text (a related article's link with its
+    # date glued on: `- 엔비디아, 2분기 순익 72% 감소…2022.08.25`): its figures are no facts
+    page_furniture: list[Regex] = []
     baseline_after: list[Regex] = []  # "전년 대비", "지난해 같은 기간보다"
     modality: Modality = Modality()
     names: Names = Names()
@@ -477,6 +480,10 @@ class Lexicon:
     def _org_suffix_tail(self) -> re.Pattern[str] | None:
         words = self.data.names.org_suffixes
         return re.compile(rf"^\s(?:{'|'.join(map(re.escape, words))})(?=[\s,])") if words else None
+
+    @cached_property
+    def page_furniture(self) -> re.Pattern[str] | None:
+        return _alternation(self.data.page_furniture)
 
     @cached_property
     def enforcement_verbs(self) -> re.Pattern[str] | None:
