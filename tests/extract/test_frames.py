@@ -1566,6 +1566,11 @@ def test_a_related_articles_link_with_its_date_glued_on_yields_no_fact() -> None
     assert core(link + "2023.10.26", "ko") == set()
 
 
+def test_an_officer_charged_with_a_crime_acts_for_himself() -> None:
+    text = "램리서치 공동창업자 존 베일리는 칩 2억 달러어치를 밀수출한 혐의로 기소됐다."
+    assert core(text, "ko") == {("존-베일리", "amount", 200_000_000, "USD")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

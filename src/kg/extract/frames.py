@@ -674,7 +674,9 @@ class FrameBuilder:
             if m not in bases and not any(self._possesses(text, m, b) for b in bases)
         ]  # "화웨이의 어센드 910B보다": the base's owner is no subject either
         # "CEO Gary Dickerson said … would cut $400 million": an officer speaks for the firm
-        spoken_for = self._officers_firms(text, candidates, salience)
+        spoken_for = (  # not one charged: "공동창업자 … 밀수출한 혐의로 기소됐다" is the man's act
+            {} if self._enforcement(text) else self._officers_firms(text, candidates, salience)
+        )
         for metric_id, cue in readings[:3]:  # the best reading with a subject of its own label
             metric = self.metrics[metric_id]
             pool, speaker = candidates, source
