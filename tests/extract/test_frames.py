@@ -1571,6 +1571,11 @@ def test_an_officer_charged_with_a_crime_acts_for_himself() -> None:
     assert core(text, "ko") == {("존-베일리", "amount", 200_000_000, "USD")}
 
 
+def test_a_camel_case_word_opening_a_sentence_is_a_name() -> None:
+    found = _candidates("QuillBridge is seeking fresh funds abroad.", "en")
+    assert any(surface == "QuillBridge" for surface, _ in found)
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -486,7 +486,12 @@ class NameFinder:
             and not self._typed_as_product(tokens[0])
             and not _DIGIT_OR_INNER_CAPITAL.search(tokens[0])
         )
-        if at_sentence_start and len(tokens) == 1 and (label is None or typed_by_next_word):
+        if (
+            at_sentence_start
+            and len(tokens) == 1
+            and (label is None or typed_by_next_word)
+            and not _CAMEL_CASE.fullmatch(tokens[0])  # "GlobalFoundries": no common word
+        ):
             # a capitalised first word is as likely a common word ("Advanced chips
             # need …")
             return None
@@ -715,6 +720,7 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 _FIGURE = re.compile(r"[\d.,]+")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z'’-]+")
