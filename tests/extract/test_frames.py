@@ -1576,6 +1576,11 @@ def test_a_camel_case_word_opening_a_sentence_is_a_name() -> None:
     assert any(surface == "QuillBridge" for surface, _ in found)
 
 
+def test_an_unnamed_firm_as_subject_takes_no_topic() -> None:
+    text = "Nvidia sold more chips this year. A Nevada hardware firm agreed to pay a $3 million fine."
+    assert core(text) == set()
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}
