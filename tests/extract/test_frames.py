@@ -1581,6 +1581,11 @@ def test_an_unnamed_firm_as_subject_takes_no_topic() -> None:
     assert core(text) == set()
 
 
+def test_an_unnamed_korean_firm_as_subject_takes_no_topic() -> None:
+    text = "엔비디아는 칩을 더 팔았다. 대만의 한 유통업체는 300만 달러의 벌금을 냈다."
+    assert core(text, "ko") == set()
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}
