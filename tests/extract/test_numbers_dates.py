@@ -142,6 +142,10 @@ def test_a_korean_range_may_open_with_a_single_bare_digit() -> None:
     assert [(q.value, q.value_max, q.unit) for q in found] == [(2, 4, "times")]
 
 
+def test_a_count_of_makers_is_no_count_of_the_chips_they_make() -> None:
+    assert [q.unit for q in quantities("Only four big chipmakers supply HBM chips.", "en")] != ["GPU"]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]

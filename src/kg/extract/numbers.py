@@ -240,6 +240,9 @@ class QuantityFinder:
         stop = (
             r"(?!(?:and|or|to|from|in|on|at|by|for|with|that|which|who|is|are|was|were|be|been|has|have|"
             r"had|will|would|per|than|as|into|over|under)\b)"
+            # nor past a plural noun that names who, not what (`three major chipmakers producing
+            # HBM chips`)
+            r"(?![\w-]*(?:makers|companies|firms|vendors|suppliers|players|rivals|customers|buyers)\b)"
         )
         mods = rf"(?:{stop}[\w.'’-]+\s){{0,5}}?"
         if self.lex.code == "ko":  # never past a word that closes the phrase (`이상을 … 기업`)
