@@ -143,7 +143,7 @@ def test_a_korean_range_may_open_with_a_single_bare_digit() -> None:
 
 
 def test_a_count_of_makers_is_no_count_of_the_chips_they_make() -> None:
-    assert [q.unit for q in quantities("Only four big chipmakers supply HBM chips.", "en")] != ["GPU"]
+    assert quantities("Only four big chipmakers supply HBM chips.", "en") == []
 
 
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
