@@ -1586,6 +1586,11 @@ def test_an_unnamed_korean_firm_as_subject_takes_no_topic() -> None:
     assert core(text, "ko") == set()
 
 
+def test_a_korean_relative_clause_of_any_verb_belongs_to_the_name_after_it() -> None:
+    text = "화웨이의 성장은 더디다. 매출 4조원을 기록하는 캠브리콘은 여전히 적자다."
+    assert core(text, "ko") == {("cambricon", "revenue", 4e12, "KRW")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -23,7 +23,7 @@ from kg.extract import tables
 from kg.extract.candidates import Entity as Entity  # re-exported: kg.extract, sources
 from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
-from kg.extract.korean import linking_ending, marked_nouns, marked_proper_nouns
+from kg.extract.korean import adnominal_before, linking_ending, marked_nouns, marked_proper_nouns
 from kg.extract.lexicon import Lexicon, Metric
 from kg.extract.names import PRODUCT_CODE, slug
 from kg.extract.numbers import OTHER_THING, Quantity
@@ -1722,7 +1722,10 @@ class FrameBuilder:
             if (
                 m.label in labels
                 and q.end <= m.start < end
-                and _RELATIVE_BEFORE_HEAD.search(text[q.end : m.start])
+                and (
+                    _RELATIVE_BEFORE_HEAD.search(text[q.end : m.start])
+                    or adnominal_before(text, m.start)  # "60% 이상을 기록하는 TSMC는"
+                )
             ):
                 return _entity(
                     m

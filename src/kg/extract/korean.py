@@ -118,6 +118,15 @@ def linking_ending(sentence: str, start: int, end: int) -> int | None:
     return None
 
 
+def adnominal_before(sentence: str, at: int) -> bool:
+    """Whether the word right before `at` (a space between) ends a relative clause: a verb or an
+    adjective with an adnominal ending (ETM: `기록하는`, `차지한`, `넘을`), whatever the verb."""
+    tokens = [t for t in _tokens(sentence) if t.start + t.len <= at]
+    if not tokens or not sentence[tokens[-1].start + tokens[-1].len : at].isspace():
+        return False
+    return bool(tokens[-1].tag == "ETM")
+
+
 def is_proper_name(sentence: str, start: int, end: int, unknown_ok: bool = False) -> bool:
     """`존 리`, `왕웨이`, `휴메인`: nouns only, the first a proper noun, split by Kiwi exactly at
     the span's ends (a title before a common noun, `사장 자리`, is no name)."""
