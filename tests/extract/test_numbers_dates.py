@@ -199,6 +199,11 @@ def test_a_sibling_models_number_after_a_middle_dot_is_no_figure() -> None:
     assert quantities("시위안370·390 카드의 수율이 낮다", "ko") == []
 
 
+@pytest.mark.parametrize("text, lang", [("이 카드는 4K 영상 출력을 지원한다", "ko"), ("the card drives 4K displays", "en")])
+def test_a_video_resolution_is_no_figure(text: str, lang: str) -> None:
+    assert quantities(text, lang) == []
+
+
 def test_a_year_is_never_a_count() -> None:
     assert quantities("In 2021 it bought chips", "en") == []
     taken = [(d.start, d.end) for d in dates("In May 1850 it bought chips", "en", ANCHOR)]
