@@ -146,6 +146,14 @@ def test_a_count_of_makers_is_no_count_of_the_chips_they_make() -> None:
     assert quantities("Only four big chipmakers supply HBM chips.", "en") == []
 
 
+def test_an_apostrophe_may_group_thousands() -> None:
+    assert [(q.value, q.unit) for q in quantities("the plant makes 45’000 wafers a month", "en")] == [(45_000, "wafer")]
+
+
+def test_a_process_node_written_with_a_space_is_no_count() -> None:
+    assert quantities("a 5 nm processor went on sale", "en") == []
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]

@@ -19,7 +19,9 @@ from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.scan import Alternatives, Screened, guarded
 from kg.extract.tables import row_cells
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d+(?:\.\d+)?"
+DIGITS = (  # `10,000`, `100’000` (an apostrophe groups thousands too), `2.5`
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d{1,3}(?:[’']\d{3})+(?:\.\d+)?(?![’']?\d)|\d+(?:\.\d+)?"
+)
 _COMMA_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # a model name (letters, then digits) and a separator right before a number: the number names a
 # sibling model
@@ -832,7 +834,7 @@ def _plain(number: str) -> float | None:
     if "," in number and not _COMMA_NUMBER.fullmatch(number):
         return None
     try:
-        return float(number.replace(",", ""))
+        return float(number.replace(",", "").replace("’", "").replace("'", ""))
     except ValueError:
         return None
 
