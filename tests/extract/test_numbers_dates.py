@@ -154,6 +154,11 @@ def test_a_process_node_written_with_a_space_is_no_count() -> None:
     assert quantities("a 5 nm processor went on sale", "en") == []
 
 
+def test_a_tickers_quote_in_brackets_is_no_figure() -> None:
+    found = quantities("Shares of AMD (AMD +2.40%) climbed 3% by noon.", "en")
+    assert [(q.value, q.unit) for q in found] == [(3, "percent")]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]
