@@ -1591,6 +1591,11 @@ def test_a_korean_relative_clause_of_any_verb_belongs_to_the_name_after_it() -> 
     assert core(text, "ko") == {("cambricon", "revenue", 4e12, "KRW")}
 
 
+def test_a_subject_inside_a_korean_time_clause_is_not_the_main_clauses() -> None:
+    text = "캠브리콘은 화웨이가 새 칩을 공개한 뒤 사흘 만에 9억 위안 규모 계약을 따냈다."
+    assert core(text, "ko") == {("cambricon", "spending", 900_000_000, "CNY")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -23,7 +23,13 @@ from kg.extract import tables
 from kg.extract.candidates import Entity as Entity  # re-exported: kg.extract, sources
 from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
-from kg.extract.korean import adnominal_before, linking_ending, marked_nouns, marked_proper_nouns
+from kg.extract.korean import (
+    adnominal_before,
+    linking_ending,
+    marked_nouns,
+    marked_proper_nouns,
+    time_clause_between,
+)
 from kg.extract.lexicon import Lexicon, Metric
 from kg.extract.names import PRODUCT_CODE, slug
 from kg.extract.numbers import OTHER_THING, Quantity
@@ -1541,8 +1547,15 @@ class FrameBuilder:
                 None  # "애널리스트들은 … AMD의 점유율이 20%에서": the embedded clause names its own
             )
         topics = [m for m in marked if self._topic_marked(text, m)]
+        # "화홍은 SMIC가 … 발표한 지 며칠 만에 12억 달러": a subject inside a time clause that
+        # closed before the figure is not its subject
+        inside = [
+            m
+            for m in possessors + marked
+            if m.start >= start and (m in topics or not time_clause_between(text, m.end, q.start))
+        ]
         for group in (
-            [m for m in possessors + marked if m.start >= start],
+            inside,
             topics,  # a clause without a subject continues the sentence's topic (은/는) ...
             possessors + marked,
         ):  # ... else the nearest subject of the sentence

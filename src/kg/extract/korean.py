@@ -127,6 +127,18 @@ def adnominal_before(sentence: str, at: int) -> bool:
     return bool(tokens[-1].tag == "ETM")
 
 
+_TIME_NOUNS = frozenset("지 후 뒤 동안 때 다음 직후 이후 이전 전 와중".split())
+
+
+def time_clause_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a time clause closes between `start` and `end`: a verb's adnominal ending, then a
+    noun of time (`발표한 지 며칠 만에`, `인수한 뒤`): its subject is not the main clause's."""
+    tokens = [t for t in _tokens(sentence) if start <= t.start < end]
+    return any(
+        a.tag == "ETM" and b.form in _TIME_NOUNS for a, b in zip(tokens, tokens[1:], strict=False)
+    )
+
+
 def is_proper_name(sentence: str, start: int, end: int, unknown_ok: bool = False) -> bool:
     """`존 리`, `왕웨이`, `휴메인`: nouns only, the first a proper noun, split by Kiwi exactly at
     the span's ends (a title before a common noun, `사장 자리`, is no name)."""
