@@ -159,6 +159,13 @@ def test_a_tickers_quote_in_brackets_is_no_figure() -> None:
     assert [(q.value, q.unit) for q in found] == [(3, "percent")]
 
 
+def test_a_range_runs_past_a_bracket_restating_its_low_end() -> None:
+    found = quantities("sales of between 8 billion euros ($8.7 billion) and 9 billion euros", "en")
+    assert [(q.value, q.value_max, q.unit, q.converted) for q in found] == [
+        (8e9, 9e9, "EUR", False), (8.7e9, None, "USD", True)
+    ]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]

@@ -889,6 +889,20 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
+        restated = _restated_in_brackets(text, out)
+        if restated is not None and q.measure == out[-2].measure == out[-1].measure:
+            # "between 30 billion euros ($32.67 billion) and 35 billion euros": the range runs
+            # past the bracket that restates its low end
+            low, close = out[-2], restated
+            between = text[close : q.start].strip().lower() != "and" or re.search(
+                r"\bbetween\s+\S*$", text[max(0, low.start - 40) : low.start], re.IGNORECASE
+            )
+            if joiner.match(text[close : q.start]) and between and q.value >= low.value:
+                out[-2:] = [
+                    replace(low, end=q.end, text=text[low.start : q.end], value_max=q.value),
+                    replace(out[-1], converted=True),
+                ]
+                continue
         gap = text[prev.end : q.start].strip().lower() if prev else ""
         if (
             prev
@@ -937,6 +951,19 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+def _restated_in_brackets(text: str, out: list[Quantity]) -> int | None:
+    """Where the bracket closes when the last figure restates the one before it in brackets
+    (`30 billion euros ($32.67 billion)`), else None."""
+    if len(out) < 2 or not _BRACKET_OPENS.fullmatch(text, out[-2].end, out[-1].start):
+        return None
+    closes = _BRACKET_CLOSES.match(text, out[-1].end)
+    return closes.end() if closes else None
+
+
+_BRACKET_OPENS = re.compile(r"\s?[(（]\s?(?:about\s|around\s|approx\.?\s|약\s?|~)?")
+_BRACKET_CLOSES = re.compile(r"\s?[)）]")
 
 
 def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
