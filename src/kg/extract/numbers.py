@@ -893,13 +893,13 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
         if restated is not None and q.measure == out[-2].measure == out[-1].measure:
             # "between 30 billion euros ($32.67 billion) and 35 billion euros": the range runs
             # past the bracket that restates its low end
-            low, close = out[-2], restated
+            first, close = out[-2], restated
             between = text[close : q.start].strip().lower() != "and" or re.search(
-                r"\bbetween\s+\S*$", text[max(0, low.start - 40) : low.start], re.IGNORECASE
+                r"\bbetween\s+\S*$", text[max(0, first.start - 40) : first.start], re.IGNORECASE
             )
-            if joiner.match(text[close : q.start]) and between and q.value >= low.value:
+            if joiner.match(text[close : q.start]) and between and q.value >= first.value:
                 out[-2:] = [
-                    replace(low, end=q.end, text=text[low.start : q.end], value_max=q.value),
+                    replace(first, end=q.end, text=text[first.start : q.end], value_max=q.value),
                     replace(out[-1], converted=True),
                 ]
                 continue
