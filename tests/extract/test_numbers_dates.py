@@ -166,6 +166,10 @@ def test_a_range_runs_past_a_bracket_restating_its_low_end() -> None:
     ]
 
 
+def test_the_lower_or_upper_half_of_a_range_is_no_share() -> None:
+    assert quantities("results landed in the upper half of the forecast", "en") == []
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]
