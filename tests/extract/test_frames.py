@@ -1596,6 +1596,16 @@ def test_a_subject_inside_a_korean_time_clause_is_not_the_main_clauses() -> None
     assert core(text, "ko") == {("cambricon", "spending", 900_000_000, "CNY")}
 
 
+def test_a_model_number_before_a_comma_stays_in_the_name() -> None:
+    found = _candidates("Intel showed the Habana Gaudi 5, a training card, in May.", "en")
+    assert ("Habana Gaudi 5", "Chip") in found
+
+
+def test_ethernet_bandwidth_is_an_interconnect() -> None:
+    text = "The MI308 carries eight 400Gbps Ethernet ports."
+    assert core(text) == {("mi308", "chip_interconnect", 50, "GB/s")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

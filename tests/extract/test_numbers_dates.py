@@ -170,6 +170,11 @@ def test_the_lower_or_upper_half_of_a_range_is_no_share() -> None:
     assert quantities("results landed in the upper half of the forecast", "en") == []
 
 
+def test_gigabits_are_an_eighth_of_gigabytes_but_tb_per_second_reads_as_bytes() -> None:
+    assert [(q.value, q.unit) for q in quantities("a 800Gbps port", "en")] == [(100, "GB/s")]
+    assert [(q.value, q.unit) for q in quantities("3.2Tb/s of HBM bandwidth", "en")] == [(3200, "GB/s")]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]
