@@ -1606,6 +1606,11 @@ def test_ethernet_bandwidth_is_an_interconnect() -> None:
     assert core(text) == {("mi308", "chip_interconnect", 50, "GB/s")}
 
 
+def test_a_korean_sanction_payment_is_the_penalised_firms_penalty() -> None:
+    text = "램리서치는 수출 규정을 어겼다. 상무부는 1억 달러의 제재금을 부과했다고 밝혔다."
+    assert core(text, "ko") == {("lam-research", "penalty", 100_000_000, "USD")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}
