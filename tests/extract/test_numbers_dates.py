@@ -179,6 +179,10 @@ def test_korean_text_writes_terabytes_per_second_in_any_case() -> None:
     assert [(q.value, q.unit) for q in quantities("대역폭은 3.2Tb/s에 이른다", "ko")] == [(3200, "GB/s")]
 
 
+def test_cents_are_hundredths_of_a_dollar() -> None:
+    assert [(q.value, q.unit) for q in quantities("a dividend of 4 cents a share", "en")] == [(0.04, "USD")]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]
