@@ -1611,6 +1611,11 @@ def test_a_korean_sanction_payment_is_the_penalised_firms_penalty() -> None:
     assert core(text, "ko") == {("lam-research", "penalty", 100_000_000, "USD")}
 
 
+def test_a_rivals_figure_written_as_its_possession_after_versus_is_the_rivals() -> None:
+    text = "The MI308 offers 2,000 TFLOPS versus B200’s 4,500 TFLOPS."
+    assert core(text) == {("mi308", "chip_compute", 2000, "TFLOPS"), ("b200", "chip_compute", 4500, "TFLOPS")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -112,7 +112,7 @@ _COMPARED_AT = guarded(
     re.compile(
         r"(?:\bversus|\bvs\.?|\bcompared (?:with|to)|\bagainst|\band|,)\s"
         r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
-        r"\s(?:at|of)\s(?:about\s|around\s|roughly\s)?$"
+        r"(?:\s(?:at|of)|(?:'s|’s))\s(?:about\s|around\s|roughly\s)?$"  # "versus H100's 1,979"
     )
 )
 _FRONTED_PARTICIPLE = re.compile(
@@ -1137,6 +1137,12 @@ class FrameBuilder:
             self._how = "fact-anaphor"
             return previous
         compared = self._compared(text, q, mentions)
+        if (
+            compared is not None
+            and compared.label not in labels
+            and text[compared.end : compared.end + 2] in ("'s", "’s")
+        ):
+            compared = None  # "versus Nvidia's 13.8 TB": the maker's; its product may be named
         if compared is not None:  # the figure is this name's, whatever the reading
             self._how = "compared"
             return _entity(compared) if compared.label in labels else None
