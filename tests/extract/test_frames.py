@@ -1616,6 +1616,11 @@ def test_a_rivals_figure_written_as_its_possession_after_versus_is_the_rivals() 
     assert core(text) == {("mi308", "chip_compute", 2000, "TFLOPS"), ("b200", "chip_compute", 4500, "TFLOPS")}
 
 
+def test_a_two_word_chip_word_types_a_new_name() -> None:
+    found = _candidates('The firm will ship the "Pangu 128 Super Node" in spring.', "en")
+    assert ("Pangu 128 Super Node", "Chip") in found
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -531,7 +531,8 @@ class NameFinder:
         following = _NEXT_WORD.match(text[end : end + 24])
         typed = tokens + ([following.group(1)] if following else [])
         if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
-            if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed):
+            pairs = [f"{a} {b}" for a, b in zip(typed, typed[1:], strict=False)]  # "Super Node"
+            if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed + pairs):
                 return "Chip"
             if self._model_words and any(self._model_words.fullmatch(t) for t in typed):
                 return "AIModel"
