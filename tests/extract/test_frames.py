@@ -1621,6 +1621,11 @@ def test_a_two_word_chip_word_types_a_new_name() -> None:
     assert ("Pangu 128 Super Node", "Chip") in found
 
 
+def test_a_name_with_a_parameter_size_is_a_model() -> None:
+    found = _candidates("Baichuan tuned Orca-13B on 256 cards.", "en")
+    assert ("Orca-13B", "AIModel") in found
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

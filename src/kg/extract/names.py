@@ -25,7 +25,8 @@ from kg.extract.scan import Screened, guarded
 
 _EN_RUN = guarded(
     re.compile(
-        r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*"
+        r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)+"
+        r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z])|\s+"  # after a joining word, a capital: no "on 512"
         r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?!\d|,\d)|AI))*)"
     )
 )  # a capital first: the engine skips other positions with one class test
@@ -491,6 +492,7 @@ class NameFinder:
             and len(tokens) == 1
             and (label is None or typed_by_next_word)
             and not _CAMEL_CASE.fullmatch(tokens[0])  # "GlobalFoundries": no common word
+            and not _SIZED_MODEL.fullmatch(tokens[0])
         ):
             # a capitalised first word is as likely a common word ("Advanced chips
             # need …")
@@ -530,6 +532,8 @@ class NameFinder:
             return "Agency"
         following = _NEXT_WORD.match(text[end : end + 24])
         typed = tokens + ([following.group(1)] if following else [])
+        if any(_SIZED_MODEL.fullmatch(t) for t in tokens):
+            return "AIModel"  # "Qwen2-72B", "GLM-4-9B", "QwQ-32B-Preview": a model and its size
         if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
             pairs = [f"{a} {b}" for a, b in zip(typed, typed[1:], strict=False)]  # "Super Node"
             if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed + pairs):
@@ -721,6 +725,8 @@ _ALNUM = re.compile(r"[A-Za-z0-9]")
 _FIGURE = re.compile(r"[\d.,]+")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a model named with its parameter count (`Yi-34B`, `Llama-3-70B-Instruct`)
+_SIZED_MODEL = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*-\d+(?:\.\d+)?[BMT](?:-[\w.]+)*")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
