@@ -1626,6 +1626,11 @@ def test_a_name_with_a_parameter_size_is_a_model() -> None:
     assert ("Orca-13B", "AIModel") in found
 
 
+def test_a_known_name_with_a_capitalised_suffix_names_a_model_variant() -> None:
+    found = _candidates("Engineers tested DeepSeek-Coder and Kimi-K2-Vision last week.", "en")
+    assert {("DeepSeek-Coder", "AIModel"), ("Kimi-K2-Vision", "AIModel")} <= found
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

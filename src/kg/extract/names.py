@@ -35,6 +35,7 @@ _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
 )
 _MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
+_VARIANT_SUFFIX = re.compile(r"(?:-(?:[A-Z]{2,}|[A-Z][a-z]{2,})(?!\w|\.\w))+(?!-)")
 _FAMILY_VERSION = re.compile(
     r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
 )
@@ -328,6 +329,13 @@ class NameFinder:
             ):  # "DeepSeek V4-Pro", "Kimi K3", "Qwen 3": a new model
                 pattern = _MODEL_VERSION if m.label == "Firm" else _FAMILY_VERSION
                 number, label = pattern.match(text, m.end), "AIModel"
+                if number is None:  # "DeepSeek-OCR", "Kimi-K2-Thinking": a variant's own name
+                    number = _VARIANT_SUFFIX.match(text, m.end)
+                    if number is not None and (
+                        any(k.start <= m.end + 1 < k.end for k in known)
+                        or number.group(0).rsplit("-", 1)[-1] in self.org_suffixes
+                    ):  # "Huawei-SMIC": two names joined; "DeepSeek-AI": the firm itself
+                        number = None
             else:
                 continue
             if number is None:
