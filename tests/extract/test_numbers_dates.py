@@ -183,6 +183,11 @@ def test_cents_are_hundredths_of_a_dollar() -> None:
     assert [(q.value, q.unit) for q in quantities("a dividend of 4 cents a share", "en")] == [(0.04, "USD")]
 
 
+def test_a_bare_sum_then_its_value_in_won_in_brackets_is_one_figure() -> None:
+    found = quantities("이 중 24억(한화 약 3조3000억원)이 중국 몫이다", "ko")
+    assert [(q.value, q.converted) for q in found] == [(2.4e9, False), (3.3e12, True)]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]

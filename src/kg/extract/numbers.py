@@ -1060,6 +1060,14 @@ def _conversions(text: str, found: list[Quantity], words: str) -> list[Quantity]
             q = replace(q, converted=True)
         elif (
             prev
+            and prev.unit == "count"
+            and prev.counted is None
+            and q.measure == "money"
+            and _RESTATED_IN.fullmatch(gap)
+        ):  # "115억(한화 약 15조2317억원)": a bare sum, then its value in won: the same figure
+            q = replace(q, converted=True)
+        elif (
+            prev
             and prev.converted
             and prev.measure == q.measure
             and further.fullmatch(gap)
@@ -1070,6 +1078,11 @@ def _conversions(text: str, found: list[Quantity], words: str) -> list[Quantity]
             )  # "(7조8864억원 55억 달러)": a bracket of several conversions
         out.append(q)
     return out
+
+
+_RESTATED_IN = re.compile(
+    r"\s?[(（]\s?(?:한화|원화|미화|우리\s?돈으로|in\s(?:U\.?S\.?\s)?dollars)\s?(?:약\s?|about\s)?"
+)
 
 
 def _inside_brackets(text: str, at: int) -> bool:
