@@ -121,18 +121,32 @@ def linking_ending(sentence: str, start: int, end: int) -> int | None:
 def adnominal_before(sentence: str, at: int) -> bool:
     """Whether the word right before `at` (a space between) ends a relative clause: a verb or an
     adjective with an adnominal ending (ETM: `기록하는`, `차지한`, `넘을`), whatever the verb."""
+    before = sentence[max(0, at - 2) : at].rstrip()
+    if not before or not _may_end_adnominal(before[-1]):
+        return False  # no syllable an adnominal ending leaves (Kiwi not asked)
     tokens = [t for t in _tokens(sentence) if t.start + t.len <= at]
     if not tokens or not sentence[tokens[-1].start + tokens[-1].len : at].isspace():
         return False
     return bool(tokens[-1].tag == "ETM")
 
 
+def _may_end_adnominal(syllable: str) -> bool:
+    """A Hangul syllable with the final ㄴ or ㄹ, or 던: what an adnominal ending leaves."""
+    code = ord(syllable) - 0xAC00
+    return 0 <= code < 11172 and (code % 28 in (4, 8) or syllable == "던")
+
+
 _TIME_NOUNS = frozenset("지 후 뒤 동안 때 다음 직후 이후 이전 전 와중".split())
+_TIME_NOUN_AFTER_SPACE = re.compile(
+    r"\s(?:" + "|".join(sorted(_TIME_NOUNS, key=len, reverse=True)) + ")"
+)
 
 
 def time_clause_between(sentence: str, start: int, end: int) -> bool:
     """Whether a time clause closes between `start` and `end`: a verb's adnominal ending, then a
     noun of time (`발표한 지 며칠 만에`, `인수한 뒤`): its subject is not the main clause's."""
+    if not _TIME_NOUN_AFTER_SPACE.search(sentence, start, end):
+        return False  # no noun of time at all (Kiwi not asked)
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
     return any(
         a.tag == "ETM" and b.form in _TIME_NOUNS for a, b in zip(tokens, tokens[1:], strict=False)
