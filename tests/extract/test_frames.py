@@ -1631,6 +1631,11 @@ def test_a_known_name_with_a_capitalised_suffix_names_a_model_variant() -> None:
     assert {("DeepSeek-Coder", "AIModel"), ("Kimi-K2-Vision", "AIModel")} <= found
 
 
+def test_an_english_cue_that_opens_a_later_figure_is_that_figures() -> None:
+    text = "Tencent opened a data center with 8,000 accelerator cards and capacity of 900 petaflops."
+    assert not any(metric == "chips_produced" for _, metric, _, _ in core(text))
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -227,6 +227,7 @@ class Salience:
 
 
 _AND_BETWEEN = re.compile(r"\s+(?:and|및|과|와)\s+|(?:과|와)\s")
+_OF_BETWEEN = re.compile(r"\s(?:of|at|:)?\s?(?:about\s|around\s|nearly\s|over\s|up to\s)?|:\s?")
 # what opens a clause whose verb is left out: a comma, perhaps `and`, `both`, and a first name
 # of two (`, and both ASML and Applied Materials 36%`)
 _GAP_BEFORE = re.compile(r"[,;]\s*(?:and\s+|및\s+)?(?:both\s+)?(?:[\w.&'’ -]{1,30}?\s+and\s+)?$")
@@ -993,6 +994,7 @@ class FrameBuilder:
                 and c.end <= end
                 and not (q.start <= c.start < q.end)
                 and not self._governs_earlier(c, q)
+                and not self._governs_later(c, q)
             ]
             near = [(d, c) for d, c in near if d <= FAR]
             if near:
@@ -1013,6 +1015,18 @@ class FrameBuilder:
         if not ranked and only is not None:
             ranked = [(mid, None) for mid, _ in fitting]  # a reading the caller already chose
         return ranked
+
+    def _governs_later(self, cue: Cue, q: Quantity) -> bool:
+        """English nouns govern what follows: a cue after the figure that opens another figure
+        ("20,000 cards and capacity of 670 TFLOPS") is that figure's."""
+        if not self.en or cue.start < q.end:
+            return False
+        return any(
+            p is not q
+            and p.start >= cue.end
+            and _OF_BETWEEN.fullmatch(self._text, cue.end, p.start)
+            for p in getattr(self, "_quantities", [])
+        )
 
     def _governs_earlier(self, cue: Cue, q: Quantity) -> bool:
         """Korean verbs follow what they govern: a cue between two figures ("4,800 TPP를 넘지 않는
