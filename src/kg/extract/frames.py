@@ -1019,8 +1019,8 @@ class FrameBuilder:
     def _governs_later(self, cue: Cue, q: Quantity) -> bool:
         """English nouns govern what follows: a cue after the figure that opens another figure
         ("20,000 cards and capacity of 670 TFLOPS") is that figure's."""
-        if not self.en or cue.start < q.end:
-            return False
+        if not self.en or cue.start < q.end or not self._text[cue.start : cue.start + 1].isalpha():
+            return False  # (not "Oracle's 30,000 and Baidu's 20,000 GPUs": an owner's mark)
         return any(
             p is not q
             and p.start >= cue.end
