@@ -1636,6 +1636,10 @@ def test_an_english_cue_that_opens_a_later_figure_is_that_figures() -> None:
     assert not any(metric == "chips_produced" for _, metric, _, _ in core(text))
 
 
+def test_a_memory_size_right_before_a_chip_is_that_chips() -> None:
+    assert core("Buyers still want the 141GB H200 card.") == {("h200", "chip_memory", 141, "GB")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -1150,6 +1150,20 @@ class FrameBuilder:
             # "… 매출을 올렸으며 이는 전체 매출의 13%": the figure before's subject
             self._how = "fact-anaphor"
             return previous
+        sized = next(  # "the 96GB H20 GPU", "엔비디아의 46GB L20 GPU": the chip the size names
+            (
+                m
+                for m in mentions
+                if q.measure in ("memory", "bandwidth")
+                and m.label in labels
+                and m.start > q.end
+                and not text[q.end : m.start].strip()
+            ),
+            None,
+        )
+        if sized is not None:
+            self._how = "sized"
+            return _entity(sized)
         compared = self._compared(text, q, mentions)
         if (
             compared is not None
