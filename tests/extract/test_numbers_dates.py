@@ -188,6 +188,10 @@ def test_a_bare_sum_then_its_value_in_won_in_brackets_is_one_figure() -> None:
     assert [(q.value, q.converted) for q in found] == [(2.4e9, False), (3.3e12, True)]
 
 
+def test_a_chip_compound_modifier_counts_no_chips() -> None:
+    assert quantities("Seoul listed 12 chip-making tools for review", "en") == []
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]
