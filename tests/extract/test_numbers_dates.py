@@ -189,7 +189,7 @@ def test_a_bare_sum_then_its_value_in_won_in_brackets_is_one_figure() -> None:
 
 
 def test_a_chip_compound_modifier_counts_no_chips() -> None:
-    assert quantities("Seoul listed 12 chip-making tools for review", "en") == []
+    assert [q.unit for q in quantities("Seoul listed 12 chip-making tools for review", "en")] == ["count"]
 
 
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
