@@ -1640,6 +1640,11 @@ def test_a_memory_size_right_before_a_chip_is_that_chips() -> None:
     assert core("Buyers still want the 141GB H200 card.") == {("h200", "chip_memory", 141, "GB")}
 
 
+def test_a_penalty_against_a_firm_is_that_firms() -> None:
+    text = "Regulators imposed a penalty of $2 million against Orbis Micro, a reseller."
+    assert core(text) == {("orbis-micro", "penalty", 2_000_000, "USD")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -227,6 +227,7 @@ class Salience:
 
 
 _AND_BETWEEN = re.compile(r"\s+(?:and|및|과|와)\s+|(?:과|와)\s")
+_AGAINST_EN = re.compile(r"\s(?:in\s(?:penalties|fines)\s)?against\s", re.IGNORECASE)
 _OF_BETWEEN = re.compile(r"\s(?:of|at|:)?\s?(?:about\s|around\s|nearly\s|over\s|up to\s)?|:\s?")
 # what opens a clause whose verb is left out: a comma, perhaps `and`, `both`, and a first name
 # of two (`, and both ASML and Applied Materials 36%`)
@@ -1072,6 +1073,21 @@ class FrameBuilder:
         if column is not None and column.label in metric.subject:
             self._how = "table"  # "| Memory | 96 GB | 48 GB |" under "| Spec | H20 | L20 |"
             return column
+        if cue is not None and cue.group == "penalty" and self.en:
+            against = _AGAINST_EN.match(text, q.end, end)
+            named = [
+                m
+                for m in mentions + self._untyped
+                if against is not None
+                and m.start == against.end()
+                and m.label in ("", *metric.subject)
+            ]
+            if named:  # "a civil penalty of $500,000 against GlobalFoundries": the one penalised
+                self._how = "against"
+                m = named[0]
+                return Entity(
+                    m.label or "Firm", m.id, m.surface, candidate=m.candidate or not m.label
+                )
         found = self._grammatical_subject(
             text, start, end, q, cue, metric, mentions, salience, source
         )
