@@ -1645,6 +1645,11 @@ def test_a_penalty_against_a_firm_is_that_firms() -> None:
     assert core(text) == {("orbis-micro", "penalty", 2_000_000, "USD")}
 
 
+def test_a_demonstrative_points_at_the_name_mentioned_last_whatever_its_role() -> None:
+    text = "A100 수요는 여전하다. 분석가들은 H20 카드를 시험한 결과 이 칩이 2400 TPP에서 작동한다고 밝혔다."
+    assert core(text, "ko") == {("h20", "chip_tpp", 2400, "TPP")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}
