@@ -1650,6 +1650,10 @@ def test_a_demonstrative_points_at_the_name_mentioned_last_whatever_its_role() -
     assert core(text, "ko") == {("h20", "chip_tpp", 2400, "TPP")}
 
 
+def test_falling_short_of_a_korean_figure_is_no_negation() -> None:
+    assert core("비렌의 시장 점유율은 2%에 못 미친다.", "ko") == {("biren", "revenue_share", 2, "percent")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}
