@@ -1654,6 +1654,11 @@ def test_falling_short_of_a_korean_figure_is_no_negation() -> None:
     assert core("비렌의 시장 점유율은 2%에 못 미친다.", "ko") == {("biren", "revenue_share", 2, "percent")}
 
 
+def test_a_chip_anaphor_points_at_the_chip_named_last_in_its_sentence() -> None:
+    text = "The H100 sold out fast. In tests with the A100, the GPU's 2,039 GB/s memory bandwidth impressed analysts."
+    assert core(text) == {("a100", "chip_memory_bandwidth", 2039, "GB/s")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

@@ -2107,7 +2107,9 @@ class FrameBuilder:
             pointing = self.lex.demonstrative is not None and self.lex.demonstrative.match(
                 found[-1].group(0)
             )
-            if pointing:  # "L20 GPU를 테스트한 결과 이 칩이": `this chip` is the one named last
+            if (
+                pointing or label == "Chip"
+            ):  # "L20 GPU를 … 이 칩이", "With the A100, … the GPU's": the one named last
                 earlier = [m for m in mentions if m.label == label and m.end <= at] or earlier
             group = salience.groups.get(label)
             if not earlier and group and self._plural_anaphor.match(text, at):
