@@ -63,6 +63,12 @@ def test_korean_names_are_found_however_they_are_spaced(text: str, ident: str) -
 def test_a_latin_name_written_closed_up_is_found(text: str, ident: str) -> None:
     assert _ids(text)[0] == ident
 
+
+def test_a_bare_korean_government_is_the_texts_own_but_not_after_a_country_or_a_level() -> None:
+    assert _ids("정부는 예산을 늘렸다") == ["kr-government"]
+    assert _ids("중국 정부는 예산을 늘렸다") == ["cn-government"]
+    assert _ids("지방 정부가 나섰다") == []
+
 # -- new names: people Korean reports introduce ------------------------------------------------
 def _korean_people(text: str) -> list[str]:
     from kg.extract.names import finder

@@ -82,9 +82,33 @@ class Gazetteer:
         }
 
     def find(self, text: str) -> list[Mention]:
-        if _GLOSS.search(text):
-            return self._find_glossed(text)
-        return self._find(text)
+        found = self._find_glossed(text) if _GLOSS.search(text) else self._find(text)
+        if self._bare_government is None or "정부" not in text:
+            return found
+        return [  # "중국 정부", "지방 정부": not the text's own government that bare 정부 names
+            m
+            for m in found
+            if not (m.surface == "정부" and self._bare_government.search(text, 0, m.start))
+        ]
+
+    @property
+    def _bare_government(self) -> re.Pattern[str] | None:
+        if not hasattr(self, "_bare_government_pattern"):
+            words = [
+                w
+                for lex in languages().values()
+                for w in (*lex.data.names.country_prefixes, *lex.data.names.government_modifiers)
+            ]
+            self._bare_government_pattern = (
+                re.compile(
+                    "(?:"
+                    + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+                    + r")\s?$"
+                )
+                if words
+                else None
+            )
+        return self._bare_government_pattern
 
     def _find_glossed(self, text: str) -> list[Mention]:
         """Korean glosses a name in Latin letters in brackets (`어센드(Ascend) 910C`,

@@ -162,6 +162,8 @@ class Names(Strict):
     cn_given_name: Regex | None = None  # a given name before a Chinese surname ("Shiwei Yang")
     nationality_endings: list[str] = []  # `중국인`: a word of a nationality, before a name
     country_prefixes: list[str] = []
+    # words that make a bare `정부` some other government than the text's own (`지방 정부`)
+    government_modifiers: list[str] = []
     segment_nouns: list[str] = []
     possessor_nouns: list[
         str
