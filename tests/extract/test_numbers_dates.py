@@ -192,6 +192,16 @@ def test_a_chip_compound_modifier_counts_no_chips() -> None:
     assert [q.unit for q in quantities("Seoul listed 12 chip-making tools for review", "en")] == ["count"]
 
 
+@pytest.mark.parametrize("text, lang, value", [("a grant of ₹40 crore and ₹2.5 billion", "en", 2.5e9),
+                                               ("정부는 250억 루피를 배정했다", "ko", 2.5e10)])
+def test_rupees_are_indian_money(text: str, lang: str, value: float) -> None:
+    assert (value, "INR") in [(q.value, q.unit) for q in quantities(text, lang)]
+
+
+def test_a_power_written_as_a_compound_modifier_is_read() -> None:
+    assert [(q.value, q.unit) for q in quantities("a 350-megawatt campus", "en")] == [(350e6, "W")]
+
+
 def test_vague_amounts_are_lower_bounds_marked_vague() -> None:
     assert [(q.value, q.qualifier, q.vague) for q in quantities("thousands of GPUs", "en")] == [(1_000, "at_least", True)]
     assert [(q.value, q.qualifier, q.vague) for q in quantities("수천 개의 칩", "ko")] == [(1_000, "at_least", True)]
