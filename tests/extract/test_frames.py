@@ -1659,6 +1659,10 @@ def test_a_chip_anaphor_points_at_the_chip_named_last_in_its_sentence() -> None:
     assert core(text) == {("a100", "chip_memory_bandwidth", 2039, "GB/s")}
 
 
+def test_a_word_a_known_name_holds_is_no_anaphor() -> None:
+    assert core("정부는 GPU 2만 장을 도입하겠다고 밝혔다.", "ko") == {("kr-government", "chips_acquired", 20000, "GPU")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}

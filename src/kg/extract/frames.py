@@ -2163,10 +2163,12 @@ class FrameBuilder:
         return nouns is not None and bool(nouns.search(text, max(0, m.start - 40), m.start))
 
     def _names_anaphor(self, text: str, end: int, labels: Sequence[str], start: int = 0) -> bool:
-        return any(
-            p.search(text, start, end)
+        named = getattr(self, "_named", [])
+        return any(  # not a word a known name holds (`정부는` when the text's own government)
+            not any(a <= m.start() and m.end() <= b for a, b in named)
             for label in labels
             if (p := self.lex.anaphors.get(label)) is not None
+            for m in p.finditer(text, start, end)
         )
 
     def topical(self, text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
