@@ -1663,6 +1663,12 @@ def test_a_word_a_known_name_holds_is_no_anaphor() -> None:
     assert core("정부는 GPU 2만 장을 도입하겠다고 밝혔다.", "ko") == {("kr-government", "chips_acquired", 20000, "GPU")}
 
 
+@pytest.mark.parametrize("text, lang", [("상무부는 올해 수출 허가 240건을 내줬다.", "ko"),
+                                         ("The Commerce Department granted 240 export licenses this year.", "en")])
+def test_a_count_of_licences_granted_is_the_agencys(text: str, lang: str) -> None:
+    assert core(text, lang) == {("us-commerce", "licences_granted", 240, "cases")}
+
+
 def test_the_one_firm_a_page_names_once_is_what_the_company_is() -> None:
     text = "The company reported revenue of 4 billion yuan.\n\nSource: Hygon research note"
     assert core(text) == {("hygon", "revenue", 4e9, "CNY")}
