@@ -226,14 +226,6 @@ class Salience:
         return None
 
 
-_AND_BETWEEN = re.compile(r"\s+(?:and|및|과|와)\s+|(?:과|와)\s")
-_AGAINST_EN = re.compile(r"\s(?:in\s(?:penalties|fines)\s)?against\s", re.IGNORECASE)
-_OF_BETWEEN = re.compile(r"\s(?:of|at|:)?\s?(?:about\s|around\s|nearly\s|over\s|up to\s)?|:\s?")
-# what opens a clause whose verb is left out: a comma, perhaps `and`, `both`, and a first name
-# of two (`, and both ASML and Applied Materials 36%`)
-_GAP_BEFORE = re.compile(r"[,;]\s*(?:and\s+|및\s+)?(?:both\s+)?(?:[\w.&'’ -]{1,30}?\s+and\s+)?$")
-
-
 @dataclass(frozen=True, slots=True)
 class Cue:
     start: int
@@ -445,37 +437,24 @@ class FrameBuilder:
                 continue
             frame = Frame(q)
             self._group: list[Entity] | None = None
-            gapped = self._gapped_name(text, q, typed, earlier)
-            if gapped is not None and earlier is not None:
-                # "Tokyo Electron took 44% of its revenue from China, Lam Research 42%": the
-                # first clause's verb, left out, with a subject of its own
-                self._fill(
-                    frame,
-                    text,
-                    typed,
-                    quantities,
-                    dates,
-                    salience,
-                    source,
-                    cues,
-                    forced=earlier.metric,
-                    subject=_entity(gapped),
-                )
-                if frame.ok:
-                    frame.how = "gapped"
-                    partner = next(  # "and both ASML and Applied Materials 36%": each of the two
-                        (
-                            m
-                            for m in typed
-                            if m.label == gapped.label
-                            and _AND_BETWEEN.fullmatch(text, m.end, gapped.start)
-                        ),
-                        None,
-                    )
-                    if partner is not None:
-                        frames.append(replace(frame, subject=_entity(partner)))
-            else:
-                self._fill(frame, text, typed, quantities, dates, salience, source, cues)
+            # "Tokyo Electron took 44% of its revenue from China, Lam Research 42%": the first
+            # clause's verb, left out, with a subject of its own (and both of "both A and B 36%")
+            gapped = self._gapped_names(text, q, typed, earlier)
+            self._fill(
+                frame,
+                text,
+                typed,
+                quantities,
+                dates,
+                salience,
+                source,
+                cues,
+                forced=earlier.metric if gapped and earlier else None,
+                subject=_entity(gapped[-1]) if gapped else None,
+            )
+            if gapped and frame.ok:
+                frame.how = "gapped"
+                frames += [replace(frame, subject=_entity(m)) for m in gapped[:-1]]
             if frame.ok:
                 earlier = frame
             frames.append(frame)
@@ -1025,7 +1004,10 @@ class FrameBuilder:
         return any(
             p is not q
             and p.start >= cue.end
-            and _OF_BETWEEN.fullmatch(self._text, cue.end, p.start)
+            and (
+                self._text[cue.end : p.start].strip() in ("", ":")
+                or self.lex.words_between("figure_openers", self._text[cue.end : p.start])
+            )
             for p in getattr(self, "_quantities", [])
         )
 
@@ -1073,14 +1055,13 @@ class FrameBuilder:
         if column is not None and column.label in metric.subject:
             self._how = "table"  # "| Memory | 96 GB | 48 GB |" under "| Spec | H20 | L20 |"
             return column
-        if cue is not None and cue.group == "penalty" and self.en:
-            against = _AGAINST_EN.match(text, q.end, end)
+        if cue is not None and cue.group == "penalty":
             named = [
                 m
                 for m in mentions + self._untyped
-                if against is not None
-                and m.start == against.end()
+                if q.end < m.start < end
                 and m.label in ("", *metric.subject)
+                and self.lex.words_between("penalised_after", text[q.end : m.start])
             ]
             if named:  # "a civil penalty of $500,000 against GlobalFoundries": the one penalised
                 self._how = "against"
@@ -1244,22 +1225,39 @@ class FrameBuilder:
                 return found
         return self._subject_ko(text, start, end, q, labels, mentions, salience, cue)
 
-    def _gapped_name(
+    def _gapped_names(
         self, text: str, q: Quantity, typed: list[Mention], earlier: Frame | None
-    ) -> Mention | None:
-        """A name right before a figure, after a comma (`…, Lam Research 42%, KLA 41%`), when the
+    ) -> list[Mention]:
+        """The name right before a figure, after a gap opener (`…, Lam Research 42%, KLA 41%`),
+        with the name a list joins to it (`, and both ASML and Applied Materials 36%`), when the
         sentence took a figure of the same measure before: a clause whose verb is left out."""
         if earlier is None or earlier.quantity.measure != q.measure or earlier.metric is None:
-            return None
+            return []
         named = [m for m in typed if m.end <= q.start and not text[m.end : q.start].strip()]
         if not named or named[-1].end == q.start:
-            return None
-        name = named[-1]
-        if earlier.quantity.end > name.start or not _GAP_BEFORE.search(
-            text, max(0, name.start - 40), name.start
+            return []
+        names = [named[-1]]
+        partner = next(
+            (
+                m
+                for m in typed
+                if m.label == names[0].label
+                and m.end < names[0].start
+                and self.lex.joins_list(text, m.end, names[0].start)
+            ),
+            None,
+        )
+        if partner is not None:
+            names.insert(0, partner)
+        if earlier.quantity.end > names[0].start or not self.lex.word_before(
+            "gap_openers", text, names[0].start
         ):
-            return None
-        return name
+            return []
+        return names
+
+    @cached_property
+    def _time_nouns(self) -> list[str]:
+        return self.lex.data.clause_words.get("time_nouns", [])
 
     @cached_property
     def _officer_title(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -1602,7 +1600,8 @@ class FrameBuilder:
         inside = [
             m
             for m in possessors + marked
-            if m.start >= start and (m in topics or not time_clause_between(text, m.end, q.start))
+            if m.start >= start
+            and (m in topics or not time_clause_between(text, m.end, q.start, self._time_nouns))
         ]
         for group in (
             inside,

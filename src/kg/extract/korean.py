@@ -9,7 +9,7 @@ the text names none (opening the sentence with a subject particle, or marked as 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -136,21 +136,15 @@ def _may_end_adnominal(syllable: str) -> bool:
     return 0 <= code < 11172 and (code % 28 in (4, 8) or syllable == "던")
 
 
-_TIME_NOUNS = frozenset("지 후 뒤 동안 때 다음 직후 이후 이전 전 와중".split())
-_TIME_NOUN_AFTER_SPACE = re.compile(
-    r"\s(?:" + "|".join(sorted(_TIME_NOUNS, key=len, reverse=True)) + ")"
-)
-
-
-def time_clause_between(sentence: str, start: int, end: int) -> bool:
+def time_clause_between(sentence: str, start: int, end: int, time_nouns: Sequence[str]) -> bool:
     """Whether a time clause closes between `start` and `end`: a verb's adnominal ending, then a
-    noun of time (`발표한 지 며칠 만에`, `인수한 뒤`): its subject is not the main clause's."""
-    if not _TIME_NOUN_AFTER_SPACE.search(sentence, start, end):
+    noun of time (`발표한 지 며칠 만에`, `인수한 뒤`; the lexicon's `time_nouns`): its subject is
+    not the main clause's."""
+    words = set(time_nouns)
+    if not any(f" {w}" in sentence[start:end] for w in words):
         return False  # no noun of time at all (Kiwi not asked)
     tokens = [t for t in _tokens(sentence) if start <= t.start < end]
-    return any(
-        a.tag == "ETM" and b.form in _TIME_NOUNS for a, b in zip(tokens, tokens[1:], strict=False)
-    )
+    return any(a.tag == "ETM" and b.form in words for a, b in zip(tokens, tokens[1:], strict=False))
 
 
 def is_proper_name(sentence: str, start: int, end: int, unknown_ok: bool = False) -> bool:
