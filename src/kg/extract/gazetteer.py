@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.extract.lexicon import languages
 from kg.ontology import Ontology
@@ -91,24 +91,14 @@ class Gazetteer:
             if not (m.surface == "정부" and self._bare_government.search(text, 0, m.start))
         ]
 
-    @property
+    @cached_property
     def _bare_government(self) -> re.Pattern[str] | None:
-        if not hasattr(self, "_bare_government_pattern"):
-            words = [
-                w
-                for lex in languages().values()
-                for w in (*lex.data.names.country_prefixes, *lex.data.names.government_modifiers)
-            ]
-            self._bare_government_pattern = (
-                re.compile(
-                    "(?:"
-                    + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                    + r")\s?$"
-                )
-                if words
-                else None
-            )
-        return self._bare_government_pattern
+        words = [
+            w
+            for lex in languages().values()
+            for w in (*lex.data.names.country_prefixes, *lex.data.names.government_modifiers)
+        ]
+        return _alternation_before(words)
 
     def _find_glossed(self, text: str) -> list[Mention]:
         """Korean glosses a name in Latin letters in brackets (`어센드(Ascend) 910C`,
@@ -307,3 +297,11 @@ def edit_distance(a: str, b: str) -> int:
 @lru_cache(maxsize=4)
 def for_ontology(ontology: Ontology) -> Gazetteer:
     return Gazetteer(ontology)
+
+
+def _alternation_before(words: list[str]) -> re.Pattern[str] | None:
+    """Any of `words` ending right before a position (spaces aside)."""
+    if not words:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?:{alternatives})\s?$")
