@@ -114,6 +114,9 @@ class Numbers(Strict):
     not_before_words: list[Regex] = []
     # words that may open a bracket restating a figure in another currency or unit (`(한화 약 …)`)
     conversion_words: list[Regex] = []
+    # words that say a bracket restates the figure before it in a currency (`115억(한화 약 …)`):
+    # a bare number before one is a sum
+    restated_in_words: list[Regex] = []
 
 
 class Relative(Strict):

@@ -319,7 +319,12 @@ class QuantityFinder:
         else:
             found = self._counted_in_clause(text, found)
         found = self._row_unit(text, found)
-        converted = _conversions(text, found, "|".join(self.n.conversion_words) or "(?!)")
+        converted = _conversions(
+            text,
+            found,
+            "|".join(self.n.conversion_words) or "(?!)",
+            "|".join(self.n.restated_in_words) or "(?!)",
+        )
         return [replace(q, text=sentence[q.start : q.end]) for q in converted]
 
     def _row_unit(self, text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1040,11 +1045,15 @@ def _scale_of(high: float, low: float) -> float:
     return factor if factor >= 1000 else 1.0
 
 
-def _conversions(text: str, found: list[Quantity], words: str) -> list[Quantity]:
+def _conversions(
+    text: str, found: list[Quantity], words: str, restated_in: str = "(?!)"
+) -> list[Quantity]:
     """`170억달러(22조원)`, `55억달러(한화 약 7조5000억원)`, `497.9 exaflops (497,900,000
     teraflops)`: a figure in brackets right after one of the same measure restates it (another
-    currency or unit); `words` may stand before it (the language's `conversion_words`)."""
+    currency or unit); `words` may stand before it (the language's `conversion_words`), and
+    `restated_in` words (`한화`) make a bracket a restatement even of a bare number."""
     opened = re.compile(rf"\s?[(（·/]\s?(?:(?:{words})\s?)*", re.I)
+    restated = re.compile(rf"\s?[(（]\s?(?:{restated_in})\s?(?:(?:{words})\s?)*", re.I)
     further = re.compile(rf"[\s,·/]*(?:(?:{words})\s?)*", re.I)
     out: list[Quantity] = []
     for q in found:
@@ -1063,7 +1072,7 @@ def _conversions(text: str, found: list[Quantity], words: str) -> list[Quantity]
             and prev.unit == "count"
             and prev.counted is None
             and q.measure == "money"
-            and _RESTATED_IN.fullmatch(gap)
+            and restated.fullmatch(gap)
         ):  # "115억(한화 약 15조2317억원)": a bare sum, then its value in won: the same figure
             q = replace(q, converted=True)
         elif (
@@ -1078,11 +1087,6 @@ def _conversions(text: str, found: list[Quantity], words: str) -> list[Quantity]
             )  # "(7조8864억원 55억 달러)": a bracket of several conversions
         out.append(q)
     return out
-
-
-_RESTATED_IN = re.compile(
-    r"\s?[(（]\s?(?:한화|원화|미화|우리\s?돈으로|in\s(?:U\.?S\.?\s)?dollars)\s?(?:약\s?|about\s)?"
-)
 
 
 def _inside_brackets(text: str, at: int) -> bool:
