@@ -653,7 +653,7 @@ class FrameBuilder:
         value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
         compared = self._compared(
             text, q, mentions
-        )  # "versus OpenAI at $30": a base with its own figure
+        )  # "versus Mistral at $9": a base with its own figure
         bases = [m for m in mentions if m is not compared and self._comparison_base(text, m)]
         candidates = [
             m
@@ -998,7 +998,7 @@ class FrameBuilder:
 
     def _governs_later(self, cue: Cue, q: Quantity) -> bool:
         """English nouns govern what follows: a cue after the figure that opens another figure
-        ("20,000 cards and capacity of 670 TFLOPS") is that figure's."""
+        ("8,000 cards and capacity of 900 PFLOPS") is that figure's."""
         if not self.en or cue.start < q.end or not self._text[cue.start : cue.start + 1].isalpha():
             return False  # (not "Oracle's 30,000 and Baidu's 20,000 GPUs": an owner's mark)
         return any(

@@ -877,7 +877,7 @@ _RANGE = {
 # one range
 _NOT_A_RANGE = {"en": re.compile(r"(?:\bfrom\s+(?:about\s+|around\s+)?\S*$)", re.IGNORECASE)}
 # ... unless what goes from one to the other is a span, not a change ("to range from 9% to 11%",
-# "projected to be from 1.7 billion yuan to 1.85 billion yuan")
+# "expected to be from 2 billion yuan to 2.4 billion yuan")
 _SPAN_FROM = {
     "en": re.compile(
         r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|be|is|are|was|were)\s+from\s+"
