@@ -24,12 +24,18 @@ def front_matter(recipe: dict[str, object]) -> str:
         value = recipe.get(key)
         if value is None:
             continue
-        lines.append(f"{key}: {json.dumps(str(value), ensure_ascii=False)}" if key != "lang" else f"lang: {value}")
+        lines.append(
+            f"{key}: {json.dumps(str(value), ensure_ascii=False)}"
+            if key != "lang"
+            else f"lang: {value}"
+        )
     lines.append("---")
     return "\n".join(lines) + "\n"
 
 
-def check(recipe: dict[str, object], excerpt: str) -> str | None:
+def check(recipe: dict[str, object], excerpt: str, raw: str = "") -> str | None:
+    """Why `excerpt` is not the recipe's seen span, or None (`raw`: the excerpt as pasted,
+    trailing blank lines and all)."""
     span = recipe.get("seen_span")
     if not isinstance(span, dict):
         return "recipe has no seen_span"
@@ -40,8 +46,8 @@ def check(recipe: dict[str, object], excerpt: str) -> str | None:
         return f"excerpt does not start with {starts!r}"
     if not squashed.endswith(ends):
         return f"excerpt does not end with {ends!r}"
-    chars = int(span["chars"])
-    if abs(len(excerpt) - chars) > max(20, chars // 50):
+    chars, slack = int(span["chars"]), max(20, int(span["chars"]) // 50)
+    if all(abs(n - chars) > slack for n in (len(excerpt), len(raw))):
         return f"excerpt has {len(excerpt)} characters, the recipe says {chars}"
     return None
 
@@ -53,8 +59,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("tests/gold/real/texts"))
     args = parser.parse_args()
     recipe = yaml.safe_load(args.recipe.read_text(encoding="utf-8"))
-    excerpt = args.excerpt.read_text(encoding="utf-8").strip("\n")
-    problem = check(recipe, excerpt)
+    raw = args.excerpt.read_text(encoding="utf-8")
+    excerpt = raw.strip("\n")
+    problem = check(recipe, excerpt, raw)
     if problem:
         print(f"{args.recipe}: {problem}", file=sys.stderr)
         return 1
