@@ -100,6 +100,7 @@ class Fraction(Strict):
 
 class Numbers(Strict):
     words: dict[str, float] = {}
+    words_and: list[str] = []  # joins number words after a hundred: "one hundred and six"
     scales: dict[str, float] = {}
     small_scales: dict[str, float] = {}
     vague: list[Vague] = []

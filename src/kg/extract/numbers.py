@@ -101,7 +101,10 @@ class QuantityFinder:
         ):  # native numerals stand apart from their counter: "세 곳", "여섯 배", never "세대"
             units = "|".join(w for u in self.n.units for w in u.words)
             return re.compile(rf"(?<![\w])(?:{one})(?=\s(?:{self._counter_alternation}|{units}))")
-        return re.compile(rf"\b(?:{one})(?:[\s-](?:{one}))*\b", re.IGNORECASE)
+        hundreds = "|".join(re.escape(w) for w, v in self.n.words.items() if v == 100)
+        joined = "|".join(map(re.escape, self.n.words_and))
+        glue = rf"[\s-]|(?<={hundreds})\s(?:{joined})\s" if hundreds and joined else r"[\s-]"
+        return re.compile(rf"\b(?:{one})(?:(?:{glue})(?:{one}))*\b", re.IGNORECASE)
 
     @cached_property
     def _counter_alternation(self) -> str:
@@ -461,6 +464,8 @@ class QuantityFinder:
                     continue
                 if self._not_before_words and self._not_before_words.match(text, m.end()):
                     continue  # "eight-way", "two-day": a modifier, not a figure
+                if re.match(r"-[^\W\d_]", text[m.end() : m.end() + 2]):
+                    continue  # hyphened to a word that is no number: "half-precision", "one-off"
                 if self._not_after_words and self._not_after_words.search(
                     text, max(0, m.start() - 16), m.start()
                 ):
@@ -578,6 +583,8 @@ class QuantityFinder:
             tokens = tokens[1:]  # "a hundred", "a dozen"
         total, current = 0.0, 0.0
         for word in tokens:
+            if word in self.n.words_and:
+                continue  # the regex admits it only after a hundred
             value = self.n.words.get(word)
             if value is None:
                 return None
