@@ -1808,3 +1808,24 @@ def test_a_bare_share_in_a_later_clause_is_not_the_first_clauses_subjects() -> N
 def test_a_new_model_code_with_its_spec_after_while_owns_it() -> None:
     text = "The ZX-900 leads the range, while the smaller ZX-300 with 24GB of memory fills the gap."
     assert ("zx-300", "chip_memory", 24, "GB") in core(text)
+
+
+def test_number_words_joined_by_and_after_a_hundred_are_one_figure() -> None:
+    text = "The ZX-700 delivers one hundred and forty-two teraflops at low precision."
+    assert core(text) == {("zx-700", "chip_compute", 142, "TFLOPS")}
+
+
+def test_a_fraction_word_hyphened_to_a_noun_is_no_figure() -> None:
+    text = "The ZX-700 delivers ninety teraflops in half-precision arithmetic."
+    assert core(text) == {("zx-700", "chip_compute", 90, "TFLOPS")}
+
+
+def test_a_new_model_code_before_a_modal_and_a_spec_verb_owns_the_spec() -> None:
+    text = "Kirin chips sold well last year.\n\nThe QX-210 can draw ninety watts under load."
+    assert core(text) == {("qx-210", "chip_power", 90, "W")}
+
+
+def test_a_new_chip_named_with_its_noun_keeps_its_type_when_named_alone_later() -> None:
+    text = ("Lumen Silicon unveiled the LS T9000 GPU this week.\n\n"
+            "LS T9000 specifications list 64GB of on-package memory.")
+    assert ("ls-t9000", "chip_memory", 64, "GB") in core(text)

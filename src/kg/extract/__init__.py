@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg import paths
@@ -87,6 +87,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     out: list[SentenceAnalysis] = []
     known_languages = lexicons.languages()
     proper = _proper_words(document)
+    typed_names: dict[str, str] = {}  # a new name's type, once a sentence has told it
     for passage in document.passages:
         salience.new_paragraph()
         # a passage in another language than its document (a Korean page in an English PDF, an
@@ -106,10 +107,11 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             text = passage.text[start:end]
             inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
             new = [
-                n
+                _as_typed_before(n, typed_names)
                 for n in (_candidate(x) for x in names.find(text, inside))
                 if not _glossed(text, n, inside)
             ]
+            typed_names.update((n.id, n.label) for n in new if n.label)
             new += _proper_first_word(text, inside + new, proper)
             # a new chip that extends a known family ("Ascend 960" over "Ascend") replaces it
             inside = [
@@ -284,6 +286,14 @@ def _proper_first_word(text: str, taken: list[Mention], proper: frozenset[str]) 
     if any(m.start < end and start < m.end for m in taken):
         return []
     return [Mention(start, end, first.group(1), "", slug(first.group(1)), candidate=True)]
+
+
+def _as_typed_before(mention: Mention, typed: dict[str, str]) -> Mention:
+    """A new name the document typed earlier keeps that type where it stands alone ("the MTT
+    S5000 GPU" …, then "MTT S5000 specifications include …")."""
+    if mention.label or mention.id not in typed:
+        return mention
+    return replace(mention, label=typed[mention.id])
 
 
 def _candidate(name: Name) -> Mention:

@@ -775,7 +775,9 @@ class FrameBuilder:
     @cached_property
     def _spec_verb_after(self) -> re.Pattern[str]:
         verbs = "|".join(self.lex.data.clause_words.get("spec_verbs", [])) or "(?!)"
-        return re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\b")
+        helpers = "|".join(self.lex.data.clause_words.get("auxiliaries", [])) or "(?!)"
+        # "The X9 delivers …", "The X9 can consume …", "The X9 typically draws …"
+        return re.compile(rf"\s+(?:(?:{helpers})\s+)?(?:[a-z]+ly\s+)?(?:{verbs})\b")
 
     @cached_property
     def _not_product(self) -> re.Pattern[str]:

@@ -489,6 +489,16 @@ class NameFinder:
         if all(tok.rstrip(".") in self.org_suffixes or tok in ("of", "and", "&") for tok in tokens):
             return None  # "Corp" after a known name, "Global" alone: no name of its own
         label = self._english_label(text, s, e, tokens, title)
+        if (
+            label == "Chip"
+            and len(words) > 1
+            and self._chip_words is not None
+            and self._chip_words.fullmatch(tokens[-1])
+        ):  # "MTT S5000 GPU": the chip is the MTT S5000; the noun says what it is
+            e = words[-2][1]
+            surface = text[s:e].rstrip(".,")
+            e = s + len(surface)
+            tokens = surface.split()
         at_sentence_start = not text[:s].strip(" \"“'([-–—•*")
         typed_by_next_word = (
             label in ("Chip", "AIModel")
