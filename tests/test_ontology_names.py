@@ -69,7 +69,7 @@ ENGLISH = [
      [("Taiwan's Ministry of Economic Affairs", "Agency", "tw-moea"), ("Huawei", "Firm", "huawei"),
       ("SMIC", "Firm", "smic")]),
     ("The Dutch government, Japan's METI and the European Commission restricted ASML and Tokyo Electron.",
-     [("Dutch government", "Agency", "nl-government"), ("METI", "Agency", "jp-meti"),
+     [("Dutch government", "Agency", "nl-government"), ("Japan", "Country", "jp"), ("METI", "Agency", "jp-meti"),
       ("European Commission", "Agency", "eu-commission"), ("ASML", "Firm", "asml"),
       ("Tokyo Electron", "Firm", "tokyo-electron")]),
     ("Commerce Secretary Howard Lutnick said the H20 could be sold. Lutnick later told CNBC more.",
