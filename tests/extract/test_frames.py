@@ -1829,3 +1829,8 @@ def test_a_new_chip_named_with_its_noun_keeps_its_type_when_named_alone_later() 
     text = ("Lumen Silicon unveiled the LS T9000 GPU this week.\n\n"
             "LS T9000 specifications list 64GB of on-package memory.")
     assert ("ls-t9000", "chip_memory", 64, "GB") in core(text)
+
+
+def test_a_korean_possessor_after_the_figure_does_not_block_the_dropped_subject() -> None:
+    text = "카카오는 새 데이터센터를 짓는다. 또 내후년까지 700억원을 들여 퓨리오사AI의 칩을 도입할 계획이다."
+    assert core(text, "ko") == {("kakao", "spending", 70e9, "KRW")}

@@ -1656,8 +1656,9 @@ class FrameBuilder:
                 m.label in labels
                 and not self._oblique.match(text, m.end)
                 and (m.start, m.end) not in wholes
+                and not (m.start >= q.end and self._possessive(text, m))
                 for m in mentions
-            )
+            )  # "1000억원을 투자해 리벨리온의 NPU …": a possessor after the figure is no subject
             and not self._generic_subject(text, 0, q.start)
             and not self._overt_subject_ko(text, 0, q.start)
             and not self._system_subject_ko(text, start, q)
