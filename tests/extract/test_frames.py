@@ -1834,3 +1834,8 @@ def test_a_new_chip_named_with_its_noun_keeps_its_type_when_named_alone_later() 
 def test_a_korean_possessor_after_the_figure_does_not_block_the_dropped_subject() -> None:
     text = "카카오는 새 데이터센터를 짓는다. 또 내후년까지 700억원을 들여 퓨리오사AI의 칩을 도입할 계획이다."
     assert core(text, "ko") == {("kakao", "spending", 70e9, "KRW")}
+
+
+def test_a_korean_subject_inside_a_relative_clause_yields_to_the_sentence_topic() -> None:
+    text = "카카오는 리벨리온이 올해 내놓을 예정인 칩을 바탕으로 50MW급 센터를 세울 계획이다."
+    assert core(text, "ko") == {("kakao", "power_capacity", 50e6, "W")}

@@ -25,6 +25,7 @@ from kg.extract.dates import DateValue
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import (
     adnominal_before,
+    adnominal_clause_between,
     linking_ending,
     marked_nouns,
     marked_proper_nouns,
@@ -1604,6 +1605,7 @@ class FrameBuilder:
             for m in possessors + marked
             if m.start >= start
             and (m in topics or not time_clause_between(text, m.end, q.start, self._time_nouns))
+            and (m in topics or not self._embedded_under_topic(text, m, q, topics))
         ]
         for group in (
             inside,
@@ -1666,6 +1668,16 @@ class FrameBuilder:
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None
+
+    def _embedded_under_topic(
+        self, text: str, m: Mention, q: Quantity, topics: list[Mention]
+    ) -> bool:
+        """`오픈AI는 AMD가 내년 출시 예정인 MI450 칩을 기반으로 1GW급 시설을`: a name marked
+        as a subject after the sentence's topic, whose clause closes as a relative clause before
+        the figure, is the subject of that relative clause only."""
+        return any(t.end <= m.start for t in topics) and adnominal_clause_between(
+            text, m.end, q.start
+        )
 
     def _overt_subject_ko(self, text: str, start: int, end: int) -> bool:
         """The clause names a subject of its own that is no known entity, so the discourse's topic

@@ -130,6 +130,19 @@ def adnominal_before(sentence: str, at: int) -> bool:
     return bool(tokens[-1].tag == "ETM")
 
 
+def adnominal_clause_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a relative clause closes between `start` and `end`: a predicate with an
+    adnominal ending (ETM) and the noun it modifies (`출시 예정인 MI450`, `공급하는 칩`): a
+    subject marked before it is that clause's, not the sentence's."""
+    if not any(_may_end_adnominal(ch) for ch in sentence[start:end]):
+        return False  # no syllable an adnominal ending leaves (Kiwi not asked)
+    tokens = [t for t in _tokens(sentence) if start <= t.start < end]
+    return any(
+        a.tag == "ETM" and b.tag.startswith(("NN", "SL"))
+        for a, b in zip(tokens, tokens[1:], strict=False)
+    )
+
+
 def _may_end_adnominal(syllable: str) -> bool:
     """A Hangul syllable with the final ㄴ or ㄹ, or 던: what an adnominal ending leaves."""
     code = ord(syllable) - 0xAC00
