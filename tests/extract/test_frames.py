@@ -1839,3 +1839,8 @@ def test_a_korean_possessor_after_the_figure_does_not_block_the_dropped_subject(
 def test_a_korean_subject_inside_a_relative_clause_yields_to_the_sentence_topic() -> None:
     text = "카카오는 리벨리온이 올해 내놓을 예정인 칩을 바탕으로 50MW급 센터를 세울 계획이다."
     assert core(text, "ko") == {("kakao", "power_capacity", 50e6, "W")}
+
+
+def test_a_korean_name_right_after_a_place_noun_is_a_place_not_a_new_firm() -> None:
+    text = "첫 단계는 북부 도시 하롱의 산업단지에 3억 달러를 투자해 지어질 예정이다."
+    assert not any(f[0] == "하롱" for f in core(text, "ko"))
