@@ -1844,3 +1844,8 @@ def test_a_korean_subject_inside_a_relative_clause_yields_to_the_sentence_topic(
 def test_a_korean_name_right_after_a_place_noun_is_a_place_not_a_new_firm() -> None:
     text = "첫 단계는 북부 도시 하롱의 산업단지에 3억 달러를 투자해 지어질 예정이다."
     assert not any(f[0] == "하롱" for f in core(text, "ko"))
+
+
+def test_a_korean_clause_whose_subject_is_an_agency_does_not_take_the_firm_topic() -> None:
+    text = "엔비디아는 새 칩을 내놓았다. 정부가 내년부터 대학에 GPU 5천 장을 공급할 예정이다."
+    assert not any(f[0] == "nvidia" and f[2] == 5000 for f in core(text, "ko"))

@@ -127,6 +127,7 @@ _RELATIVE_ENDING = re.compile(
 _RELATIVE_BEFORE_HEAD = re.compile(
     _RELATIVE_ENDING.pattern + "$"
 )  # the ending right before its head noun
+_ACTORS = frozenset({"Agency", "Person"})
 _PRODUCT_LEAD = re.compile(r"(?:(?:the|its|their)(?:\s+[\w-]+){0,3})?", re.IGNORECASE)
 _RELATIVE_WHICH = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
 _NEXT_WORD_KO = re.compile(r"\s[\uac00-\ud7a3A-Za-z0-9]+")
@@ -1664,6 +1665,12 @@ class FrameBuilder:
             and not self._generic_subject(text, 0, q.start)
             and not self._overt_subject_ko(text, 0, q.start)
             and not self._system_subject_ko(text, start, q)
+            and not any(
+                m.label in _ACTORS and m.label not in labels and self._marked_subject(text, m)
+                for m in mentions
+                if start <= m.start and m.end <= q.start
+            )  # "정부가 … GPU 1만 장을 공급": the clause's subject is an actor of another kind (a
+            # marked chip or country is the figure's product or market, not its subject)
         ):  # "중국 내 판매": a place, no subject
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
