@@ -1849,3 +1849,8 @@ def test_a_korean_name_right_after_a_place_noun_is_a_place_not_a_new_firm() -> N
 def test_a_korean_clause_whose_subject_is_an_agency_does_not_take_the_firm_topic() -> None:
     text = "엔비디아는 새 칩을 내놓았다. 정부가 내년부터 대학에 GPU 5천 장을 공급할 예정이다."
     assert not any(f[0] == "nvidia" and f[2] == 5000 for f in core(text, "ko"))
+
+
+def test_a_clause_opening_with_a_project_as_subject_is_not_about_the_topic_firm() -> None:
+    text = "Tencent won the tender last week. The project involves buying 900 inference servers over two years."
+    assert not any(f[0] == "tencent" and f[2] == 900 for f in core(text))

@@ -1716,6 +1716,8 @@ class FrameBuilder:
         begin = opener if opener is not None else begin
         if self.lex.word_after("fact_anaphors", text, begin):
             return False  # "This represents 13% of sales" points back at the figure before
+        if self.lex.word_after("thing_subjects", text, begin):
+            return True  # "The project involves buying 740 servers": the project's, not a firm's
         for label, pattern in self.lex.anaphors.items():
             m = pattern.match(text, begin, end)
             if m is not None and " " in m.group(0).strip():
