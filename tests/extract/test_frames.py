@@ -1854,3 +1854,7 @@ def test_a_korean_clause_whose_subject_is_an_agency_does_not_take_the_firm_topic
 def test_a_clause_opening_with_a_project_as_subject_is_not_about_the_topic_firm() -> None:
     text = "Tencent won the tender last week. The project involves buying 900 inference servers over two years."
     assert not any(f[0] == "tencent" and f[2] == 900 for f in core(text))
+
+
+def test_a_count_hyphened_to_person_before_a_workforce_is_a_headcount() -> None:
+    assert core("Biren has an 800-strong workforce in Shanghai.") == {("biren", "headcount", 800, "people")}
