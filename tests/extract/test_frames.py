@@ -1858,3 +1858,12 @@ def test_a_clause_opening_with_a_project_as_subject_is_not_about_the_topic_firm(
 
 def test_a_count_hyphened_to_person_before_a_workforce_is_a_headcount() -> None:
     assert core("Biren has an 800-strong workforce in Shanghai.") == {("biren", "headcount", 800, "people")}
+
+
+
+def test_lines_of_a_list_after_a_colon_or_a_long_unstopped_line_are_separate_sentences() -> None:
+    from kg.extract.sentences import sentences
+    long = "Scored 81.5 on the reading benchmark, ahead of three rival open models and two closed ones"
+    text = f"Qwen leads in the tests:\n{long} of its size\nZhipu shipped 3,000 servers to Baidu last year"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Qwen leads in the tests:", f"{long} of its size", "Zhipu shipped 3,000 servers to Baidu last year"]

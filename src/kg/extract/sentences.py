@@ -20,6 +20,7 @@ _END = re.compile(
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _ITEM = re.compile(r"[-*•·▶▲■◆]\s|\d{1,2}[.)]\s")
 _FINAL = re.compile(r"[.!?。:;,다요)\]”\"']$")
+_LIST_OPENS = re.compile(r"[A-Z0-9\uac00-\ud7a3]")  # what a new line of a list may open with
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
 
 
@@ -35,7 +36,12 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
     for match in _LINE_BREAK.finditer(text):
         previous = text[start : match.start()].rstrip()
         following = text[match.end() : match.end() + 3]
-        if _ITEM.match(following) or (len(previous) <= 80 and not _FINAL.search(previous)):
+        if (
+            _ITEM.match(following)
+            or (len(previous) <= 80 and not _FINAL.search(previous))
+            or _LIST_OPENS.match(following)
+            and (previous.endswith(":") or len(previous) > 100 and not _FINAL.search(previous))
+        ):  # "In tests:\nScored 0.80 …"; a long unwrapped line with no stop, then a capital
             yield start, match.start()
             start = match.end()
     yield start, len(text)
