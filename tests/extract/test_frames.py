@@ -1867,3 +1867,8 @@ def test_lines_of_a_list_after_a_colon_or_a_long_unstopped_line_are_separate_sen
     text = f"Qwen leads in the tests:\n{long} of its size\nZhipu shipped 3,000 servers to Baidu last year"
     assert [text[a:b] for a, b in sentences(text)] == [
         "Qwen leads in the tests:", f"{long} of its size", "Zhipu shipped 3,000 servers to Baidu last year"]
+
+
+def test_a_sum_restated_in_another_currency_after_a_comma_and_about_is_one_fact() -> None:
+    text = "Samsung invested 2.4 trillion won, about $1.7 billion, in its new memory line."
+    assert core(text) == {("samsung-electronics", "investment", 2.4e12, "KRW")}

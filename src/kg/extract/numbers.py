@@ -1062,6 +1062,7 @@ def _conversions(
     opened = re.compile(rf"\s?[(（·/]\s?(?:(?:{words})\s?)*", re.I)
     restated = re.compile(rf"\s?[(（]\s?(?:{restated_in})\s?(?:(?:{words})\s?)*", re.I)
     further = re.compile(rf"[\s,·/]*(?:(?:{words})\s?)*", re.I)
+    apposed = re.compile(rf"\s?,\s?(?:(?:{words})\s?)+", re.I)  # "1.6 trillion won, about $1.08bn"
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -1081,6 +1082,13 @@ def _conversions(
             and q.measure == "money"
             and restated.fullmatch(gap)
         ):  # "115억(한화 약 15조2317억원)": a bare sum, then its value in won: the same figure
+            q = replace(q, converted=True)
+        elif (
+            prev
+            and prev.measure == q.measure == "money"
+            and prev.unit != q.unit
+            and apposed.fullmatch(gap)
+        ):  # "invested 1.6 trillion won, about $1.08 billion": the sum again in dollars
             q = replace(q, converted=True)
         elif (
             prev
