@@ -1617,8 +1617,8 @@ def test_a_rivals_figure_written_as_its_possession_after_versus_is_the_rivals() 
 
 
 def test_a_two_word_chip_word_types_a_new_name() -> None:
-    found = _candidates('The firm will ship the "Pangu 128 Super Node" in spring.', "en")
-    assert ("Pangu 128 Super Node", "Chip") in found
+    found = _candidates('The firm will ship the "Tianlu 128 Super Node" in spring.', "en")
+    assert ("Tianlu 128 Super Node", "Chip") in found
 
 
 def test_a_name_with_a_parameter_size_is_a_model() -> None:

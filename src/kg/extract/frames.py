@@ -1606,7 +1606,12 @@ class FrameBuilder:
             for m in possessors + marked
             if m.start >= start
             and (m in topics or not time_clause_between(text, m.end, q.start, self._time_nouns))
-            and (m in topics or not self._embedded_under_topic(text, m, q, topics))
+            and (
+                m in topics
+                or not self._embedded_under_topic(
+                    text, m, q, [t for t in topics if t.start >= start]
+                )
+            )
         ]
         for group in (
             inside,

@@ -126,6 +126,12 @@ class NameFinder:
         return re.compile(rf"(?:{'|'.join(words)})") if words else None
 
     @cached_property
+    def _chip_noun(self) -> re.Pattern[str]:
+        """The language's nouns that count chips (`GPU`, `chips`, `accelerator`)."""
+        nouns = self.lex.data.numbers.counted.get("GPU", [])
+        return re.compile(rf"(?:{'|'.join(nouns)})" if nouns else "(?!)", re.IGNORECASE)
+
+    @cached_property
     def _model_words(self) -> re.Pattern[str] | None:
         words = self.lex.data.names.model_words
         return re.compile(rf"(?:{'|'.join(words)})") if words else None
@@ -490,11 +496,9 @@ class NameFinder:
             return None  # "Corp" after a known name, "Global" alone: no name of its own
         label = self._english_label(text, s, e, tokens, title)
         if (
-            label == "Chip"
-            and len(words) > 1
-            and self._chip_words is not None
-            and self._chip_words.fullmatch(tokens[-1])
-        ):  # "MTT S5000 GPU": the chip is the MTT S5000; the noun says what it is
+            label == "Chip" and len(words) > 1 and self._chip_noun.fullmatch(tokens[-1])
+        ):  # "MTT S5000 GPU": the chip is the MTT S5000; the noun says what it is (not so a
+            # system's word: "Atlas 900 SuperPoD")
             e = words[-2][1]
             surface = text[s:e].rstrip(".,")
             e = s + len(surface)
