@@ -143,3 +143,10 @@ def test_a_figureless_fact_holds_for_each_name_of_a_list() -> None:
     batch = _batch("Zhipu AI is a Beijing startup backed by Alibaba Group, Tencent and Meituan.", "en")
     funders = sorted(e.dst.id for e in batch.edges if e.type == "FUNDED_BY")
     assert funders == ["alibaba", "meituan", "tencent"]
+
+
+
+def test_the_maker_that_opens_a_known_chips_name_is_mentioned_too() -> None:
+    mentions = {(e.dst.label, e.dst.id) for e in _batch("Zhipu trained it on 2,000 NVIDIA H800 GPUs.", "en").edges
+                if e.type == "MENTIONS"}
+    assert {("Chip", "h800"), ("Firm", "nvidia")} <= mentions

@@ -26,7 +26,7 @@ from kg.extract import tables
 from kg.extract.claims import ClaimDraft, Interpreter
 from kg.extract.dates import DateValue, dates
 from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
-from kg.extract.gazetteer import Mention, for_ontology
+from kg.extract.gazetteer import Gazetteer, Mention, for_ontology
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import Name, slug
 from kg.extract.names import finder as name_finder
@@ -152,6 +152,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 text, [m for m in typed if not m.candidate], previous
             )
             _remember(salience, builder, text, typed, found.source)
+            makers = _makers_named_in(mentions, gazetteer)
+            if makers:
+                found.mentions = sorted(mentions + makers, key=lambda m: m.start)
             for frame in found.frames:  # a new name a fact found its subject in is now salient too
                 if frame.ok and frame.subject is not None and frame.subject.candidate:
                     salience.note(frame.subject, topical=True)
@@ -286,6 +289,24 @@ def _proper_first_word(text: str, taken: list[Mention], proper: frozenset[str]) 
     if any(m.start < end and start < m.end for m in taken):
         return []
     return [Mention(start, end, first.group(1), "", slug(first.group(1)), candidate=True)]
+
+
+def _makers_named_in(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """The maker a known chip's name opens with (`NVIDIA H800`, `화웨이 어센드 910C`), as a mention
+    of that firm too: the sentence names it. Added after the sentence's facts are read, so it never
+    competes for a subject."""
+    out = []
+    for m in mentions:
+        if m.label != "Chip" or m.candidate or " " not in m.surface:
+            continue
+        cut = m.surface.rfind(" ")
+        while cut > 0:
+            found = gazetteer.find(m.surface[:cut])
+            if len(found) == 1 and found[0].label == "Firm" and found[0].end == cut:
+                out.append(replace(found[0], start=m.start, end=m.start + cut))
+                break
+            cut = m.surface.rfind(" ", 0, cut)
+    return out
 
 
 def _as_typed_before(mention: Mention, typed: dict[str, str]) -> Mention:
