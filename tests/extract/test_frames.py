@@ -1872,3 +1872,8 @@ def test_lines_of_a_list_after_a_colon_or_a_long_unstopped_line_are_separate_sen
 def test_a_sum_restated_in_another_currency_after_a_comma_and_about_is_one_fact() -> None:
     text = "Samsung invested 2.4 trillion won, about $1.7 billion, in its new memory line."
     assert core(text) == {("samsung-electronics", "investment", 2.4e12, "KRW")}
+
+
+def test_names_ending_in_platforms_services_or_datacentres_are_firms() -> None:
+    found = _candidates("Kauri Data Services opened a site. Orbit Platforms runs it for Tasman Datacentres.", "en")
+    assert {("Orbit Platforms", "Firm"), ("Kauri Data Services", "Firm"), ("Tasman Datacentres", "Firm")} <= set(found)
