@@ -1877,3 +1877,12 @@ def test_a_sum_restated_in_another_currency_after_a_comma_and_about_is_one_fact(
 def test_names_ending_in_platforms_services_or_datacentres_are_firms() -> None:
     found = _candidates("Kauri Data Services opened a site. Orbit Platforms runs it for Tasman Datacentres.", "en")
     assert {("Orbit Platforms", "Firm"), ("Kauri Data Services", "Firm"), ("Tasman Datacentres", "Firm")} <= set(found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The fine was fair, Ana-Sofía Brück said on Monday.", "Ana-Sofía Brück"),
+    ("Deputy Secretary Thomas R. Whitcombe said the rule stands.", "Thomas R. Whitcombe"),
+    ("Wei-Ming Tsou, co-founder of the start-up, said the chip is ready.", "Wei-Ming Tsou"),
+])
+def test_hyphened_accented_and_initialled_names_are_people(text: str, name: str) -> None:
+    assert (name, "Person") in _candidates(text, "en")

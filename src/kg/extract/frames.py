@@ -1293,9 +1293,23 @@ class FrameBuilder:
             ):
                 continue
             firms = [n for n in mentions if n.label == "Firm" and n.end <= m.start]
+            titled = after.match(text, m.end)
+            of_firm = next(  # "Kai-Fu Lee, the founder and head of 01.ai"
+                (
+                    n
+                    for n in mentions
+                    if titled is not None
+                    and n.label == "Firm"
+                    and 0 <= n.start - titled.end() <= 30
+                    and re.search(r"(?:of|at)\s+$", text[titled.end() : n.start])
+                ),
+                None,
+            )
             firm: Entity | None
             if firms and m.start - firms[-1].end <= 30:
                 firm = _entity(firms[-1])  # "Nvidia CEO Jensen Huang", "알리바바의 에디 우 CEO"
+            elif of_firm is not None:
+                firm = _entity(of_firm)
             else:
                 firm = salience.resolve(["Firm"], paragraph_only=True) or salience.main.get("Firm")
             if firm is not None:

@@ -27,7 +27,7 @@ _EN_RUN = guarded(
     re.compile(
         r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*[\w&]|[A-Z])(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)+"
         r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z])|\s+"  # after a joining word, a capital: no "on 512"
-        r"(?:[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?!\d|,\d)|AI))*)"
+        r"(?:[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?!\d|,\d)|AI))*)"
     )
 )  # a capital first: the engine skips other positions with one class test
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
@@ -752,7 +752,11 @@ _SIZED_MODEL = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*-\d+(?:\.\d+)?[BMT](?:-[\w
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
-_PLAIN_WORD = re.compile(r"[A-Z][a-z'’-]+")
+# a capitalised word of lowercase letters (any Latin ones: `Münnighoff`), with capitalised parts
+# after a hyphen (`Kai-Fu`, `Lee-Anne`), or a middle initial (`Matthew S. Axelrod`)
+_PLAIN_WORD = re.compile(
+    r"[A-Z][a-z'’\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+(?:-[A-Z]?[a-z\u00df-\u00f6\u00f8-\u00ff]+)*|[A-Z]\."
+)
 
 
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
