@@ -146,7 +146,10 @@ def test_a_figureless_fact_holds_for_each_name_of_a_list() -> None:
 
 
 
-def test_the_maker_that_opens_a_known_chips_name_is_mentioned_too() -> None:
-    mentions = {(e.dst.label, e.dst.id) for e in _batch("Zhipu trained it on 2,000 NVIDIA H800 GPUs.", "en").edges
-                if e.type == "MENTIONS"}
-    assert {("Chip", "h800"), ("Firm", "nvidia")} <= mentions
+@pytest.mark.parametrize("text, lang, inside", [
+    ("Zhipu trained it on 2,000 NVIDIA H800 GPUs.", "en", {("Chip", "h800"), ("Firm", "nvidia")}),
+    ("도널드 트럼프 행정부는 새 규정을 내놓았다.", "ko", {("Agency", "trump-administration"), ("Person", "donald-trump")}),
+])
+def test_the_maker_or_president_that_opens_a_known_name_is_mentioned_too(text: str, lang: str, inside: set) -> None:
+    mentions = {(e.dst.label, e.dst.id) for e in _batch(text, lang).edges if e.type == "MENTIONS"}
+    assert inside <= mentions

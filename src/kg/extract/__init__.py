@@ -152,9 +152,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 text, [m for m in typed if not m.candidate], previous
             )
             _remember(salience, builder, text, typed, found.source)
-            makers = _makers_named_in(mentions, gazetteer)
-            if makers:
-                found.mentions = sorted(mentions + makers, key=lambda m: m.start)
+            inner = _names_inside(mentions, gazetteer)
+            if inner:
+                found.mentions = sorted(mentions + inner, key=lambda m: m.start)
             for frame in found.frames:  # a new name a fact found its subject in is now salient too
                 if frame.ok and frame.subject is not None and frame.subject.candidate:
                     salience.note(frame.subject, topical=True)
@@ -291,18 +291,24 @@ def _proper_first_word(text: str, taken: list[Mention], proper: frozenset[str]) 
     return [Mention(start, end, first.group(1), "", slug(first.group(1)), candidate=True)]
 
 
-def _makers_named_in(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """The maker a known chip's name opens with (`NVIDIA H800`, `화웨이 어센드 910C`), as a mention
-    of that firm too: the sentence names it. Added after the sentence's facts are read, so it never
-    competes for a subject."""
+# a known name that opens with another's: the maker in a chip's (`NVIDIA H800`), the president in
+# an administration's (`도널드 트럼프 행정부`)
+_NAMED_INSIDE = {"Chip": "Firm", "Agency": "Person"}
+
+
+def _names_inside(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """The firm or person a known name opens with (`NVIDIA H800`, `조 바이든 행정부`), as a
+    mention of its own: the sentence names it too. Added after the sentence's facts are read, so
+    it never competes for a subject."""
     out = []
     for m in mentions:
-        if m.label != "Chip" or m.candidate or " " not in m.surface:
+        inner = _NAMED_INSIDE.get(m.label)
+        if inner is None or m.candidate or " " not in m.surface:
             continue
         cut = m.surface.rfind(" ")
         while cut > 0:
             found = gazetteer.find(m.surface[:cut])
-            if len(found) == 1 and found[0].label == "Firm" and found[0].end == cut:
+            if len(found) == 1 and found[0].label == inner and found[0].end == cut:
                 out.append(replace(found[0], start=m.start, end=m.start + cut))
                 break
             cut = m.surface.rfind(" ", 0, cut)
