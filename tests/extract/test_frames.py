@@ -1886,3 +1886,12 @@ def test_names_ending_in_platforms_services_or_datacentres_are_firms() -> None:
 ])
 def test_hyphened_accented_and_initialled_names_are_people(text: str, name: str) -> None:
     assert (name, "Person") in _candidates(text, "en")
+
+
+@pytest.mark.parametrize("text, lang, metric, value", [
+    ("인도는 올해 GPU 2만 개를 확보했다.", "ko", "chips_acquired", 20000),
+    ("China has invested $40 billion in chip plants since 2020.", "en", "investment", 40e9),
+])
+def test_a_country_that_buys_or_invests_acts_through_its_government(text: str, lang: str, metric: str, value: float) -> None:
+    assert {(f[0], f[1], f[2]) for f in core(text, lang)} == {
+        ("in-government" if lang == "ko" else "cn-government", metric, value)}

@@ -165,7 +165,28 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             previous = text
             out.append(found)
     _drop_restatements(out)
+    _governments_for_countries(out, ontology)
     return out
+
+
+def _governments_for_countries(analysis: list[SentenceAnalysis], ontology: Ontology) -> None:
+    """`인도는 GPU 3만8000개를 배치하고`, `China invested $100 billion`: a country that holds, buys
+    or invests acts through its government, where the ontology names one (`in-government`)."""
+    metrics = lexicons.metrics()
+    for s in analysis:
+        for f in s.frames:
+            subject, metric = f.subject, metrics.get(f.metric or "")
+            if (
+                f.ok
+                and subject is not None
+                and subject.label == "Country"
+                and metric is not None
+                and metric.country_acts_through_government
+                and "Agency" in metric.subject
+            ):
+                government = ontology.individual("Agency", f"{subject.id}-government")
+                if government is not None:
+                    f.subject = Entity("Agency", government.id, government.name)
 
 
 _TWELVE_LETTERS = re.compile(r"(?:[\W\d_]*+[^\W\d_]){12}")  # any script's letters, 12 of them

@@ -335,6 +335,9 @@ class Metric(Strict):
     edge: str | None = None
     date: Literal["date", "as_of"] = "date"
     bounds: Bounds
+    # a country that holds, buys or invests acts through its government: the claim is the
+    # government's where the ontology names one (`cn-government` for `cn`)
+    country_acts_through_government: bool = False
 
 
 class MetricsFile(Strict):
