@@ -1895,3 +1895,11 @@ def test_hyphened_accented_and_initialled_names_are_people(text: str, name: str)
 def test_a_country_that_buys_or_invests_acts_through_its_government(text: str, lang: str, metric: str, value: float) -> None:
     assert {(f[0], f[1], f[2]) for f in core(text, lang)} == {
         ("in-government" if lang == "ko" else "cn-government", metric, value)}
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("엔비디아는 새 칩을 내놓았다. 카카오는 데이터센터에 H100 4천대를 설치했다.", "chips_held"),
+    ("카카오는 2027년까지 엔비디아로부터 GPU 3만장을 수급받기로 했다.", "chips_acquired"),
+])
+def test_korean_verbs_of_installing_and_receiving_chips_are_cues(text: str, metric: str) -> None:
+    assert any(f[0] == "kakao" and f[1] == metric for f in core(text, "ko"))
