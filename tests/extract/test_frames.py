@@ -1903,3 +1903,13 @@ def test_a_country_that_buys_or_invests_acts_through_its_government(text: str, l
 ])
 def test_korean_verbs_of_installing_and_receiving_chips_are_cues(text: str, metric: str) -> None:
     assert any(f[0] == "kakao" and f[1] == metric for f in core(text, "ko"))
+
+
+def test_a_korean_particle_after_a_names_bracketed_gloss_marks_the_name() -> None:
+    text = "엔비디아는 새 칩을 공개했다. 산업통상자원부(산업부)는 올해 안에 GPU 5천장을 확보하겠다고 밝혔다."
+    assert ("kr-motie", "chips_acquired", 5000, "GPU") in core(text, "ko")
+
+
+def test_a_korean_anaphoric_topic_outranks_a_name_marked_in_an_earlier_clause() -> None:
+    text = "딥시크가 새 모델을 냈다. 이 회사는 중국 투자사 바이두(Baidu)가 투자했으며, 2023년 엔비디아 GPU 2천개를 확보한 바 있다."
+    assert ("deepseek", "chips_acquired", 2000, "GPU") in core(text, "ko")

@@ -131,6 +131,7 @@ _ACTORS = frozenset({"Agency", "Person"})
 _PRODUCT_LEAD = re.compile(r"(?:(?:the|its|their)(?:\s+[\w-]+){0,3})?", re.IGNORECASE)
 _RELATIVE_WHICH = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
 _NEXT_WORD_KO = re.compile(r"\s[\uac00-\ud7a3A-Za-z0-9]+")
+_GLOSS_AFTER = re.compile(r"\s?[(（][^()（）]{1,30}[)）]")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
@@ -1632,6 +1633,11 @@ class FrameBuilder:
             topics,  # a clause without a subject continues the sentence's topic (은/는) ...
             possessors + marked,
         ):  # ... else the nearest subject of the sentence
+            if group and group is not inside and group is not topics:
+                opening = self._anaphoric_topic(text, labels, salience, mentions, group)
+                if opening is not None:  # "이 회사는 A가 투자했으며, … 1만개를 확보한"
+                    self._how = "ko-anaphor"
+                    return opening
             if group:
                 chosen = self._first_by_label(group, labels, closest_to=q.start)
                 closer = (
@@ -1693,6 +1699,28 @@ class FrameBuilder:
         ):  # "중국 내 판매": a place, no subject
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
+        return None
+
+    def _anaphoric_topic(
+        self,
+        text: str,
+        labels: Sequence[str],
+        salience: Salience,
+        mentions: list[Mention],
+        marked: list[Mention],
+    ) -> Entity | None:
+        """A topic-marked anaphor that opens the sentence before any marked name (`이 회사는 …`):
+        the sentence is about what it points back to, not about a name a later clause marks."""
+        first = min(m.start for m in marked)
+        for label in labels:
+            pattern = self.lex.anaphors.get(label)
+            opening = pattern.match(text, len(text) - len(text.lstrip())) if pattern else None
+            if (
+                opening is not None
+                and opening.end() <= first
+                and re.match(self.lex.particles("sentence_topic"), text[opening.end() :])
+            ):
+                return self._anaphor(text, 0, opening.end(), labels, salience, mentions)
         return None
 
     def _embedded_under_topic(
@@ -1967,6 +1995,9 @@ class FrameBuilder:
         after = _LIST_CLOSER.match(text, m.end)
         if marker.match(text, after.end() if after else m.end):
             return True
+        gloss = _GLOSS_AFTER.match(text, m.end)
+        if gloss and marker.match(text, gloss.end()):
+            return True  # "과학기술정보통신부(과기정통부)는": the particle after the name's gloss
         if m.label == "Agency" and re.match(
             rf"{self.lex.particles('institution_subject')}\s\S*(?:한|했|하는|하며|하고)",
             text[m.end : m.end + 16],
