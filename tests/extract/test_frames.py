@@ -1913,3 +1913,8 @@ def test_a_korean_particle_after_a_names_bracketed_gloss_marks_the_name() -> Non
 def test_a_korean_anaphoric_topic_outranks_a_name_marked_in_an_earlier_clause() -> None:
     text = "딥시크가 새 모델을 냈다. 이 회사는 중국 투자사 바이두(Baidu)가 투자했으며, 2023년 엔비디아 GPU 2천개를 확보한 바 있다."
     assert ("deepseek", "chips_acquired", 2000, "GPU") in core(text, "ko")
+
+
+def test_a_korean_officer_named_by_surname_and_title_speaks_for_the_paragraphs_firm() -> None:
+    text = "카카오는 새 데이터센터를 짓는다. 정 대표는 \"GPU 2만 장을 확보할 계획\"이라고 밝혔다."
+    assert core(text, "ko") == {("kakao", "chips_acquired", 20000, "GPU")}
