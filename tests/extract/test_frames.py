@@ -1918,3 +1918,9 @@ def test_a_korean_anaphoric_topic_outranks_a_name_marked_in_an_earlier_clause() 
 def test_a_korean_officer_named_by_surname_and_title_speaks_for_the_paragraphs_firm() -> None:
     text = "카카오는 새 데이터센터를 짓는다. 정 대표는 \"GPU 2만 장을 확보할 계획\"이라고 밝혔다."
     assert core(text, "ko") == {("kakao", "chips_acquired", 20000, "GPU")}
+
+
+def test_a_chip_family_the_discourse_holds_stands_for_its_variant_named_there() -> None:
+    text = ("Huawei Ascend chips gain ground, and Huawei Ascend sales rise in China.\n\n"
+            "The Ascend 910C is the newest part.\n• Memory bandwidth: 3,200 GB/s across four stacks")
+    assert ("ascend-910c", "chip_memory_bandwidth", 3200, "GB/s") in core(text)

@@ -225,8 +225,20 @@ class Salience:
         ) in labels:  # the metric's preferred label first, from the nearest layer that has one
             for layer in layers:
                 if label in layer:
-                    return layer[label]
+                    return self._variant_of(layer[label], layers)
         return None
+
+    def _variant_of(self, found: Entity, layers: Sequence[dict[str, Entity]]) -> Entity:
+        """A chip family the discourse holds (`ascend`) stands for the variant of it the discourse
+        also holds (`ascend-910b`): a figure is a variant's, not a whole family's."""
+        if found.label != "Chip":
+            return found
+        variants = [
+            e
+            for layer in layers
+            if (e := layer.get("Chip")) is not None and e.id.startswith(found.id + "-")
+        ]
+        return variants[0] if variants else found
 
 
 @dataclass(frozen=True, slots=True)
