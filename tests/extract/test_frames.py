@@ -1924,3 +1924,8 @@ def test_a_chip_family_the_discourse_holds_stands_for_its_variant_named_there() 
     text = ("Huawei Ascend chips gain ground, and Huawei Ascend sales rise in China.\n\n"
             "The Ascend 910C is the newest part.\n• Memory bandwidth: 3,200 GB/s across four stacks")
     assert ("ascend-910c", "chip_memory_bandwidth", 3200, "GB/s") in core(text)
+
+
+def test_the_noun_acquisition_of_is_a_cue_for_chips_acquired() -> None:
+    assert core("Tencent completed the acquisition of 5,000 H20 chips in May.") == {
+        ("tencent", "chips_acquired", 5000, "GPU")}
