@@ -1929,3 +1929,9 @@ def test_a_chip_family_the_discourse_holds_stands_for_its_variant_named_there() 
 def test_the_noun_acquisition_of_is_a_cue_for_chips_acquired() -> None:
     assert core("Tencent completed the acquisition of 5,000 H20 chips in May.") == {
         ("tencent", "chips_acquired", 5000, "GPU")}
+
+
+def test_an_officer_titled_after_the_name_speaks_for_the_firm_the_title_is_of() -> None:
+    text = ("Rivals such as Nvidia dominate the market. Wei-Ming Tsou, the founder and head of Zhipu, "
+            "said his company trained its model using 3,000 GPUs.")
+    assert {f[0] for f in core(text)} == {"zhipu-ai"}

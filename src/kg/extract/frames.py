@@ -1314,7 +1314,7 @@ class FrameBuilder:
                     if titled is not None
                     and n.label == "Firm"
                     and 0 <= n.start - titled.end() <= 30
-                    and re.search(r"(?:of|at)\s+$", text[titled.end() : n.start])
+                    and re.search(r"\b(?:of|at)\s+$", text[titled.end() : n.start])
                 ),
                 None,
             )
