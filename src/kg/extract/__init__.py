@@ -66,7 +66,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     gazetteer = for_ontology(ontology)
     anchor = document.published
     interpreters: dict[str, Interpreter] = {}
-    salience = Salience()
+    salience = Salience(families=_families(ontology))
     for m in gazetteer.find(
         document.title or ""
     ):  # what the headline names is what the article is about
@@ -204,6 +204,11 @@ def _passage_lang(text: str, document_lang: str | None) -> str | None:
 @lru_cache(maxsize=8)
 def _reporters(ontology: Ontology, kinds: tuple[str, ...] = _REPORTER_KINDS) -> frozenset[str]:
     return frozenset(i.id for i in ontology.individuals_of("Firm") if i.kind in kinds)
+
+
+@lru_cache(maxsize=8)
+def _families(ontology: Ontology) -> frozenset[str]:
+    return frozenset(i.id for i in ontology.individuals_of("Chip") if i.kind == "family")
 
 
 @lru_cache(maxsize=8)

@@ -137,8 +137,10 @@ FAR = 120  # characters: a cue farther from the figure than this (weighted) does
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _SUM_FOR_EN = re.compile(
-    r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE
-)  # "$5.6 million for X", "$12,000 per H20"
+    r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$"
+    r"|^\s+(?:[\w-]+\s+){1,2}?(?:against|imposed\s+on|levied\s+on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)  # "$5.6 million for X", "$12,000 per H20", "a $252 million penalty against X"
 _TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
 _AUX_NEGATION_EN = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
@@ -191,6 +193,7 @@ class Salience:
     table: dict[int, Entity] = field(default_factory=dict)
 
     anchored: set[str] = field(default_factory=set)  # labels whose paragraph topic is 은/는-marked
+    families: frozenset[str] = frozenset()  # chip families and architectures (kg:kind "family")
 
     def new_paragraph(self) -> None:
         self.paragraph.clear()
@@ -206,6 +209,11 @@ class Salience:
         replaces it; a name marked only as a subject (`엔비디아 출신 엔지니어들이`) does not."""
         self.recent[entity.label] = entity
         if topical:
+            if entity.id in self.families and (
+                (held := self.paragraph.get(entity.label)) is not None
+                and held.id not in self.families
+            ):
+                return  # "Architecture: Blackwell" under a chip's name: the chip stays the topic
             if anchor or entity.label not in self.anchored:
                 self.paragraph[entity.label] = entity
             if anchor:
@@ -238,7 +246,16 @@ class Salience:
             for layer in layers
             if (e := layer.get("Chip")) is not None and e.id.startswith(found.id + "-")
         ]
-        return variants[0] if variants else found
+        if variants or found.id not in self.families:
+            return variants[0] if variants else found
+        # "- Memory: 24 GB" under "Architecture: Blackwell": the chip the paragraph or the
+        # document is about, not the architecture it was built on
+        own = [
+            e
+            for layer in (self.paragraph, self.main)
+            if (e := layer.get("Chip")) is not None and e.id not in self.families
+        ]
+        return own[0] if own else found
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,6 +680,11 @@ class FrameBuilder:
         readings = self._metrics(q, counted, start, end, cues, only=forced)
         if not readings:
             f.reason = "no cue says what this figure is"
+            return
+        if all(self.metrics[m].kind == "chip_spec" for m, _ in readings) and self.lex.word_before(
+            "spec_baseline_marks", text, q.start
+        ):
+            f.reason = "the spec of the version the chip replaced"  # "24 GB (down from 32 GB)"
             return
         f.unit = counted if q.measure == "count" else q.unit
         value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
@@ -1557,6 +1579,7 @@ class FrameBuilder:
         ) and not (
             self._generic_subject(text, region_start, q.start)
             or self._other_thing_opens(text, region_start, q.start, labels)
+            or self._named_other_subject(text, region_start, q.start, labels, mentions)
         ):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
             return salience.resolve(
@@ -1824,6 +1847,21 @@ class FrameBuilder:
     def _agent_nouns(self) -> frozenset[str]:
         names = self.lex.data.names
         return frozenset(names.firm_appositives) | frozenset(names.person_titles)
+
+    def _named_other_subject(
+        self, text: str, start: int, stop: int, labels: Sequence[str], mentions: list[Mention]
+    ) -> bool:
+        """ "BIS announced $420 million in penalties": the clause names its subject, of a type
+        the metric does not take, so the figure is not the discourse topic's."""
+        return any(
+            m.label is not None
+            and m.label not in labels
+            and start <= m.start
+            and m.end <= stop
+            and not _after_preposition(text, m.start)
+            and self._verb_after_subject.match(text, m.end) is not None
+            for m in mentions
+        )
 
     def _relative_antecedent(
         self, text: str, start: int, labels: Sequence[str], mentions: list[Mention]

@@ -37,6 +37,8 @@ Measure = Literal[
     "power",
     "throughput",
     "frequency",
+    "bus_width",
+    "area",
 ]
 Label = Literal["Firm", "Person", "Agency", "Country", "Chip", "AIModel", "Regulation"]
 

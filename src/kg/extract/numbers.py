@@ -363,7 +363,10 @@ class QuantityFinder:
         clause counted last before it."""
         out = []
         for q in found:
-            if (
+            labelled = self._label_counted(text, q)
+            if labelled is not None:
+                q = replace(q, unit=labelled, counted=labelled)
+            elif (
                 q.unit == "count"
                 and q.counted is None
                 and q.value >= 10
@@ -379,6 +382,22 @@ class QuantityFinder:
                     q = replace(q, unit=nouns[-1], counted=nouns[-1])
             out.append(q)
         return out
+
+    def _label_counted(self, text: str, q: Quantity) -> str | None:
+        """ "- RT Cores: 170", "트랜지스터: 920억 개": a spec sheet's line whose label, before a
+        colon, names what its bare count counts."""
+        if q.unit != "count" or q.counted is not None:
+            return None
+        label = _SPEC_LABEL.match(text[: q.start])
+        if label is None:
+            return None
+        last = None
+        for m in self._any_counted.finditer(label.group(1)):
+            last = m
+        if last is None or last.end() != len(label.group(1)):
+            return None
+        unit = self._counted_units[_alternative(last)]
+        return None if unit in _NOT_CARRIED else unit
 
     def _counted_later(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """`각각 5만 장, 네이버에는 6만 장의 GPU를`: a count with no noun at all shares the
@@ -406,6 +425,12 @@ class QuantityFinder:
         out = []
         for q in found:
             if (
+                q.unit == "count"
+                and q.counted is None
+                and (labelled := self._label_counted(text, q)) is not None
+            ):
+                q = replace(q, unit=labelled, counted=labelled)
+            elif (
                 q.unit == "count"
                 and q.counted is None
                 and _COUNTER_END.search(text, q.start, q.end)
@@ -803,6 +828,9 @@ class QuantityFinder:
         ]
         # the noun nearest the figure (`GPU 웨이퍼 20만 개`)
         return max(before)[1] if before else None
+
+
+_SPEC_LABEL = re.compile(r"^[\s\-–•*·]*([^\W\d][\w /&().-]{0,40}?)\s*:\s*$")
 
 
 def _phrase_head(words: str) -> str:

@@ -1,0 +1,73 @@
+"""Chip spec sheets and enforcement sums as real articles write them: a bus width, a die's area,
+streaming multiprocessors, a labelled list line, an architecture line among a chip's specs, the
+figure of the version a chip replaced; a sum "against" its payer; a clause whose named subject is
+of another type than the figure's metric takes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg import ontology
+from kg.documents.model import Document
+from kg.documents.passages import split_passages
+from kg.extract import extract
+
+
+def _claims(text: str, lang: str = "en") -> list[tuple]:
+    doc = Document("t", "t.md", text, "0", lang, published=dt.date(2025, 9, 1), passages=split_passages("t", text))
+    claims = [n.props for n in extract(doc, ontology.load()).nodes if n.label == "Claim"]
+    return sorted((c["subject"], c["metric"], c["value"], c["unit"]) for c in claims)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The RTX 5090 pairs its memory with a 512-bit bus.", "en"),
+    ("RTX 5090은 512비트 메모리 버스를 갖췄다.", "ko"),
+])
+def test_a_memory_bus_width_is_a_spec_of_the_chip(text: str, lang: str) -> None:
+    assert _claims(text, lang) == [("rtx-5090", "chip_bus_width", 512, "bit")]
+
+
+def test_a_bit_width_without_a_bus_is_no_spec() -> None:
+    assert _claims("The H20 runs its weights in 8-bit precision.") == []
+
+
+def test_a_die_area_is_a_spec_of_the_chip() -> None:
+    assert _claims("The B200 spreads across a 1,600 mm² package.") == [("b200", "chip_die_area", 1600, "mm2")]
+
+
+def test_streaming_multiprocessors_are_counted() -> None:
+    assert _claims("In the end the RTX 4090D keeps only 114 SMs.") == [("rtx-4090d", "chip_sms", 114, "SM")]
+
+
+def test_a_spec_line_label_names_what_its_bare_count_counts() -> None:
+    text = "The RTX 5090D is sold only in China.\n\n- Tensor Cores: 680\n"
+    assert _claims(text) == [("rtx-5090d", "chip_cores", 680, "cores")]
+
+
+def test_an_architecture_line_does_not_take_the_specs_of_the_chip_the_list_is_about() -> None:
+    text = ("The RTX 5090D V2 replaced the first China edition this summer. Its specs:\n"
+            "- Architecture: Blackwell\n- Boost clock: 2.4 GHz\n")
+    assert _claims(text) == [("rtx-5090d-v2", "chip_clock", 2.4, "GHz")]
+
+
+def test_the_spec_of_the_version_a_chip_replaced_is_not_its_own() -> None:
+    text = "The RTX 5090D V2 carries 24 GB of GDDR7 (down from 32 GB)."
+    assert _claims(text) == [("rtx-5090d-v2", "chip_memory", 24, "GB")]
+
+
+def test_a_chip_variant_named_alone_is_that_variant() -> None:
+    text = "Huawei showed its new Ascend line. The 950DT model carries 144 GB of HBM."
+    assert _claims(text) == [("ascend-950dt", "chip_memory", 144, "GB")]
+
+
+def test_a_penalty_against_a_firm_is_the_firms() -> None:
+    text = "Past cases include a $140 million penalty against Cadence."
+    assert _claims(text) == [("cadence", "penalty", 140e6, "USD")]
+
+
+def test_a_clause_that_names_an_agency_as_subject_gives_no_firm_its_sum() -> None:
+    text = ("Nvidia shipped the chips through Malaysia.\n\n"
+            "The Commerce Department collected about $300 million in penalties last year.")
+    assert all(subject != "nvidia" for subject, *_ in _claims(text))
