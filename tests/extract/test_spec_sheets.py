@@ -71,3 +71,13 @@ def test_a_clause_that_names_an_agency_as_subject_gives_no_firm_its_sum() -> Non
     text = ("Nvidia shipped the chips through Malaysia.\n\n"
             "The Commerce Department collected about $300 million in penalties last year.")
     assert all(subject != "nvidia" for subject, *_ in _claims(text))
+
+
+def test_an_agency_that_announces_a_sum_keeps_it_from_the_topic_firm() -> None:
+    text = ("Nvidia shipped the chips through Malaysia.\n\n"
+            "The Commerce Department announced roughly $310 million in penalties for the year.")
+    assert all(subject != "nvidia" for subject, *_ in _claims(text))
+
+
+def test_a_process_node_is_not_a_count_of_chips() -> None:
+    assert _claims("Rumours say SMIC could make 3-nm chips for Huawei next year.") == []

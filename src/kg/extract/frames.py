@@ -137,10 +137,8 @@ FAR = 120  # characters: a cue farther from the figure than this (weighted) does
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _SUM_FOR_EN = re.compile(
-    r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$"
-    r"|^\s+(?:[\w-]+\s+){1,2}?(?:against|imposed\s+on|levied\s+on)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)  # "$5.6 million for X", "$12,000 per H20", "a $252 million penalty against X"
+    r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE
+)  # "$5.6 million for X", "$12,000 per H20"
 _TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
 _AUX_NEGATION_EN = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
@@ -1579,7 +1577,15 @@ class FrameBuilder:
         ) and not (
             self._generic_subject(text, region_start, q.start)
             or self._other_thing_opens(text, region_start, q.start, labels)
-            or self._named_other_subject(text, region_start, q.start, labels, mentions)
+            or self._named_other_subject(
+                text,
+                start
+                if reporting and not _EMBEDDED_SUBJECT_EN.match(text, reporting[-1].end(), head)
+                else region_start,
+                q.start,
+                labels,
+                mentions,
+            )
         ):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
             return salience.resolve(
