@@ -13,6 +13,7 @@ from kg import ontology
 from kg.documents.model import Document
 from kg.documents.passages import split_passages
 from kg.extract import extract
+from kg.extract.numbers import finder
 
 
 def _claims(text: str, lang: str = "en") -> list[tuple]:
@@ -81,3 +82,12 @@ def test_an_agency_that_announces_a_sum_keeps_it_from_the_topic_firm() -> None:
 
 def test_a_process_node_is_not_a_count_of_chips() -> None:
     assert _claims("Rumours say SMIC could make 3-nm chips for Huawei next year.") == []
+
+
+def test_a_fractional_count_of_chips_is_no_fact() -> None:
+    assert _claims("엔비디아는 성능 밀도가 2.4에서 6.1 사이인 칩을 공급했다.", "ko") == []
+
+
+def test_the_first_month_of_a_range_is_no_quantity() -> None:
+    found = finder("ko").find("올해 상반기(1~6월)에는 GPU 3000장을 들여온다.")
+    assert [q.value for q in found] == [3000]

@@ -653,6 +653,9 @@ class FrameBuilder:
         if q.measure == "count" and counted is None:
             f.reason = "a count of nothing the schema knows"
             return
+        if q.measure == "count" and not float(q.value).is_integer():
+            f.reason = "a count is a whole number"  # "밀도가 3.2에서 5.92 사이인 칩": no 5.92 chips
+            return
         if self._negated(text, start, end, q):
             f.reason = "negated"
             return
