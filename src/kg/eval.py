@@ -340,14 +340,28 @@ def _same_entity(
 
 @lru_cache(maxsize=4096)
 def resolve(name: str) -> frozenset[str]:
-    """The ids a gold name may stand for: the ontology individual it names, else its slug."""
-    onto = ontology.load()
-    found = set()
-    wanted = _norm(name)
-    for individual in onto.individuals.values():
-        if any(_norm(n) == wanted for names in individual.names.values() for n in names):
-            found.add(individual.id)
+    """The ids a gold name may stand for: the ontology individual it names, else (`NVIDIA RTX
+    5090D`: a chip named with its maker, as the annotation rules ask) the individual the name
+    names after its maker's name, else its slug."""
+    found = _named(name)
+    if not found:
+        maker, _, rest = name.partition(" ")
+        if rest and any(i.label == "Firm" for i in _individuals(maker)):
+            found = {i.id for i in _individuals(rest) if i.label in ("Chip", "AIModel")}
     return frozenset(found or {slug(name)})
+
+
+def _named(name: str) -> set[str]:
+    return {i.id for i in _individuals(name)}
+
+
+def _individuals(name: str) -> tuple[ontology.Individual, ...]:
+    wanted = _norm(name)
+    return tuple(
+        individual
+        for individual in ontology.load().individuals.values()
+        if any(_norm(n) == wanted for names in individual.names.values() for n in names)
+    )
 
 
 def _norm(name: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 from kg import ontology
 from kg.documents.model import Document
 from kg.documents.passages import split_passages
+from kg.eval import resolve
 from kg.extract import extract
 from kg.extract.numbers import finder
 
@@ -91,3 +92,11 @@ def test_a_fractional_count_of_chips_is_no_fact() -> None:
 def test_the_first_month_of_a_range_is_no_quantity() -> None:
     found = finder("ko").find("올해 상반기(1~6월)에는 GPU 3000장을 들여온다.")
     assert [q.value for q in found] == [3000]
+
+
+def test_ai_tops_is_compute() -> None:
+    assert _claims("The RTX 4090D is rated at 1,180 AI TOPS.") == [("rtx-4090d", "chip_compute", 1180, "TFLOPS")]
+
+
+def test_a_chip_named_with_its_maker_resolves_to_the_chip() -> None:
+    assert "rtx-5090d" in resolve("NVIDIA RTX 5090D") and "rtx-5090d" not in resolve("NVIDIA RTX 5090")
