@@ -100,3 +100,7 @@ def test_ai_tops_is_compute() -> None:
 
 def test_a_chip_named_with_its_maker_resolves_to_the_chip() -> None:
     assert "rtx-5090d" in resolve("NVIDIA RTX 5090D") and "rtx-5090d" not in resolve("NVIDIA RTX 5090")
+
+
+def test_a_korean_price_per_unit_is_the_chips_price() -> None:
+    assert _claims("장비 업계는 1대 당 3억 원에 달하는 H200 서버를 들여온다.", "ko") == [("h200", "chip_price", 3e8, "KRW")]
