@@ -104,3 +104,7 @@ def test_a_chip_named_with_its_maker_resolves_to_the_chip() -> None:
 
 def test_a_korean_price_per_unit_is_the_chips_price() -> None:
     assert _claims("장비 업계는 1대 당 3억 원에 달하는 H200 서버를 들여온다.", "ko") == [("h200", "chip_price", 3e8, "KRW")]
+
+
+def test_a_plus_after_a_count_keeps_its_counted_noun() -> None:
+    assert _claims("Last spring Baidu bought 20,000+ Nvidia H20 GPUs.") == [("baidu", "chips_acquired", 20000, "GPU")]

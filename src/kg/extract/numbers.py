@@ -683,7 +683,9 @@ class QuantityFinder:
             return self._made(
                 text, start, m.end(), value, counted or "count", "count", counted, qualifier
             )
-        counted_noun = self._counted_after.match(text, pos + (text[pos : pos + 1] == "-"))
+        counted_noun = self._counted_after.match(
+            text, pos + (text[pos : pos + 1] in ("-", "+"))
+        )  # "72-GPU", "10,000+ H800 GPUs"
         if (
             counted_noun
             and _YEAR.fullmatch(number_text)
