@@ -108,3 +108,8 @@ def test_a_korean_price_per_unit_is_the_chips_price() -> None:
 
 def test_a_plus_after_a_count_keeps_its_counted_noun() -> None:
     assert _claims("Last spring Baidu bought 20,000+ Nvidia H20 GPUs.") == [("baidu", "chips_acquired", 20000, "GPU")]
+
+
+def test_a_model_using_gpus_was_trained_on_them() -> None:
+    facts = _claims("Meta's Llama 3 took 40 days of work, using 8,192 H100 GPUs.")
+    assert ("llama-3", "training_gpus", 8192, "GPU") in facts
