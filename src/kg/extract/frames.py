@@ -1479,6 +1479,9 @@ class FrameBuilder:
                 and m.end <= trailing.start()
                 and not _after_preposition(text, m.start)
             ]
+            main = [
+                m for m in main if not any(self._owns(text, m, x) for x in main if x is not m)
+            ]  # "Meta's Llama 3 took 54 days, using 16,384 GPUs": the model, not its owner
             if main:  # "Microsoft became the largest buyer, purchasing 485,000 GPUs": Microsoft
                 self._how = "participle"
                 return _entity(self._head_of_list(text, main[0], mentions))
