@@ -113,3 +113,7 @@ def test_a_plus_after_a_count_keeps_its_counted_noun() -> None:
 def test_a_model_using_gpus_was_trained_on_them() -> None:
     facts = _claims("Meta's Llama 3 took 40 days of work, using 8,192 H100 GPUs.")
     assert ("llama-3", "training_gpus", 8192, "GPU") in facts
+
+
+def test_the_size_of_one_of_several_memory_parts_is_not_the_chips_memory() -> None:
+    assert _claims("L40은 24개의 2GB GDDR6 칩을 달아 48GB 구성을 이룬다.", "ko") == [("l40", "chip_memory", 48, "GB")]

@@ -139,6 +139,9 @@ _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _SUM_FOR_EN = re.compile(
     r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE
 )  # "$5.6 million for X", "$12,000 per H20"
+_PER_PART_BEFORE = re.compile(
+    r"(?:\d[\d,]*\s?(?:개의|개|[×x*])|[×x*])\s?$"
+)  # "32개의 3GB", "28 × 3GB", "8x 24GB": a count of parts, then one part's size
 _TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
 _AUX_NEGATION_EN = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
@@ -652,6 +655,9 @@ class FrameBuilder:
             # counts no sheets: another counter counts another thing)
         if q.measure == "count" and counted is None:
             f.reason = "a count of nothing the schema knows"
+            return
+        if q.measure == "memory" and _PER_PART_BEFORE.search(text, max(0, q.start - 12), q.start):
+            f.reason = "the size of one of several parts"  # "32개의 3GB GDDR7 칩", "28 × 3GB"
             return
         if q.measure == "count" and not float(q.value).is_integer():
             f.reason = "a count is a whole number"  # "밀도가 3.2에서 5.92 사이인 칩": no 5.92 chips
