@@ -117,3 +117,8 @@ def test_a_model_using_gpus_was_trained_on_them() -> None:
 
 def test_the_size_of_one_of_several_memory_parts_is_not_the_chips_memory() -> None:
     assert _claims("L40은 24개의 2GB GDDR6 칩을 달아 48GB 구성을 이룬다.", "ko") == [("l40", "chip_memory", 48, "GB")]
+
+
+def test_a_research_house_that_raises_its_forecast_gives_no_firm_its_figure() -> None:
+    text = "Cambricon sells to Chinese clouds. Bernstein raised its China AI chip market forecast to 50 billion dollars."
+    assert _claims(text) == []

@@ -443,6 +443,9 @@ class FrameBuilder:
             m for m in mentions if m.label and not (m.label == "Firm" and m.id in self.reporters)
         ]
         self._typed = typed
+        self._reporting_firms = [
+            m for m in mentions if m.label == "Firm" and m.id in self.reporters
+        ]  # news and research houses the sentence names
         self._cue_starts = {c.start for c in cues}
         self._untyped = [m for m in mentions if not m.label]
         self._named = [
@@ -1873,13 +1876,14 @@ class FrameBuilder:
         the metric does not take, so the figure is not the discourse topic's."""
         return any(
             m.label is not None
-            and m.label not in labels
+            and (m.label not in labels or m in reporting)
             and start <= m.start
             and m.end <= stop
             and not _after_preposition(text, m.start)
             and self._verb_after_subject.match(text, m.end) is not None
-            for m in mentions
-        )
+            for reporting in [getattr(self, "_reporting_firms", [])]
+            for m in [*mentions, *reporting]
+        )  # also "Morgan Stanley lifted its forecast to …": a research house's own figure
 
     def _relative_antecedent(
         self, text: str, start: int, labels: Sequence[str], mentions: list[Mention]
@@ -2245,6 +2249,16 @@ class FrameBuilder:
             word = found[-1].group(0)
             if not earlier and self._nearer_antecedent(text, word, at, label, mentions):
                 continue  # "Nvidia said its China sales …": `its` is Nvidia's, no agency's
+            if (
+                not earlier
+                and self.en
+                and re.fullmatch(r"(?i)its|their", word.strip())
+                and any(
+                    r.end <= at and self._verb_after_subject.match(text, r.end)
+                    for r in getattr(self, "_reporting_firms", [])
+                )
+            ):
+                continue  # "Morgan Stanley lifted its forecast to …": the analyst's own figure
             pointing = self.lex.demonstrative is not None and self.lex.demonstrative.match(
                 found[-1].group(0)
             )
