@@ -122,3 +122,14 @@ def test_the_size_of_one_of_several_memory_parts_is_not_the_chips_memory() -> No
 def test_a_research_house_that_raises_its_forecast_gives_no_firm_its_figure() -> None:
     text = "Cambricon sells to Chinese clouds. Bernstein raised its China AI chip market forecast to 50 billion dollars."
     assert _claims(text) == []
+
+
+def test_a_benchmark_table_gives_each_model_column_its_score() -> None:
+    text = ("Results on public tests:\n| Test | DeepSeek-V3 | Llama 3 |\n|---|---|---|\n"
+            "| GSM8K | 90.1 | 84.7 |\n")
+    assert _claims(text) == [("deepseek-v3", "benchmark_score", 90.1, "score"),
+                             ("llama-3", "benchmark_score", 84.7, "score")]
+
+
+def test_a_score_on_a_named_benchmark_is_the_models() -> None:
+    assert _claims("In April DeepSeek-R1 reached 79.2 on AIME 2024.") == [("deepseek-r1", "benchmark_score", 79.2, "score")]

@@ -410,14 +410,16 @@ def _glossed(text: str, name: Mention, known: list[Mention]) -> bool:
 
 
 def _note_table_row(salience: Salience, text: str, mentions: list[Mention]) -> None:
-    """A table's header row that names a chip in each of its columns holds for the rows below it;
-    a line that is no table row ends the table."""
+    """A table's header row that names a chip (or a model) in each of its columns holds for the
+    rows below it; a line that is no table row ends the table."""
     cells = tables.row_cells(text)
     if cells is None:
         if not tables.is_rule(text):
             salience.table.clear()
         return
-    header = tables.header_columns(cells, mentions)
+    header = tables.header_columns(cells, mentions) or tables.header_columns(
+        cells, mentions, "AIModel"
+    )  # `| Spec | H20 | L20 |`, `| Benchmark | Qwen2-72B | DeepSeek-V2 |`
     if header is not None:
         salience.table = {
             i: Entity(m.label, m.id, m.surface, m.candidate) for i, m in header.items()

@@ -39,6 +39,7 @@ Measure = Literal[
     "frequency",
     "bus_width",
     "area",
+    "score",
 ]
 Label = Literal["Firm", "Person", "Agency", "Country", "Chip", "AIModel", "Regulation"]
 

@@ -342,9 +342,12 @@ class QuantityFinder:
             for m in re.finditer(r"(?:^|\s|\()(?=\S)", label)
             if (u := self._units_after.match(label, m.end()))
         ]
-        if not units:
+        if units:
+            unit, measure, factor = units[-1][1]
+        elif (spec := self._spec(label, len(label))) is not None:
+            (unit, measure), factor = spec, 1.0  # `| MMLU (English) | 86.2 |`: a named score
+        else:
             return found  # the label names no unit
-        unit, measure, factor = units[-1][1]
         kept = [q for q in found if not (q.unit == "count" and q.counted is None)]
         for a, b in cells[1:]:  # "156/312*": dense and sparse; "1979": no year in a spec cell
             for part in re.finditer(r"[^/*\s][^/*]*", text[a:b]):

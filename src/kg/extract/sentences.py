@@ -38,6 +38,8 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         following = text[match.end() : match.end() + 3]
         if (
             _ITEM.match(following)
+            or following.startswith("|")  # a Markdown table's rows: each its own line
+            or previous.lstrip().startswith("|")
             or (len(previous) <= 80 and not _FINAL.search(previous))
             or _LIST_OPENS.match(following)
             and (previous.endswith(":") or len(previous) > 100 and not _FINAL.search(previous))

@@ -19,8 +19,10 @@ def row_cells(text: str) -> list[tuple[int, int]] | None:
     places), as spans of `text`; None if it is no row."""
     if "|" not in text and "\t" not in text:
         return None
-    cells, start = [], 0
-    for m in _SEPARATOR.finditer(text):
+    first = min(i for i in (text.find("|"), text.find("\t")) if i >= 0)
+    start = text.rfind("\n", 0, first) + 1  # "Benchmarks:\n| Benchmark | …": the row's own line
+    cells = []
+    for m in _SEPARATOR.finditer(text, start):
         cells.append((start, m.start()))
         start = m.end()
     cells.append((start, len(text)))
