@@ -133,3 +133,16 @@ def test_a_benchmark_table_gives_each_model_column_its_score() -> None:
 
 def test_a_score_on_a_named_benchmark_is_the_models() -> None:
     assert _claims("In April DeepSeek-R1 reached 79.2 on AIME 2024.") == [("deepseek-r1", "benchmark_score", 79.2, "score")]
+
+
+def test_korean_shaders_are_cores_and_a_bus_width_takes_a_particle() -> None:
+    assert _claims("RTX 5090D는 21,760개 셰이더를 갖췄다.", "ko") == [("rtx-5090d", "chip_cores", 21760, "cores")]
+    assert _claims("RTX 5090D의 메모리 버스는 512-bit로 유지됐다.", "ko") == [("rtx-5090d", "chip_bus_width", 512, "bit")]
+
+
+def test_a_hyphened_unit_in_a_compound_modifier_is_the_figures_unit() -> None:
+    assert _claims("Tencent plans a 20-exaflop computing network by 2027.") == [("tencent", "compute_capacity", 20e6, "TFLOPS")]
+
+
+def test_a_singular_petaflop_is_compute() -> None:
+    assert _claims("The Ascend 910C reaches one PetaFLOP of FP8 performance.") == [("ascend-910c", "chip_compute", 1000, "TFLOPS")]

@@ -194,9 +194,9 @@ class QuantityFinder:
         return Alternatives(
             [
                 (
-                    rf"\s?(?:{word})(?![A-Za-z]|(?<=[A-Za-z])\d)",
+                    rf"[\s-]?(?:{word})(?![A-Za-z]|(?<=[A-Za-z])\d)",
                     (u.unit, u.measure, u.factor),
-                )  # not "GB300"
+                )  # not "GB300"; "a 100-exaflop network", "a 10-GW campus"
                 for u in self.n.units
                 for word in u.words
             ],
@@ -637,8 +637,17 @@ class QuantityFinder:
                     else self.scales[scale.group("short")]
                 )
                 pos = scale.end()
-        elif is_word and self.lex.code == "en" and value < 2 and not self._percent_after(text, pos):
-            return None  # "half", "one" alone: not a figure ("one percent" is)
+        elif (
+            is_word
+            and self.lex.code == "en"
+            and value < 2
+            and not self._percent_after(text, pos)
+            and not (
+                (unit_after := self._units_after.match(text, pos)) is not None
+                and unit_after[1][1] in _HARDWARE_MEASURES
+            )
+        ):
+            return None  # "half", "one" alone: not a figure ("one percent", "one petaflop" are)
         negative = text[max(0, start - 2) : start].strip() in ("-", "−") and not _alnum_before(
             text, start - 2
         )
@@ -835,6 +844,7 @@ class QuantityFinder:
         return max(before)[1] if before else None
 
 
+_HARDWARE_MEASURES = frozenset({"compute", "memory", "bandwidth", "power", "frequency"})
 _SPEC_LABEL = re.compile(r"^[\s\-–•*·]*([^\W\d][\w /&().-]{0,40}?)\s*:\s*$")
 
 
