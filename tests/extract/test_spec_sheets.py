@@ -146,3 +146,8 @@ def test_a_hyphened_unit_in_a_compound_modifier_is_the_figures_unit() -> None:
 
 def test_a_singular_petaflop_is_compute() -> None:
     assert _claims("The Ascend 910C reaches one PetaFLOP of FP8 performance.") == [("ascend-910c", "chip_compute", 1000, "TFLOPS")]
+
+
+def test_a_korean_comparison_base_three_nouns_before_boda_is_no_subject() -> None:
+    facts = _claims("업계에 따르면 화웨이 칩 가격은 엔비디아 동급 제품 가격보다 30% 낮다.", "ko")
+    assert facts == [("huawei", "percentage", 30, "percent")]
