@@ -151,3 +151,8 @@ def test_a_singular_petaflop_is_compute() -> None:
 def test_a_korean_comparison_base_three_nouns_before_boda_is_no_subject() -> None:
     facts = _claims("업계에 따르면 화웨이 칩 가격은 엔비디아 동급 제품 가격보다 30% 낮다.", "ko")
     assert facts == [("huawei", "percentage", 30, "percent")]
+
+
+def test_a_name_between_a_sum_and_its_penalty_noun_pays_it() -> None:
+    assert _claims("The list also holds a $30 million Applied Materials settlement.") == [
+        ("applied-materials", "penalty", 30e6, "USD")]

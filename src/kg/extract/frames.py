@@ -1110,7 +1110,11 @@ class FrameBuilder:
                 for m in mentions + self._untyped
                 if q.end < m.start < end
                 and m.label in ("", *metric.subject)
-                and self.lex.words_between("penalised_after", text[q.end : m.start])
+                and (
+                    self.lex.words_between("penalised_after", text[q.end : m.start])
+                    or not text[q.end : m.start].strip()
+                    and not text[m.end : cue.start].strip()
+                )  # "a $95 million Cadence settlement": the name between figure and penalty
             ]
             if named:  # "a civil penalty of $500,000 against GlobalFoundries": the one penalised
                 self._how = "against"
