@@ -156,3 +156,10 @@ def test_a_korean_comparison_base_three_nouns_before_boda_is_no_subject() -> Non
 def test_a_name_between_a_sum_and_its_penalty_noun_pays_it() -> None:
     assert _claims("The list also holds a $30 million Applied Materials settlement.") == [
         ("applied-materials", "penalty", 30e6, "USD")]
+
+
+def test_the_low_end_of_a_money_range_shares_the_high_ends_scale() -> None:
+    doc_text = "Tencent will spend between $40 and $60 billion on AI servers next year."
+    doc = Document("t", "t.md", doc_text, "0", "en", passages=split_passages("t", doc_text))
+    claim = next(n.props for n in extract(doc, ontology.load()).nodes if n.label == "Claim")
+    assert (claim["subject"], claim["value"], claim["value_max"], claim["unit"]) == ("tencent", 40e9, 60e9, "USD")

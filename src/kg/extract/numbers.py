@@ -989,7 +989,10 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
             low, unit, measure, counted = prev.value, q.unit, q.measure, q.counted
             if q.unit == "count" and prev.measure != "count":
                 unit, measure, counted = prev.unit, prev.measure, prev.counted
-            if (prev.unit == "count") != (q.unit == "count") and low < q.value / 100:
+            if low < q.value / 100 and (
+                (prev.unit == "count") != (q.unit == "count")
+                or prev.measure == "money" and prev.text[-1:].isdigit()
+            ):  # "5-6 billion", "between $30 and $70 billion": the low end shares the scale
                 low *= _scale_of(q.value, low)
             out[-1] = Quantity(
                 prev.start,
