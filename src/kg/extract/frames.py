@@ -930,8 +930,8 @@ class FrameBuilder:
         )
 
     def _base_after_head_nouns(self, text: str, at: int, after: re.Pattern[str]) -> bool:
-        """ "H100 기반 서버보다", "TSMC 동급 제품 가격보다": up to three head nouns, none marked by a
-        particle, between a name and the comparison word."""
+        """ "H100 기반 서버보다", "TSMC 동급 제품 가격보다": up to three head nouns, none marked
+        by a particle, between a name and the comparison word."""
         particles = tuple(self.lex.data.attached_particles)
         for _ in range(3):
             word = _NEXT_WORD_KO.match(text, at)

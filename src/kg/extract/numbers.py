@@ -991,7 +991,8 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
                 unit, measure, counted = prev.unit, prev.measure, prev.counted
             if low < q.value / 100 and (
                 (prev.unit == "count") != (q.unit == "count")
-                or prev.measure == "money" and prev.text[-1:].isdigit()
+                or prev.measure == "money"
+                and prev.text[-1:].isdigit()
             ):  # "5-6 billion", "between $30 and $70 billion": the low end shares the scale
                 low *= _scale_of(q.value, low)
             out[-1] = Quantity(
