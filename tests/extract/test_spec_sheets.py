@@ -163,3 +163,13 @@ def test_the_low_end_of_a_money_range_shares_the_high_ends_scale() -> None:
     doc = Document("t", "t.md", doc_text, "0", "en", passages=split_passages("t", doc_text))
     claim = next(n.props for n in extract(doc, ontology.load()).nodes if n.label == "Claim")
     assert (claim["subject"], claim["value"], claim["value_max"], claim["unit"]) == ("tencent", 40e9, 60e9, "USD")
+
+
+def test_the_last_member_of_a_list_after_a_preposition_is_no_subject() -> None:
+    text = "The share of foreign GPUs (e.g., from Nvidia and AMD) could drop from 70% this year to 50% in 2026."
+    assert all(subject not in ("amd", "nvidia") for subject, *_ in _claims(text))
+
+
+def test_the_name_a_figure_trails_is_the_comparison_base() -> None:
+    facts = _claims("Huawei's output trails TSMC's by roughly four times.")
+    assert all(subject != "tsmc" for subject, *_ in facts)

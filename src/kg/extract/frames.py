@@ -42,6 +42,9 @@ _PREPOSITIONS = frozenset(
     "before since without during despite within throughout upon until following".split()
 )
 _LAST_WORDS = re.compile(r"([\w.]+)\s+(?:(the)\s+)?$")
+_LIST_AFTER_WORD = re.compile(
+    r"\b([\w.]+)\s+(?:the\s+)?(?:[A-Z][\w.&-]*,?\s+){1,4}(?:and|or)\s+$"
+)  # the word before a list of names whose last member follows `and`
 
 
 def _span(m: Mention) -> tuple[int, int]:
@@ -51,6 +54,8 @@ def _span(m: Mention) -> tuple[int, int]:
 def _after_preposition(text: str, at: int, only: tuple[str, ...] | None = None) -> bool:
     """Does a preposition (and perhaps "the"; one of `only`, if given) stand right before `at`?"""
     m = _LAST_WORDS.search(text, max(0, at - 24), at)
+    if m is not None and m.group(1).lower() in ("and", "or"):  # "from NVIDIA and AMD"
+        m = _LIST_AFTER_WORD.search(text, max(0, at - 60), at) or m
     return m is not None and m.group(1).lower() in (only or _PREPOSITIONS)
 
 
