@@ -20,7 +20,7 @@ from kg.extract.numbers import finder
 def _claims(text: str, lang: str = "en") -> list[tuple]:
     doc = Document("t", "t.md", text, "0", lang, published=dt.date(2025, 9, 1), passages=split_passages("t", text))
     claims = [n.props for n in extract(doc, ontology.load()).nodes if n.label == "Claim"]
-    return sorted((c["subject"], c["metric"], c["value"], c["unit"]) for c in claims)
+    return sorted(((c["subject"], c["metric"], c.get("value"), c.get("unit")) for c in claims), key=str)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -173,3 +173,10 @@ def test_the_last_member_of_a_list_after_a_preposition_is_no_subject() -> None:
 def test_the_name_a_figure_trails_is_the_comparison_base() -> None:
     facts = _claims("Huawei's output trails TSMC's by roughly four times.")
     assert all(subject != "tsmc" for subject, *_ in facts)
+
+
+def test_the_parts_of_a_figure_after_a_breakdown_word_share_its_fact() -> None:
+    text = "딥시크는 V3 모델을 2만 개의 GPU로 학습했는데, 여기에는 'H800' 1만2천장, 'H20' 8천장이 들어갔다."
+    facts = [f for f in _claims(text, "ko") if f[2] is not None]
+    whole = next(subject for subject, _, value, _ in facts if value == 20000)
+    assert {(whole, "training_gpus", 12000, "GPU"), (whole, "training_gpus", 8000, "GPU")} <= set(facts)

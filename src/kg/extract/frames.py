@@ -496,6 +496,26 @@ class FrameBuilder:
             if gapped and frame.ok:
                 frame.how = "gapped"
                 frames += [replace(frame, subject=_entity(m)) for m in gapped[:-1]]
+            if not frame.ok and earlier is not None and self._breaks_down(text, earlier, q):
+                # "R1 was trained on 50,000 Hopper GPUs, including 30,000 H20 and 10,000 H800":
+                # each part of the figure before is a fact of the same kind about the same subject
+                for whole in [f for f in frames if f.ok and f.quantity is earlier.quantity]:
+                    part = Frame(q)
+                    self._fill(
+                        part,
+                        text,
+                        typed,
+                        quantities,
+                        dates,
+                        salience,
+                        source,
+                        cues,
+                        forced=whole.metric,
+                        subject=whole.subject,
+                    )
+                    if part.ok:
+                        part.how = "part"
+                        frames.append(part)
             if frame.ok:
                 earlier = frame
             frames.append(frame)
@@ -539,6 +559,19 @@ class FrameBuilder:
             for frame, members in grouped:  # "They bought 230,000 GPUs each", "양사는 각각"
                 frames += [replace(frame, subject=m, how="each") for m in members[1:]]
         return self._respectively(text, typed, frames)
+
+    def _breaks_down(self, text: str, earlier: Frame, q: Quantity) -> bool:
+        """Does a breakdown word (`including`, `여기에는`) stand between the figure taken before
+        and this count of the same measure?"""
+        return (
+            q.measure == earlier.quantity.measure == "count"
+            and self._breakdown.search(text, earlier.quantity.end, q.start) is not None
+        )
+
+    @cached_property
+    def _breakdown(self) -> re.Pattern[str]:
+        words = self.lex.data.clause_words.get("breakdown_openers", [])
+        return re.compile(rf"(?:{'|'.join(words)})" if words else "(?!)", re.IGNORECASE)
 
     def _respectively(self, text: str, mentions: list[Mention], frames: list[Frame]) -> list[Frame]:
         """ "알리바바와 바이트댄스는 각각 20만 개를", "A and B bought 5,000 and 8,000 GPUs
