@@ -180,3 +180,12 @@ def test_the_parts_of_a_figure_after_a_breakdown_word_share_its_fact() -> None:
     facts = [f for f in _claims(text, "ko") if f[2] is not None]
     whole = next(subject for subject, _, value, _ in facts if value == 20000)
     assert {(whole, "training_gpus", 12000, "GPU"), (whole, "training_gpus", 8000, "GPU")} <= set(facts)
+
+
+def test_a_sentence_opening_common_noun_is_no_part_of_a_new_name() -> None:
+    assert _claims("Shares of Corvane Semiconductor rose 12% on their debut.") == [
+        ("corvane-semiconductor", "percent_change", 12, "percent")]
+
+
+def test_korean_funds_attracted_are_funds_raised() -> None:
+    assert _claims("엔비디아는 지난해 20억 달러를 유치했다.", "ko") == [("nvidia", "funds_raised", 2e9, "USD")]
