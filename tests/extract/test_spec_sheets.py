@@ -189,3 +189,8 @@ def test_a_sentence_opening_common_noun_is_no_part_of_a_new_name() -> None:
 
 def test_korean_funds_attracted_are_funds_raised() -> None:
     assert _claims("엔비디아는 지난해 20억 달러를 유치했다.", "ko") == [("nvidia", "funds_raised", 2e9, "USD")]
+
+
+def test_a_korean_recipient_marked_before_the_figure_acquires_what_is_supplied() -> None:
+    facts = _claims("엔비디아는 알리바바에 H20 칩 3만 개를 공급했다.", "ko")
+    assert facts == [("alibaba", "chips_acquired", 30000, "GPU"), ("nvidia", "chips_supplied", 30000, "GPU")]

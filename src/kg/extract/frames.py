@@ -147,6 +147,10 @@ _SUM_FOR_EN = re.compile(
 _PER_PART_BEFORE = re.compile(
     r"(?:\d[\d,]*\s?(?:개의|개|[×x*])|[×x*])\s?$"
 )  # "32개의 3GB", "28 × 3GB", "8x 24GB": a count of parts, then one part's size
+_RECIPIENT_MARK_KO = re.compile(r"(?:에게|에)(?:는)?\s")  # "삼성전자에 ", "네이버 클라우드에는 "
+_NEAR_GAP_KO = re.compile(
+    r"(?:[^\s각]\S*(?<![을를이가은는의도])\s){0,2}"
+)  # "GPU ", "H20 칩 ", "약 ": no marked word, no 각각 (a list's shares are left to 'respectively')
 _TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
 _AUX_NEGATION_EN = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
@@ -825,6 +829,11 @@ class FrameBuilder:
             )
         if metric.recipient:
             f.recipient = self._recipient(text, q.end, end, metric, mentions, f.subject)
+            if f.recipient is None and not self.en:
+                # "삼성전자에 GPU 5만 장을 공급한다": Korean marks the recipient with 에 before
+                # the figure
+                before = self._recipients_before(text, start, q.start, metric, mentions, f.subject)
+                f.recipient = before[-1] if before else None
         f.date = self._date(dates, q, start, end)
         f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
         f.status = self._status(text, start, end, source)
@@ -2499,6 +2508,33 @@ class FrameBuilder:
         if not pool:
             return None
         return _entity(min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end))))
+
+    def _recipients_before(
+        self,
+        text: str,
+        start: int,
+        at: int,
+        metric: Metric,
+        mentions: list[Mention],
+        subject: Entity,
+    ) -> list[Entity]:
+        """The name marked with 에/에게 right before a Korean figure (`삼성전자에 GPU 5만 장을`,
+        `네이버 클라우드에는 6만 장`): at most two words between."""
+        marked = [
+            m
+            for m in mentions
+            if m.label in metric.recipient
+            and start <= m.start
+            and m.end <= at
+            and m.id != subject.id
+            and _RECIPIENT_MARK_KO.match(text, m.end)
+        ]
+        if not marked:
+            return []
+        mark = _RECIPIENT_MARK_KO.match(text, marked[-1].end)
+        assert mark is not None
+        close = _NEAR_GAP_KO.fullmatch(text, mark.end(), at) is not None
+        return [_entity(marked[-1])] if close else []
 
     def _recipient(
         self,
