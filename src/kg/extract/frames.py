@@ -148,9 +148,7 @@ _PER_PART_BEFORE = re.compile(
     r"(?:\d[\d,]*\s?(?:개의|개|[×x*])|[×x*])\s?$"
 )  # "32개의 3GB", "28 × 3GB", "8x 24GB": a count of parts, then one part's size
 _RECIPIENT_MARK_KO = re.compile(r"(?:에게|에)(?:는)?\s")  # "삼성전자에 ", "네이버 클라우드에는 "
-_NEAR_GAP_KO = re.compile(
-    r"(?:[^\s각]\S*(?<![을를이가은는의도])\s){0,2}"
-)  # "GPU ", "H20 칩 ", "약 ": no marked word, no 각각 (a list's shares are left to 'respectively')
+# "GPU ", "H20 칩 ", "약 ": no marked word, no 각각 (a list's shares are left to 'respectively')
 _TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
 _AUX_NEGATION_EN = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had|did|does|do)(?:n't|\s+not)\b",
@@ -477,6 +475,15 @@ class FrameBuilder:
         self._last_counter: str | None = salience.counter
         grouped: list[tuple[Frame, list[Entity]]] = []
         earlier: Frame | None = None  # the sentence's last figure taken
+
+        def reading(q: Quantity, metric: str | None, subject: Entity | None) -> Frame:
+            """Another frame of the same figure, with its metric and subject already chosen."""
+            extra = Frame(q)
+            self._fill(
+                extra, text, typed, quantities, dates, salience, source, cues, metric, subject
+            )
+            return extra
+
         for q in quantities:
             if q.converted:
                 continue
@@ -504,19 +511,7 @@ class FrameBuilder:
                 # "R1 was trained on 50,000 Hopper GPUs, including 30,000 H20 and 10,000 H800":
                 # each part of the figure before is a fact of the same kind about the same subject
                 for whole in [f for f in frames if f.ok and f.quantity is earlier.quantity]:
-                    part = Frame(q)
-                    self._fill(
-                        part,
-                        text,
-                        typed,
-                        quantities,
-                        dates,
-                        salience,
-                        source,
-                        cues,
-                        forced=whole.metric,
-                        subject=whole.subject,
-                    )
+                    part = reading(q, whole.metric, whole.subject)
                     if part.ok:
                         part.how = "part"
                         frames.append(part)
@@ -541,19 +536,7 @@ class FrameBuilder:
             for metric_id, named in self._secondary(frame, text, typed, cues) + self._received(
                 frame
             ):
-                extra = Frame(q)
-                self._fill(
-                    extra,
-                    text,
-                    typed,
-                    quantities,
-                    dates,
-                    salience,
-                    source,
-                    cues,
-                    forced=metric_id,
-                    subject=named,
-                )
+                extra = reading(q, metric_id, named)
                 if extra.ok:
                     frames.append(extra)
         salience.counted = self._last_counted
@@ -2533,8 +2516,20 @@ class FrameBuilder:
             return []
         mark = _RECIPIENT_MARK_KO.match(text, marked[-1].end)
         assert mark is not None
-        close = _NEAR_GAP_KO.fullmatch(text, mark.end(), at) is not None
+        close = self._near_gap_ko(text[mark.end() : at])
         return [_entity(marked[-1])] if close else []
+
+    @cached_property
+    def _marked_word_end(self) -> re.Pattern[str]:
+        return re.compile(rf"{self.lex.particles('subject', 'object', 'possessive')}$")
+
+    def _near_gap_ko(self, gap: str) -> bool:
+        """At most two words, none marked as a subject, object or possessor and no 각각 (a list's
+        shares are left to the respectively rule): `GPU `, `H20 칩 `, `약 `."""
+        words = gap.split()
+        return len(words) <= 2 and not any(
+            w == "각각" or self._marked_word_end.search(w) for w in words
+        )
 
     def _recipient(
         self,
