@@ -419,7 +419,7 @@ def _note_table_row(salience: Salience, text: str, mentions: list[Mention]) -> N
         return
     header = tables.header_columns(cells, mentions) or tables.header_columns(
         cells, mentions, "AIModel"
-    )  # `| Spec | H20 | L20 |`, `| Benchmark | Qwen2-72B | DeepSeek-V2 |`
+    )  # `| Spec | H20 | L20 |`, `| Test | DeepSeek-V3 | Llama 3 |`
     if header is not None:
         salience.table = {
             i: Entity(m.label, m.id, m.surface, m.candidate) for i, m in header.items()

@@ -146,7 +146,7 @@ _SUM_FOR_EN = re.compile(
 )  # "$5.6 million for X", "$12,000 per H20"
 _PER_PART_BEFORE = re.compile(
     r"(?:\d[\d,]*\s?(?:개의|개|[×x*])|[×x*])\s?$"
-)  # "32개의 3GB", "28 × 3GB", "8x 24GB": a count of parts, then one part's size
+)  # "16개의 2GB", "12 × 2GB", "8x 24GB": a count of parts, then one part's size
 _RECIPIENT_MARK_KO = re.compile(r"(?:에게|에)(?:는)?\s")  # "삼성전자에 ", "네이버 클라우드에는 "
 # "GPU ", "H20 칩 ", "약 ": no marked word, no 각각 (a list's shares are left to 'respectively')
 _TOPIC_FIGURE_KO = re.compile(r"\s?에는\s")
@@ -508,7 +508,7 @@ class FrameBuilder:
                 frame.how = "gapped"
                 frames += [replace(frame, subject=_entity(m)) for m in gapped[:-1]]
             if not frame.ok and earlier is not None and self._breaks_down(text, earlier, q):
-                # "R1 was trained on 50,000 Hopper GPUs, including 30,000 H20 and 10,000 H800":
+                # "V3 was trained on 20,000 GPUs, including 12,000 H800 and 8,000 H20":
                 # each part of the figure before is a fact of the same kind about the same subject
                 for whole in [f for f in frames if f.ok and f.quantity is earlier.quantity]:
                     part = reading(q, whole.metric, whole.subject)
@@ -685,10 +685,10 @@ class FrameBuilder:
             f.reason = "a count of nothing the schema knows"
             return
         if q.measure == "memory" and _PER_PART_BEFORE.search(text, max(0, q.start - 12), q.start):
-            f.reason = "the size of one of several parts"  # "32개의 3GB GDDR7 칩", "28 × 3GB"
+            f.reason = "the size of one of several parts"  # "16개의 2GB 메모리 칩", "12 × 2GB"
             return
         if q.measure == "count" and not float(q.value).is_integer():
-            f.reason = "a count is a whole number"  # "밀도가 3.2에서 5.92 사이인 칩": no 5.92 chips
+            f.reason = "a count is a whole number"  # "밀도가 2.4에서 6.1 사이인 칩": no 6.1 chips
             return
         if self._negated(text, start, end, q):
             f.reason = "negated"
@@ -719,7 +719,7 @@ class FrameBuilder:
         if all(self.metrics[m].kind == "chip_spec" for m, _ in readings) and self.lex.word_before(
             "spec_baseline_marks", text, q.start
         ):
-            f.reason = "the spec of the version the chip replaced"  # "24 GB (down from 32 GB)"
+            f.reason = "the spec of the version the chip replaced"  # "16 GB (down from 24 GB)"
             return
         f.unit = counted if q.measure == "count" else q.unit
         value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
@@ -960,7 +960,7 @@ class FrameBuilder:
         )
 
     def _base_after_head_nouns(self, text: str, at: int, after: re.Pattern[str]) -> bool:
-        """ "H100 기반 서버보다", "TSMC 동급 제품 가격보다": up to three head nouns, none marked
+        """ "H100 기반 서버보다", "엔비디아 동급 제품 가격보다": up to three head nouns, none marked
         by a particle, between a name and the comparison word."""
         particles = tuple(self.lex.data.attached_particles)
         for _ in range(3):
@@ -1144,7 +1144,7 @@ class FrameBuilder:
                     self.lex.words_between("penalised_after", text[q.end : m.start])
                     or not text[q.end : m.start].strip()
                     and not text[m.end : cue.start].strip()
-                )  # "a $95 million Cadence settlement": the name between figure and penalty
+                )  # "a $30 million Acme settlement": the name between figure and penalty
             ]
             if named:  # "a civil penalty of $500,000 against GlobalFoundries": the one penalised
                 self._how = "against"
@@ -1524,7 +1524,7 @@ class FrameBuilder:
             ]
             main = [
                 m for m in main if not any(self._owns(text, m, x) for x in main if x is not m)
-            ]  # "Meta's Llama 3 took 54 days, using 16,384 GPUs": the model, not its owner
+            ]  # "Meta's Llama 3 took 40 days, using 8,192 GPUs": the model, not its owner
             if main:  # "Microsoft became the largest buyer, purchasing 485,000 GPUs": Microsoft
                 self._how = "participle"
                 return _entity(self._head_of_list(text, main[0], mentions))
@@ -1906,8 +1906,8 @@ class FrameBuilder:
     def _named_other_subject(
         self, text: str, start: int, stop: int, labels: Sequence[str], mentions: list[Mention]
     ) -> bool:
-        """ "BIS announced $420 million in penalties": the clause names its subject, of a type
-        the metric does not take, so the figure is not the discourse topic's."""
+        """ "The Commerce Department announced $310 million in penalties": the clause names its
+        subject, of a type the metric does not take, so the figure is not the discourse topic's."""
         return any(
             m.label is not None
             and (m.label not in labels or m in reporting)
@@ -1917,7 +1917,7 @@ class FrameBuilder:
             and self._verb_after_subject.match(text, m.end) is not None
             for reporting in [getattr(self, "_reporting_firms", [])]
             for m in [*mentions, *reporting]
-        )  # also "Morgan Stanley lifted its forecast to …": a research house's own figure
+        )  # also "Bernstein raised its forecast to …": a research house's own figure
 
     def _relative_antecedent(
         self, text: str, start: int, labels: Sequence[str], mentions: list[Mention]
@@ -2292,7 +2292,7 @@ class FrameBuilder:
                     for r in getattr(self, "_reporting_firms", [])
                 )
             ):
-                continue  # "Morgan Stanley lifted its forecast to …": the analyst's own figure
+                continue  # "Bernstein raised its forecast to …": the analyst's own figure
             pointing = self.lex.demonstrative is not None and self.lex.demonstrative.match(
                 found[-1].group(0)
             )

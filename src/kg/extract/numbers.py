@@ -196,7 +196,7 @@ class QuantityFinder:
                 (
                     rf"[\s-]?(?:{word})(?![A-Za-z]|(?<=[A-Za-z])\d)",
                     (u.unit, u.measure, u.factor),
-                )  # not "GB300"; "a 100-exaflop network", "a 10-GW campus"
+                )  # not "GB300"; "a 20-exaflop network", "a 10-GW campus"
                 for u in self.n.units
                 for word in u.words
             ],
@@ -345,7 +345,7 @@ class QuantityFinder:
         if units:
             unit, measure, factor = units[-1][1]
         elif (spec := self._spec(label, len(label))) is not None:
-            (unit, measure), factor = spec, 1.0  # `| MMLU (English) | 86.2 |`: a named score
+            (unit, measure), factor = spec, 1.0  # `| GSM8K | 90.1 |`: a named score
         else:
             return found  # the label names no unit
         kept = [q for q in found if not (q.unit == "count" and q.counted is None)]
@@ -387,7 +387,7 @@ class QuantityFinder:
         return out
 
     def _label_counted(self, text: str, q: Quantity) -> str | None:
-        """ "- RT Cores: 170", "트랜지스터: 920억 개": a spec sheet's line whose label, before a
+        """ "- Tensor Cores: 680", "트랜지스터: 920억 개": a spec sheet's line whose label, before a
         colon, names what its bare count counts."""
         if q.unit != "count" or q.counted is not None:
             return None
@@ -697,7 +697,7 @@ class QuantityFinder:
             )
         counted_noun = self._counted_after.match(
             text, pos + (text[pos : pos + 1] in ("-", "+"))
-        )  # "72-GPU", "10,000+ H800 GPUs"
+        )  # "72-GPU", "20,000+ H20 GPUs"
         if (
             counted_noun
             and _YEAR.fullmatch(number_text)
@@ -993,7 +993,7 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
                 (prev.unit == "count") != (q.unit == "count")
                 or prev.measure == "money"
                 and prev.text[-1:].isdigit()
-            ):  # "5-6 billion", "between $30 and $70 billion": the low end shares the scale
+            ):  # "5-6 billion", "between $40 and $60 billion": the low end shares the scale
                 low *= _scale_of(q.value, low)
             out[-1] = Quantity(
                 prev.start,
