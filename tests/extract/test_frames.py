@@ -1935,3 +1935,24 @@ def test_an_officer_titled_after_the_name_speaks_for_the_firm_the_title_is_of() 
     text = ("Rivals such as Nvidia dominate the market. Wei-Ming Tsou, the founder and head of Zhipu, "
             "said his company trained its model using 3,000 GPUs.")
     assert {f[0] for f in core(text)} == {"zhipu-ai"}
+
+
+def test_a_korean_name_with_a_one_syllable_surname_after_a_title_is_a_person() -> None:
+    assert ("류 샤오펑", "Person") in _candidates("이 회사 공동창업자 류 샤오펑이 계획을 밝혔다.", "ko")
+
+
+def test_a_korean_firm_suffix_written_as_a_word_of_its_own_ends_a_firm_name() -> None:
+    assert ("가오링 매니지먼트", "Firm") in _candidates("가오링 매니지먼트가 투자를 이끌었다.", "ko")
+
+
+def test_a_korean_city_government_or_district_prosecutors_office_is_an_agency_alone() -> None:
+    found = _candidates("항저우시 정부는 지원을 늘렸다. 부산지검은 임원들을 기소했다.", "ko")
+    assert {("항저우시 정부", "Agency"), ("부산지검", "Agency")} <= found
+
+
+def test_a_korean_name_after_a_firm_noun_with_a_locative_particle_is_a_firm() -> None:
+    assert ("세로닉스", "Firm") in _candidates("장비 자회사 세로닉스에서 도면이 유출됐다.", "ko")
+
+
+def test_a_korean_name_before_a_prosecutor_title_in_brackets_is_a_person() -> None:
+    assert ("박서진", "Person") in _candidates("형사3부(박서진 부장검사)는 임원들을 기소했다.", "ko")

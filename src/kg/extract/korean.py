@@ -167,6 +167,9 @@ def is_proper_name(sentence: str, start: int, end: int, unknown_ok: bool = False
     if not tokens or tokens[0].start != start or tokens[-1].start + tokens[-1].len != end:
         return False
     first = tokens[0].tag == "NNP" or unknown_ok and unknown_noun(tokens[0])
+    if not first and len(tokens) > 1 and len(tokens[0].form) == 1:  # `왕 후이웬`: a surname of
+        second = tokens[1]  # one syllable, read as a common noun, before a given name
+        first = second.tag == "NNP" or unknown_ok and unknown_noun(second)
     return first and all(t.tag in ("NNP", "NNG") for t in tokens)
 
 

@@ -164,6 +164,8 @@ class Names(Strict):
     ] = []  # verbs only a firm takes right after its name ("reported revenue")
     org_suffixes: list[str] = []
     agency_words: list[str] = []
+    # endings that make an unknown word an agency with no country word before it (`위원회`, `지검`)
+    agency_endings_alone: list[str] = []
     given_names: list[str] = []
     cn_surnames: list[str] = []
     cn_given_name: Regex | None = None  # a given name before a Chinese surname ("Shiwei Yang")

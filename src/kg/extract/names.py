@@ -188,7 +188,7 @@ class NameFinder:
         links = "|".join(self.lex.data.names.title_links) or "(?!)"
         return Screened(
             re.compile(
-                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:{links})?\s(?P<name>[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:{links})?\s(?P<name>[\uac00-\ud7a3]\s[\uac00-\ud7a3]{{2,3}}|[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
                 rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
             )
         )
@@ -217,7 +217,7 @@ class NameFinder:
         return Screened(
             re.compile(  # the noun may end a compound (`경제매체 제일재경`) and take a copula
                 rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{0,6}}?(?:{nouns})(?:인)?\s"
-                rf"(?P<name>[\uac00-\ud7a3]{{2,8}})(?=(?:은|는|이|가|의|과|와|도|,|\s?\(|\s등))"
+                rf"(?P<name>[\uac00-\ud7a3]{{2,8}})(?=(?:은|는|이|가|의|과|와|도|에서|에게|에|을|를|로|,|\s?\(|\s등))"
             )
         )
 
@@ -247,10 +247,13 @@ class NameFinder:
     def _ko_org(self) -> Screened:
         """`상하이증권거래소`, `힌덴버그리서치`: a proper noun with an organisation's suffix written
         onto it."""
-        words = "|".join(map(re.escape, sorted(self.org_suffixes, key=len, reverse=True))) or "(?!)"
+        ordered = sorted(self.org_suffixes, key=len, reverse=True)
+        words = "|".join(map(re.escape, ordered)) or "(?!)"
+        # a suffix of three syllables or more may stand as a word of its own (`키밍 캐피털`)
+        spaced = "|".join(re.escape(w) for w in ordered if len(w) >= 3) or "(?!)"
         return Screened(
             re.compile(
-                rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}))(?={self._after_name})"
+                rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}|\s(?:{spaced})))(?={self._after_name})"
             )
         )
 
@@ -647,7 +650,8 @@ class NameFinder:
         for m in self._ko_agency.finditer(text):
             name = m.group("name")
             if name in self.not_names or (
-                not m.group("country") and not name.endswith(("위원회", "청", "총국"))
+                not m.group("country")
+                and not name.endswith(tuple(self.lex.data.names.agency_endings_alone))
             ):
                 continue
             add(m.start(), m.end("name"), "Agency")
