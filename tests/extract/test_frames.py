@@ -210,7 +210,8 @@ def test_a_figure_after_plus_or_minus_is_the_margin_of_the_one_before() -> None:
 
 def test_an_agency_that_charges_others_is_not_the_actor_of_the_figures_it_charges() -> None:
     assert core("The Justice Department charged two men with smuggling $160 million of Nvidia GPUs.") == set()
-    assert core("미 법무부는 엔비디아 GPU 1억6000만 달러어치를 밀수한 혐의로 2명을 기소했다.", "ko") == set()
+    assert core("미 법무부는 엔비디아 GPU 1억6000만 달러어치를 밀수한 혐의로 2명을 기소했다.", "ko") == {
+        ("us-doj", "people_charged", 2, "people")}  # the people it charges are its figure, the sum is not
     assert core("The Commerce Department spent $50 million on new export-control staff.") == {
         ("us-commerce", "spending", 5e7, "USD")}
 
@@ -1956,3 +1957,23 @@ def test_a_korean_name_after_a_firm_noun_with_a_locative_particle_is_a_firm() ->
 
 def test_a_korean_name_before_a_prosecutor_title_in_brackets_is_a_person() -> None:
     assert ("박서진", "Person") in _candidates("형사3부(박서진 부장검사)는 임원들을 기소했다.", "ko")
+
+
+def test_people_charged_are_the_prosecuting_agencys_figure_not_the_accuseds() -> None:
+    assert core("The Justice Department indicted seven people on Monday.") == {
+        ("us-doj", "people_charged", 7, "people")
+    }
+
+
+def test_korean_people_indicted_with_or_without_detention_are_the_prosecutors_figures() -> None:
+    text = "부산지검은 주범 등 4명을 구속 기소하고 나머지 2명을 불구속 기소했다."
+    assert core(text, "ko") == {("부산지검", "people_charged", 4, "people"), ("부산지검", "people_charged", 2, "people")}
+
+
+def test_a_rule_saying_what_a_chip_should_not_exceed_states_a_threshold_not_a_condition() -> None:
+    text = "The Commerce Department issued a rule on Monday. Under it, a chip's output should not exceed 450 TFLOPS."
+    assert core(text) == {("us-commerce", "threshold_compute", 450, "TFLOPS")}
+
+
+def test_a_countrys_allocation_in_tpp_is_a_threshold_of_hundreds_of_millions() -> None:
+    assert core("BIS capped each country at 650 million TPP a year.") == {("us-bis", "threshold_tpp", 6.5e8, "TPP")}

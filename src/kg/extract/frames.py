@@ -772,6 +772,7 @@ class FrameBuilder:
                 f.subject is not None
                 and f.subject.label == "Agency"
                 and metric.kind != "controls_chip"
+                and not metric.enforcer
                 and self._enforcement(text)
             ):
                 # "법무부는 … 1억 6천만 달러어치를 밀수한 혐의로 기소했다": the accused's figure

@@ -328,6 +328,9 @@ class Metric(Strict):
     named_subject: bool = (
         False  # its subject is named in the sentence, never only the discourse's topic
     )
+    # the agency of an enforcement clause (`prosecutors charged five people`) is this figure's
+    # subject; for other metrics it is the accused's figure, not the agency's
+    enforcer: bool = False
     # labels its subject may take only when the sentence names it (an agency's share)
     named_labels: list[Label] = []
     # a later clause with no subject of its own may give the first clause's subject this figure
