@@ -194,3 +194,12 @@ def test_korean_funds_attracted_are_funds_raised() -> None:
 def test_a_korean_recipient_marked_before_the_figure_acquires_what_is_supplied() -> None:
     facts = _claims("엔비디아는 알리바바에 H20 칩 3만 개를 공급했다.", "ko")
     assert facts == [("alibaba", "chips_acquired", 30000, "GPU"), ("nvidia", "chips_supplied", 30000, "GPU")]
+
+
+def test_korean_a_possessed_count_noun_is_the_figures_noun_not_a_new_subject() -> None:
+    assert _claims("H20의 코어 수는 3,072개다.", "ko") == [("h20", "chip_cores", 3072, "cores")]
+
+
+def test_korean_a_bare_figure_listed_before_a_counted_one_shares_its_noun_respectively() -> None:
+    text = "H20과 L20은 각각 추론용이며 코어 수는 각각 1,024, 2,560개다."
+    assert _claims(text, "ko") == [("h20", "chip_cores", 1024, "cores"), ("l20", "chip_cores", 2560, "cores")]

@@ -1824,6 +1824,12 @@ class FrameBuilder:
             text, m.end, q.start
         )
 
+    @cached_property
+    def _counted_noun(self) -> re.Pattern[str]:
+        """A noun the language counts things with (`코어`, `직원`, `GPU`)."""
+        nouns = [n for words in self.lex.data.numbers.counted.values() for n in words]
+        return re.compile(rf"(?:{'|'.join(nouns)})" if nouns else "(?!)", re.IGNORECASE)
+
     def _overt_subject_ko(self, text: str, start: int, end: int) -> bool:
         """The clause names a subject of its own that is no known entity, so the discourse's topic
         is not its subject: an unknown proper noun (`웬델 웡은`) or a firm or person noun someone
@@ -1839,6 +1845,10 @@ class FrameBuilder:
                 continue
             if any(s <= c < e for c in cue_starts):
                 continue  # "클라우드 수익은": a figure's noun (a cue), no name
+            if self._counted_noun.match(form) and (
+                self._possessed(text, s) or form.replace(" ", "").endswith("수")
+            ):  # "H20의 코어는", "코어 수는": what the figure counts, no name (`이 칩은` is one)
+                continue
             possessed_noun = self._possessed(text, s) and form in self._agent_nouns
             if tag == "NNP" or possessed_noun or self._pointed_thing(text, s, form):
                 return True

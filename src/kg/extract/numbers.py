@@ -419,6 +419,16 @@ class QuantityFinder:
             ]
             if later:
                 out[i] = replace(q, unit=later[0].unit, counted=later[0].counted)
+        for i in range(len(out) - 2, -1, -1):  # right to left: a list passes its noun along
+            q, nxt = out[i], out[i + 1]
+            if (
+                q.unit == "count"
+                and q.counted is None
+                and nxt.counted is not None
+                and _COUNTER_END.search(text, q.start, q.end) is None
+                and _NUMBER_LIST_JOINER.fullmatch(text, q.end, nxt.start)
+            ):  # "각각 2,048, 4,096개", "1,000 and 4,000 cards": the list's last noun counts all
+                out[i] = replace(q, unit=nxt.unit, counted=nxt.counted)
         return out
 
     def _counted_earlier(self, text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1075,6 +1085,7 @@ _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
 _NOT_CARRIED = _NOT_THINGS | {OTHER_THING, "entity", "country"}  # never lent to a later bare count
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
+_NUMBER_LIST_JOINER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|(?:와|과)\s+")  # between listed figures
 _OWNER_BETWEEN = re.compile(
     r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s"
 )  # "90,000 and Meta's 70,000 GPUs"
