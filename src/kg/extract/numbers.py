@@ -1085,7 +1085,8 @@ _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
 _NOT_CARRIED = _NOT_THINGS | {OTHER_THING, "entity", "country"}  # never lent to a later bare count
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
-_NUMBER_LIST_JOINER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|(?:와|과)\s+")  # between listed figures
+# between listed figures
+_NUMBER_LIST_JOINER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|(?:와|과)\s+")
 _OWNER_BETWEEN = re.compile(
     r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s"
 )  # "90,000 and Meta's 70,000 GPUs"
