@@ -1977,3 +1977,21 @@ def test_a_rule_saying_what_a_chip_should_not_exceed_states_a_threshold_not_a_co
 
 def test_a_countrys_allocation_in_tpp_is_a_threshold_of_hundreds_of_millions() -> None:
     assert core("BIS capped each country at 650 million TPP a year.") == {("us-bis", "threshold_tpp", 6.5e8, "TPP")}
+
+
+def test_a_korean_latin_name_with_a_decimal_release_number_is_a_model() -> None:
+    assert ("Falcon-3.5", "AIModel") in _candidates("코딩 성능은 Falcon-3.5가 가장 높았다.", "ko")
+
+
+def test_korean_the_name_possessing_a_count_owns_it_before_a_known_name_earlier() -> None:
+    text = "매개변수는 챗GPT의 기반 기술 Falcon-3.5의 약 1800억 개에 못 미친다."
+    assert core(text, "ko") == {("falcon-3-5", "parameters", 1.8e11, "parameters")}
+
+
+def test_korean_the_noun_a_figure_counts_is_no_new_subject() -> None:
+    assert core("GPT-4의 매개변수는 약 1조 개다.", "ko") == {("gpt-4", "parameters", 1e12, "parameters")}
+
+
+def test_a_model_variant_suffix_may_end_in_a_capital() -> None:
+    assert core("Tencent released Hunyuan-TurboX, a model with 480 billion parameters.") >= {
+        ("hunyuan-turbox", "parameters", 4.8e11, "parameters")}

@@ -42,6 +42,7 @@ _PREPOSITIONS = frozenset(
     "before since without during despite within throughout upon until following".split()
 )
 _LAST_WORDS = re.compile(r"([\w.]+)\s+(?:(the)\s+)?$")
+_POSSESSOR_OF_FIGURE_KO = re.compile(r"의\s(?:약\s|최대\s|최소\s)?")  # `X의 (약) N`
 _LIST_AFTER_WORD = re.compile(
     r"\b([\w.]+)\s+(?:the\s+)?(?:[A-Z][\w.&-]*,?\s+){1,4}(?:and|or)\s+$"
 )  # the word before a list of names whose last member follows `and`
@@ -1719,6 +1720,10 @@ class FrameBuilder:
                 )
             )
         ]
+        owner = next((m for m in before if self._owns_figure_ko(text, m, q)), None)
+        if owner is not None:  # "GPT-4의 약 1조 개": the name owning the figure itself
+            self._how = "ko-owner"
+            return _entity(owner)
         for group in (
             inside,
             topics,  # a clause without a subject continues the sentence's topic (은/는) ...
@@ -2063,6 +2068,7 @@ class FrameBuilder:
                 and not any(a < e and s < b for a, b in taken)
                 and not self._head_noun.fullmatch(f" {w}")
                 and not self._product_word.match(w)
+                and not self._counted_noun.fullmatch(w)  # `매개변수는`: what a figure counts
                 and not self.lex.after_facility_word.search(text, max(0, s - 12), s)
             )
 
@@ -2078,6 +2084,14 @@ class FrameBuilder:
             return None
         s, e, word = found[-1]
         return Entity(label, slug(word), word, candidate=True)
+
+    def _owns_figure_ko(self, text: str, m: Mention, q: Quantity) -> bool:
+        """`GPT-4의 약 1조 개`: the name is the figure's possessor, nothing but 의 (and an
+        approximation word) between them."""
+        return (
+            q.measure == "count"  # `H100의 2배`, `매출의 15%`: a baseline or a whole, no owner
+            and _POSSESSOR_OF_FIGURE_KO.fullmatch(text, m.end, q.start) is not None
+        )
 
     def _first_by_label(
         self, pool: list[Mention], labels: Sequence[str], closest_to: int

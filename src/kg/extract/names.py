@@ -35,7 +35,7 @@ _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
 )
 _MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
-_VARIANT_SUFFIX = re.compile(r"(?:-(?:[A-Z]{2,}|[A-Z][a-z]{2,})(?!\w|\.\w))+(?!-)")
+_VARIANT_SUFFIX = re.compile(r"(?:-(?:[A-Z]{2,}|[A-Z][a-z]{2,}[A-Z]?)(?!\w|\.\w))+(?!-)")
 _FAMILY_VERSION = re.compile(
     r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
 )
@@ -52,6 +52,7 @@ _EN_MODEL_CODE = re.compile(r"[A-Z]{1,4}\d{3,5}[A-Z]{0,2}")
 # connecting words before a model code in a capitalised run (`Shipments of the GH100`,
 # `BR100 and the BR104`): the code is a name of its own
 _BEFORE_A_CODE = re.compile(r"\s+(?:(?:of|and|for|on|the|&)\s+)+(?=[A-Z]{1,4}\d{3,5}[A-Z]{0,2}\b)")
+_DECIMAL_VERSION = re.compile(r"[A-Za-z][-\s]?\d+\.\d+(?:-[A-Za-z]+)?$")  # a release number
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")  # between two listed names
 
 
@@ -672,6 +673,8 @@ class NameFinder:
                 label = (
                     "Chip"
                     if self._typed_as_product(m.group(1)) or PRODUCT_CODE.search(m.group(1))
+                    else "AIModel"
+                    if _DECIMAL_VERSION.search(m.group(1))  # `GPT-3.5`, `Qwen2.5`: a model's
                     else "Person"
                     if titled
                     else "Firm"
