@@ -1995,3 +1995,11 @@ def test_korean_the_noun_a_figure_counts_is_no_new_subject() -> None:
 def test_a_model_variant_suffix_may_end_in_a_capital() -> None:
     assert core("Tencent released Hunyuan-TurboX, a model with 480 billion parameters.") >= {
         ("hunyuan-turbox", "parameters", 4.8e11, "parameters")}
+
+
+def test_a_firm_now_valued_at_a_sum_states_its_valuation_not_a_spend() -> None:
+    assert core("Zhipu AI is now valued at $4.5 billion.") == {("zhipu-ai", "market_value", 4.5e9, "USD")}
+
+
+def test_korean_a_firms_worth_said_with_gachi_is_its_valuation() -> None:
+    assert core("CXMT의 가치는 150억 달러로 평가됐다.", "ko") == {("cxmt", "market_value", 1.5e10, "USD")}
