@@ -2003,3 +2003,7 @@ def test_a_firm_now_valued_at_a_sum_states_its_valuation_not_a_spend() -> None:
 
 def test_korean_a_firms_worth_said_with_gachi_is_its_valuation() -> None:
     assert core("CXMT의 가치는 150억 달러로 평가됐다.", "ko") == {("cxmt", "market_value", 1.5e10, "USD")}
+
+
+def test_a_firm_that_will_get_or_receive_chips_acquires_them() -> None:
+    assert core("Sarvam AI will get 2,048 H100 GPUs next year.") == {("sarvam-ai", "chips_acquired", 2048, "GPU")}
