@@ -2007,3 +2007,8 @@ def test_korean_a_firms_worth_said_with_gachi_is_its_valuation() -> None:
 
 def test_a_firm_that_will_get_or_receive_chips_acquires_them() -> None:
     assert core("Sarvam AI will get 2,048 H100 GPUs next year.") == {("sarvam-ai", "chips_acquired", 2048, "GPU")}
+
+
+def test_a_korean_foreign_name_kiwi_cuts_into_a_noun_and_a_numeral_is_still_a_name() -> None:
+    found = _candidates("택배 대기업 메이투가 올해 2억 위안을 썼다.", "ko")  # Kiwi: 메이 + 투 (a numeral)
+    assert ("메이투", "Firm") in found

@@ -170,7 +170,10 @@ def is_proper_name(sentence: str, start: int, end: int, unknown_ok: bool = False
     if not first and len(tokens) > 1 and len(tokens[0].form) == 1:  # `왕 후이웬`: a surname of
         second = tokens[1]  # one syllable, read as a common noun, before a given name
         first = second.tag == "NNP" or unknown_ok and unknown_noun(second)
-    return first and all(t.tag in ("NNP", "NNG") for t in tokens)
+    # Kiwi may cut a foreign name it lacks into a proper noun and a numeral (`메이` `투`)
+    return first and all(
+        t.tag in ("NNP", "NNG") or i and t.tag == "NR" for i, t in enumerate(tokens)
+    )
 
 
 def unknown_noun(token: Any) -> bool:
