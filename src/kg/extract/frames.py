@@ -42,7 +42,6 @@ _PREPOSITIONS = frozenset(
     "before since without during despite within throughout upon until following".split()
 )
 _LAST_WORDS = re.compile(r"([\w.]+)\s+(?:(the)\s+)?$")
-_POSSESSOR_OF_FIGURE_KO = re.compile(r"의\s(?:약\s|최대\s|최소\s)?")  # `X의 (약) N`
 _LIST_AFTER_WORD = re.compile(
     r"\b([\w.]+)\s+(?:the\s+)?(?:[A-Z][\w.&-]*,?\s+){1,4}(?:and|or)\s+$"
 )  # the word before a list of names whose last member follows `and`
@@ -1851,7 +1850,7 @@ class FrameBuilder:
             if any(s <= c < e for c in cue_starts):
                 continue  # "클라우드 수익은": a figure's noun (a cue), no name
             if self._counted_noun.match(form) and (
-                self._possessed(text, s) or form.replace(" ", "").endswith("수")
+                self._possessed(text, s) or self.lex.word_before("number_of_nouns", text, e)
             ):  # "H20의 코어는", "코어 수는": what the figure counts, no name (`이 칩은` is one)
                 continue
             possessed_noun = self._possessed(text, s) and form in self._agent_nouns
@@ -2088,10 +2087,17 @@ class FrameBuilder:
     def _owns_figure_ko(self, text: str, m: Mention, q: Quantity) -> bool:
         """`GPT-4의 약 1조 개`: the name is the figure's possessor, nothing but 의 (and an
         approximation word) between them."""
-        return (
-            q.measure == "count"  # `H100의 2배`, `매출의 15%`: a baseline or a whole, no owner
-            and _POSSESSOR_OF_FIGURE_KO.fullmatch(text, m.end, q.start) is not None
-        )
+        if q.measure != "count":  # `H100의 2배`, `매출의 15%`: a baseline or a whole, no owner
+            return False
+        gap = text[m.end : q.start]
+        qualifier = self.lex.qualifier_words[0].search(gap)
+        if qualifier is not None:
+            gap = gap[: qualifier[0].start()]  # `약 `, `최대 `
+        return self._possessive_gap.fullmatch(gap) is not None
+
+    @cached_property
+    def _possessive_gap(self) -> re.Pattern[str]:
+        return re.compile(rf"{self.lex.particles('possessive')}\s?")
 
     def _first_by_label(
         self, pool: list[Mention], labels: Sequence[str], closest_to: int

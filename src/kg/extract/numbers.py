@@ -426,7 +426,7 @@ class QuantityFinder:
                 and q.counted is None
                 and nxt.counted is not None
                 and _COUNTER_END.search(text, q.start, q.end) is None
-                and _NUMBER_LIST_JOINER.fullmatch(text, q.end, nxt.start)
+                and self.lex.joins_list(text, q.end, nxt.start)
             ):  # "각각 2,048, 4,096개", "1,000 and 4,000 cards": the list's last noun counts all
                 out[i] = replace(q, unit=nxt.unit, counted=nxt.counted)
         return out
@@ -1085,8 +1085,6 @@ _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
 _NOT_CARRIED = _NOT_THINGS | {OTHER_THING, "entity", "country"}  # never lent to a later bare count
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
-# between listed figures
-_NUMBER_LIST_JOINER = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|(?:와|과)\s+")
 _OWNER_BETWEEN = re.compile(
     r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s"
 )  # "90,000 and Meta's 70,000 GPUs"
