@@ -2012,3 +2012,8 @@ def test_a_firm_that_will_get_or_receive_chips_acquires_them() -> None:
 def test_a_korean_foreign_name_kiwi_cuts_into_a_noun_and_a_numeral_is_still_a_name() -> None:
     found = _candidates("택배 대기업 메이투가 올해 2억 위안을 썼다.", "ko")  # Kiwi: 메이 + 투 (a numeral)
     assert ("메이투", "Firm") in found
+
+
+def test_a_name_inside_a_fronted_phrase_does_not_head_the_main_clauses_subject() -> None:
+    text = "Started in 2019 by former staff of Intel, Moore Threads priced its listing at 80 yuan per share."
+    assert {f[0] for f in core(text)} == {"moore-threads"}

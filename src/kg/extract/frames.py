@@ -2219,6 +2219,10 @@ class FrameBuilder:
         """ "바이두, 바이트댄스, 텐센트 등이": a figure about a list of names is given to its
         first."""
         earlier = [x for x in mentions if x.label == m.label and x.end <= m.start]
+        fronted = self._fronted_phrase.match(text)
+        if fronted is not None and fronted.end() <= m.start:
+            # "Founded by engineers from Intel, Acme ...": the comma closes a fronted phrase
+            earlier = [x for x in earlier if x.start >= fronted.end() or x.start == fronted.start()]
         while earlier and self.lex.joins_list(text, earlier[-1].end, m.start):
             m = earlier.pop()
         return m
