@@ -2017,3 +2017,8 @@ def test_a_korean_foreign_name_kiwi_cuts_into_a_noun_and_a_numeral_is_still_a_na
 def test_a_name_inside_a_fronted_phrase_does_not_head_the_main_clauses_subject() -> None:
     text = "Started in 2019 by former staff of Intel, Moore Threads priced its listing at 80 yuan per share."
     assert {f[0] for f in core(text)} == {"moore-threads"}
+
+
+def test_a_firms_officer_who_reports_a_share_reports_the_firms_share() -> None:
+    text = "Nvidia sold more chips abroad. The company's finance chief, Colette Kress, said she saw that share falling to 25 per cent."
+    assert core(text) == {("nvidia", "percentage", 25, "percent")}

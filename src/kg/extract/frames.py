@@ -1257,6 +1257,7 @@ class FrameBuilder:
             return _entity(compared) if compared.label in labels else None
         if self.en:
             found = self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
+            found = self._officers_employer(text, start, found, labels, mentions, salience)
             topic = salience.paragraph.get(source.label) if source is not None else None
             if (
                 (found is None or self._how == "topic" and topic is None)
@@ -1438,6 +1439,32 @@ class FrameBuilder:
                 self._how = "none"
                 return _entity(m)
         return None
+
+    def _officers_employer(
+        self,
+        text: str,
+        start: int,
+        found: Entity | None,
+        labels: Sequence[str],
+        mentions: list[Mention],
+        salience: Salience,
+    ) -> Entity | None:
+        """ "The company's finance chief, Jane Roe, said she expected the share to fall to 20%": an
+        officer the sentence introduces through a firm anaphor reports the firm's figure, when the
+        metric prefers a firm to a person."""
+        if (
+            found is None
+            or found.label != "Person"
+            or "Firm" not in labels
+            or labels.index("Firm") > labels.index("Person")
+        ):
+            return found
+        person = next((m for m in mentions if m.id == found.id and m.start >= start), None)
+        said = _REPORTING_EN.search(text, person.end) if person is not None else None
+        if person is None or said is None or said.start() - person.end > 40:
+            return found
+        employer = self._anaphor(text, start, person.start, ["Firm"], salience, mentions)
+        return employer or found
 
     def _subject_en(
         self,
