@@ -328,7 +328,7 @@ def test_an_english_count_that_ends_its_phrase_counts_the_noun_its_clause_counte
 
 def test_a_number_of_years_is_a_time_span_never_a_count_of_what_follows() -> None:
     text = "for the last three years it sold 400 graphics processing units"
-    assert [(q.value, q.unit) for q in quantities(text, "en")] == [(400, "GPU")]
+    assert [(q.value, q.unit) for q in quantities(text, "en")] == [(3, "years"), (400, "GPU")]
 
 
 def test_a_currency_before_the_low_end_and_a_scale_after_the_high_end_make_one_range() -> None:

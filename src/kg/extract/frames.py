@@ -816,7 +816,9 @@ class FrameBuilder:
             if f.recipient is None and not self.en:
                 # "삼성전자에 GPU 5만 장을 공급한다": Korean marks the recipient with 에 before
                 # the figure
-                before = self._recipients_before(text, start, q.start, metric, mentions, f.subject)
+                before = self._recipients_before(
+                    text, start, q.start, metric.recipient, mentions, f.subject.id
+                )
                 f.recipient = before[-1] if before else None
         f.date = self._date(dates, q, start, end)
         f.qualifier = q.qualifier or self._qualifier(text, q, quantities)
@@ -1153,6 +1155,11 @@ class FrameBuilder:
                 return Entity(
                     m.label or "Firm", m.id, m.surface, candidate=m.candidate or not m.label
                 )
+        if metric.subject_is_recipient and not self.en:
+            given = self._recipients_before(text, start, q.start, metric.subject, mentions, None)
+            if given:  # "검찰은 X에게 징역 5년을 구형했다": the term is X's
+                self._how = "ko-recipient"
+                return given[-1]
         found = self._grammatical_subject(
             text, start, end, q, cue, metric, mentions, salience, source
         )
@@ -2559,19 +2566,19 @@ class FrameBuilder:
         text: str,
         start: int,
         at: int,
-        metric: Metric,
+        labels: Sequence[str],
         mentions: list[Mention],
-        subject: Entity,
+        other_than: str | None,
     ) -> list[Entity]:
         """The name marked with 에/에게 right before a Korean figure (`삼성전자에 GPU 5만 장을`,
         `네이버 클라우드에는 6만 장`): at most two words between."""
         marked = [
             m
             for m in mentions
-            if m.label in metric.recipient
+            if m.label in labels
             and start <= m.start
             and m.end <= at
-            and m.id != subject.id
+            and m.id != other_than
             and _RECIPIENT_MARK_KO.match(text, m.end)
         ]
         if not marked:

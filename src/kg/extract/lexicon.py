@@ -331,6 +331,9 @@ class Metric(Strict):
     # the agency of an enforcement clause (`prosecutors charged five people`) is this figure's
     # subject; for other metrics it is the accused's figure, not the agency's
     enforcer: bool = False
+    # Korean: the name marked as a recipient (에게) right before the figure is its subject (`X에게
+    # 징역 5년을 구형`: the term is X's)
+    subject_is_recipient: bool = False
     # labels its subject may take only when the sentence names it (an agency's share)
     named_labels: list[Label] = []
     # a later clause with no subject of its own may give the first clause's subject this figure
