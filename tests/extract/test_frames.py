@@ -2064,3 +2064,8 @@ def test_korean_days_after_which_a_rule_takes_effect_are_a_rule_period() -> None
 
 def test_korean_days_it_took_said_with_mane_are_elapsed_time() -> None:
     assert core("엔비디아는 공장을 80일 만에 지었다.", "ko") == {("nvidia", "duration", 80, "days")}
+
+
+def test_a_share_of_a_whole_a_name_modifies_is_the_names() -> None:
+    text = "Japan represented 31 percent of all Tokyo Electron tool sales."
+    assert core(text) == {("tokyo-electron", "revenue_share", 31, "percent")}

@@ -91,7 +91,9 @@ _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-paramete
 _NOUN_PHRASE_GAP_EN = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE
 )  # "model, ", " open-source "
-_PART_OF_EN = re.compile(r"\s+of\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+_PART_OF_EN = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?|total\s+)?(?=\S)", re.IGNORECASE
+)
 _POSSESSIVE_ANAPHOR_EN = re.compile(r"(?:its|their|(?:the\s+)?\w+(?:'s|’s))\b", re.IGNORECASE)
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
 # "8,192 Ascend chips": counted, not a subject ("In 2025, AMD": a comma ends the number's phrase)
@@ -2293,7 +2295,9 @@ class FrameBuilder:
         named = [
             m
             for m in mentions
-            if m.start == of.end() and m.label in labels and self._possessive(text, m)
+            if m.start == of.end()
+            and m.label in labels
+            and (self._possessive(text, m) or self.lex.word_after("whole_nouns", text, m.end))
         ]
         if named and named[0].label == "Country":
             # "Cambricon held 3% of China's market": a country's market is the whole,
