@@ -2069,3 +2069,13 @@ def test_korean_days_it_took_said_with_mane_are_elapsed_time() -> None:
 def test_a_share_of_a_whole_a_name_modifies_is_the_names() -> None:
     text = "Japan represented 31 percent of all Tokyo Electron tool sales."
     assert core(text) == {("tokyo-electron", "revenue_share", 31, "percent")}
+
+
+def test_korean_a_hangul_name_with_a_spaced_latin_ai_is_a_firm_and_its_model_size_its_own() -> None:
+    assert core("카루나 AI는 900억 파라미터 규모의 모델을 만들고 있다.", "ko") == {
+        ("카루나-ai", "parameters", 9e10, "parameters")}
+
+
+def test_a_compound_modified_model_owns_its_size_before_the_firm_that_possesses_it() -> None:
+    text = "Alibaba's 32-billion-parameter QwQ-32B model did well."
+    assert core(text) == {("qwq-32b", "parameters", 3.2e10, "parameters")}

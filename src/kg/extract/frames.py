@@ -1526,13 +1526,15 @@ class FrameBuilder:
         ]
         # "Meta AI's 70,000 GPUs", "Nvidia's $5.5 billion charge": the possessor right
         # before the figure
-        if owner:
+        modified = self._modified_name(text, q, end, labels, mentions)
+        if owner and (
+            modified is None or labels.index(owner[-1].label) <= labels.index(modified.label)
+        ):
             self._how = "owner"
             return _entity(owner[-1])
-        modified = self._modified_name(text, q, end, labels, mentions)
-        if (
-            modified is not None
-        ):  # "its 1.6-trillion-parameter V4-Pro model": the name the compound modifies
+        if modified is not None:
+            # "its 1.6-trillion-parameter V4-Pro model", "Acme's 7-billion-parameter Foo-1": the
+            # name the compound modifies, when the metric prefers its kind to the possessor's
             self._how = "compound"
             return modified
         whole = self._whole_after(text, q, end, labels, salience, mentions)

@@ -250,8 +250,9 @@ class NameFinder:
         onto it."""
         ordered = sorted(self.org_suffixes, key=len, reverse=True)
         words = "|".join(map(re.escape, ordered)) or "(?!)"
-        # a suffix of three syllables or more may stand as a word of its own (`키밍 캐피털`)
-        spaced = "|".join(re.escape(w) for w in ordered if len(w) >= 3) or "(?!)"
+        # a suffix of three syllables or more, or in Latin letters, may stand as a word of its own
+        # (`키밍 캐피털`, `사르밤 AI`)
+        spaced = "|".join(re.escape(w) for w in ordered if len(w) >= 3 or w.isascii()) or "(?!)"
         return Screened(
             re.compile(
                 rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}|\s(?:{spaced})))(?={self._after_name})"
