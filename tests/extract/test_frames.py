@@ -2079,3 +2079,15 @@ def test_korean_a_hangul_name_with_a_spaced_latin_ai_is_a_firm_and_its_model_siz
 def test_a_compound_modified_model_owns_its_size_before_the_firm_that_possesses_it() -> None:
     text = "Alibaba's 32-billion-parameter QwQ-32B model did well."
     assert core(text) == {("qwq-32b", "parameters", 3.2e10, "parameters")}
+
+
+def test_an_investment_a_firm_received_from_another_is_the_givers_in_the_receiver() -> None:
+    found = facts("Moore Threads received a $90 million investment from Tencent.")
+    assert [(f["subject"], f["metric"], f["value"], f["object"]) for f in found] == [
+        ("tencent", "investment", 9e7, "moore-threads")]
+
+
+def test_korean_an_investment_received_from_a_name_marked_robuteo_is_the_givers() -> None:
+    found = facts("무어스레드는 텐센트로부터 6억 위안을 투자받았다.", "ko")
+    assert [(f["subject"], f["metric"], f["value"], f["object"]) for f in found] == [
+        ("tencent", "investment", 6e8, "moore-threads")]

@@ -813,6 +813,12 @@ class FrameBuilder:
                 if metric.object == "Chip" and chip is not None
                 else self._object(text, start, end, q, metric, mentions, f.subject)
             )
+            if (
+                metric.giver_subject
+                and f.object is not None
+                and self._giver(text, q, f.object, mentions)
+            ):
+                f.subject, f.object = f.object, f.subject
         if metric.recipient:
             f.recipient = self._recipient(text, q.end, end, metric, mentions, f.subject)
             if f.recipient is None and not self.en:
@@ -2566,6 +2572,19 @@ class FrameBuilder:
         if not pool:
             return None
         return _entity(min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end))))
+
+    def _giver(self, text: str, q: Quantity, entity: Entity, mentions: list[Mention]) -> bool:
+        """Does the clause mark the name as the giver of what its subject receives (`a $5 million
+        investment from Y`, after the figure; `Y로부터`)?"""
+        return any(
+            m.id == entity.id
+            and (
+                m.start > q.end
+                and self.lex.word_before("giver_before", text, m.start)
+                or self.lex.word_after("giver_after", text, m.end)
+            )
+            for m in mentions
+        )
 
     def _recipients_before(
         self,

@@ -334,6 +334,9 @@ class Metric(Strict):
     # Korean: the name marked as a recipient (에게) right before the figure is its subject (`X에게
     # 징역 5년을 구형`: the term is X's)
     subject_is_recipient: bool = False
+    # an object the clause marks as the giver (`from Y`, `Y로부터`) is the subject, and the
+    # subject the object (`X received an investment from Y`: Y invested in X)
+    giver_subject: bool = False
     # labels its subject may take only when the sentence names it (an agency's share)
     named_labels: list[Label] = []
     # a later clause with no subject of its own may give the first clause's subject this figure
