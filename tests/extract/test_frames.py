@@ -2091,3 +2091,8 @@ def test_korean_an_investment_received_from_a_name_marked_robuteo_is_the_givers(
     found = facts("무어스레드는 텐센트로부터 6억 위안을 투자받았다.", "ko")
     assert [(f["subject"], f["metric"], f["value"], f["object"]) for f in found] == [
         ("tencent", "investment", 6e8, "moore-threads")]
+
+
+def test_korean_a_city_acting_as_a_subject_is_its_government() -> None:
+    assert core("상하이시는 기업당 최대 300만 위안의 보조금을 준다.", "ko") == {("상하이시", "investment", 3e6, "CNY")}
+    assert _candidates("당시는 기업이 300만 위안을 받았다.", "ko") == set()

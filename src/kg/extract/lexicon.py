@@ -166,6 +166,10 @@ class Names(Strict):
     agency_words: list[str] = []
     # endings that make an unknown word an agency with no country word before it (`위원회`, `지검`)
     agency_endings_alone: list[str] = []
+    # a place's proper noun with one of these written on it names the place's government when it
+    # acts, marked as a subject or acting "at its level" (`상하이시는`, `항저우시 차원에서`)
+    city_words: list[str] = []
+    city_acting_after: list[Regex] = []
     given_names: list[str] = []
     cn_surnames: list[str] = []
     cn_given_name: Regex | None = None  # a given name before a Chinese surname ("Shiwei Yang")

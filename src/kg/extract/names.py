@@ -245,6 +245,16 @@ class NameFinder:
         )
 
     @cached_property
+    def _ko_city(self) -> re.Pattern[str]:
+        """`상하이시는`, `항저우시 차원에서`: a city acting, its government."""
+        names = self.lex.data.names
+        words = "|".join(map(re.escape, names.city_words)) or "(?!)"
+        acting = "|".join(names.city_acting_after) or "(?!)"
+        return re.compile(
+            rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,8}}?)(?:{words}))(?={acting})"
+        )
+
+    @cached_property
     def _ko_org(self) -> Screened:
         """`상하이증권거래소`, `힌덴버그리서치`: a proper noun with an organisation's suffix written
         onto it."""
@@ -657,6 +667,12 @@ class NameFinder:
             ):
                 continue
             add(m.start(), m.end("name"), "Agency")
+        for m in self._ko_city.finditer(text):
+            if m.group("stem") not in self.not_names and (
+                is_proper_name(text, m.start("stem"), m.end("stem"))
+                or is_proper_name(text, m.start("name"), m.end("name"), unknown_ok=True)
+            ):  # `상하이` + `시`, or `허페이시` as one word Kiwi lacks; not `도시`, `당시`
+                add(m.start("name"), m.end("name"), "Agency")
         for m in self._ko_org.finditer(text):
             if (
                 m.group("name") not in self.not_names
