@@ -2096,3 +2096,8 @@ def test_korean_an_investment_received_from_a_name_marked_robuteo_is_the_givers(
 def test_korean_a_city_acting_as_a_subject_is_its_government() -> None:
     assert core("상하이시는 기업당 최대 300만 위안의 보조금을 준다.", "ko") == {("상하이시", "investment", 3e6, "CNY")}
     assert _candidates("당시는 기업이 300만 위안을 받았다.", "ko") == set()
+
+
+def test_a_later_clause_continues_the_main_clause_past_a_fronted_phrase() -> None:
+    text = "Started in 2019 by former staff of Intel, Moore Threads sold shares, which raised 6 billion yuan."
+    assert core(text) == {("moore-threads", "funds_raised", 6e9, "CNY")}

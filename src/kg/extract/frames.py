@@ -1634,12 +1634,18 @@ class FrameBuilder:
             if product is not None:  # "The BR100 delivers 1,024 TFLOPS": a new chip's spec
                 self._how = "new-name"
                 return product
-        if start > 0:  # a later clause without a subject of its own continues the first clause's
-            first_start, first_end = self.clause(text, 0, 0)
+        opener = self._fronted_phrase.match(text)
+        main = opener.end() if opener is not None and opener.end() <= start else 0
+        if start > main:  # a later clause without a subject of its own continues the first main
+            # clause's (past a fronted phrase: "Founded by X, Acme priced ..., which raised ...")
+            first_start, first_end = self.clause(text, main, main)
             first = [
                 m
                 for m in mentions
-                if m.label in labels and m.end <= first_end and self.topical(text, m, mentions)
+                if m.label in labels
+                and main <= m.start
+                and m.end <= first_end
+                and self.topical(text, m, mentions)
             ]
             if first:
                 self._how = "continuation"
@@ -2458,6 +2464,9 @@ class FrameBuilder:
                     text, m.start, only=("of",)
                 )
             start, _ = self.clause(text, m.start, m.end)
+            opener = self._fronted_phrase.match(text, start)
+            if opener is not None and opener.end() <= m.start:
+                start = opener.end()  # "Founded by staff of Intel, Acme ...": Acme opens it
             head = text[start : m.start]
             if any(
                 x.label == m.label
