@@ -2101,3 +2101,8 @@ def test_korean_a_city_acting_as_a_subject_is_its_government() -> None:
 def test_a_later_clause_continues_the_main_clause_past_a_fronted_phrase() -> None:
     text = "Started in 2019 by former staff of Intel, Moore Threads sold shares, which raised 6 billion yuan."
     assert core(text) == {("moore-threads", "funds_raised", 6e9, "CNY")}
+
+
+def test_korean_a_city_government_after_a_known_country_word_is_named_on_its_own() -> None:
+    text = "중국 항저우시 정부가 기업에 최대 300만 위안을 지급한다."
+    assert core(text, "ko") == {("항저우시-정부", "spending", 3e6, "CNY")}

@@ -666,7 +666,12 @@ class NameFinder:
                 and not name.endswith(tuple(self.lex.data.names.agency_endings_alone))
             ):
                 continue
-            add(m.start(), m.end("name"), "Agency")
+            if free(m.start(), m.end("name")):
+                add(m.start(), m.end("name"), "Agency")
+            elif name.endswith(tuple(self.lex.data.names.agency_endings_alone)):
+                # "중국 상하이시 정부가" with the country already known: the body that can stand
+                # alone (not "미국 행정부": a country's government)
+                add(m.start("name"), m.end("name"), "Agency")
         for m in self._ko_city.finditer(text):
             if m.group("stem") not in self.not_names and (
                 is_proper_name(text, m.start("stem"), m.end("stem"))
