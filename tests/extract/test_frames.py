@@ -2105,4 +2105,4 @@ def test_a_later_clause_continues_the_main_clause_past_a_fronted_phrase() -> Non
 
 def test_korean_a_city_government_after_a_known_country_word_is_named_on_its_own() -> None:
     text = "중국 항저우시 정부가 기업에 최대 300만 위안을 지급한다."
-    assert core(text, "ko") == {("항저우시-정부", "spending", 3e6, "CNY")}
+    assert core(text, "ko") == {("항저우시-정부", "amount", 3e6, "CNY")}
