@@ -2106,3 +2106,8 @@ def test_a_later_clause_continues_the_main_clause_past_a_fronted_phrase() -> Non
 def test_korean_a_city_government_after_a_known_country_word_is_named_on_its_own() -> None:
     text = "중국 항저우시 정부가 기업에 최대 300만 위안을 지급한다."
     assert core(text, "ko") == {("항저우시-정부", "amount", 3e6, "CNY")}
+
+
+def test_korean_a_share_of_a_named_firms_revenue_is_the_firms_share_not_the_marked_subjects() -> None:
+    assert core("텐센트는 작년 무어스레드 매출의 40%를 차지한 고객이었다.", "ko") == {
+        ("moore-threads", "revenue_share", 40, "percent")}

@@ -2137,13 +2137,21 @@ class FrameBuilder:
     def _owns_figure_ko(self, text: str, m: Mention, q: Quantity) -> bool:
         """`GPT-4의 약 1조 개`: the name is the figure's possessor, nothing but 의 (and an
         approximation word) between them."""
-        if q.measure != "count":  # `H100의 2배`, `매출의 15%`: a baseline or a whole, no owner
-            return False
         gap = text[m.end : q.start]
         qualifier = self.lex.qualifier_words[0].search(gap)
         if qualifier is not None:
             gap = gap[: qualifier[0].start()]  # `약 `, `최대 `
+        if q.measure == "percent":  # `캠브리콘 매출의 98%`: a share of the name's whole
+            return self._whole_gap_ko.fullmatch(gap) is not None
+        if q.measure != "count":  # `H100의 2배`, `매출의 15%` (no name): a baseline or a whole
+            return False
         return self._possessive_gap.fullmatch(gap) is not None
+
+    @cached_property
+    def _whole_gap_ko(self) -> re.Pattern[str]:
+        """Between a name and a share of its whole: `의 매출의 `, ` 중국 매출 중 `."""
+        wholes = "|".join(self.lex.data.clause_words.get("whole_nouns", [])) or "(?!)"
+        return re.compile(rf"(?:{self.lex.particles('possessive')})?(?:{wholes})")
 
     @cached_property
     def _possessive_gap(self) -> re.Pattern[str]:
