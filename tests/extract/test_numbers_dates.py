@@ -352,3 +352,7 @@ def test_a_korean_counter_counts_the_head_noun_that_ends_the_phrase_after_it(tex
 def test_a_bracket_of_conversions_named_by_their_currency_restates_the_first_figure() -> None:
     found = quantities("칩 구매에 약 500억 위안(미화 70억 달러, 한화 약 9조 원)을 쓴다", "ko")
     assert [(q.value, q.unit, q.converted) for q in found] == [(5e10, "CNY", False), (7e9, "USD", True), (9e12, "KRW", True)]
+
+
+def test_a_korean_counters_noun_after_a_qualifier_and_its_possessive_is_what_is_counted() -> None:
+    assert [(q.value, q.unit) for q in quantities("텐센트는 3만대 이상의 엔비디아 H20 칩을 샀다.", "ko")] == [(30000, "GPU")]

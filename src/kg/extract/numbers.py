@@ -815,6 +815,13 @@ class QuantityFinder:
         """Korean `개`: the noun counted, just before the number or just after the counter (never
         past a particle that closes the phrase: `100개를 샀고 직원`)."""
         owner = self.lex.possessive.match(text, end)
+        qualified = self.lex.qualifier_words[1].match(text, end)
+        if owner is None and qualified is not None:  # "20만 대 이상의 H20 칩": past a qualifier
+            after = qualified[0].end()
+            # (the qualifier's word may carry the 의 itself: `이상의`)
+            owner = self.lex.possessive.match(text, after) or self.lex.possessive.match(
+                text, max(end, after - 1)
+            )
         if (
             owner is not None
         ):  # "두 개의 추가 공장": the noun phrase 의 leads to is counted, and nothing else
