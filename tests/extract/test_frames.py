@@ -2111,3 +2111,9 @@ def test_korean_a_city_government_after_a_known_country_word_is_named_on_its_own
 def test_korean_a_share_of_a_named_firms_revenue_is_the_firms_share_not_the_marked_subjects() -> None:
     assert core("텐센트는 작년 무어스레드 매출의 40%를 차지한 고객이었다.", "ko") == {
         ("moore-threads", "revenue_share", 40, "percent")}
+
+
+def test_a_bare_version_code_of_a_family_the_document_names_is_that_model() -> None:
+    assert core("DeepSeek published a paper. V4 has 1.6 trillion parameters.") == {
+        ("deepseek-v4", "parameters", 1.6e12, "parameters")}
+    assert core("The V4 engine has 1.6 trillion parameters.") == set()

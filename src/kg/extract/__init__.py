@@ -22,7 +22,7 @@ from kg import paths
 from kg.documents.model import Document, Passage
 from kg.documents.reader import detect_lang
 from kg.extract import lexicon as lexicons
-from kg.extract import tables
+from kg.extract import tables, versions
 from kg.extract.claims import ClaimDraft, Interpreter
 from kg.extract.dates import DateValue, dates
 from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
@@ -73,6 +73,15 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
         salience.note(Entity(m.label, m.id, m.surface), topical=True)
     salience.new_paragraph()
     found_names = {p.id: gazetteer.find(p.text) for p in document.passages}
+    named_families = versions.families(
+        (m for names in found_names.values() for m in names), ontology
+    )
+    for p in document.passages:  # "DeepSeek … V4": a model written by its code alone
+        found_names[p.id] = sorted(
+            found_names[p.id]
+            + versions.version_mentions(p.text, found_names[p.id], named_families, ontology),
+            key=lambda m: m.start,
+        )
     media = _reporters(ontology, ("media",))
     salience.main = _most_named(
         [

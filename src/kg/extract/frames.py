@@ -1635,15 +1635,15 @@ class FrameBuilder:
                 self._how = "new-name"
                 return product
         opener = self._fronted_phrase.match(text)
-        main = opener.end() if opener is not None and opener.end() <= start else 0
-        if start > main:  # a later clause without a subject of its own continues the first main
+        main_at = opener.end() if opener is not None and opener.end() <= start else 0
+        if start > main_at:  # a later clause without a subject of its own continues the first main
             # clause's (past a fronted phrase: "Founded by X, Acme priced ..., which raised ...")
-            first_start, first_end = self.clause(text, main, main)
+            first_start, first_end = self.clause(text, main_at, main_at)
             first = [
                 m
                 for m in mentions
                 if m.label in labels
-                and main <= m.start
+                and main_at <= m.start
                 and m.end <= first_end
                 and self.topical(text, m, mentions)
             ]
