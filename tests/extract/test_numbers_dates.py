@@ -356,3 +356,8 @@ def test_a_bracket_of_conversions_named_by_their_currency_restates_the_first_fig
 
 def test_a_korean_counters_noun_after_a_qualifier_and_its_possessive_is_what_is_counted() -> None:
     assert [(q.value, q.unit) for q in quantities("텐센트는 3만대 이상의 엔비디아 H20 칩을 샀다.", "ko")] == [(30000, "GPU")]
+
+
+def test_a_range_written_in_number_words_is_one_range() -> None:
+    assert [(q.value, q.value_max, q.unit) for q in quantities("it lags by four to seven months", "en")] == [
+        (4, 7, "months")]

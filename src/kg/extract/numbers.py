@@ -91,6 +91,12 @@ class QuantityFinder:
         return re.compile("|".join(parts))
 
     @cached_property
+    def _range_goes_on(self) -> re.Pattern[str]:
+        """After a number word, the rest of a range: `to six`, `-6`."""
+        words = "|".join(re.escape(w) for w in sorted(self.n.words, key=len, reverse=True))
+        return re.compile(rf"\s?(?:to|-|–)\s?(?:\d|(?:{words or '(?!)'})\b)", re.IGNORECASE)
+
+    @cached_property
     def _words(self) -> re.Pattern[str] | None:
         words = sorted(self.n.words, key=len, reverse=True)
         if not words:
@@ -721,8 +727,8 @@ class QuantityFinder:
             if self._chip_name_counted(text, start, pos):
                 return self._made(text, start, pos, value, "GPU", "count", "GPU", qualifier)
             return None  # a bare year is a date, never a count ("2048개", "2,048 GPUs" are counts)
-        if is_word and pos == end:
-            return None  # "one of", "a" alone: not a figure
+        if is_word and pos == end and not self._range_goes_on.match(text, pos):
+            return None  # "one of", "a" alone: not a figure; "three to six months" a range's low
         if (
             self.lex.code == "ko"
             and pos == end
