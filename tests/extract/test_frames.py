@@ -2117,3 +2117,8 @@ def test_a_bare_version_code_of_a_family_the_document_names_is_that_model() -> N
     assert core("DeepSeek published a paper. V4 has 1.6 trillion parameters.") == {
         ("deepseek-v4", "parameters", 1.6e12, "parameters")}
     assert core("The V4 engine has 1.6 trillion parameters.") == set()
+
+
+def test_a_place_that_modifies_a_new_firms_name_with_based_is_not_part_of_it() -> None:
+    found = _candidates("Tokyo-based Kestrel Data Group opened a 40MW site.", "en")
+    assert ("Kestrel Data Group", "Firm") in found

@@ -432,8 +432,9 @@ class NameFinder:
                 continue
             spans = [
                 part
-                for start, end in _outside(match.start(1), match.end(1), taken)
-                for part in _cut_before_codes(text, start, end)
+                for start, end in self._cut_at_modifiers(text, match.start(1), match.end(1))
+                for outside in _outside(start, end, taken)
+                for part in _cut_before_codes(text, *outside)
             ]
             for start, end in spans:
                 name = self._typed_run(text, start, end, taken)
@@ -451,6 +452,25 @@ class NameFinder:
                 if name is not None:
                     found.append(name)
         return found
+
+    @cached_property
+    def _modifier_tail(self) -> re.Pattern[str]:
+        """`-based `, `-backed `: a name used as a modifier ends there (`Singapore-based Acme`,
+        `Warburg Pincus-backed firm`)."""
+        words = self.lex.data.clause_words.get("maker_modifiers", [])
+        return re.compile(rf"(?:{'|'.join(words) or '(?!)'})\b\s*", re.IGNORECASE)
+
+    def _cut_at_modifiers(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """A capitalised run split where a name modifies the next one (`Singapore-based Princeton
+        Digital Group` is `Singapore` and `Princeton Digital Group`)."""
+        parts, at = [], start
+        for m in self._modifier_tail.finditer(text, start, end):
+            if m.start() > at:
+                parts.append((at, m.start()))
+            at = m.end()
+        if at < end:
+            parts.append((at, end))
+        return parts
 
     def _typed_run(
         self, text: str, start: int, end: int, taken: list[tuple[int, int]]
