@@ -464,8 +464,10 @@ class NameFinder:
         """A capitalised run split where a name modifies the next one (`Singapore-based Princeton
         Digital Group` is `Singapore` and `Princeton Digital Group`)."""
         parts, at = [], start
+        places = self.lex.data.clause_words.get("place_modifiers", [])
         for m in self._modifier_tail.finditer(text, start, end):
-            if m.start() > at:
+            place = any(re.fullmatch(p, m[0].strip(), re.IGNORECASE) for p in places)
+            if m.start() > at and not place:  # `Hangzhou-based`: a place, no name
                 parts.append((at, m.start()))
             at = m.end()
         if at < end:
