@@ -2122,3 +2122,9 @@ def test_a_bare_version_code_of_a_family_the_document_names_is_that_model() -> N
 def test_a_place_that_modifies_a_new_firms_name_with_based_is_not_part_of_it() -> None:
     found = _candidates("Tokyo-based Kestrel Data Group opened a 40MW site.", "en")
     assert ("Kestrel Data Group", "Firm") in found
+
+
+def test_korean_a_capital_letter_for_a_withheld_name_is_a_person_or_a_firm() -> None:
+    found = _candidates("검찰은 B씨와 C사 임원을 기소했다. SK사는 아니다.", "ko")
+    assert {("B씨", "Person"), ("C사", "Firm")} <= found
+    assert not any(s.startswith("SK") for s, _ in found)

@@ -169,6 +169,9 @@ class Names(Strict):
     # a place's proper noun with one of these written on it names the place's government when it
     # acts, marked as a subject or acting "at its level" (`상하이시는`, `항저우시 차원에서`)
     city_words: list[str] = []
+    # a capital letter standing for a name the report withholds (`A씨`, `B사`): person and firm
+    withheld_person: list[str] = []
+    withheld_firm: list[str] = []
     city_acting_after: list[Regex] = []
     given_names: list[str] = []
     cn_surnames: list[str] = []

@@ -245,6 +245,17 @@ class NameFinder:
         )
 
     @cached_property
+    def _ko_withheld(self) -> re.Pattern[str]:
+        """`A씨`, `B사`: one capital letter for a person or a firm a report does not name."""
+        names = self.lex.data.names
+        person = "|".join(map(re.escape, names.withheld_person)) or "(?!)"
+        firm = "|".join(map(re.escape, names.withheld_firm)) or "(?!)"
+        return re.compile(
+            rf"(?<![A-Za-z0-9\uac00-\ud7a3])[A-Z](?:(?P<person>{person})|(?P<firm>{firm}))"
+            rf"(?={self._after_name}|[·’'”\s])"
+        )
+
+    @cached_property
     def _ko_city(self) -> re.Pattern[str]:
         """`상하이시는`, `항저우시 차원에서`: a city acting, its government."""
         names = self.lex.data.names
@@ -694,6 +705,8 @@ class NameFinder:
                 # "중국 상하이시 정부가" with the country already known: the body that can stand
                 # alone (not "미국 행정부": a country's government)
                 add(m.start("name"), m.end("name"), "Agency")
+        for m in self._ko_withheld.finditer(text):  # "A씨는", "B사에": a withheld name
+            add(m.start(), m.end(), "Person" if m.group("person") else "Firm")
         for m in self._ko_city.finditer(text):
             if m.group("stem") not in self.not_names and (
                 is_proper_name(text, m.start("stem"), m.end("stem"))
