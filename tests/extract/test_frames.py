@@ -2128,3 +2128,12 @@ def test_korean_a_capital_letter_for_a_withheld_name_is_a_person_or_a_firm() -> 
     found = _candidates("검찰은 B씨와 C사 임원을 기소했다. SK사는 아니다.", "ko")
     assert {("B씨", "Person"), ("C사", "Firm")} <= found
     assert not any(s.startswith("SK") for s, _ in found)
+
+
+def test_a_models_size_in_billions_before_model_is_its_parameter_count() -> None:
+    assert core("Alibaba released Qwen3. The 8B model runs on a laptop.") == {("qwen3", "parameters", 8e9, "parameters")}
+
+
+def test_korean_a_models_size_in_billions_before_moderu_is_its_parameter_count() -> None:
+    assert core("알리바바는 큐원3를 공개했다. 8B 모델은 노트북에서 돌아간다.", "ko") == {
+        ("qwen3", "parameters", 8e9, "parameters")}
