@@ -2137,3 +2137,8 @@ def test_a_models_size_in_billions_before_model_is_its_parameter_count() -> None
 def test_korean_a_models_size_in_billions_before_moderu_is_its_parameter_count() -> None:
     assert core("알리바바는 큐원3를 공개했다. 8B 모델은 노트북에서 돌아간다.", "ko") == {
         ("qwen3", "parameters", 8e9, "parameters")}
+
+
+def test_a_figure_compared_with_one_given_for_another_name_is_that_names() -> None:
+    text = "Cambricon raised 4 billion yuan, compared with about 3 billion yuan for Biren."
+    assert ("biren", 3e9) in {(s, v) for s, _, v, _ in core(text)}

@@ -1433,9 +1433,18 @@ class FrameBuilder:
 
     def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
         """In a comparison, the name just before `at` (`against Google at $12 and Mistral at
-        $8`)."""
+        $8`), or the name a compared figure is given for (`compared with 158 days for Acme`)."""
         at = _COMPARED_AT.search(text, max(0, q.start - 60), q.start) if self.en else None
-        return next((m for m in mentions if at is not None and m.start == at.start("name")), None)
+        before = next((m for m in mentions if at is not None and m.start == at.start("name")), None)
+        if before is not None or not self.lex.word_before("comparison_openers", text, q.start):
+            return before
+        link = self._comparison_owner_link.match(text, q.end)
+        return next((m for m in mentions if link is not None and m.start == link.end()), None)
+
+    @cached_property
+    def _comparison_owner_link(self) -> re.Pattern[str]:
+        words = self.lex.data.clause_words.get("comparison_owner_links", [])
+        return re.compile("|".join(words) or "(?!)", re.IGNORECASE)
 
     def _bracketed(
         self, text: str, q: Quantity, labels: Sequence[str], mentions: list[Mention]
