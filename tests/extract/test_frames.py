@@ -2142,3 +2142,8 @@ def test_korean_a_models_size_in_billions_before_moderu_is_its_parameter_count()
 def test_a_figure_compared_with_one_given_for_another_name_is_that_names() -> None:
     text = "Cambricon raised 4 billion yuan, compared with about 3 billion yuan for Biren."
     assert ("biren", 3e9) in {(s, v) for s, _, v, _ in core(text)}
+
+
+def test_a_figure_in_a_fronted_in_participle_phrase_is_the_main_clauses_subjects() -> None:
+    assert core("In booking the $3 billion charge, Intel warned of weaker demand.") == {
+        ("intel", "charge", 3e9, "USD")}

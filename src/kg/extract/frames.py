@@ -124,7 +124,7 @@ _COMPARED_AT = guarded(
     )
 )
 _FRONTED_PARTICIPLE = re.compile(
-    r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|Through|Without|When)\s+)?"
+    r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|In|Through|Without|When)\s+)?"
     r"[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s"
 )
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
