@@ -2147,3 +2147,7 @@ def test_a_figure_compared_with_one_given_for_another_name_is_that_names() -> No
 def test_a_figure_in_a_fronted_in_participle_phrase_is_the_main_clauses_subjects() -> None:
     assert core("In booking the $3 billion charge, Intel warned of weaker demand.") == {
         ("intel", "charge", 3e9, "USD")}
+
+
+def test_korean_a_figure_marked_as_a_fronted_object_belongs_to_the_subject_after_it() -> None:
+    assert core("H20 칩 2만 개를 텐센트가 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}

@@ -1833,6 +1833,10 @@ class FrameBuilder:
         if later is not None:
             self._how = "ko-relative"
             return later
+        scrambled = self._subject_after_object_ko(text, q, end, labels, mentions)
+        if scrambled is not None:  # "GPU 1만 개를 텐센트가 샀다": an object fronted before
+            self._how = "ko-scrambled"  # its clause's subject
+            return scrambled
         if (
             not any(
                 m.label in labels
@@ -1854,6 +1858,23 @@ class FrameBuilder:
             self._how = "ko-topic"
             return salience.resolve(labels)  # Korean drops a subject the discourse already gives
         return None
+
+    def _subject_after_object_ko(
+        self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
+    ) -> Entity | None:
+        """The figure is marked as the object (`1만 개를`) and the next name, marked as the
+        subject, follows it in the clause: Korean fronts objects freely."""
+        if not self._object_mark_after.match(text, q.end):
+            return None
+        after = [m for m in mentions if q.end <= m.start < end]
+        if after and after[0].label in labels and self._marked_subject(text, after[0]):
+            return _entity(after[0])
+        return None
+
+    @cached_property
+    def _object_mark_after(self) -> re.Pattern[str]:
+        """Right after a figure: its object particle (`3을`), perhaps after its counted noun."""
+        return re.compile(rf"(?:\s?[\uac00-\ud7a3A-Za-z]{{1,6}})?{self.lex.particles('object')}\s")
 
     def _anaphoric_topic(
         self,
