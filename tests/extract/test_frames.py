@@ -2151,3 +2151,7 @@ def test_a_figure_in_a_fronted_in_participle_phrase_is_the_main_clauses_subjects
 
 def test_korean_a_figure_marked_as_a_fronted_object_belongs_to_the_subject_after_it() -> None:
     assert core("H20 칩 2만 개를 텐센트가 주문했다.", "ko") == {("tencent", "chips_ordered", 20000, "GPU")}
+
+
+def test_korean_a_firm_named_after_a_joint_venture_noun_may_open_with_its_country() -> None:
+    assert ("베트남 루미나", "Firm") in _candidates("두 회사는 합작법인인 베트남 루미나를 세웠다.", "ko")

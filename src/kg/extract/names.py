@@ -215,10 +215,15 @@ class NameFinder:
             )
             or "(?!)"
         )
+        countries = "|".join(
+            map(re.escape, sorted(self.lex.data.names.country_prefixes, key=len, reverse=True))
+        )
         return Screened(
-            re.compile(  # the noun may end a compound (`경제매체 제일재경`) and take a copula
+            re.compile(  # the noun may end a compound (`경제매체 제일재경`) and take a copula; the
+                # name may open with its country (`합작법인인 베트남 데이터젠을`)
                 rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{0,6}}?(?:{nouns})(?:인)?\s"
-                rf"(?P<name>[\uac00-\ud7a3]{{2,8}})(?=(?:은|는|이|가|의|과|와|도|에서|에게|에|을|를|로|,|\s?\(|\s등))"
+                rf"(?P<name>(?:(?P<country>{countries or '(?!)'})\s)?[\uac00-\ud7a3]{{2,8}})"
+                rf"(?=(?:은|는|이|가|의|과|와|도|에서|에게|에|을|를|로|,|\s?\(|\s등))"
             )
         )
 
@@ -669,14 +674,14 @@ class NameFinder:
                 add(m.start("name"), m.end("name"), "Person")  # "크리스 맥과이어는"
         for m in self._ko_firm_after_noun.finditer(text):
             span = m.start("name"), m.end("name")
+            own = (m.end("country") + 1, span[1]) if m.group("country") else span
             if (
                 m.group("name") not in self.not_names
-                and free(*span)
-                and is_proper_name(text, *span, unknown_ok=True)
-            ):
-                add(
-                    *span, "Firm"
-                )  # "제조 업체 시게이트가", "상장사 화얼타이가" (a word Kiwi does not know)
+                and free(*own)
+                and is_proper_name(text, *own, unknown_ok=True)
+            ):  # "제조 업체 시게이트가", "상장사 화얼타이가" (a word Kiwi does not know); the
+                # country word opening it (`베트남 데이터젠`) is part of the name
+                found.append(Name(*span, text[span[0] : span[1]], "Firm"))
         for m in self._ko_title.finditer(text):
             titled_span = (
                 None
