@@ -2155,3 +2155,12 @@ def test_korean_a_figure_marked_as_a_fronted_object_belongs_to_the_subject_after
 
 def test_korean_a_firm_named_after_a_joint_venture_noun_may_open_with_its_country() -> None:
     assert ("베트남 루미나", "Firm") in _candidates("두 회사는 합작법인인 베트남 루미나를 세웠다.", "ko")
+
+
+def test_the_fabs_a_firm_runs_are_a_count_of_its_sites() -> None:
+    assert core("SMIC runs four advanced fabs in Shanghai.") == {("smic", "sites_count", 4, "fab")}
+
+
+def test_the_data_centres_a_firm_opened_are_a_count_of_its_sites() -> None:
+    assert core("China Mobile has opened nine intelligent computing centers.") == {
+        ("china-mobile", "sites_count", 9, "data center")}
