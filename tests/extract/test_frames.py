@@ -2164,3 +2164,8 @@ def test_the_fabs_a_firm_runs_are_a_count_of_its_sites() -> None:
 def test_the_data_centres_a_firm_opened_are_a_count_of_its_sites() -> None:
     assert core("China Mobile has opened nine intelligent computing centers.") == {
         ("china-mobile", "sites_count", 9, "data center")}
+
+
+def test_a_chips_hbm_stacks_and_compute_units_are_its_parts() -> None:
+    assert core("The MI300X has eight HBM3 stacks and 304 compute units.") == {
+        ("mi300x", "chip_parts", 8, "stack"), ("mi300x", "chip_parts", 304, "CU")}
