@@ -2169,3 +2169,8 @@ def test_the_data_centres_a_firm_opened_are_a_count_of_its_sites() -> None:
 def test_a_chips_hbm_stacks_and_compute_units_are_its_parts() -> None:
     assert core("The MI300X has eight HBM3 stacks and 304 compute units.") == {
         ("mi300x", "chip_parts", 8, "stack"), ("mi300x", "chip_parts", 304, "CU")}
+
+
+def test_a_share_in_brackets_after_a_name_and_its_firm_suffix_is_the_names() -> None:
+    text = "Kioxia held 15% of the market, ahead of Micron Technology Inc (12%)."
+    assert ("micron", 12) in {(s, v) for s, _, v, _ in core(text)}

@@ -1459,10 +1459,19 @@ class FrameBuilder:
             else q.start - len(head) + head.rfind("（")
         )
         for m in mentions:
-            if m.label in labels and 0 <= bracket - m.end <= 1:
+            if m.label in labels and (
+                0 <= bracket - m.end <= 1 or self._suffix_gap.fullmatch(text, m.end, bracket)
+            ):  # also "Samsung Electronics Co (34%)": the name's firm suffix between
                 self._how = "none"
                 return _entity(m)
         return None
+
+    @cached_property
+    def _suffix_gap(self) -> re.Pattern[str]:
+        """Only firm suffixes (`Co`, `Inc.`, `Ltd`) and spaces: what may stand between a name the
+        gazetteer found and a bracket after it."""
+        words = "|".join(map(re.escape, self.lex.data.names.org_suffixes)) or "(?!)"
+        return re.compile(rf"(?:\s(?:{words})\.?,?)+\s?")
 
     def _officers_employer(
         self,
