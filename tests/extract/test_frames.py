@@ -2174,3 +2174,15 @@ def test_a_chips_hbm_stacks_and_compute_units_are_its_parts() -> None:
 def test_a_share_in_brackets_after_a_name_and_its_firm_suffix_is_the_names() -> None:
     text = "Kioxia held 15% of the market, ahead of Micron Technology Inc (12%)."
     assert ("micron", 12) in {(s, v) for s, _, v, _ in core(text)}
+
+
+def test_a_grant_an_agency_awards_a_firm_is_the_agencys_to_the_firm() -> None:
+    found = facts("The Commerce Department awarded Micron up to $6 billion in direct funding.")
+    assert [(f["subject"], f["metric"], f["value"], f["object"]) for f in found] == [
+        ("us-commerce", "grant", 6e9, "micron")]
+
+
+def test_grants_a_firm_received_from_an_agency_are_the_agencys() -> None:
+    found = facts("Micron received $6 billion in grants from the Commerce Department.")
+    assert [(f["subject"], f["metric"], f["value"], f["object"]) for f in found] == [
+        ("us-commerce", "grant", 6e9, "micron")]

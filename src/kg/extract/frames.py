@@ -813,12 +813,23 @@ class FrameBuilder:
                 if metric.object == "Chip" and chip is not None
                 else self._object(text, start, end, q, metric, mentions, f.subject)
             )
-            if (
-                metric.giver_subject
-                and f.object is not None
-                and self._giver(text, q, f.object, mentions)
-            ):
-                f.subject, f.object = f.object, f.subject
+            giver = (
+                next(
+                    (
+                        _entity(m)
+                        for m in mentions
+                        if m.label in metric.subject
+                        and m.id != f.subject.id
+                        and start <= m.start < end
+                        and self._giver(text, q, _entity(m), mentions)
+                    ),
+                    None,
+                )
+                if metric.giver_subject
+                else None
+            )
+            if giver is not None:  # "X received $5 million from Y": Y gave it to X
+                f.subject, f.object = giver, f.subject
         if metric.recipient:
             f.recipient = self._recipient(text, q.end, end, metric, mentions, f.subject)
             if f.recipient is None and not self.en:
