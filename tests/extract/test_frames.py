@@ -2186,3 +2186,8 @@ def test_grants_a_firm_received_from_an_agency_are_the_agencys() -> None:
     found = facts("Micron received $6 billion in grants from the Commerce Department.")
     assert [(f["subject"], f["metric"], f["value"], f["object"]) for f in found] == [
         ("us-commerce", "grant", 6e9, "micron")]
+
+
+def test_korean_each_holders_stake_in_a_list_is_its_own() -> None:
+    text = "소프트뱅크는 텐센트의 지분 40%와 알리바바(Alibaba)의 지분 25%를 샀다."
+    assert ("alibaba", 25) in {(s, v) for s, _, v, _ in core(text, "ko")}
