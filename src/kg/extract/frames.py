@@ -2192,10 +2192,17 @@ class FrameBuilder:
         if qualifier is not None:
             gap = gap[: qualifier[0].start()]  # `약 `, `최대 `
         if q.measure == "percent":  # `캠브리콘 매출의 98%`: a share of the name's whole
-            return self._whole_gap_ko.fullmatch(gap) is not None
+            if self._whole_gap_ko.fullmatch(gap) is not None:
+                return True
+            stake = self._words_ko("holder_stake")  # `오라클의 지분 32.27%를 매각`: its stake
+            return bool(stake.fullmatch(gap) and self._words_ko("holder_verbs").search(text))
         if q.measure != "count":  # `H100의 2배`, `매출의 15%` (no name): a baseline or a whole
             return False
         return self._possessive_gap.fullmatch(gap) is not None
+
+    def _words_ko(self, group: str) -> re.Pattern[str]:
+        """One `clause_words` list as a regex (one that never matches when the list is empty)."""
+        return re.compile("|".join(self.lex.data.clause_words.get(group, [])) or "(?!)")
 
     @cached_property
     def _whole_gap_ko(self) -> re.Pattern[str]:
@@ -2641,8 +2648,12 @@ class FrameBuilder:
         return _entity(min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end))))
 
     def _giver(self, text: str, q: Quantity, entity: Entity, mentions: list[Mention]) -> bool:
-        """Does the clause mark the name as the giver of what its subject receives (`a $5 million
-        investment from Y`, after the figure; `Y로부터`)?"""
+        """Does the clause mark the name as the giver of what its subject receives (`received a $5
+        million investment from Y`, after the figure; `Y로부터 … 받았다`)? Not without a verb of
+        receiving: `bought a stake from Y` buys from a seller."""
+        words = self.lex.data.clause_words.get("receiving_verbs", [])
+        if not words or not re.search("|".join(words), text, re.IGNORECASE):
+            return False
         return any(
             m.id == entity.id
             and (

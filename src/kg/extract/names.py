@@ -253,11 +253,13 @@ class NameFinder:
     def _ko_withheld(self) -> re.Pattern[str]:
         """`A씨`, `B사`: one capital letter for a person or a firm a report does not name."""
         names = self.lex.data.names
+        particles = self.lex.particles("subject", "possessive", "object", "oblique")
         person = "|".join(map(re.escape, names.withheld_person)) or "(?!)"
         firm = "|".join(map(re.escape, names.withheld_firm)) or "(?!)"
         return re.compile(
             rf"(?<![A-Za-z0-9\uac00-\ud7a3])[A-Z](?:(?P<person>{person})|(?P<firm>{firm}))"
-            rf"(?={self._after_name}|[·’'”\s])"
+            # a particle must end the word: not `G사이즈`
+            rf"(?=(?:{particles})(?![\uac00-\ud7a3])|[·’'”\s,.)]|$)"
         )
 
     @cached_property
@@ -477,8 +479,9 @@ class NameFinder:
         return re.compile(rf"(?:{'|'.join(words) or '(?!)'})\b\s*", re.IGNORECASE)
 
     def _cut_at_modifiers(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """A capitalised run split where a name modifies the next one (`Singapore-based Princeton
-        Digital Group` is `Singapore` and `Princeton Digital Group`)."""
+        """A capitalised run split where a name modifies the next one (`Warburg Pincus-backed
+        Acme` is `Warburg Pincus` and `Acme`); a place before `-based` is dropped (`Singapore-based
+        Princeton Digital Group` is `Princeton Digital Group`)."""
         parts, at = [], start
         places = self.lex.data.clause_words.get("place_modifiers", [])
         for m in self._modifier_tail.finditer(text, start, end):
@@ -713,10 +716,10 @@ class NameFinder:
         for m in self._ko_withheld.finditer(text):  # "A씨는", "B사에": a withheld name
             add(m.start(), m.end(), "Person" if m.group("person") else "Firm")
         for m in self._ko_city.finditer(text):
-            if m.group("stem") not in self.not_names and (
-                is_proper_name(text, m.start("stem"), m.end("stem"))
-                or is_proper_name(text, m.start("name"), m.end("name"), unknown_ok=True)
-            ):  # `상하이` + `시`, or `허페이시` as one word Kiwi lacks; not `도시`, `당시`
+            if m.group("stem") not in self.not_names and is_proper_name(
+                text, m.start("stem"), m.end("stem")
+            ):  # `상하이` + `시`: a proper noun Kiwi knows; not `도시`, `당시`, nor a given name it
+                # lacks (`사토시`)
                 add(m.start("name"), m.end("name"), "Agency")
         for m in self._ko_org.finditer(text):
             if (

@@ -3,7 +3,8 @@
 Writers name a model by its version alone once its family is on the page ("DeepSeek places V4
 three months behind …", "the V2.5 update"). A code on its own is ambiguous across families, so it
 is read as a model only when exactly one model the ontology knows is `<family><sep><code>` and the
-document names that family (the firm or another model of it).
+document names that family: a model of it, or a name written as the family itself (a firm whose
+name is its models' family, as DeepSeek's; not Moonshot AI for Kimi).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from kg.ontology import Ontology
 
 # a version code: a letter or two, digits, perhaps a point release and a named tier
 # (`V4`, `v2.5`, `K3`, `R1`, `V4-Pro`)
-_CODE = re.compile(r"(?<![\w.-])([A-Za-z]{1,2}\d{1,2}(?:\.\d)?(?:-[A-Z][a-z]+)?)(?![\w-])")
+_CODE = re.compile(
+    r"(?<![A-Za-z0-9.-])([A-Za-z]{1,2}\d{1,2}(?:\.\d)?(?:-[A-Z][a-z]+)?)(?![A-Za-z0-9-])"
+)  # Latin letters and digits only around it: Korean particles may follow (`V4는`)
 # a model's name split into its family and its code (`DeepSeek-V4-Pro`, `Kimi K3`)
 _NAMED = re.compile(
     r"^(?P<family>[A-Za-z][\w.]*?)[- ](?P<code>[A-Za-z]{1,2}\d{1,2}(?:\.\d)?(?:-[A-Z][a-z]+)?)$"
@@ -30,17 +33,14 @@ def _norm(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _index(ontology: Ontology) -> dict[str, list[tuple[str, str, str]]]:
-    """code -> (family, model id, model name) for every model the ontology names by family and
-    code."""
-    index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+def _index(ontology: Ontology) -> dict[str, set[tuple[str, str]]]:
+    """code -> (family, model id) for every model the ontology names by family and code."""
+    index: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for individual in ontology.individuals_of("AIModel"):
         for name in individual.names.get("en", ()):
             named = _NAMED.match(name)
             if named:
-                entry = (_norm(named["family"]), individual.id, individual.name)
-                if entry not in index[_norm(named["code"])]:
-                    index[_norm(named["code"])].append(entry)
+                index[_norm(named["code"])].add((_norm(named["family"]), individual.id))
     return dict(index)
 
 
@@ -70,11 +70,8 @@ def version_mentions(
         if any(t.start < end and start < t.end for t in taken):
             continue
         fitting = {
-            (model, name)
-            for family, model, name in index.get(_norm(m[1]), ())
-            if family in named_families
+            model for family, model in index.get(_norm(m[1]), ()) if family in named_families
         }
         if len(fitting) == 1:
-            model, _ = next(iter(fitting))
-            out.append(Mention(start, end, m[1], "AIModel", model))
+            out.append(Mention(start, end, m[1], "AIModel", fitting.pop()))
     return out
