@@ -91,9 +91,6 @@ _COMPOUND_TAIL_EN = re.compile(r"(?:-[A-Za-z]+)+")  # "671-billion" + "-paramete
 _NOUN_PHRASE_GAP_EN = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3}?(?:,\s+|\s+)?", re.IGNORECASE
 )  # "model, ", " open-source "
-_PART_OF_EN = re.compile(
-    r"\s+of\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?|total\s+)?(?=\S)", re.IGNORECASE
-)
 _POSSESSIVE_ANAPHOR_EN = re.compile(r"(?:its|their|(?:the\s+)?\w+(?:'s|’s))\b", re.IGNORECASE)
 _OF_POSSESSOR = re.compile(r"^\s*(?:the|a|an|its|their)\b[^,;]*?\bof\s+(?:the\s+)?$", re.IGNORECASE)
 # "8,192 Ascend chips": counted, not a subject ("In 2025, AMD": a comma ends the number's phrase)
@@ -122,10 +119,6 @@ _COMPARED_AT = guarded(
         r"(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
         r"(?:\s(?:at|of)|(?:'s|’s))\s(?:about\s|around\s|roughly\s)?$"  # "versus H100's 1,979"
     )
-)
-_FRONTED_PARTICIPLE = re.compile(
-    r"(?:(?:Despite|After|Before|While|By|Since|Upon|On|In|Through|Without|When)\s+)?"
-    r"[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s"
 )
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
 _RELATIVE_ENDING = re.compile(
@@ -367,6 +360,19 @@ class FrameBuilder:
     @cached_property
     def _oblique(self) -> re.Pattern[str]:
         return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
+
+    @cached_property
+    def _fronted_participle(self) -> re.Pattern[str]:
+        """A participle phrase opening the sentence (`Despite adding 16,000 wafers, `), perhaps
+        after a preposition of the language's list."""
+        words = "|".join(self.lex.data.clause_words.get("participle_openers", [])) or "(?!)"
+        return re.compile(rf"(?:(?:{words})\s+)?[A-Za-z]+ing\b(?:[^,;]|,(?=\d))*,\s")
+
+    @cached_property
+    def _part_of(self) -> re.Pattern[str]:
+        """`of`, then the determiners of a whole a share is part of (`13% of all the X sales`)."""
+        words = "|".join(self.lex.data.clause_words.get("part_of_determiners", [])) or "(?!)"
+        return re.compile(rf"\s+of\s+(?:(?:{words})\s+)?(?=\S)", re.IGNORECASE)
 
     @cached_property
     def _fronted_phrase(self) -> re.Pattern[str]:
@@ -1578,7 +1584,7 @@ class FrameBuilder:
         ):  # "over half of Nvidia's revenue", "13% of its sales": the whole's owner
             self._how = "part-of"
             return whole
-        fronted = _FRONTED_PARTICIPLE.match(text)
+        fronted = self._fronted_participle.match(text)
         if (
             fronted is not None and q.end <= fronted.end()
         ):  # "Despite adding 16,000 wafers, SMIC kept ...":
@@ -2368,7 +2374,7 @@ class FrameBuilder:
         possessor, named or an anaphor."""
         if q.measure != "percent":
             return None
-        of = _PART_OF_EN.match(text, q.end, end)
+        of = self._part_of.match(text, q.end, end)
         if of is None:
             return None
         named = [
