@@ -286,16 +286,15 @@ def matches(
     if fact.kind not in claim["kinds"]:
         return False
     if fact.value is not None:
-        gold_unit, gold_value = unit(fact.unit), fact.value
-        if fact.unit in scoring().factors:
-            base, factor = scoring().factors[fact.unit]
-            gold_unit, gold_value = base, fact.value * factor
+        gold_unit, gold_scale = _base(fact.unit)
+        gold_value = fact.value * gold_scale
+        claim_unit, claim_scale = _base(claim["unit"])
         values = [
-            v for v in (claim["value"], claim.get("value_max")) if v is not None
+            v * claim_scale for v in (claim["value"], claim.get("value_max")) if v is not None
         ]  # a range matches either end
         if not any(abs(v - gold_value) <= scoring().tolerance * abs(gold_value) for v in values):
             return False
-        if gold_unit != unit(claim["unit"]):
+        if gold_unit != claim_unit:
             return False
     elif claim["value"] is not None:
         return False
@@ -307,6 +306,16 @@ def matches(
         fact.object, claim["object"], claim["object_name"], known.get(fact.object, ())
     )
     return subject_ok or object_ok
+
+
+def _base(word: str | None) -> tuple[str | None, float]:
+    """A unit as its base unit and the factor to it (`TB` -> GB, 1000; `years` -> months, 12),
+    for gold and claim alike."""
+    for key in (word, unit(word)):
+        if key in scoring().factors:
+            base, factor = scoring().factors[key]
+            return base, factor
+    return unit(word), 1.0
 
 
 def unit(word: str | None) -> str | None:

@@ -2209,3 +2209,19 @@ def test_korean_a_word_ending_in_il_haetda_is_no_tenure_cue() -> None:
 
 def test_korean_an_unknown_name_ending_in_si_is_no_city() -> None:
     assert ("사토시", "Agency") not in _candidates("사토시는 회의에 나왔다.", "ko")
+
+
+def test_a_makers_product_code_after_its_name_is_a_new_chip_and_takes_its_specs() -> None:
+    text = "SK hynix's HBM3E holds 24GB per stack."
+    assert _candidates(text, "en") == {("SK hynix HBM3E", "Chip")}
+    assert core(text) == {("sk-hynix-hbm3e", "chip_memory", 24, "GB")}
+
+
+def test_a_korean_makers_product_code_after_its_possessive_is_a_new_chip() -> None:
+    text = "마이크론의 HBM3E는 최대 9.6Gbps 속도를 낸다."
+    assert _candidates(text, "ko") == {("마이크론 HBM3E", "Chip")}
+    assert core(text, "ko") == {("마이크론-hbm3e", "chip_memory_bandwidth", 1.2, "GB/s")}
+
+
+def test_a_period_code_after_a_makers_name_is_no_chip() -> None:
+    assert _candidates("Nvidia FY2026 revenue guidance rose, Samsung Q3 profit fell.", "en") == set()

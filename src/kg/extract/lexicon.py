@@ -200,6 +200,8 @@ class Names(Strict):
     facility_words: list[Regex] = []
     # the opening letters of a code of a period or number format, no product (`FY2025`, `FP16`)
     not_product_codes: list[Regex] = []
+    # ... of which these name a maker's product right after its name (`Micron HBM4`)
+    maker_product_codes: list[Regex] = []
     not_names: list[str] = []
 
 

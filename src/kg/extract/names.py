@@ -52,6 +52,13 @@ _EN_MODEL_CODE = re.compile(r"[A-Z]{1,4}\d{3,5}[A-Z]{0,2}")
 # connecting words before a model code in a capitalised run (`Shipments of the GH100`,
 # `BR100 and the BR104`): the code is a name of its own
 _BEFORE_A_CODE = re.compile(r"\s+(?:(?:of|and|for|on|the|&)\s+)+(?=[A-Z]{1,4}\d{3,5}[A-Z]{0,2}\b)")
+# a firm's hardware product code after its name (`Micron's HBM4`, `삼성전자 HBM4`,
+# `Loongson 3A6000`, `Zhaoxin KX-6640MA`): letters and digits as part numbers run, not a model's
+# one-letter version (`V3`, `T1`) nor a year or a plain number
+_FIRM_PRODUCT_CODE = re.compile(
+    r"(?:['’]s|의)?\s(?P<code>[A-Z]{2,5}\d{1,4}[A-Z]{0,2}|\d[A-Z]\d{3,4}[A-Z]?|[A-Z]{1,3}-\d{3,5}[A-Z]{0,3})"
+    r"(?![A-Za-z0-9_.-])"
+)
 _DECIMAL_VERSION = re.compile(r"[A-Za-z][-\s]?\d+\.\d+(?:-[A-Za-z]+)?$")  # a release number
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")  # between two listed names
 
@@ -306,6 +313,12 @@ class NameFinder:
         codes = "|".join(self.lex.data.names.not_product_codes) or "(?!)"
         return re.compile(rf"(?:{codes})-?\d*[A-Za-z]?")
 
+    @cached_property
+    def _maker_code(self) -> re.Pattern[str]:
+        """A format code that names a product after its maker's name (`Micron HBM4`)."""
+        codes = "|".join(self.lex.data.names.maker_product_codes) or "(?!)"
+        return re.compile(rf"(?:{codes})\d")
+
     def _typed_by_context(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
         """A name the text does not type takes the type of the names it is listed with
         (`SenseTime, Megvii, and Yitu`), or a firm's when an apposition calls it one (`Bitworks, a
@@ -377,6 +390,18 @@ class NameFinder:
                         number = None
             else:
                 continue
+            surface = None
+            if number is None and m.label == "Firm":  # "Micron's HBM4": the firm's new chip
+                number, label = _FIRM_PRODUCT_CODE.match(text, m.end), "Chip"
+                if number is not None:
+                    if any(
+                        k.start < number.end() and number.start("code") < k.end for k in known
+                    ) or (
+                        self._format_code.fullmatch(number["code"])
+                        and not self._maker_code.match(number["code"])
+                    ):
+                        continue  # a chip the ontology knows ("Nvidia H20"), a period ("FY2025")
+                    surface = f"{m.surface} {number['code']}"
             if number is None:
                 continue
             end = number.end()
@@ -385,7 +410,7 @@ class NameFinder:
             found[:] = [
                 n for n in found if not (n.start < end and m.start < n.end)
             ]  # an untyped "V4-Pro" joins it
-            out.append(Name(m.start, end, text[m.start : end], label))
+            out.append(Name(m.start, end, surface or text[m.start : end], label))
         return out
 
     def _name_before_title(
