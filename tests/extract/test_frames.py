@@ -2225,3 +2225,12 @@ def test_a_korean_makers_product_code_after_its_possessive_is_a_new_chip() -> No
 
 def test_a_period_code_after_a_makers_name_is_no_chip() -> None:
     assert _candidates("Nvidia FY2026 revenue guidance rose, Samsung Q3 profit fell.", "en") == set()
+
+
+def test_a_new_name_with_a_product_noun_before_a_spec_verb_is_the_chip() -> None:
+    assert core("The Falcon Ridge module delivers 1,500 TFLOPS of FP8 compute.") == {
+        ("falcon-ridge", "chip_compute", 1500, "TFLOPS")}
+
+
+def test_a_new_name_after_its_makers_possessive_before_a_spec_verb_is_the_chip() -> None:
+    assert core("AMD's Helix Max packs 256GB of HBM4 memory.") == {("helix-max", "chip_memory", 256, "GB")}

@@ -32,7 +32,7 @@ from kg.extract.korean import (
     time_clause_between,
 )
 from kg.extract.lexicon import Lexicon, Metric
-from kg.extract.names import PRODUCT_CODE, slug
+from kg.extract.names import slug
 from kg.extract.numbers import OTHER_THING, Quantity
 from kg.extract.scan import Screened, guarded
 
@@ -865,17 +865,33 @@ class FrameBuilder:
         return subject if previous == subject and self._previous_at > start else None
 
     def _new_product(self, text: str, start: int, end: int) -> Entity | None:
-        """A new name that is a model code (`BR100`, `HL-328`), opens the clause and stands right
-        before a verb of having or delivering: the chip the clause's spec is about."""
+        """A new name that opens the clause (after a determiner or its maker's possessive) and
+        stands right before a verb of having or delivering, perhaps past a product noun: the chip
+        the clause's spec is about (`The BR100 delivers`, `Nvidia's DGX Spark packs`, `the Jetson
+        Thor module delivers`)."""
         for m in getattr(self, "_untyped", []):
-            if not (start <= m.start and m.end <= end and PRODUCT_CODE.search(m.surface)):
+            if not (start <= m.start and m.end <= end) or self._not_product.match(m.surface):
                 continue
             lead = text[start : m.start].strip(" \"“'(")
-            if self._not_product.match(m.surface) or not _PRODUCT_LEAD.fullmatch(lead):
+            if not (_PRODUCT_LEAD.fullmatch(lead) or self._makers_possessive(lead, start)):
                 continue  # "The top-of-the-range BR100 comes with …": a determiner and modifiers
-            if self._spec_verb_after.match(text, m.end):
+            noun = self._product_noun_after.match(text, m.end)
+            if self._spec_verb_after.match(text, noun.end() if noun else m.end):
                 return Entity("Chip", m.id, m.surface, candidate=True)
         return None
+
+    def _makers_possessive(self, lead: str, start: int) -> bool:
+        """`Nvidia's` before a new name: a firm the ontology knows, as its owner."""
+        return any(
+            m.label == "Firm" and re.fullmatch(rf"{re.escape(m.surface)}['’]s", lead)
+            for m in self._typed
+            if m.start >= start
+        )
+
+    @cached_property
+    def _product_noun_after(self) -> re.Pattern[str]:
+        nouns = "|".join(self.lex.data.clause_words.get("product_nouns", [])) or "(?!)"
+        return re.compile(rf"\s+(?:{nouns})\b")
 
     @cached_property
     def _spec_verb_after(self) -> re.Pattern[str]:
