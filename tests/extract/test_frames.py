@@ -825,8 +825,8 @@ def test_a_korean_name_after_a_head_or_a_former_employer_is_a_person() -> None:
 
 
 def test_a_korean_name_after_a_compound_firm_noun_with_a_copula_is_a_firm() -> None:
-    found = _candidates("현지 경제매체 제몐 등이 전했다. 대형 투자은행인 하이퉁증권이 주관했다.", "ko")
-    assert {("제몐", "Firm"), ("하이퉁증권", "Firm")} <= found
+    found = _candidates("현지 경제매체 쥔몐 등이 전했다. 대형 투자은행인 하이퉁증권이 주관했다.", "ko")
+    assert {("쥔몐", "Firm"), ("하이퉁증권", "Firm")} <= found
 
 
 def test_a_chinese_name_glossed_in_its_characters_is_a_person_but_a_firms_gloss_is_not() -> None:

@@ -111,3 +111,12 @@ def test_literal_translations_and_other_transcriptions_of_chinese_firm_names(tex
 def test_a_country_code_before_a_dollar_sign_is_a_currency_not_the_country() -> None:
     assert _ids("a charge of US $1.2 billion") == [] and _ids("US officials said") == ["us"]
 
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("Analysts at Nomura cut the target", "nomura"), ("노무라증권은 목표가를 낮췄다", "nomura"),
+    ("according to SiliconANGLE", "siliconangle"), ("실리콘앵글에 따르면", "siliconangle"),
+    ("세계무역기구(WTO)에 제소했다", "wto"), ("넷이즈와 비리비리", "netease"), ("listed on the Nasdaq", "nasdaq"),
+])
+def test_brokers_outlets_exchanges_and_bodies_articles_cite_are_known(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident
