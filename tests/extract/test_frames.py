@@ -2234,3 +2234,10 @@ def test_a_new_name_with_a_product_noun_before_a_spec_verb_is_the_chip() -> None
 
 def test_a_new_name_after_its_makers_possessive_before_a_spec_verb_is_the_chip() -> None:
     assert core("AMD's Helix Max packs 256GB of HBM4 memory.") == {("helix-max", "chip_memory", 256, "GB")}
+
+
+def test_the_maker_inside_a_new_chips_name_stays_mentioned() -> None:
+    doc = Document("t", "t.md", "삼성전자 HBM5는 48GB 메모리를 갖췄다.", "0", "ko",
+                   passages=split_passages("t", "삼성전자 HBM5는 48GB 메모리를 갖췄다."))
+    found = {(m.surface, m.label) for s in analyse(doc, ontology.load()) for m in s.mentions}
+    assert found == {("삼성전자 HBM5", "Chip"), ("삼성전자", "Firm")}

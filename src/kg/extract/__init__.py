@@ -122,10 +122,10 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             ]
             typed_names.update((n.id, n.label) for n in new if n.label)
             new += _proper_first_word(text, inside + new, proper)
-            # a new chip that extends a known family ("Ascend 960" over "Ascend") replaces it
-            inside = [
-                m for m in inside if not any(n.start <= m.start and m.end < n.end for n in new)
-            ]
+            # a new chip that extends a known family ("Ascend 960" over "Ascend") replaces it; a
+            # firm a new name opens with ("Micron HBM4", "Tencent Hunyuan T1") stays mentioned
+            nested = [m for m in inside if any(n.start <= m.start and m.end < n.end for n in new)]
+            inside = [m for m in inside if m not in nested]
             mentions = inside + new
             mentions.sort(key=lambda m: m.start)
             found = SentenceAnalysis(passage, start, end, text, mentions)
@@ -161,7 +161,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 text, [m for m in typed if not m.candidate], previous
             )
             _remember(salience, builder, text, typed, found.source)
-            inner = _names_inside(mentions, gazetteer)
+            inner = _names_inside(mentions, gazetteer) + [m for m in nested if m.label == "Firm"]
             if inner:
                 found.mentions = sorted(mentions + inner, key=lambda m: m.start)
             for frame in found.frames:  # a new name a fact found its subject in is now salient too

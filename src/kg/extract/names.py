@@ -405,7 +405,13 @@ class NameFinder:
             if number is None:
                 continue
             end = number.end()
-            if any(n.start < end and m.start < n.end and n.label for n in found):
+            if any(
+                n.start < end
+                and m.start < n.end
+                and n.label
+                and not (surface and number.start("code") <= n.start)  # "HBM5는": a guess
+                for n in found
+            ):
                 continue
             found[:] = [
                 n for n in found if not (n.start < end and m.start < n.end)
