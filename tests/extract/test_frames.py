@@ -2241,3 +2241,12 @@ def test_the_maker_inside_a_new_chips_name_stays_mentioned() -> None:
                    passages=split_passages("t", "삼성전자 HBM5는 48GB 메모리를 갖췄다."))
     found = {(m.surface, m.label) for s in analyse(doc, ontology.load()) for m in s.mentions}
     assert found == {("삼성전자 HBM5", "Chip"), ("삼성전자", "Firm")}
+
+
+def test_a_new_name_a_copula_calls_a_product_is_the_chip_of_the_spec_list_after_it() -> None:
+    text = "The Vela Mini is a compact AI workstation.\n\n- Memory: 64 GB unified memory\n- Power: 180W"
+    assert core(text) == {("vela-mini", "chip_memory", 64, "GB"), ("vela-mini", "chip_power", 180, "W")}
+
+
+def test_a_new_name_a_copula_calls_a_chipmaker_is_a_firm() -> None:
+    assert ("Tarnwick", "Firm") in _candidates("Analysts say Tarnwick is a Suzhou-based chipmaker.", "en")

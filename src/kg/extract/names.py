@@ -354,13 +354,25 @@ class NameFinder:
                 or self._firm_noun_before.search(text, max(0, n.start - 24), n.start)
             ):
                 label = "Firm"
+            elif label is None and self._product_apposition.match(text, n.end):
+                label = "Chip"  # "The Orion Nano is a compact AI workstation", "Lingxi, a new NPU"
             out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
         return out
 
     @cached_property
     def _firm_apposition(self) -> re.Pattern[str]:
         nouns = "|".join(self.lex.data.names.firm_appositives) or "(?!)"
-        return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w.'’-]+,?\s+){{0,6}}?(?:{nouns})\b")
+        return re.compile(
+            rf"(?:,|\s+(?:is|was))\s+(?:a|an|the)\s+(?:[\w.'’-]+,?\s+){{0,6}}?(?:{nouns})\b"
+        )  # "Bitworks, a hardware distributor"; "Kestrel is a Shenzhen-based chipmaker"
+
+    @cached_property
+    def _product_apposition(self) -> re.Pattern[str]:
+        """`, a new NPU`, ` is a compact AI workstation`: a product noun heads the description."""
+        nouns = "|".join(self.lex.data.clause_words.get("product_nouns", [])) or "(?!)"
+        return re.compile(
+            rf"(?:,|\s+is)\s+(?:a|an)\s+(?:[\w.'’-]+,?\s+){{0,5}}?(?:{nouns})s?\b(?!-)"
+        )
 
     @cached_property
     def _firm_noun_before(self) -> re.Pattern[str]:
