@@ -2250,3 +2250,10 @@ def test_a_new_name_a_copula_calls_a_product_is_the_chip_of_the_spec_list_after_
 
 def test_a_new_name_a_copula_calls_a_chipmaker_is_a_firm() -> None:
     assert ("Tarnwick", "Firm") in _candidates("Analysts say Tarnwick is a Suzhou-based chipmaker.", "en")
+
+
+def test_the_firm_a_models_name_opens_with_is_mentioned_too() -> None:
+    text = "Tencent Hunyuan T9 has 90 billion parameters."
+    doc = Document("t", "t.md", text, "0", "en", passages=split_passages("t", text))
+    found = {(m.surface, m.label) for s in analyse(doc, ontology.load()) for m in s.mentions}
+    assert ("Tencent", "Firm") in found and core(text) == {("tencent-hunyuan-t9", "parameters", 9e10, "parameters")}

@@ -161,7 +161,9 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 text, [m for m in typed if not m.candidate], previous
             )
             _remember(salience, builder, text, typed, found.source)
-            inner = _names_inside(mentions, gazetteer) + [m for m in nested if m.label == "Firm"]
+            inner = _names_inside(
+                mentions + [m for m in nested if m.label != "Firm"], gazetteer
+            ) + [m for m in nested if m.label == "Firm"]
             if inner:
                 found.mentions = sorted(mentions + inner, key=lambda m: m.start)
             for frame in found.frames:  # a new name a fact found its subject in is now salient too
@@ -328,7 +330,7 @@ def _proper_first_word(text: str, taken: list[Mention], proper: frozenset[str]) 
 
 # a known name that opens with another's: the maker in a chip's (`NVIDIA H800`), the president in
 # an administration's (`도널드 트럼프 행정부`)
-_NAMED_INSIDE = {"Chip": "Firm", "Agency": "Person"}
+_NAMED_INSIDE = {"Chip": "Firm", "AIModel": "Firm", "Agency": "Person"}
 
 
 def _names_inside(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
