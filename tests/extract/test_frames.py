@@ -2257,3 +2257,15 @@ def test_the_firm_a_models_name_opens_with_is_mentioned_too() -> None:
     doc = Document("t", "t.md", text, "0", "en", passages=split_passages("t", text))
     found = {(m.surface, m.label) for s in analyse(doc, ontology.load()) for m in s.mentions}
     assert ("Tencent", "Firm") in found and core(text) == {("tencent-hunyuan-t9", "parameters", 9e10, "parameters")}
+
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("RX 블레이드는 96GB 메모리를 탑재했다.", "rx-블레이드", 96),  # a Latin code opens the name
+    ("젯슨 토르는 128GB 메모리를 갖췄다.", "젯슨-토르", 128),  # proper nouns, by Kiwi
+])
+def test_a_korean_clause_opening_new_name_is_the_chip_its_spec_is_about(text: str, subject: str, value: int) -> None:
+    assert core(text, "ko") == {(subject, "chip_memory", value, "GB")}
+
+
+def test_a_korean_description_opening_a_clause_is_no_new_chip() -> None:
+    assert core("이 제품은 128GB 메모리를 갖췄다. GPU 하나당 가격이 3만달러다.", "ko") == set()

@@ -26,6 +26,7 @@ from kg.extract.gazetteer import Mention
 from kg.extract.korean import (
     adnominal_before,
     adnominal_clause_between,
+    is_proper_name,
     linking_ending,
     marked_nouns,
     marked_proper_nouns,
@@ -128,6 +129,8 @@ _RELATIVE_BEFORE_HEAD = re.compile(
     _RELATIVE_ENDING.pattern + "$"
 )  # the ending right before its head noun
 _ACTORS = frozenset({"Agency", "Person"})
+# a Latin word of a product's name: an acronym (`DGX`) or a code with a digit (`AI200`)
+_CHIP_CODE = re.compile(r"[A-Z]{2,}[A-Za-z0-9-]*|[A-Z][A-Za-z-]*\d[\w-]*")
 _PRODUCT_LEAD = re.compile(r"(?:(?:the|its|their)(?:\s+[\w-]+){0,3})?", re.IGNORECASE)
 _RELATIVE_WHICH = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
 _NEXT_WORD_KO = re.compile(r"\s[\uac00-\ud7a3A-Za-z0-9]+")
@@ -2163,7 +2166,7 @@ class FrameBuilder:
         """A proper noun the gazetteer does not know, marked as subject or possessor (Kiwi)."""
         label = next((x for x in labels if x in ("Firm", "AIModel")), None)
         if label is None:
-            return None
+            return self._new_chip_ko(text, end, mentions, after) if "Chip" in labels else None
         markers = self.lex.particles("subject", "possessive")
         taken = [(m.start, m.end) for m in mentions] + getattr(self, "_named", [])
         if after and not re.search(rf"[\uac00-\ud7a3]{{2,}}{markers}\s", text[after:end]):
@@ -2205,6 +2208,44 @@ class FrameBuilder:
             return None
         s, e, word = found[-1]
         return Entity(label, slug(word), word, candidate=True)
+
+    def _new_chip_ko(
+        self, text: str, end: int, mentions: list[Mention], after: int = 0
+    ) -> Entity | None:
+        """A new name of one to three words that opens the figure's clause as its topic or subject:
+        the chip a spec is about when its words are a Latin code (`DGX 스파크는`) or proper nouns
+        (`젯슨 토르는`), not a description (`이 제품은`, `GPU 하나당 가격이`)."""
+        clause_start, _ = self.clause(text, end, end)
+        opening = self._chip_opening_ko.match(text, clause_start, end)
+        if opening is None:
+            return None
+        s, e = opening.span("name")
+        taken = [(m.start, m.end) for m in mentions] + getattr(self, "_named", [])
+        if s < after or any(a < e and s < b for a, b in taken):
+            return None
+        words = [w[0] for w in re.finditer(r"\S+", opening["name"])]
+        if any(
+            w in self.lex.not_names
+            or self._counted_noun.fullmatch(w)
+            or not w.isascii()
+            and self._head_noun_only.fullmatch(f" {w}")  # a chip word may open one: `DGX`
+            for w in words
+        ):
+            return None  # a counted or head noun describes: it names nothing
+        coded = any(_CHIP_CODE.fullmatch(w) for w in words)
+        spans = [m.span() for m in re.finditer(r"\S+", opening["name"])]
+        proper = all(is_proper_name(text, s + a, s + b) for a, b in spans)
+        if not (coded or proper):
+            return None
+        return Entity("Chip", slug(opening["name"]), opening["name"], candidate=True)
+
+    @cached_property
+    def _chip_opening_ko(self) -> re.Pattern[str]:
+        word = r"(?:[A-Za-z][A-Za-z0-9-]*|[\uac00-\ud7a3]{2,6})"
+        return re.compile(
+            rf"[\s\"“‘'(]*(?P<name>{word}(?:\s{word}){{0,2}})"
+            rf"(?:{self.lex.particles('subject')})\s"
+        )
 
     def _owns_figure_ko(self, text: str, m: Mention, q: Quantity) -> bool:
         """`GPT-4의 약 1조 개`: the name is the figure's possessor, nothing but 의 (and an
