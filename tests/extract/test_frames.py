@@ -2269,3 +2269,7 @@ def test_a_korean_clause_opening_new_name_is_the_chip_its_spec_is_about(text: st
 
 def test_a_korean_description_opening_a_clause_is_no_new_chip() -> None:
     assert core("이 제품은 128GB 메모리를 갖췄다. GPU 하나당 가격이 3만달러다.", "ko") == set()
+
+
+def test_a_chip_word_modifying_a_firm_noun_counts_firms_not_chips() -> None:
+    assert core("Tencent has bought stakes in six chip startups since 2021.") == set()

@@ -44,7 +44,7 @@ from kg.extract.sources import finder as source_finder
 from kg.graph import GraphBatch, NodeRef, Value
 from kg.ontology import Ontology
 
-EXTRACTOR_VERSION = "3"  # raise when a change of the code (not of data) changes what it finds
+EXTRACTOR_VERSION = "4"  # raise when a change of the code (not of data) changes what it finds
 CANDIDATE_LABELS = ("Firm", "Person", "Agency", "AIModel")
 
 
