@@ -2273,3 +2273,8 @@ def test_a_korean_description_opening_a_clause_is_no_new_chip() -> None:
 
 def test_a_chip_word_modifying_a_firm_noun_counts_firms_not_chips() -> None:
     assert core("Tencent has bought stakes in six chip startups since 2021.") == set()
+
+
+def test_a_ranking_s_next_place_after_followed_by_owns_its_share() -> None:
+    text = "Samsung held 40 percent of the DRAM market, followed by Micron with a 25 percent share."
+    assert core(text) == {("samsung-electronics", "revenue_share", 40, "percent"), ("micron", "revenue_share", 25, "percent")}

@@ -121,6 +121,13 @@ _COMPARED_AT = guarded(
         r"(?:\s(?:at|of)|(?:'s|’s))\s(?:about\s|around\s|roughly\s)?$"  # "versus H100's 1,979"
     )
 )
+# a ranking's next place: "followed by Micron with a 21 percent share"
+_RANKED_AFTER = guarded(
+    re.compile(
+        r"\bfollowed by\s(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
+        r"\s(?:with|at)(?:\san?)?\s(?:about\s|around\s|roughly\s)?$"
+    )
+)
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
 _RELATIVE_ENDING = re.compile(
     r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한|[\uac00-\ud7a3]*던)\s"
@@ -1470,7 +1477,12 @@ class FrameBuilder:
     def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
         """In a comparison, the name just before `at` (`against Google at $12 and Mistral at
         $8`), or the name a compared figure is given for (`compared with 158 days for Acme`)."""
-        at = _COMPARED_AT.search(text, max(0, q.start - 60), q.start) if self.en else None
+        at = (
+            _COMPARED_AT.search(text, max(0, q.start - 60), q.start)
+            or _RANKED_AFTER.search(text, max(0, q.start - 60), q.start)
+            if self.en
+            else None
+        )
         before = next((m for m in mentions if at is not None and m.start == at.start("name")), None)
         if before is not None or not self.lex.word_before("comparison_openers", text, q.start):
             return before
