@@ -2278,3 +2278,7 @@ def test_a_chip_word_modifying_a_firm_noun_counts_firms_not_chips() -> None:
 def test_a_ranking_s_next_place_after_followed_by_owns_its_share() -> None:
     text = "Samsung held 40 percent of the DRAM market, followed by Micron with a 25 percent share."
     assert core(text) == {("samsung-electronics", "revenue_share", 40, "percent"), ("micron", "revenue_share", 25, "percent")}
+
+
+def test_a_makers_code_that_opens_with_a_digit_is_a_new_chip() -> None:
+    assert _candidates("Cambricon 2H32 ships with 32 cores.", "en") == {("Cambricon 2H32", "Chip")}

@@ -120,3 +120,9 @@ def test_a_country_code_before_a_dollar_sign_is_a_currency_not_the_country() -> 
 ])
 def test_brokers_outlets_exchanges_and_bodies_articles_cite_are_known(text: str, ident: str) -> None:
     assert _ids(text)[0] == ident
+
+
+@pytest.mark.parametrize("text, ident", [("가우디2 칩을 출시했다", "gaudi-2"), ("Intel Gaudi 2 accelerators", "gaudi-2"),
+                                          ("룽손의 CPU", "loongson")])
+def test_chip_and_firm_names_korean_articles_write(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident

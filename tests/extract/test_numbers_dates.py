@@ -361,3 +361,10 @@ def test_a_korean_counters_noun_after_a_qualifier_and_its_possessive_is_what_is_
 def test_a_range_written_in_number_words_is_one_range() -> None:
     assert [(q.value, q.value_max, q.unit) for q in quantities("it lags by four to seven months", "en")] == [
         (4, 7, "months")]
+
+
+
+@pytest.mark.parametrize("text, lang, ghz", [("코어 i7-14700은 5.6GHz로 돈다.", "ko", 5.6),
+                                            ("The Ryzen R9-7950 boosts to 5.7GHz.", "en", 5.7)])
+def test_the_digits_after_a_codes_hyphen_are_no_quantity(text: str, lang: str, ghz: float) -> None:
+    assert [(q.value, q.unit) for q in quantities(text, lang)] == [(ghz, "GHz")]

@@ -56,7 +56,7 @@ _BEFORE_A_CODE = re.compile(r"\s+(?:(?:of|and|for|on|the|&)\s+)+(?=[A-Z]{1,4}\d{
 # `Loongson 3A6000`, `Zhaoxin KX-6640MA`): letters and digits as part numbers run, not a model's
 # one-letter version (`V3`, `T1`) nor a year or a plain number
 _FIRM_PRODUCT_CODE = re.compile(
-    r"(?:['’]s|의)?\s(?P<code>[A-Z]{2,5}\d{1,4}[A-Z]{0,2}|\d[A-Z]\d{3,4}[A-Z]?|[A-Z]{1,3}-\d{3,5}[A-Z]{0,3})"
+    r"(?:['’]s|의)?\s(?P<code>[A-Z]{2,5}\d{1,4}[A-Z]{0,2}|\d[A-Z]\d{1,4}[A-Z]?|[A-Z]{1,3}-\d{3,5}[A-Z]{0,3})"
     r"(?![A-Za-z0-9_.-])"
 )
 _DECIMAL_VERSION = re.compile(r"[A-Za-z][-\s]?\d+\.\d+(?:-[A-Za-z]+)?$")  # a release number

@@ -31,6 +31,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAS_DIGIT = re.compile(r"\d")
+_BARE_NUMBER_BEFORE = re.compile(
+    r"(?<![A-Za-z\d.,])\d[\d.,]*$"
+)  # "5" of "5-6", not "i3" of "i3-10100"
 _NAME_BEFORE = guarded(
     re.compile(
         r"(?<=[\w,;:)] )[A-Z][a-z]*[A-Z][\w-]*\s$|(?<=[a-z,;:)] )(?!(?:In|On|At|By|Of|To|For|From|"
@@ -558,8 +561,10 @@ class QuantityFinder:
             and before.isalpha()
             or before in "-_/#.:"
             and _alnum_before(text, start - 1)
-            and not (before == "-" and text[start - 2].isdigit())
-        ):  # "5-6 billion" is a range
+            and not (
+                before == "-" and _BARE_NUMBER_BEFORE.search(text, max(0, start - 16), start - 1)
+            )
+        ):  # "5-6 billion" is a range; "i3-10100" a code
             return False
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             return False  # "[5]": a footnote
