@@ -368,3 +368,12 @@ def test_a_range_written_in_number_words_is_one_range() -> None:
                                             ("The Ryzen R9-7950 boosts to 5.7GHz.", "en", 5.7)])
 def test_the_digits_after_a_codes_hyphen_are_no_quantity(text: str, lang: str, ghz: float) -> None:
     assert [(q.value, q.unit) for q in quantities(text, lang)] == [(ghz, "GHz")]
+
+
+def test_an_exchange_rate_note_is_no_quantity() -> None:
+    assert [(q.value, q.unit) for q in quantities("It raised 3 billion yuan ($1 = 7.1 yuan).", "en")] == [(3e9, "CNY")]
+
+
+def test_a_korean_product_names_spaced_pro_is_no_percent_but_a_glued_one_is() -> None:
+    found = [(q.value, q.unit) for q in quantities("새 폰 메이트 70 프로 모델에 칩이 쓰였고 점유율은 20프로 수준이다.", "ko")]
+    assert (20, "percent") in found and (70, "percent") not in found

@@ -31,6 +31,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAS_DIGIT = re.compile(r"\d")
+_RATE_NOTE = re.compile(r"(?:^|[\s(])(?:[$€£¥₩]\s?|US\$\s?)?1\s?(?:[A-Za-z]{1,8}\s)?=\s?$")
 _BARE_NUMBER_BEFORE = re.compile(
     r"(?<![A-Za-z\d.,])\d[\d.,]*$"
 )  # "5" of "5-6", not "i3" of "i3-10100"
@@ -568,6 +569,10 @@ class QuantityFinder:
             return False
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             return False  # "[5]": a footnote
+        if _RATE_NOTE.search(text, max(0, start - 12), start) or re.match(
+            r"\s?=\s?\d", text[end : end + 4]
+        ):
+            return False  # "($1 = 7.24 yuan)": an exchange rate, no figure of the story
         if self._glued_to_product.search(text, max(0, start - 12), start):
             return False  # "쿤룬2 칩", "어센드910": the digits of a product's name
         if _SIBLING_MODEL.search(text, max(0, start - 16), start):
