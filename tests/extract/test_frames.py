@@ -2282,3 +2282,8 @@ def test_a_ranking_s_next_place_after_followed_by_owns_its_share() -> None:
 
 def test_a_makers_code_that_opens_with_a_digit_is_a_new_chip() -> None:
     assert _candidates("Cambricon 2H32 ships with 32 cores.", "en") == {("Cambricon 2H32", "Chip")}
+
+
+def test_a_definite_figure_with_a_passive_agent_is_the_agents() -> None:
+    text = "The Atlas 900 draws 300 kW, twice the 150 kW consumed by the GB200 NVL72."
+    assert core(text) == {("atlas-900", "chip_power", 300_000, "W"), ("gb200", "chip_power", 150_000, "W")}

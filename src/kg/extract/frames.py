@@ -145,6 +145,7 @@ _GLOSS_AFTER = re.compile(r"\s?[(（][^()（）]{1,30}[)）]")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "the 145 kW ..."
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _SUM_FOR_EN = re.compile(
     r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE
@@ -1609,6 +1610,11 @@ class FrameBuilder:
             # name the compound modifies, when the metric prefers its kind to the possessor's
             self._how = "compound"
             return modified
+        if _DEFINITE_BEFORE.search(text, max(0, q.start - 12), q.start):
+            agent = self._agent(text, q, end, labels, mentions)
+            if agent is not None:  # "the 145 kW consumed by the GB200": the figure's own agent
+                self._how = "agent"
+                return agent
         whole = self._whole_after(text, q, end, labels, salience, mentions)
         if (
             whole is not None
