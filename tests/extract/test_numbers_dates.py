@@ -370,8 +370,15 @@ def test_the_digits_after_a_codes_hyphen_are_no_quantity(text: str, lang: str, g
     assert [(q.value, q.unit) for q in quantities(text, lang)] == [(ghz, "GHz")]
 
 
-def test_an_exchange_rate_note_is_no_quantity() -> None:
-    assert [(q.value, q.unit) for q in quantities("It raised 3 billion yuan ($1 = 7.1 yuan).", "en")] == [(3e9, "CNY")]
+@pytest.mark.parametrize("text, lang, first", [("It raised 3 billion yuan ($1 = 7.1 yuan).", "en", (3e9, "CNY")),
+                                              ("It raised 2 billion yuan (US$1 = RMB7.2).", "en", (2e9, "CNY")),
+                                              ("매출은 10억 달러(1달러=1,380원)였다.", "ko", (1e9, "USD"))])
+def test_an_exchange_rate_note_is_no_quantity(text: str, lang: str, first: tuple) -> None:
+    assert [(q.value, q.unit) for q in quantities(text, lang)] == [first]
+
+
+def test_a_variants_memory_after_its_hyphen_is_a_quantity() -> None:
+    assert [(q.value, q.unit) for q in quantities("The H100-94GB sells well.", "en")] == [(94, "GB")]
 
 
 def test_a_korean_product_names_spaced_pro_is_no_percent_but_a_glued_one_is() -> None:

@@ -33,7 +33,7 @@ from kg.extract.korean import (
     time_clause_between,
 )
 from kg.extract.lexicon import Lexicon, Metric
-from kg.extract.names import slug
+from kg.extract.names import PRODUCT_CODE, slug
 from kg.extract.numbers import OTHER_THING, Quantity
 from kg.extract.scan import Screened, guarded
 
@@ -121,13 +121,7 @@ _COMPARED_AT = guarded(
         r"(?:\s(?:at|of)|(?:'s|’s))\s(?:about\s|around\s|roughly\s)?$"  # "versus H100's 1,979"
     )
 )
-# a ranking's next place: "followed by Micron with a 21 percent share"
-_RANKED_AFTER = guarded(
-    re.compile(
-        r"\bfollowed by\s(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
-        r"\s(?:with|at)(?:\san?)?\s(?:about\s|around\s|roughly\s)?$"
-    )
-)
+
 _RELATIVE_PRONOUN = re.compile(r",?\s?(?:which|that|who)\s?$", re.IGNORECASE)
 _RELATIVE_ENDING = re.compile(
     r"(?:가진|갖춘|지닌|보유한|탑재한|기록한|달하는|넘는|넘긴|갖고\s?있는|인|된|한|[\uac00-\ud7a3]*던)\s"
@@ -887,6 +881,8 @@ class FrameBuilder:
             if not (_PRODUCT_LEAD.fullmatch(lead) or self._makers_possessive(lead, start)):
                 continue  # "The top-of-the-range BR100 comes with …": a determiner and modifiers
             noun = self._product_noun_after.match(text, m.end)
+            if not (noun or PRODUCT_CODE.search(m.surface) or self._makers_possessive(lead, start)):
+                continue  # "Kestrel Silicon offers 96GB": a name alone may be the maker's
             if self._spec_verb_after.match(text, noun.end() if noun else m.end):
                 return Entity("Chip", m.id, m.surface, candidate=True)
         return None
@@ -1480,7 +1476,7 @@ class FrameBuilder:
         $8`), or the name a compared figure is given for (`compared with 158 days for Acme`)."""
         at = (
             _COMPARED_AT.search(text, max(0, q.start - 60), q.start)
-            or _RANKED_AFTER.search(text, max(0, q.start - 60), q.start)
+            or self._ranked_after.search(text, max(0, q.start - 60), q.start)
             if self.en
             else None
         )
@@ -1489,6 +1485,15 @@ class FrameBuilder:
             return before
         link = self._comparison_owner_link.match(text, q.end)
         return next((m for m in mentions if link is not None and m.start == link.end()), None)
+
+    @cached_property
+    def _ranked_after(self) -> re.Pattern[str]:
+        """A ranking's next place: `followed by Micron with a 21 percent share`."""
+        words = "|".join(self.lex.data.clause_words.get("ranked_after", [])) or "(?!)"
+        links = "|".join(self.lex.data.clause_words.get("ranked_owner_links", [])) or "(?!)"
+        return re.compile(
+            rf"\b(?:{words})\s(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,3}})(?:{links})$"
+        )
 
     @cached_property
     def _comparison_owner_link(self) -> re.Pattern[str]:

@@ -54,9 +54,11 @@ _EN_MODEL_CODE = re.compile(r"[A-Z]{1,4}\d{3,5}[A-Z]{0,2}")
 _BEFORE_A_CODE = re.compile(r"\s+(?:(?:of|and|for|on|the|&)\s+)+(?=[A-Z]{1,4}\d{3,5}[A-Z]{0,2}\b)")
 # a firm's hardware product code after its name (`Micron's HBM4`, `삼성전자 HBM4`,
 # `Loongson 3A6000`, `Zhaoxin KX-6640MA`): letters and digits as part numbers run, not a model's
-# one-letter version (`V3`, `T1`) nor a year or a plain number
+# one-letter version (`V3`, `T1`), a process or car (`SF2`, `SU7`), a half or a quarter (`1H25`,
+# `2Q2025`) nor a year or a plain number
 _FIRM_PRODUCT_CODE = re.compile(
-    r"(?:['’]s|의)?\s(?P<code>[A-Z]{2,5}\d{1,4}[A-Z]{0,2}|\d[A-Z]\d{1,4}[A-Z]?|[A-Z]{1,3}-\d{3,5}[A-Z]{0,3})"
+    r"(?:['’]s|의)?\s(?P<code>[A-Z]{3,5}\d{1,4}[A-Z]{0,2}|[A-Z]{2}\d{2,4}[A-Z]{0,2}"
+    r"|\d[A-GI-PR-Z]\d{3,4}[A-Z]?|[A-Z]{1,3}-\d{3,5}[A-Z]{0,3})"
     r"(?![A-Za-z0-9_.-])"
 )
 _DECIMAL_VERSION = re.compile(r"[A-Za-z][-\s]?\d+\.\d+(?:-[A-Za-z]+)?$")  # a release number
@@ -363,15 +365,16 @@ class NameFinder:
     def _firm_apposition(self) -> re.Pattern[str]:
         nouns = "|".join(self.lex.data.names.firm_appositives) or "(?!)"
         return re.compile(
-            rf"(?:,|\s+(?:is|was))\s+(?:a|an|the)\s+(?:[\w.'’-]+,?\s+){{0,6}}?(?:{nouns})\b"
+            rf"(?:,\s+(?:a|an|the)|\s+(?:is|was)\s+(?:a|an))\s+(?:[\w.'’-]+,?\s+){{0,6}}?"
+            rf"(?:{nouns})\b(?!['’]s)"
         )  # "Bitworks, a hardware distributor"; "Kestrel is a Shenzhen-based chipmaker"
 
     @cached_property
     def _product_apposition(self) -> re.Pattern[str]:
         """`, a new NPU`, ` is a compact AI workstation`: a product noun heads the description."""
-        nouns = "|".join(self.lex.data.clause_words.get("product_nouns", [])) or "(?!)"
+        nouns = "|".join(self.lex.data.clause_words.get("product_appositives", [])) or "(?!)"
         return re.compile(
-            rf"(?:,|\s+is)\s+(?:a|an)\s+(?:[\w.'’-]+,?\s+){{0,5}}?(?:{nouns})s?\b(?!-)"
+            rf"(?:,|\s+is)\s+(?:a|an)\s+(?:[\w.'’-]+,?\s+){{0,5}}?(?:{nouns})s?\b(?!-|['’]s)"
         )
 
     @cached_property

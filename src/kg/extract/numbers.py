@@ -31,7 +31,11 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAS_DIGIT = re.compile(r"\d")
-_RATE_NOTE = re.compile(r"(?:^|[\s(])(?:[$€£¥₩]\s?|US\$\s?)?1\s?(?:[A-Za-z]{1,8}\s)?=\s?$")
+# an exchange-rate note, in any currency's words: the rate ("$1 = 7.24 yuan", "(1달러=1,380원)",
+# "US$1 = RMB7.2") and its base of one
+_RATE_NOTE = re.compile(r"(?:^|[\s(])\D{0,4}1\s?[^\s\d=]{0,8}\s?=\s?[^\s\d]{0,4}\s?$")
+_OPERAND_BEFORE_EQUALS = re.compile(r"\s?=\s?\d")
+_RATE_BASE_AFTER = re.compile(r"\s?[^\s\d=]{0,8}\s?=\s?[^\s\d]{0,4}\s?\d")
 _BARE_NUMBER_BEFORE = re.compile(
     r"(?<![A-Za-z\d.,])\d[\d.,]*$"
 )  # "5" of "5-6", not "i3" of "i3-10100"
@@ -563,16 +567,23 @@ class QuantityFinder:
             or before in "-_/#.:"
             and _alnum_before(text, start - 1)
             and not (
-                before == "-" and _BARE_NUMBER_BEFORE.search(text, max(0, start - 16), start - 1)
+                before == "-"
+                and (
+                    _BARE_NUMBER_BEFORE.search(text, max(0, start - 16), start - 1)
+                    or self._units_after.match(text, end)
+                )
             )
-        ):  # "5-6 billion" is a range; "i3-10100" a code
+        ):  # "5-6 billion" is a range, "A100-80GB" a variant's memory; "i3-10100" a code
             return False
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             return False  # "[5]": a footnote
-        if _RATE_NOTE.search(text, max(0, start - 12), start) or re.match(
-            r"\s?=\s?\d", text[end : end + 4]
+        if (
+            _RATE_NOTE.search(text, max(0, start - 16), start)
+            or text[start:end] == "1"
+            and _RATE_BASE_AFTER.match(text, end)
+            or _OPERAND_BEFORE_EQUALS.match(text, end)
         ):
-            return False  # "($1 = 7.24 yuan)": an exchange rate, no figure of the story
+            return False  # "($1 = 7.24 yuan)": an exchange rate; "1,000 x 1,000 = …": arithmetic
         if self._glued_to_product.search(text, max(0, start - 12), start):
             return False  # "쿤룬2 칩", "어센드910": the digits of a product's name
         if _SIBLING_MODEL.search(text, max(0, start - 16), start):
