@@ -384,3 +384,13 @@ def test_a_variants_memory_after_its_hyphen_is_a_quantity() -> None:
 def test_a_korean_product_names_spaced_pro_is_no_percent_but_a_glued_one_is() -> None:
     found = [(q.value, q.unit) for q in quantities("새 폰 메이트 70 프로 모델에 칩이 쓰였고 점유율은 20프로 수준이다.", "ko")]
     assert (20, "percent") in found and (70, "percent") not in found
+
+
+@pytest.mark.parametrize("text, lang, low, high", [("월 생산능력이 4~5만 장에 이른다", "ko", 40_000, 50_000),
+                                                 ("It plans 2-3 million GPUs.", "en", 2e6, 3e6)])
+def test_a_bare_low_end_of_a_count_range_takes_the_high_ends_scale(text: str, lang: str, low: float, high: float) -> None:
+    assert [(q.value, q.value_max) for q in quantities(text, lang)] == [(low, high)]
+
+
+def test_escaped_bytes_of_an_address_are_no_percent() -> None:
+    assert quantities("see /news/nvidia%E2%80%99s-h20-sales", "en") == []

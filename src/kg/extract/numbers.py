@@ -577,6 +577,8 @@ class QuantityFinder:
             return False
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             return False  # "[5]": a footnote
+        if text[start - 1 : start] == "%":
+            return False  # "tsmc%E2%80%99s": an address's escaped bytes
         if (
             _RATE_NOTE.search(text, max(0, start - 16), start)
             or text[start:end] == "1"
@@ -1034,10 +1036,9 @@ def _ranges(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
             if q.unit == "count" and prev.measure != "count":
                 unit, measure, counted = prev.unit, prev.measure, prev.counted
             if low < q.value / 100 and (
-                (prev.unit == "count") != (q.unit == "count")
-                or prev.measure == "money"
-                and prev.text[-1:].isdigit()
-            ):  # "5-6 billion", "between $40 and $60 billion": the low end shares the scale
+                (prev.unit == "count") != (q.unit == "count") or prev.text[-1:].isdigit()
+            ):  # "5-6 billion", "between $40 and $60 billion", "7~8만 장", "7-8 million GPUs":
+                # a bare low end shares the high end's scale
                 low *= _scale_of(q.value, low)
             out[-1] = Quantity(
                 prev.start,
