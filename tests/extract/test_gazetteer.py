@@ -126,3 +126,10 @@ def test_brokers_outlets_exchanges_and_bodies_articles_cite_are_known(text: str,
                                           ("룽손의 CPU", "loongson")])
 def test_chip_and_firm_names_korean_articles_write(text: str, ident: str) -> None:
     assert _ids(text)[0] == ident
+
+
+@pytest.mark.parametrize("text, ident", [("LG AI연구원은 엑사원을 공개했다", "lg-ai-research"), ("엑사원 4.0", "exaone"),
+                                          ("MediaTek and BYD", "mediatek"), ("앰코테크놀로지와 ASE", "amkor"),
+                                          ("CoreWeave bought Core Scientific", "coreweave")])
+def test_firms_labs_and_models_of_korean_and_chinese_industry_are_known(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident
