@@ -2296,3 +2296,8 @@ def test_a_new_name_alone_before_a_spec_verb_may_be_the_maker_not_a_chip() -> No
 
 def test_a_possessive_after_the_firm_noun_of_a_copula_types_nothing() -> None:
     assert ("Orion Max", "Firm") not in _candidates("Analysts say Orion Max was the startup's first chip.", "en")
+
+
+def test_a_gloss_in_brackets_between_a_count_and_its_noun_is_a_modifier() -> None:
+    assert core("Samsung began construction of two new Dynamic Random-Access Memory (DRAM) fabs in Texas.") == {
+        ("samsung-electronics", "sites_count", 2, "fab")}

@@ -263,7 +263,7 @@ class QuantityFinder:
             # HBM chips`)
             r"(?![\w-]*(?:makers|companies|firms|vendors|suppliers|players|rivals|customers|buyers)\b)"
         )
-        mods = rf"(?:{stop}[\w.'’-]+\s){{0,5}}?"
+        mods = rf"(?:{stop}\(?[\w.'’-]+\)?\s){{0,5}}?"  # a gloss in brackets too: `(CoWoS)`
         if self.lex.code == "ko":  # never past a word that closes the phrase (`이상을 … 기업`)
             particles = self.lex.particles("subject", "object")
             closing = rf"(?![\uac00-\ud7a3]*{particles}\s)"
