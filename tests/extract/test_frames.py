@@ -2301,3 +2301,8 @@ def test_a_possessive_after_the_firm_noun_of_a_copula_types_nothing() -> None:
 def test_a_gloss_in_brackets_between_a_count_and_its_noun_is_a_modifier() -> None:
     assert core("Samsung began construction of two new Dynamic Random-Access Memory (DRAM) fabs in Texas.") == {
         ("samsung-electronics", "sites_count", 2, "fab")}
+
+
+def test_a_spec_sheet_label_naming_people_counts_the_pages_firms_staff() -> None:
+    text = "Kunlunxin is a Chinese chip designer.\n\n- Employees: 1,250\n- Founded: 2021"
+    assert core(text) == {("kunlunxin", "headcount", 1250, "people")}

@@ -414,7 +414,7 @@ class QuantityFinder:
         if last is None or last.end() != len(label.group(1)):
             return None
         unit = self._counted_units[_alternative(last)]
-        return None if unit in _NOT_CARRIED else unit
+        return None if unit == OTHER_THING else unit  # "Employees: 2,078": the label counts people
 
     def _counted_later(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """`각각 5만 장, 네이버에는 6만 장의 GPU를`: a count with no noun at all shares the
