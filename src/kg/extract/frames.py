@@ -139,7 +139,6 @@ _GLOSS_AFTER = re.compile(r"\s?[(（][^()（）]{1,30}[)）]")
 _LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "the 145 kW ..."
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _SUM_FOR_EN = re.compile(
     r"^\s+(?:for|per|a|each)\s+(?:the\s+|each\s+)?$", re.IGNORECASE
@@ -1473,7 +1472,7 @@ class FrameBuilder:
 
     def _compared(self, text: str, q: Quantity, mentions: list[Mention]) -> Mention | None:
         """In a comparison, the name just before `at` (`against Google at $12 and Mistral at
-        $8`), or the name a compared figure is given for (`compared with 158 days for Acme`)."""
+        $8`), or the name a compared figure is given for (`compared with 75 days for Acme`)."""
         at = (
             _COMPARED_AT.search(text, max(0, q.start - 60), q.start)
             or self._ranked_after.search(text, max(0, q.start - 60), q.start)
@@ -1487,8 +1486,14 @@ class FrameBuilder:
         return next((m for m in mentions if link is not None and m.start == link.end()), None)
 
     @cached_property
+    def _definite_before(self) -> re.Pattern[str]:
+        """A definite determiner right before a figure (`the 145 kW consumed by …`)."""
+        words = "|".join(self.lex.data.clause_words.get("definite_determiners", [])) or "(?!)"
+        return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
+
+    @cached_property
     def _ranked_after(self) -> re.Pattern[str]:
-        """A ranking's next place: `followed by Micron with a 21 percent share`."""
+        """A ranking's next place: `followed by Acme with a 12 percent share`."""
         words = "|".join(self.lex.data.clause_words.get("ranked_after", [])) or "(?!)"
         links = "|".join(self.lex.data.clause_words.get("ranked_owner_links", [])) or "(?!)"
         return re.compile(
@@ -1615,7 +1620,7 @@ class FrameBuilder:
             # name the compound modifies, when the metric prefers its kind to the possessor's
             self._how = "compound"
             return modified
-        if _DEFINITE_BEFORE.search(text, max(0, q.start - 12), q.start):
+        if self._definite_before.search(text, max(0, q.start - 12), q.start):
             agent = self._agent(text, q, end, labels, mentions)
             if agent is not None:  # "the 145 kW consumed by the GB200": the figure's own agent
                 self._how = "agent"
