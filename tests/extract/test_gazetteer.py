@@ -133,3 +133,61 @@ def test_chip_and_firm_names_korean_articles_write(text: str, ident: str) -> Non
                                           ("CoreWeave bought Core Scientific", "coreweave")])
 def test_firms_labs_and_models_of_korean_and_chinese_industry_are_known(text: str, ident: str) -> None:
     assert _ids(text)[0] == ident
+
+
+def _new_names(text: str) -> list[tuple[str, str | None]]:
+    from kg.extract.names import finder
+
+    return [(n.surface, n.label) for n in finder("en").find(text, [])]
+
+
+def test_a_plural_class_noun_before_such_as_types_the_names_it_lists() -> None:
+    text = "Chip designers such as Varnex, Olvio and Quellen showed parts."
+    assert _new_names(text) == [("Varnex", "Firm"), ("Olvio", "Firm"), ("Quellen", "Firm")]
+
+
+def test_listed_chips_after_including_are_two_chips_not_one_name() -> None:
+    text = "New accelerators including the Lumex 9 and Dravo X2 were shown."
+    assert _new_names(text) == [("Lumex 9", "Chip"), ("Dravo X2", "Chip")]
+
+
+def test_a_firm_suffix_closes_the_first_of_two_names_joined_by_and() -> None:
+    text = "Orders went to Talvon Networks and Brisko last year."
+    assert _new_names(text) == [("Talvon Networks", "Firm"), ("Brisko", "Firm")]  # listed with a firm
+
+
+def test_a_title_set_before_a_name_by_a_comma_makes_a_person_and_its_complement_no_name() -> None:
+    text = "Its Vice President of Policy, Marta Keel, declined to comment."
+    assert _new_names(text) == [("Marta Keel", "Person")]
+
+
+def test_a_surname_in_capitals_after_a_title_is_a_person() -> None:
+    assert _new_names("Founder and CEO WANG Lipeng spoke at the event.") == [("WANG Lipeng", "Person")]
+
+
+def test_a_plural_title_before_two_names_makes_two_people() -> None:
+    text = "The bill, led by Sens. Rob Tarrant and Ana Vell, was introduced."
+    assert _new_names(text) == [("Rob Tarrant", "Person"), ("Ana Vell", "Person")]
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person() -> None:
+    assert _new_names("In court, Dorin Vasek, 41, pleaded guilty.") == [("Dorin Vasek", "Person")]
+
+
+def test_a_quoted_name_before_a_chip_noun_is_a_chip() -> None:
+    assert _new_names("A follow-on “Sable Ridge 2” GPU is due.") == [("Sable Ridge 2", "Chip")]
+
+
+def test_a_group_noun_before_a_name_makes_a_firm() -> None:
+    assert _new_names("The telecoms group Ooredux bought servers.") == [("Ooredux", "Firm")]
+
+
+def test_a_new_name_typed_later_in_the_document_is_typed_where_it_stood_before() -> None:
+    from kg.documents.model import Document
+    from kg.documents.passages import split_passages
+    from kg.extract import analyse
+
+    text = "Results at Kestrava beat forecasts.\n\nKestrava, a Suzhou-based chipmaker, makes inference cards.\n"
+    document = Document("t", "t.md", text, "0", "en", passages=split_passages("t", text))
+    first = analyse(document, ontology.load())[0]
+    assert [(m.surface, m.label) for m in first.mentions] == [("Kestrava", "Firm")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -44,7 +45,7 @@ from kg.extract.sources import finder as source_finder
 from kg.graph import GraphBatch, NodeRef, Value
 from kg.ontology import Ontology
 
-EXTRACTOR_VERSION = "4"  # raise when a change of the code (not of data) changes what it finds
+EXTRACTOR_VERSION = "5"  # raise when a change of the code (not of data) changes what it finds
 CANDIDATE_LABELS = ("Firm", "Person", "Agency", "AIModel")
 
 
@@ -96,15 +97,14 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     out: list[SentenceAnalysis] = []
     known_languages = lexicons.languages()
     proper = _proper_words(document)
-    typed_names: dict[str, str] = {}  # a new name's type, once a sentence has told it
+    found_new, typed_names = _new_names(document, found_names)
     for passage in document.passages:
         salience.new_paragraph()
         # a passage in another language than its document (a Korean page in an English PDF, an
         # English quote in a Korean article) is read with its own language's words
         lang = _passage_lang(passage.text, document.lang) or "en"
         lex = known_languages.get(lang) or known_languages["en"]
-        names, numbers, builder, sources = (
-            name_finder(lex.code),
+        numbers, builder, sources = (
             quantity_finder(lex.code),
             _frame_builder(lex, ontology),
             source_finder(lex),
@@ -116,11 +116,10 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             text = passage.text[start:end]
             inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
             new = [
-                _as_typed_before(n, typed_names)
-                for n in (_candidate(x) for x in names.find(text, inside))
+                _as_typed_elsewhere(n, typed_names)
+                for n in found_new[passage.id, start]
                 if not _glossed(text, n, inside)
             ]
-            typed_names.update((n.id, n.label) for n in new if n.label)
             new += _proper_first_word(text, inside + new, proper)
             # a new chip that extends a known family ("Ascend 960" over "Ascend") replaces it; a
             # firm a new name opens with ("Micron HBM4", "Tencent Hunyuan T1") stays mentioned
@@ -352,9 +351,32 @@ def _names_inside(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention
     return out
 
 
-def _as_typed_before(mention: Mention, typed: dict[str, str]) -> Mention:
-    """A new name the document typed earlier keeps that type where it stands alone ("the MTT
-    S5000 GPU" …, then "MTT S5000 specifications include …")."""
+def _new_names(
+    document: Document, found_names: dict[str, list[Mention]]
+) -> tuple[dict[tuple[str, int], list[Mention]], dict[str, str]]:
+    """Every sentence's new names (by passage id and sentence start), and the type the document
+    gives each new name where some sentence tells it: one name, one sense per document."""
+    found: dict[tuple[str, int], list[Mention]] = {}
+    votes: dict[str, Counter[str]] = {}
+    for passage in document.passages:
+        lang = _passage_lang(passage.text, document.lang) or "en"
+        lex = lexicons.languages().get(lang) or lexicons.languages()["en"]
+        names = name_finder(lex.code)
+        known = found_names[passage.id]
+        for start, end in sentences(passage.text, lex.abbreviations):
+            text = passage.text[start:end]
+            inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
+            new = [_candidate(x) for x in names.find(text, inside)]
+            found[passage.id, start] = new
+            for n in new:
+                if n.label:
+                    votes.setdefault(n.id, Counter())[n.label] += 1
+    return found, {name: count.most_common(1)[0][0] for name, count in votes.items()}
+
+
+def _as_typed_elsewhere(mention: Mention, typed: dict[str, str]) -> Mention:
+    """A new name the document types in one sentence has that type where it stands alone ("the
+    MTT S5000 GPU" …, "MTT S5000 specifications include …"), before or after."""
     if mention.label or mention.id not in typed:
         return mention
     return replace(mention, label=typed[mention.id])

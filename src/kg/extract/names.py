@@ -161,6 +161,17 @@ class NameFinder:
         )
 
     @cached_property
+    def _title_apposed(self) -> Screened:
+        """A title set before a name by a comma (`its Vice President of Policy, Lee Mendel`)."""
+        titles = "|".join(map(re.escape, self.titles)) or "(?!)"
+        return Screened(
+            re.compile(
+                rf"\b(?:{titles})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&-]*"
+                rf"(?:\s+(?:[A-Z][\w&-]*|and|&))*)?,\s$"
+            )
+        )
+
+    @cached_property
     def _cn_given(self) -> re.Pattern[str] | None:
         pattern = self.lex.data.names.cn_given_name
         return re.compile(pattern, re.IGNORECASE) if pattern else None
@@ -327,9 +338,10 @@ class NameFinder:
         Huntsville-based hardware distributor`)."""
         spans = sorted(
             [(m.start, m.end, m.label) for m in known if m.label and m.label != "Country"]
-            + [(n.start, n.end, None) for n in found if n.label is None],
+            + [(n.start, n.end, n.label or self._class_before(text, n.start)) for n in found],
             key=lambda x: x[0],
-        )  # a type comes from a name the ontology knows, through names of no type
+        )  # a type comes from a name the ontology knows or a typed new one (or the class a list
+        # is introduced by: "providers such as Yotta, ..."), through names of no type
         labels = {(s, e): label for s, e, label in spans}
         ends = {e for _, e, _ in spans}
         listed = [  # joined pairs; a name glued to another (`Amazon Web Services`) is a fragment
@@ -360,6 +372,32 @@ class NameFinder:
                 label = "Chip"  # "The Orion Nano is a compact AI workstation", "Lingxi, a new NPU"
             out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
         return out
+
+    @cached_property
+    def _class_openers(self) -> list[tuple[re.Pattern[str], str]]:
+        """A plural class noun and a list opener right before a name (`providers such as`,
+        `GPUs including`, `models like`), with the type the class gives the listed names."""
+        openers = "|".join(self.lex.data.clause_words.get("list_openers", [])) or "(?!)"
+        classes = [
+            ("Firm", list(self.lex.data.names.firm_appositives)),
+            ("Chip", list(self.lex.data.numbers.counted.get("GPU", []))),
+            ("AIModel", [w for w in self.lex.data.names.model_words if w.islower()]),
+        ]
+        return [
+            (
+                re.compile(
+                    rf"\b(?:{'|'.join(words)})(?:e?s)?(?:\s+\([^)]{{1,20}}\))?,?\s+(?:{openers})\s+(?:the\s+)?$",
+                    re.IGNORECASE,
+                ),
+                label,
+            )
+            for label, words in classes
+            if words
+        ]
+
+    def _class_before(self, text: str, at: int) -> str | None:
+        before = text[max(0, at - 60) : at]
+        return next((label for p, label in self._class_openers if p.search(before)), None)
 
     @cached_property
     def _firm_apposition(self) -> re.Pattern[str]:
@@ -510,8 +548,26 @@ class NameFinder:
                         self._typed_run(text, cut + 5, end, taken),
                     ]
                     people = [p for p in parts if p is not None and p.label == "Person"]
+                    if len(people) == 1 and all(
+                        p is not None and 2 <= len(p.surface.split()) <= 3 for p in parts
+                    ):  # "Sens. Rob Tarrant and Ana Vell": the title serves both names
+                        people = [
+                            Name(p.start, p.end, p.surface, "Person")
+                            for p in parts
+                            if p is not None and all(map(_PLAIN_WORD.fullmatch, p.surface.split()))
+                        ]
                     if len(people) == 2:
                         found.extend(people)
+                        continue
+                    first = parts[0]
+                    if first is not None and (
+                        first.label == "Firm"
+                        and " " in first.surface
+                        or self._class_before(text, start)
+                        or text[max(0, start - 2) : start] == ", "
+                    ):  # "Zentro Networks and NextWave": a firm's suffix closes the first name;
+                        # "chips such as the Lumex 9 and Dravo X2", "A, B and C": a list
+                        found.extend(p for p in parts if p is not None)
                         continue
                 if name is not None:
                     found.append(name)
@@ -547,9 +603,14 @@ class NameFinder:
             words.pop(0)  # what a known name leaves: "'s", "’s"
         if words and _word(text, words[0]) in ("'s", "’s", "s"):
             words.pop(0)
-        title = bool(self._title_before.search(text, max(0, start - 30), start))
+        title = bool(
+            self._title_before.search(text, max(0, start - 30), start)
+            or self._title_apposed.search(text, max(0, start - 80), start)
+        )
         cut = self._after_last_title(text, words)
         if cut:
+            if len(words) - cut == 2 and _word(text, words[cut]) in ("of", "for"):
+                return None  # "Vice President of Policy": the title's complement, no name
             words, title = words[cut:], True
         while words and (
             _word(text, words[0]) in self.not_names or _word(text, words[0]) in ("of", "and", "the")
@@ -580,6 +641,7 @@ class NameFinder:
             surface = surface[:-2]
         if (
             any(a < e and s < b for a, b in taken)
+            or surface in self.titles  # "Sens.": a title whose name follows
             or len(surface) < 2
             or not any(ch.islower() for ch in surface[1:])
             and len(surface) <= 3
@@ -617,6 +679,7 @@ class NameFinder:
             and (label is None or typed_by_next_word)
             and not _CAMEL_CASE.fullmatch(tokens[0])  # "GlobalFoundries": no common word
             and not _SIZED_MODEL.fullmatch(tokens[0])
+            and not self._firm_apposition.match(text, e)  # "Kestrel, a Suzhou-based chipmaker"
         ):
             # a capitalised first word is as likely a common word ("Advanced chips
             # need …")
@@ -672,6 +735,8 @@ class NameFinder:
             tokens[-1].rstrip(".") in self.org_suffixes or (len(tokens) > 1 and tokens[-1] == "AI")
         ):
             return "Firm"
+        # a surname in capitals, as some Chinese and Korean reports write it (`ZHANG Jianzhong`)
+        tokens = [t.title() if t.isupper() and t.title() in self.surnames else t for t in tokens]
         plain = all(_PLAIN_WORD.fullmatch(t) for t in tokens)
         if plain and 2 <= len(tokens) <= 3:
             if title or tokens[0] in self.given or tokens[0] in self.surnames:
@@ -869,7 +934,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _SIZED_MODEL = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*-\d+(?:\.\d+)?[BMT](?:-[\w.]+)*")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
-_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+_NEXT_WORD = re.compile(r"[”\"’']?[\s-]+([A-Za-z]+)")  # past a closing quote: `“Falcon 2” GPU`
 # a capitalised word of lowercase letters (any Latin ones: `Münnighoff`), with capitalised parts
 # after a hyphen (`Kai-Fu`, `Lee-Anne`), or a middle initial (`Matthew S. Axelrod`)
 _PLAIN_WORD = re.compile(
