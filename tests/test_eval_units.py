@@ -23,3 +23,17 @@ def _claim(value: float, unit: str, subject: str = "samsung-electronics") -> dic
 def test_units_meet_in_their_base_unit_on_both_sides(gold, claim, same) -> None:
     fact = GoldFact(kind="other_event", subject="Samsung Electronics", value=gold[0], unit=gold[1])
     assert matches(fact, _claim(*claim)) is same
+
+
+@pytest.mark.parametrize(("gold", "claim", "same"), [
+    ("rare earth elements", "element", True),   # a counted thing named by its head noun
+    ("funding rounds", "round", True),
+    ("categories", "category", True),
+    ("patents", "cabinet", False),
+    ("GPUs", "chip", True),                      # the table's base units stay as they were
+    ("servers", "GPU", False),
+    ("data centres", "center", True),
+])
+def test_a_counted_thing_meets_its_singular_and_its_head_noun(gold, claim, same) -> None:
+    fact = GoldFact(kind="other_event", subject="Samsung Electronics", value=12, unit=gold)
+    assert matches(fact, _claim(12, claim)) is same

@@ -31,6 +31,7 @@ from kg.documents.reader import read_document
 from kg.errors import InputError, ReferenceDataError
 from kg.extract import SentenceAnalysis, analyse, lexicon
 from kg.extract.names import slug
+from kg.extract.numbers import singular
 from kg.yamlfile import load_model
 
 
@@ -294,7 +295,7 @@ def matches(
         ]  # a range matches either end
         if not any(abs(v - gold_value) <= scoring().tolerance * abs(gold_value) for v in values):
             return False
-        if gold_unit != claim_unit:
+        if not _same_unit(gold_unit, claim_unit):
             return False
     elif claim["value"] is not None:
         return False
@@ -319,9 +320,34 @@ def _base(word: str | None) -> tuple[str | None, float]:
 
 
 def unit(word: str | None) -> str | None:
+    """A unit as the table names it; a counted thing the table does not list in the singular
+    (`funding rounds` -> `funding round`), as annotators write things either way."""
     if word is None:
         return None
-    return _unit_table().get(word.strip().lower(), word.strip())
+    table = _unit_table()
+    key = word.strip().lower()
+    if key in table:
+        return table[key]
+    words = [singular(w) if _PLURAL.fullmatch(w) else w for w in key.split()]
+    return table.get(" ".join(words), " ".join(words)) if words else word.strip()
+
+
+_PLURAL = re.compile(r"[a-z-]{2,}[^su\W]s|[a-z-]{2,}ies")
+
+
+def _same_unit(gold: str | None, claim: str | None) -> bool:
+    """The same unit, or for things the table does not list the same head noun (`rare earth
+    element` and `element`: the thing counted is named by its last word)."""
+    if gold == claim:
+        return True
+    bases = set(scoring().units)
+    return (
+        gold is not None
+        and claim is not None
+        and gold not in bases
+        and claim not in bases
+        and gold.split()[-1:] == claim.split()[-1:]
+    )
 
 
 def _same_entity(

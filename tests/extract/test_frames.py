@@ -2306,3 +2306,33 @@ def test_a_gloss_in_brackets_between_a_count_and_its_noun_is_a_modifier() -> Non
 def test_a_spec_sheet_label_naming_people_counts_the_pages_firms_staff() -> None:
     text = "Kunlunxin is a Chinese chip designer.\n\n- Employees: 1,250\n- Founded: 2021"
     assert core(text) == {("kunlunxin", "headcount", 1250, "people")}
+
+
+# -- counts of things no other metric counts ------------------------------------------------------
+def test_a_count_of_a_plural_noun_is_a_count_of_that_thing() -> None:
+    assert core("Huawei holds over 120,000 granted patents worldwide.") == {
+        ("huawei", "thing_count", 120000, "patent")}
+
+
+def test_a_systems_count_of_its_parts_is_the_systems() -> None:
+    assert core("The Atlas 950 SuperPoD links 144 cabinets.") == {
+        ("atlas-950-superpod", "thing_count", 144, "cabinet")}
+
+
+def test_a_plural_cue_noun_after_a_count_is_an_act_not_a_thing() -> None:
+    assert {f["metric"] for f in facts("Alibaba placed 30,000 orders last year.")} <= {"chips_ordered"}
+
+
+def test_a_count_of_things_needs_a_subject_the_sentence_names() -> None:
+    assert core("Nvidia grew fast.\nIt now runs 20 regional offices.") == set()
+
+
+# -- clauses -----------------------------------------------------------------------------------------
+def test_a_relative_clause_between_commas_leaves_the_main_clauses_subject() -> None:
+    text = "SMIC's newest process, which relies on multi-patterning, has a yield of less than 40%."
+    assert core(text) == {("smic", "percentage", 40, "percent")}
+
+
+def test_a_generic_possessor_is_no_generic_subject() -> None:
+    text = "Nvidia's gaming revenue was $3 billion, above analysts' expectations of $2.7 billion."
+    assert ("nvidia", "revenue", 2.7e9, "USD") in core(text)

@@ -113,6 +113,8 @@ _OWNS_FIGURE = re.compile(
 )
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 # "- Data center revenue: "
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_RELATIVE_OPENING = re.compile(r",\s(?:which|who)\s")  # a relative clause's opening
 _LABEL_COLON = re.compile(r"\W*(?:[\w&/'’.()-]+\s){0,4}[\w&/'’.()-]+:\s")
 _COMPARED_AT = guarded(
     re.compile(
@@ -734,6 +736,11 @@ class FrameBuilder:
             f.reason = "the spec of the version the chip replaced"  # "16 GB (down from 24 GB)"
             return
         f.unit = counted if q.measure == "count" else q.unit
+        if counted == OTHER_THING:
+            if q.unit in (OTHER_THING, "count"):
+                f.reason = "a count of nothing the schema knows"  # "두 개의 공장": no noun to name
+                return
+            f.unit = q.unit  # "160 cabinets": the thing it counts
         value = q.value * self.money_scale.get(q.unit, 1.0) if q.measure == "money" else q.value
         compared = self._compared(
             text, q, mentions
@@ -1049,9 +1056,26 @@ class FrameBuilder:
                 for span in (first, second)
             }
             self._breaks = [span for span in self._breaks if span not in aside]
+            # "SMIC's process, which uses multi-patterning, has a yield of 50%": a relative clause
+            # set off by commas (no figure) sits inside the clause it describes
+            self._breaks = [
+                (a, b) for a, b in self._breaks if not self._embedded_relative(text, a, b)
+            ]
         left = max((b for a, b in self._breaks if b <= start), default=0)
         right = min((a for a, b in self._breaks if a >= end), default=len(text))
         return left, right
+
+    def _embedded_relative(self, text: str, start: int, end: int) -> bool:
+        """Is the break at [start, end) a relative clause's opening comma (`, which`, `, who`)
+        whose closing comma, past no figure, hands back to the main clause's verb?"""
+        if not self.en or not _RELATIVE_OPENING.fullmatch(text, start, end):
+            return False
+        close = text.find(",", end, end + 120)
+        return (
+            close > 0
+            and not re.search(r"\d", text[end:close])
+            and self._verb_after_subject.match(text, close + 1) is not None
+        )
 
     # -- metric ---------------------------------------------------------------------------
     def _metric(
@@ -2156,7 +2180,7 @@ class FrameBuilder:
             first = min(
                 first, anaphor.start()
             )  # "The company beat analyst expectations": the anaphor is the subject
-        found = pattern.search(text, start, end)
+        found = self._generic_match(text, start, end)
         if (
             not found or found.start() > first
         ):  # "China's AI market": a generic phrase may hold a name
@@ -2169,8 +2193,18 @@ class FrameBuilder:
     def _generic_subject(self, text: str, start: int, end: int) -> bool:
         """ "Global semiconductor sales rose", "업계는": the clause is about no one the text
         names."""
+        return self._generic_match(text, start, end) is not None
+
+    def _generic_match(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The first generic phrase in [start, end) that is no possessor (`analysts'
+        expectations of $17 billion`: the figure is still the firm's)."""
         pattern = self.lex.generic_subjects
-        return bool(pattern is not None and pattern.search(text, start, end))
+        if pattern is None:
+            return None
+        for found in pattern.finditer(text, start, end):
+            if not (self.en and _POSSESSIVE_AFTER.match(text, found.end())):
+                return found
+        return None
 
     def _modifies_a_name(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
         """ "미국 반도체 기업 엔비디아", "미국 대통령": a name that only qualifies the name or title

@@ -760,7 +760,31 @@ class QuantityFinder:
             and not _RANGE_OPENS.match(text, pos)  # "3~5배": the low end of a range
         ):
             return None
+        thing = self._thing_after(text, pos) if value >= 2 and "." not in number_text else None
+        if thing is not None:  # "12 rare earth elements", "1,536 experts": a count of a thing
+            return self._made(text, start, pos, value, thing, "count", OTHER_THING, qualifier)
         return self._made(text, start, pos, value, "count", "count", None, qualifier)
+
+    def _thing_after(self, text: str, pos: int) -> str | None:
+        """The plural noun heading the phrase after an English count (`160 cabinets`, `15 funding
+        rounds`, `150,000 valid patents`), in the singular, or None."""
+        if self.lex.code != "en":
+            return None
+        words = self.lex.data.clause_words
+        stops = set(words.get("thing_phrase_stops", []))
+        at = pos
+        for _ in range(4):
+            m = _WORD_AFTER.match(text, at)
+            if m is None or m.group(1).lower() in stops:
+                return None
+            word, at = m.group(1), m.end()
+            if word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+                if any(True for _ in self.lex.cue_scanner.finditer(word)):
+                    return None  # "40,000 orders", "5,000 purchases": an act, not a thing
+                return singular(word)
+            if not _MODIFIER_WORD.fullmatch(word):
+                return None
+        return None
 
     def _made(
         self,
@@ -1116,6 +1140,21 @@ _PHRASE_END_EN = re.compile(
     r"\s*(?:[,.;:)|\t]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
     r"since|until|compared|versus|vs|pieces)\b)"
 )  # "was 20,000 before", "to 450,000 in Q2", "973,300 pieces" (a counter that names no noun)
+# after a count: the words of the noun phrase it opens (`monthly active users`), one by one, past
+# one space each; the head is the first plural
+_WORD_AFTER = re.compile(r"\s([A-Za-z][\w-]*)(?![\w'’])")
+_MODIFIER_WORD = re.compile(r"[a-z][a-z-]+|[A-Za-z]*\d[\w-]*|[A-Z][\w-]*")
+
+
+def singular(word: str) -> str:
+    """An English plural's singular (`categories` -> `category`, `machines` -> `machine`)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
 _NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
 _NOT_CARRIED = _NOT_THINGS | {OTHER_THING, "entity", "country"}  # never lent to a later bare count
