@@ -2336,3 +2336,12 @@ def test_a_relative_clause_between_commas_leaves_the_main_clauses_subject() -> N
 def test_a_generic_possessor_is_no_generic_subject() -> None:
     text = "Nvidia's gaming revenue was $3 billion, above analysts' expectations of $2.7 billion."
     assert ("nvidia", "revenue", 2.7e9, "USD") in core(text)
+
+
+def test_a_new_product_the_headline_names_is_the_subject_of_specs_that_name_none() -> None:
+    text = "It ships with 96 GB of unified memory.\n"
+    doc = Document("t", "t.md", text, "0", "en", title="What is the DGX Orbit?",
+                   passages=split_passages("t", text))
+    found = {(f.subject.id, f.metric, f.quantity.value) for s in analyse(doc, ontology.load())
+             for f in s.frames if f.ok}
+    assert found == {("dgx-orbit", "chip_memory", 96)}

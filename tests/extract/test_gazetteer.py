@@ -191,3 +191,14 @@ def test_a_new_name_typed_later_in_the_document_is_typed_where_it_stood_before()
     document = Document("t", "t.md", text, "0", "en", passages=split_passages("t", text))
     first = analyse(document, ontology.load())[0]
     assert [(m.surface, m.label) for m in first.mentions] == [("Kestrava", "Firm")]
+
+
+def test_a_product_line_word_leading_a_new_name_makes_a_chip_past_a_number_word() -> None:
+    assert _new_names("Two DGX Orbit units can be linked.") == [("DGX Orbit", "Chip")]
+
+
+def test_a_korean_particle_ends_a_latin_name() -> None:
+    from kg.extract.names import finder
+
+    found = [(n.surface, n.label) for n in finder("en").find("The DGX Orbit의 birth story.", [])]
+    assert found == [("DGX Orbit", "Chip")]

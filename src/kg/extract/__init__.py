@@ -68,9 +68,8 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     anchor = document.published
     interpreters: dict[str, Interpreter] = {}
     salience = Salience(families=_families(ontology))
-    for m in gazetteer.find(
-        document.title or ""
-    ):  # what the headline names is what the article is about
+    title_names = gazetteer.find(document.title or "")
+    for m in title_names:  # what the headline names is what the article is about
         salience.note(Entity(m.label, m.id, m.surface), topical=True)
     salience.new_paragraph()
     found_names = {p.id: gazetteer.find(p.text) for p in document.passages}
@@ -83,6 +82,18 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             + versions.version_mentions(p.text, found_names[p.id], named_families, ontology),
             key=lambda m: m.start,
         )
+    found_new, typed_names = _new_names(document, found_names)
+    headline = _title_new_names(document, title_names, typed_names)
+    for entity in headline:
+        salience.note(entity, topical=True)
+    new_typed: dict[str, list[Mention]] = {}  # the headline's new names, where the body names them
+    for (passage_id, _), names in found_new.items():
+        new_typed.setdefault(passage_id, []).extend(
+            m
+            for n in names
+            if (m := _as_typed_elsewhere(n, typed_names)).label
+            and any(e.id == m.id for e in headline)
+        )
     media = _reporters(ontology, ("media",))
     salience.main = _most_named(
         [
@@ -90,14 +101,14 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             for m in names
             if not (m.label == "Firm" and m.id in media) and not _makers_mark(p.text, m, names)
         ]
+        + new_typed.get(p.id, [])
         for p in document.passages
         for names in [found_names[p.id]]
     )  # a news house that publishes the page is never what it is about, nor is the maker named
-    # on its products ("smuggled Nvidia GPUs")
+    # on its products ("smuggled Nvidia GPUs"); a new name the headline gives counts as well
     out: list[SentenceAnalysis] = []
     known_languages = lexicons.languages()
     proper = _proper_words(document)
-    found_new, typed_names = _new_names(document, found_names)
     for passage in document.passages:
         salience.new_paragraph()
         # a passage in another language than its document (a Korean page in an English PDF, an
@@ -413,6 +424,19 @@ def _makers_mark(text: str, m: Mention, mentions: list[Mention]) -> bool:
     )
 
 
+def _title_new_names(
+    document: Document, known: list[Mention], typed: dict[str, str]
+) -> list[Entity]:
+    """The new names an English headline gives (`Inside the DGX Spark`), typed there or in the
+    body: what the article is about, as a known name there is."""
+    title = document.title or ""
+    if not title or (_passage_lang(title, document.lang) or document.lang) != "en":
+        return []
+    names = name_finder("en").find(title, known)
+    found = (_as_typed_elsewhere(_candidate(n), typed) for n in names)
+    return [Entity(m.label, m.id, m.surface, True) for m in found if m.label]
+
+
 def _most_named(mentions_per_passage: Iterable[list[Mention]]) -> dict[str, Entity]:
     """Per label, the entity the document names most often (ties: the first named): twice at
     least, or a firm named once when it is the only firm the document names."""
@@ -428,7 +452,7 @@ def _most_named(mentions_per_passage: Iterable[list[Mention]]) -> dict[str, Enti
         alone = label == "Firm" and sum(1 for k in counts if k[0] == label) == 1
         if label not in best and (counts[key] >= 2 or alone):
             m = first[key]
-            best[label] = Entity(m.label, m.id, m.surface)
+            best[label] = Entity(m.label, m.id, m.surface, m.candidate)
     return best
 
 

@@ -613,7 +613,9 @@ class NameFinder:
                 return None  # "Vice President of Policy": the title's complement, no name
             words, title = words[cut:], True
         while words and (
-            _word(text, words[0]) in self.not_names or _word(text, words[0]) in ("of", "and", "the")
+            _word(text, words[0]) in self.not_names
+            or _word(text, words[0]) in ("of", "and", "the")
+            or _word(text, words[0]).lower() in self.lex.data.numbers.words  # "Two DGX Spark units"
         ):
             words.pop(0)
         unit = next(
@@ -634,7 +636,9 @@ class NameFinder:
         ):
             return None  # "CNY700 million", "US$1.07bn": a sum, not a name
         s, e = words[0][0], words[-1][1]
-        surface = text[s:e].rstrip(".,")
+        surface = _HANGUL_ON.split(text[s:e], 1)[0].rstrip(
+            ".,"
+        )  # "DGX Spark의": a particle ends it
         e = s + len(surface)
         if surface.endswith(("'s", "’s")):
             e -= 2
@@ -721,6 +725,13 @@ class NameFinder:
         typed = tokens + ([following.group(1)] if following else [])
         if any(_SIZED_MODEL.fullmatch(t) for t in tokens):
             return "AIModel"  # "Qwen2-72B", "GLM-4-9B", "QwQ-32B-Preview": a model and its size
+        if (
+            len(tokens) > 1
+            and self._chip_words
+            and tokens[0][:1].isupper()
+            and self._chip_words.fullmatch(tokens[0])
+        ):
+            return "Chip"  # "DGX Spark", "Blackwell Ultra": a product line's new member
         if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
             pairs = [f"{a} {b}" for a, b in zip(typed, typed[1:], strict=False)]  # "Super Node"
             if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed + pairs):
@@ -926,6 +937,7 @@ _KO_GLOSSED = re.compile(
 
 # compiled once: the English name finder runs these on every capitalised run
 _NON_SPACE = re.compile(r"\S+")
+_HANGUL_ON = re.compile(r"\s?[\uac00-\ud7a3]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _FIGURE = re.compile(r"[\d.,]+")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
