@@ -2345,3 +2345,11 @@ def test_a_new_product_the_headline_names_is_the_subject_of_specs_that_name_none
     found = {(f.subject.id, f.metric, f.quantity.value) for s in analyse(doc, ontology.load())
              for f in s.frames if f.ok}
     assert found == {("dgx-orbit", "chip_memory", 96)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zentra X9 칩은 96GB 메모리를 탑재했다.", ("zentra-x9", "chip_memory", 96, "GB")),
+    ("Solar Nova 모델은 1000억 개 파라미터를 갖췄다.", ("solar-nova", "parameters", 1e11, "parameters")),
+])
+def test_a_korean_chip_or_model_noun_after_a_latin_name_types_it(text: str, expected: tuple) -> None:
+    assert core(text, "ko") == {expected}

@@ -107,6 +107,16 @@ class NameFinder:
         )
 
     @cached_property
+    def _ko_latin_before_noun(self) -> re.Pattern[str]:
+        """A Latin-script name, then a chip noun or a model noun of the language."""
+        chips = "|".join(self.lex.data.numbers.counted.get("GPU", [])) or "(?!)"
+        models = "|".join(w for w in self.lex.data.names.model_words if not w.isascii()) or "(?!)"
+        return re.compile(
+            rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.-]*(?:\s[A-Z0-9][A-Za-z0-9&.-]*)*)"
+            rf"\s(?:(?P<model>{models})|(?:{chips}))(?![A-Za-z])"
+        )
+
+    @cached_property
     def _latin_units(self) -> re.Pattern[str]:
         """Unit words of every language's lexicon written in Latin letters (`TPP`, `TFLOPS`,
         `HBM`)."""
@@ -869,6 +879,11 @@ class NameFinder:
                 add(
                     m.start(1), m.end(1), label
                 )  # "Anthropic의 CEO인 Dario는": a title names a person
+        for m in self._ko_latin_before_noun.finditer(text):
+            # "Zentra X9 칩은", "KaiXian KX-6640MA 프로세서는", "Solar Pro 모델": a Latin name the
+            # chip or model noun after it types
+            if m.group(1) not in self.not_names and not self._latin_units.fullmatch(m.group(1)):
+                add(m.start(1), m.end(1), "AIModel" if m.group("model") else "Chip")
         for m in _KO_GLOSSED.finditer(text) if bracket else ():
             glossed = self._glossed_name(text, m, free)
             if glossed is not None:
