@@ -2353,3 +2353,23 @@ def test_a_new_product_the_headline_names_is_the_subject_of_specs_that_name_none
 ])
 def test_a_korean_chip_or_model_noun_after_a_latin_name_types_it(text: str, expected: tuple) -> None:
     assert core(text, "ko") == {expected}
+
+
+def test_a_korean_title_closing_a_compound_word_follows_a_person() -> None:
+    found = _candidates("라지브 바르마 사무총장은 강조했다. 산제이 굽타 인도 IT장관이 발표했다.", "ko")
+    assert {("라지브 바르마", "Person"), ("산제이 굽타", "Person")} <= found
+
+
+def test_a_field_word_between_a_korean_name_and_its_title_is_no_part_of_the_name() -> None:
+    assert ("리바 모렌", "Person") in _candidates("리바 모렌 지정학 전략가는 말했다.", "ko")
+
+
+def test_the_end_of_a_longer_word_before_a_korean_title_names_no_one() -> None:
+    found = _candidates("행사에는 AWS코리아 전무 등이 참석했다.", "ko")
+    assert not any(label == "Person" for _, label in found)
+
+
+def test_a_research_house_that_compiles_a_figure_never_becomes_the_paragraphs_topic() -> None:
+    text = ("메타는 3분기 매출 500억 달러를 기록했다. 이는 스트리트어카운트가 집계한 예상치를 웃돈다. "
+            "회사는 연간 총비용을 1000억 달러로 제시했다.")
+    assert ("meta", 1e11) in {(f["subject"], f["value"]) for f in facts(text, "ko")}

@@ -122,6 +122,46 @@ def test_brokers_outlets_exchanges_and_bodies_articles_cite_are_known(text: str,
     assert _ids(text)[0] == ident
 
 
+@pytest.mark.parametrize("text, ident", [
+    ("기재부는 예산을 늘렸다", "kr-moef"), ("금융위원회가 발표했다", "kr-fsc"),
+    ("공정위는 제재했다", "kr-ftc"), ("외교부는 유감을 표했다", "kr-mofa"),
+    ("중국 외교부는 반대했다", "cn-mfa"), ("중기부와 국토부", "kr-mss"),
+    ("특허청에 따르면", "kr-kipo"), ("한국은행은 금리를 동결했다", "kr-bok"),
+    ("국가AI전략위원회가 출범했다", "kr-national-ai-strategy-committee"),
+])
+def test_korean_ministries_and_bodies_korean_articles_name_are_known(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("국제통화기금(IMF)은 전망을 낮췄다", "imf"), ("OECD에 따르면", "oecd"),
+    ("the World Bank said", "world-bank"), ("유엔은 결의했다", "united-nations"),
+    ("국제연합 총회", "united-nations"),
+])
+def test_international_organisations_articles_cite_are_known(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("미국의소리(VOA)가 보도했다", "voice-of-america"), ("KBS에 따르면", "kbs"),
+    ("디지털타임즈에 따르면", "digital-times"), ("비즈니스 코리아가 보도했다", "business-korea"),
+    ("according to MarketWatch", "marketwatch"), ("TechCentral reported", "techcentral"),
+    ("비즈니스 스탠다드는 보도했다", "business-standard"),
+])
+def test_korean_and_english_outlets_articles_cite_are_known(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("블랙록이 투자했다", "blackrock"), ("according to StreetAccount", "streetaccount"),
+    ("a16z는 투자했다", "andreessen-horowitz"), ("DST 글로벌이 주도했다", "dst-global"),
+    ("힐하우스와 세쿼이아", "hillhouse"), ("핑안보험이 참여했다", "ping-an"),
+    ("Jio Platforms raised money", "jio-platforms"),
+])
+def test_investors_and_data_providers_articles_cite_are_known(text: str, ident: str) -> None:
+    assert _ids(text)[0] == ident
+
+
 @pytest.mark.parametrize("text, ident", [("가우디2 칩을 출시했다", "gaudi-2"), ("Intel Gaudi 2 accelerators", "gaudi-2"),
                                           ("룽손의 CPU", "loongson")])
 def test_chip_and_firm_names_korean_articles_write(text: str, ident: str) -> None:

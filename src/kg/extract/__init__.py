@@ -491,8 +491,8 @@ def _remember(
     source: Entity | None,
 ) -> None:
     """Entities the sentence names become salient; those in subject position become its topics
-    (a news or research house that reports, "Reuters reported", never does; "according to X"
-    stands after a preposition)."""
+    (a news or research house never does, whether it reports, "Reuters reported", or compiles,
+    "스트리트어카운트가 집계한"; "according to X" stands after a preposition)."""
     for m in mentions:
         if builder.predecessor(text, m):
             continue  # "build upon the first-generation Gaudi. It features …": not what `it` is
@@ -500,8 +500,7 @@ def _remember(
         members = builder.coordinated(text, m, mentions)
         if members:
             salience.groups[m.label] = members  # "Tencent and ByteDance became …": a group
-        is_source = source is not None and (entity.label, entity.id) == (source.label, source.id)
-        reporter = is_source and entity.label == "Firm" and entity.id in builder.reporters
+        reporter = entity.label == "Firm" and entity.id in builder.reporters
         topical = (
             builder.topical(text, m, mentions)
             and not reporter

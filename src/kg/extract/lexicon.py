@@ -145,6 +145,8 @@ class Modality(Strict):
 
 class Names(Strict):
     person_titles: list[str] = []
+    # titles that may close a compound word (`사무총장`, `IT장관`): the name stands before the word
+    glued_titles: list[str] = []
     # the titles of a firm's officers, who speak for it: a figure an officer gives of revenue or
     # losses is the firm's (`최고경영자 게리 디커슨은 … 4억 달러의 타격`)
     officer_titles: list[str] = []

@@ -198,8 +198,14 @@ class NameFinder:
 
     @cached_property
     def _ko_title(self) -> Screened:
+        """A title word, alone or closing a compound (`사무총장은`, `IT장관이`)."""
         titles = "|".join(map(re.escape, self.titles)) or "(?!)"
-        return Screened(re.compile(rf"(?<=\s)(?:{titles}){self._after_name}"))
+        glued = "|".join(map(re.escape, self.lex.data.names.glued_titles)) or "(?!)"
+        return Screened(
+            re.compile(
+                rf"(?<=\s)(?:[\uac00-\ud7a3A-Za-z]{{1,4}}?(?:{glued})|(?:{titles})){self._after_name}"
+            )
+        )
 
     @cached_property
     def _ko_title_before(self) -> Screened:
@@ -514,6 +520,8 @@ class NameFinder:
             # "연루된 싱가포르인 용의자": a verb's modifier and a nationality describe, not name
             return None
         start = end - len(" ".join(parts))
+        if start > 0 and text[start - 1].isalnum():
+            return None  # "AWS코리아 전무": the end of a longer word names no one
         if any(s < end and start < e for s, e in taken) or not free(start, end):
             return None  # a name already stands there (Kiwi is not asked then)
         if not is_proper_name(text, start, end, unknown_ok=True):
@@ -805,8 +813,15 @@ class NameFinder:
                 named_after.add(m.start())
         for m in self._ko_given_then_name.finditer(text):
             words = m.group("name").split()
+            end = m.end("name")
+            if (
+                len(words) == 3
+                and len(words[-1]) >= 3
+                and not is_proper_name(text, end - len(words[-1]), end, unknown_ok=True)
+            ):
+                end -= len(words[-1]) + 1  # "리바 구존 지정학 전략가는": the field is no name
             if not any(w in self.not_names or w in self.titles for w in words[1:]):
-                add(m.start("name"), m.end("name"), "Person")  # "크리스 맥과이어는"
+                add(m.start("name"), end, "Person")  # "크리스 맥과이어는"
         for m in self._ko_firm_after_noun.finditer(text):
             span = m.start("name"), m.end("name")
             own = (m.end("country") + 1, span[1]) if m.group("country") else span
