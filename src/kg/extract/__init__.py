@@ -82,7 +82,8 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             + versions.version_mentions(p.text, found_names[p.id], named_families, ontology),
             key=lambda m: m.start,
         )
-    found_new, typed_names = _new_names(document, found_names)
+    reading = {p.id: _reading(p.text, document.lang) for p in document.passages}
+    found_new, typed_names = _new_names(document, found_names, reading)
     headline = _title_new_names(document, title_names, typed_names)
     for entity in headline:
         salience.note(entity, topical=True)
@@ -107,14 +108,10 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     )  # a news house that publishes the page is never what it is about, nor is the maker named
     # on its products ("smuggled Nvidia GPUs"); a new name the headline gives counts as well
     out: list[SentenceAnalysis] = []
-    known_languages = lexicons.languages()
     proper = _proper_words(document)
     for passage in document.passages:
         salience.new_paragraph()
-        # a passage in another language than its document (a Korean page in an English PDF, an
-        # English quote in a Korean article) is read with its own language's words
-        lang = _passage_lang(passage.text, document.lang) or "en"
-        lex = known_languages.get(lang) or known_languages["en"]
+        lex, spans = reading[passage.id]
         numbers, builder, sources = (
             quantity_finder(lex.code),
             _frame_builder(lex, ontology),
@@ -123,7 +120,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
         relations = interpreters.setdefault(lex.code, Interpreter(languages()[lex.code], anchor))
         known = found_names[passage.id]
         previous, counted = "", None
-        for start, end in sentences(passage.text, lex.abbreviations):
+        for start, end in spans:
             text = passage.text[start:end]
             inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
             new = [
@@ -362,19 +359,30 @@ def _names_inside(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention
     return out
 
 
+def _reading(text: str, document_lang: str | None) -> tuple[Lexicon, list[tuple[int, int]]]:
+    """A passage's language words and sentence spans. A passage in another language than its
+    document (a Korean page in an English PDF, an English quote in a Korean article) is read
+    with its own language's words."""
+    known_languages = lexicons.languages()
+    lang = _passage_lang(text, document_lang) or "en"
+    lex = known_languages.get(lang) or known_languages["en"]
+    return lex, list(sentences(text, lex.abbreviations))
+
+
 def _new_names(
-    document: Document, found_names: dict[str, list[Mention]]
+    document: Document,
+    found_names: dict[str, list[Mention]],
+    reading: dict[str, tuple[Lexicon, list[tuple[int, int]]]],
 ) -> tuple[dict[tuple[str, int], list[Mention]], dict[str, str]]:
     """Every sentence's new names (by passage id and sentence start), and the type the document
     gives each new name where some sentence tells it: one name, one sense per document."""
     found: dict[tuple[str, int], list[Mention]] = {}
     votes: dict[str, Counter[str]] = {}
     for passage in document.passages:
-        lang = _passage_lang(passage.text, document.lang) or "en"
-        lex = lexicons.languages().get(lang) or lexicons.languages()["en"]
+        lex, spans = reading[passage.id]
         names = name_finder(lex.code)
         known = found_names[passage.id]
-        for start, end in sentences(passage.text, lex.abbreviations):
+        for start, end in spans:
             text = passage.text[start:end]
             inside = [_shifted(m, start) for m in known if start <= m.start and m.end <= end]
             new = [_candidate(x) for x in names.find(text, inside)]
