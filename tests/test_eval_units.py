@@ -33,6 +33,9 @@ def test_units_meet_in_their_base_unit_on_both_sides(gold, claim, same) -> None:
     ("GPUs", "chip", True),                      # the table's base units stay as they were
     ("servers", "GPU", False),
     ("data centres", "center", True),
+    ("CPU cores", "cores", True),                # a kind of a counted base unit is that unit
+    ("cores", "GPU cores", True),
+    ("CPU cores", "GPU", False),
 ])
 def test_a_counted_thing_meets_its_singular_and_its_head_noun(gold, claim, same) -> None:
     fact = GoldFact(kind="other_event", subject="Samsung Electronics", value=12, unit=gold)

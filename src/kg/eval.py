@@ -336,10 +336,14 @@ _PLURAL = re.compile(r"[a-z-]{2,}[^su\W]s|[a-z-]{2,}ies")
 
 
 def _same_unit(gold: str | None, claim: str | None) -> bool:
-    """The same unit, or for things the table does not list the same head noun (`rare earth
-    element` and `element`: the thing counted is named by its last word)."""
+    """The same unit, or the same head noun: a kind of thing the table counts is that thing
+    (`CPU cores` and `cores`), and things the table does not list are named by their last word
+    (`rare earth element` and `element`)."""
     if gold == claim:
         return True
+    if gold is not None and claim is not None:
+        if claim == unit(gold.split()[-1]) or gold == unit(claim.split()[-1]):
+            return True  # `CPU cores` and `cores`: a kind of a base unit's thing is that thing
     bases = set(scoring().units)
     return (
         gold is not None

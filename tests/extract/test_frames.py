@@ -2373,3 +2373,13 @@ def test_a_research_house_that_compiles_a_figure_never_becomes_the_paragraphs_to
     text = ("메타는 3분기 매출 500억 달러를 기록했다. 이는 스트리트어카운트가 집계한 예상치를 웃돈다. "
             "회사는 연간 총비용을 1000억 달러로 제시했다.")
     assert ("meta", 1e11) in {(f["subject"], f["value"]) for f in facts(text, "ko")}
+
+
+def test_a_korean_maker_before_a_possessive_and_a_modifier_is_no_buyer() -> None:
+    text = "이 돈은 AMD의 차세대 GPU 'MI350X' 2만장 구매에 쓰인다."
+    assert not any(f["subject"] == "amd" for f in facts(text, "ko"))
+
+
+def test_a_bare_number_after_a_product_code_counts_nothing_carried() -> None:
+    text = "팬서 레이크는 6코어 CPU를 갖췄다. LPDDR5x 8533으로는 부족하다."
+    assert core(text, "ko") == {("panther-lake", "chip_cores", 6, "cores")}

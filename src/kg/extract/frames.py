@@ -113,6 +113,7 @@ _OWNS_FIGURE = re.compile(
 )
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 # "- Data center revenue: "
+_CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z-]*\d[A-Za-z0-9]*\s?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _RELATIVE_OPENING = re.compile(r",\s(?:which|who)\s")  # a relative clause's opening
 _LABEL_COLON = re.compile(r"\W*(?:[\w&/'’.()-]+\s){0,4}[\w&/'’.()-]+:\s")
@@ -311,13 +312,16 @@ class FrameBuilder:
 
     def _maker_of_next(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
         """A firm's name right before a chip's name or chip words is the maker of what follows,
-        not a subject (`Nvidia A100 servers`, `Nvidia GPUs`, `엔비디아 AI 칩`; Korean puts up to
-        two modifiers before the chip word), unless a figure's word follows the chips (`Nvidia
+        not a subject (`Nvidia A100 servers`, `Nvidia GPUs`, `엔비디아 AI 칩`, `엔비디아의 최신
+        GPU`; Korean puts up to two modifiers before the chip word), unless a figure's word follows the chips (`Nvidia
         H200 sales`, `바이두 AI 서버 투자 비용`: the firm's own)."""
         if m.label != "Firm":
             return False
         phrase = self._chip_word_after if self.en else self._chip_phrase_after
-        word = phrase.match(text, m.end)
+        at = m.end
+        if not self.en and (possessive := self.lex.possessive.match(text, at)) is not None:
+            at = possessive.end()  # "엔비디아의 최신 GPU"
+        word = phrase.match(text, at)
         chip = next((x for x in mentions if x.label == "Chip" and x.start == m.end + 1), None)
         end = word.end() if word else chip.end if chip else None
         if end is None:
@@ -690,7 +694,8 @@ class FrameBuilder:
             and q.measure == "count"
             and self.lex.own_kind_counter(q.text) in (None, self._last_counter)
             and tables.row_cells(text) is None  # a table row counts what its own label says
-        ):
+            and not (q.text.isdigit() and _CODE_BEFORE.search(text, 0, q.start))
+        ):  # "DDR5 5600", "LPDDR5x 9600": a bare number after a product code is its grade
             counted = (
                 self._last_counted
             )  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before (`1기가`
