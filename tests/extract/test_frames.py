@@ -2383,3 +2383,13 @@ def test_a_korean_maker_before_a_possessive_and_a_modifier_is_no_buyer() -> None
 def test_a_bare_number_after_a_product_code_counts_nothing_carried() -> None:
     text = "팬서 레이크는 6코어 CPU를 갖췄다. LPDDR5x 8533으로는 부족하다."
     assert core(text, "ko") == {("panther-lake", "chip_cores", 6, "cores")}
+
+
+def test_a_power_figure_before_or_of_a_site_name_is_that_sites() -> None:
+    text = "G42 said the first 300MW of Stargate UAE will open next year."
+    assert core(text) == {("stargate-uae", "power_capacity", 3e8, "W")}
+
+
+def test_a_figure_opening_an_apposition_belongs_to_the_name_before_it() -> None:
+    text = "Oracle is building Stargate UAE, a 2-gigawatt cluster financed by MGX."
+    assert core(text) == {("stargate-uae", "power_capacity", 2e9, "W")}

@@ -113,6 +113,8 @@ _OWNS_FIGURE = re.compile(
 )
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 # "- Data center revenue: "
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
+_APPOSITION_BETWEEN = re.compile(r",\s(?:an?|the)\s(?:[a-z-]+\s){0,2}")
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z-]*\d[A-Za-z0-9]*\s?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _RELATIVE_OPENING = re.compile(r",\s(?:which|who)\s")  # a relative clause's opening
@@ -1314,20 +1316,39 @@ class FrameBuilder:
             # "… 매출을 올렸으며 이는 전체 매출의 13%": the figure before's subject
             self._how = "fact-anaphor"
             return previous
-        sized = next(  # "the 96GB H20 GPU", "엔비디아의 46GB L20 GPU": the chip the size names
+        sized = next(  # "the 96GB H20 GPU", "엔비디아의 46GB L20 GPU": the chip the size names;
+            # "the 1GW Stargate UAE cluster", "200MW of Stargate UAE": the site the power sizes
             (
                 m
                 for m in mentions
-                if q.measure in ("memory", "bandwidth")
+                if q.measure in ("memory", "bandwidth", "power")
                 and m.label in labels
                 and m.start > q.end
-                and not text[q.end : m.start].strip()
+                and (
+                    not text[q.end : m.start].strip()
+                    or q.measure == "power"
+                    and _OF_BETWEEN.fullmatch(text, q.end, m.start) is not None
+                    and not self._maker_of_next(text, m, mentions)  # "6 GW of AMD GPUs"
+                )
             ),
             None,
         )
         if sized is not None:
             self._how = "sized"
             return _entity(sized)
+        apposed = next(  # "Stargate UAE, a 1-gigawatt AI cluster built by Khazna": what it sizes
+            (
+                m
+                for m in mentions
+                if self.en
+                and m.label in labels
+                and _APPOSITION_BETWEEN.fullmatch(text, m.end, q.start) is not None
+            ),
+            None,
+        )
+        if apposed is not None:
+            self._how = "apposed"
+            return _entity(apposed)
         compared = self._compared(text, q, mentions)
         if (
             compared is not None
