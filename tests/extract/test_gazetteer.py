@@ -242,3 +242,13 @@ def test_a_korean_particle_ends_a_latin_name() -> None:
 
     found = [(n.surface, n.label) for n in finder("en").find("The DGX Orbit의 birth story.", [])]
     assert found == [("DGX Orbit", "Chip")]
+
+
+
+def test_a_longer_known_name_is_not_corrected_into_a_near_miss() -> None:
+    from types import SimpleNamespace as Individual
+    known = {"acme-semi": ("Firm", "Haiguang"), "acme-800": ("Chip", "Hanguang 800")}
+    tiny = Individual(individuals={ident: Individual(label=label, id=ident, names={"en": [name]})
+                                   for ident, (label, name) in known.items()})
+    found = Gazetteer(tiny).find("The Hanguang 800 runs inference.")  # one letter from Haiguang
+    assert [(m.id, m.fuzzy) for m in found] == [("acme-800", False)]

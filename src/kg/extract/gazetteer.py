@@ -173,6 +173,9 @@ class Gazetteer:
         for token in _CAPITALISED_TOKEN.finditer(text):  # a misspelt name keeps its capital
             if token.group(0) in self.names:
                 continue
+            known = self._pattern.match(text, token.start())
+            if known is not None and known.end() > token.end():
+                continue  # "Hanguang 800": a longer known name opens with it, no misspelling
             name = self._near_miss_name(token.group(0))
             if name and len(name) == len(token.group(0)):
                 chars = chars or list(text)
