@@ -2393,3 +2393,16 @@ def test_a_power_figure_before_or_of_a_site_name_is_that_sites() -> None:
 def test_a_figure_opening_an_apposition_belongs_to_the_name_before_it() -> None:
     text = "Oracle is building Stargate UAE, a 2-gigawatt cluster financed by MGX."
     assert core(text) == {("stargate-uae", "power_capacity", 2e9, "W")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Micron began shipping 12-layer HBM3E stacks to AMD.", "en"),
+    ("Samsung supplies 8-layer and 12-layer HBM3E parts.", "en"),
+    ("삼성전자는 12단 HBM3E를 공급한다.", "ko"),
+])
+def test_a_layer_count_naming_a_stacked_memory_product_is_no_fact(text: str, lang: str) -> None:
+    assert not any(f["metric"] == "chip_layers" for f in facts(text, lang))
+
+
+def test_a_nand_layer_count_stays_a_fact() -> None:
+    assert core("YMTC shipped 294-layer NAND last year.") == {("ymtc", "chip_layers", 294, "layer")}

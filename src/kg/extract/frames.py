@@ -708,6 +708,9 @@ class FrameBuilder:
         if q.measure == "memory" and _PER_PART_BEFORE.search(text, max(0, q.start - 12), q.start):
             f.reason = "the size of one of several parts"  # "16개의 2GB 메모리 칩", "12 × 2GB"
             return
+        if counted == "layer" and self.lex.word_after("stack_products", text, q.end):
+            f.reason = "a stack height naming a memory product"  # "12-layer HBM3E", "12단 HBM3E"
+            return
         if q.measure == "count" and not float(q.value).is_integer():
             f.reason = "a count is a whole number"  # "밀도가 2.4에서 6.1 사이인 칩": no 6.1 chips
             return
