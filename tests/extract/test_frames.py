@@ -2406,3 +2406,11 @@ def test_a_layer_count_naming_a_stacked_memory_product_is_no_fact(text: str, lan
 
 def test_a_nand_layer_count_stays_a_fact() -> None:
     assert core("YMTC shipped 294-layer NAND last year.") == {("ymtc", "chip_layers", 294, "layer")}
+
+
+@pytest.mark.parametrize("text", [
+    "G42 builds in Abu Dhabi. Phase one adds 300 megawatts by 2027.",        # a site's power
+    "Baidu opened a lab. Some 12,000 H20 chips are in stock there.",          # a holding
+])
+def test_a_figure_whose_sentence_names_no_subject_is_not_the_topics_for_site_stock_or_spec_metrics(text: str) -> None:
+    assert core(text) == set()

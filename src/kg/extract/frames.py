@@ -78,6 +78,7 @@ _EMBEDDED_SUBJECT_EN = re.compile(
 # what a generic subject ("Chinese firms", "애널리스트들은") stands for: it hides only subjects of
 # these
 _GENERIC_LABELS = frozenset({"Firm", "Person", "Country"})
+_TOPIC_SUBJECTS = frozenset({"topic", "ko-topic"})  # the sentence names no subject at all
 _DISCOURSE_SUBJECTS = frozenset(
     {"topic", "ko-topic", "reporter"}
 )  # subjects the sentence does not name
@@ -315,8 +316,8 @@ class FrameBuilder:
     def _maker_of_next(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
         """A firm's name right before a chip's name or chip words is the maker of what follows,
         not a subject (`Nvidia A100 servers`, `Nvidia GPUs`, `엔비디아 AI 칩`, `엔비디아의 최신
-        GPU`; Korean puts up to two modifiers before the chip word), unless a figure's word follows the chips (`Nvidia
-        H200 sales`, `바이두 AI 서버 투자 비용`: the firm's own)."""
+        GPU`; Korean puts up to two modifiers before the chip word), unless a figure's word follows
+        the chips (`Nvidia H200 sales`, `바이두 AI 서버 투자 비용`: the firm's own)."""
         if m.label != "Firm":
             return False
         phrase = self._chip_word_after if self.en else self._chip_phrase_after
@@ -809,12 +810,12 @@ class FrameBuilder:
             if (
                 f.subject is not None
                 and f.subject.label in metric.named_labels
-                and f.how in _DISCOURSE_SUBJECTS | {"anaphor", "ko-anaphor"}
+                and f.how in _DISCOURSE_SUBJECTS | {"anaphor", "ko-anaphor", "reporter-anaphor"}
             ):
                 f.subject = None  # "Cadence's shares fell 10%" on a page about BIS: not BIS's
             if f.subject is not None and f.how == "continuation" and not metric.continues:
                 f.subject = None  # "…, slashing latency by 40%": a bare share is no first clause's
-            if f.subject is not None and metric.named_subject and f.how in _DISCOURSE_SUBJECTS:
+            if f.subject is not None and metric.named_subject and f.how in _TOPIC_SUBJECTS:
                 # "about 1.1 times more power": a comparison whose subject the sentence does
                 # not name, unless it sets the discourse's product against another
                 f.subject = self._compared_product(
@@ -1804,7 +1805,7 @@ class FrameBuilder:
                 )
             anaphor = self._anaphor(text, start, reporting[-1].start(), labels, salience, mentions)
             if anaphor is not None:  # "the company claimed to have over 21,000 GPUs"
-                self._how = "reporter"
+                self._how = "reporter-anaphor"  # the sentence names it, by an anaphor
                 return anaphor
         if not any(
             m.label in labels and not _after_preposition(text, m.start) and m.start < end
