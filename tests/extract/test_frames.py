@@ -2414,3 +2414,9 @@ def test_a_nand_layer_count_stays_a_fact() -> None:
 ])
 def test_a_figure_whose_sentence_names_no_subject_is_not_the_topics_for_site_stock_or_spec_metrics(text: str) -> None:
     assert core(text) == set()
+
+
+def test_a_sentence_opening_korean_name_kiwi_lacks_is_its_own_subject_not_the_topics() -> None:
+    text = ("TSMC는 올해 2나노 제품을 양산할 예정이다. 모라비스는 양산에 약 3조엔이 필요할 것으로 예상하고 "
+            "있으나, 현재까지 확보한 금액은 1조엔 수준으로 알려졌다.")
+    assert not any(f["subject"] == "tsmc" for f in facts(text, "ko"))

@@ -217,9 +217,9 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
         if name is not None and noun.start - (name.start + name.len) <= 1:
             found.append((name.start, at, "NNP", sentence[name.start : at]))
         else:
-            named = particle.tag == "JKS" and unknown_noun(
-                noun
-            )  # "잉취커지가 0.34%": a name Kiwi lacks
+            named = unknown_noun(noun) and (
+                particle.tag == "JKS" or not sentence[: noun.start].strip(" \"“‘'[(")
+            )  # "잉취커지가 0.34%", a sentence's "라피더스는 …": a name Kiwi lacks
             found.append((noun.start, at, "NNP" if named else noun.tag, form))
     return found
 
