@@ -2420,3 +2420,9 @@ def test_a_sentence_opening_korean_name_kiwi_lacks_is_its_own_subject_not_the_to
     text = ("TSMC는 올해 2나노 제품을 양산할 예정이다. 모라비스는 양산에 약 3조엔이 필요할 것으로 예상하고 "
             "있으나, 현재까지 확보한 금액은 1조엔 수준으로 알려졌다.")
     assert not any(f["subject"] == "tsmc" for f in facts(text, "ko"))
+
+
+def test_a_new_name_opening_the_sentence_keeps_its_later_clauses_from_the_topic() -> None:
+    text = ("Sony raised $2 billion last year. Zorvath aims to open a foundry, with a $9 billion plant "
+            "under construction. Analysts call Zorvath bold.")
+    assert core(text) == {("sony", "funds_raised", 2e9, "USD")}

@@ -1807,20 +1807,30 @@ class FrameBuilder:
             if anaphor is not None:  # "the company claimed to have over 21,000 GPUs"
                 self._how = "reporter-anaphor"  # the sentence names it, by an anaphor
                 return anaphor
-        if not any(
-            m.label in labels and not _after_preposition(text, m.start) and m.start < end
-            for m in mentions
-        ) and not (
-            self._generic_subject(text, region_start, q.start)
-            or self._other_thing_opens(text, region_start, q.start, labels)
-            or self._named_other_subject(
-                text,
-                start
-                if reporting and not _EMBEDDED_SUBJECT_EN.match(text, reporting[-1].end(), head)
-                else region_start,
-                q.start,
-                labels,
-                mentions,
+        if (
+            not any(
+                m.label in labels and not _after_preposition(text, m.start) and m.start < end
+                for m in mentions
+            )
+            and not (
+                self._generic_subject(text, region_start, q.start)
+                or self._other_thing_opens(text, region_start, q.start, labels)
+                or self._named_other_subject(
+                    text,
+                    start
+                    if reporting and not _EMBEDDED_SUBJECT_EN.match(text, reporting[-1].end(), head)
+                    else region_start,
+                    q.start,
+                    labels,
+                    mentions,
+                )
+            )
+            and not any(  # "Rapidus aims to build …, with a $12 billion fab": a new name opens
+                m.candidate  # the sentence as its subject, so its later clauses are its too
+                and not m.label
+                and main_at <= m.start <= main_at + 4
+                and self._verb_after_subject.match(text, m.end) is not None
+                for m in getattr(self, "_untyped", [])
             )
         ):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
