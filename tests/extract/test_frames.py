@@ -2426,3 +2426,4 @@ def test_a_new_name_opening_the_sentence_keeps_its_later_clauses_from_the_topic(
     text = ("Sony raised $2 billion last year. Zorvath aims to open a foundry, with a $9 billion plant "
             "under construction. Analysts call Zorvath bold.")
     assert core(text) == {("sony", "funds_raised", 2e9, "USD")}
+

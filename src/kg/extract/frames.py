@@ -80,8 +80,8 @@ _EMBEDDED_SUBJECT_EN = re.compile(
 _GENERIC_LABELS = frozenset({"Firm", "Person", "Country"})
 _TOPIC_SUBJECTS = frozenset({"topic", "ko-topic"})  # the sentence names no subject at all
 _DISCOURSE_SUBJECTS = frozenset(
-    {"topic", "ko-topic", "reporter"}
-)  # subjects the sentence does not name
+    {"topic", "ko-topic", "reporter", "reporter-anaphor"}
+)  # subjects the sentence does not name as the figure's own
 _BUYER_CUES = frozenset({"acquire", "order", "smuggle", "rent"})  # what buyers do to chips
 # what may stand before a headline's "TSMC, …": quotes, brackets, a section tag ("[아시아증시] ")
 _QUOTED_NAME_KO = r"[‘'\"“](?P<name>[^‘’'\"“”\s][^‘’'\"“”]{0,23})[’'\"”]"  # ‘링-플러스’
@@ -810,12 +810,16 @@ class FrameBuilder:
             if (
                 f.subject is not None
                 and f.subject.label in metric.named_labels
-                and f.how in _DISCOURSE_SUBJECTS | {"anaphor", "ko-anaphor", "reporter-anaphor"}
+                and f.how in _DISCOURSE_SUBJECTS | {"anaphor", "ko-anaphor"}
             ):
                 f.subject = None  # "Cadence's shares fell 10%" on a page about BIS: not BIS's
             if f.subject is not None and f.how == "continuation" and not metric.continues:
                 f.subject = None  # "…, slashing latency by 40%": a bare share is no first clause's
-            if f.subject is not None and metric.named_subject and f.how in _TOPIC_SUBJECTS:
+            if (
+                f.subject is not None
+                and metric.named_subject
+                and f.how in (_TOPIC_SUBJECTS if metric.reporter_subject else _DISCOURSE_SUBJECTS)
+            ):
                 # "about 1.1 times more power": a comparison whose subject the sentence does
                 # not name, unless it sets the discourse's product against another
                 f.subject = self._compared_product(

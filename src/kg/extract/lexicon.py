@@ -339,6 +339,9 @@ class Metric(Strict):
     named_subject: bool = (
         False  # its subject is named in the sentence, never only the discourse's topic
     )
+    # with named_subject: a reporter the sentence names may be the subject (`G42 expects to run
+    # 300 MW`, `Nvidia said 700,000 H200 chips are in stock`)
+    reporter_subject: bool = False
     # the agency of an enforcement clause (`prosecutors charged five people`) is this figure's
     # subject; for other metrics it is the accused's figure, not the agency's
     enforcer: bool = False
