@@ -2427,3 +2427,10 @@ def test_a_new_name_opening_the_sentence_keeps_its_later_clauses_from_the_topic(
             "under construction. Analysts call Zorvath bold.")
     assert core(text) == {("sony", "funds_raised", 2e9, "USD")}
 
+
+
+def test_a_makers_possessed_chip_as_subject_is_the_chip_not_the_maker() -> None:
+    alone = "Alibaba's first deep-learning chip is fast, achieving 12x the performance of rival parts."
+    assert not any(f["subject"] == "alibaba" for f in facts(alone))
+    named = "Alibaba unveiled the Hanguang 800 on Wednesday. " + alone
+    assert core(named) == {("hanguang-800", "multiple", 12, "times")}

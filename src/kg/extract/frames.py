@@ -116,6 +116,10 @@ _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])
 # "- Data center revenue: "
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _APPOSITION_BETWEEN = re.compile(r",\s(?:an?|the)\s(?:[a-z-]+\s){0,2}")
+_MAKERS_CHIP_AFTER = re.compile(
+    r"['’]s\s(?:(?:first|new|latest|own|in-house|next-generation|flagship|[\w-]+-learning|AI|"
+    r"custom|homegrown|home-grown|domestic)\s){0,3}(?:chips?|GPUs?|processors?|accelerators?|NPUs?)\b"
+)  # "Alibaba's first deep-learning chip": the maker's product, as the clause's subject
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z-]*\d[A-Za-z0-9]*\s?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _RELATIVE_OPENING = re.compile(r",\s(?:which|who)\s")  # a relative clause's opening
@@ -331,6 +335,35 @@ class FrameBuilder:
             return False
         volume = self.lex.volume_nouns
         return not (volume is not None and volume.match(text, end) or self._cue_follows(text, end))
+
+    def _makers_product_subject(
+        self,
+        text: str,
+        start: int,
+        q: Quantity,
+        found: Entity | None,
+        labels: Sequence[str],
+        mentions: list[Mention],
+        salience: Salience,
+    ) -> Entity | None:
+        """ "Alibaba's first deep-learning chip is a doozy, achieving 10x …": the figure is the
+        maker's chip's, the chip the paragraph is about, else no one's (not the maker's)."""
+        if found is None or found.label != "Firm" or "Chip" not in labels:
+            return found
+        possessor = next(
+            (
+                m
+                for m in mentions
+                if m.id == found.id
+                and start <= m.start < q.start
+                and _MAKERS_CHIP_AFTER.match(text, m.end)
+            ),
+            None,
+        )
+        if possessor is None:
+            return found
+        self._how = "makers-product"
+        return salience.resolve(["Chip"], paragraph_only=True)
 
     def _cue_follows(self, text: str, at: int) -> bool:
         """Does a cue word (`투자`, `매출`) start right after `at`, past spaces?"""
@@ -1370,6 +1403,7 @@ class FrameBuilder:
         if self.en:
             found = self._subject_en(text, start, end, q, cue, labels, mentions, salience, source)
             found = self._officers_employer(text, start, found, labels, mentions, salience)
+            found = self._makers_product_subject(text, start, q, found, labels, mentions, salience)
             topic = salience.paragraph.get(source.label) if source is not None else None
             if (
                 (found is None or self._how == "topic" and topic is None)
