@@ -285,6 +285,8 @@ class Cue:
 class FrameBuilder:
     """Frames for one language; `build(...)` runs once per sentence that holds a quantity."""
 
+    _how: str | None = None  # how the last subject was found (`Frame.how`)
+
     def __init__(
         self,
         lex: Lexicon,
