@@ -252,3 +252,9 @@ def test_a_longer_known_name_is_not_corrected_into_a_near_miss() -> None:
                                    for ident, (label, name) in known.items()})
     found = Gazetteer(tiny).find("The Hanguang 800 runs inference.")  # one letter from Haiguang
     assert [(m.id, m.fuzzy) for m in found] == [("acme-800", False)]
+
+
+def test_a_live_blogs_time_stamp_leaves_the_first_word_of_its_line_a_common_word() -> None:
+    from kg.extract.names import finder
+    found = finder("en").find("09:14AM PDT - Scheduler sits above all eight cores", [])
+    assert [n.surface for n in found] == []

@@ -689,7 +689,7 @@ class NameFinder:
             surface = text[s:e].rstrip(".,")
             e = s + len(surface)
             tokens = surface.split()
-        at_sentence_start = not text[:s].strip(" \"“'([-–—•*")
+        at_sentence_start = not _LINE_STAMP.sub("", text[:s]).strip(" \"“'([-–—•*")
         typed_by_next_word = (
             label in ("Chip", "AIModel")
             and not self._typed_as_product(tokens[0])
@@ -974,6 +974,9 @@ _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a model named with its parameter count (`Yi-34B`, `Llama-3-70B-Instruct`)
 _SIZED_MODEL = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*-\d+(?:\.\d+)?[BMT](?:-[\w.]+)*")
+_LINE_STAMP = re.compile(
+    r"^\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s[-–—]\s"
+)  # a live blog's time stamp before its line ("08:01PM EDT - Command processor …")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
 _NEXT_WORD = re.compile(r"[”\"’']?[\s-]+([A-Za-z]+)")  # past a closing quote: `“Falcon 2” GPU`
