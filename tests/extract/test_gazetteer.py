@@ -258,3 +258,9 @@ def test_a_live_blogs_time_stamp_leaves_the_first_word_of_its_line_a_common_word
     from kg.extract.names import finder
     found = finder("en").find("09:14AM PDT - Scheduler sits above all eight cores", [])
     assert [n.surface for n in found] == []
+
+
+def test_a_korean_name_before_an_unknown_organisation_and_a_title_is_a_person() -> None:
+    from kg.extract.names import finder
+    found = finder("ko").find("박지훈 해양수산부 장관이 어제 부산을 찾았다.", [])
+    assert [(n.surface, n.label) for n in found] == [("박지훈", "Person")]

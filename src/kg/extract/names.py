@@ -505,6 +505,27 @@ class NameFinder:
             end = org
             while end > 0 and text[end - 1] == " ":
                 end -= 1
+        found = self._name_ending_at(text, end, taken, free)
+        if org is not None:
+            return found
+        # "고이케 아쓰요시 [라피더스] 사장", "김성환 [기후에너지환경부] 장관": past one word the
+        # gazetteer does not know that ends in a common noun, an organisation's, to the name
+        last = _LAST_WORD.search(text, 0, end) if end else None
+        if (
+            last is None
+            or last.start() < 2
+            or text[last.start() - 1] != " "
+            or not common_noun_ends(text, last.start(), end)
+            or found is not None
+            and found[0] >= last.start()  # the name is that word alone
+        ):
+            return found
+        return self._name_ending_at(text, last.start() - 1, taken, free) or found
+
+    def _name_ending_at(
+        self, text: str, end: int, taken: list[tuple[int, int]], free: Callable[[int, int], bool]
+    ) -> tuple[int, int] | None:
+        """The one or two words of a person's name that end at `end`."""
         words = _KO_NAME_WORDS.search(text, max(0, end - 12), end)
         if not words:
             return None
@@ -977,6 +998,7 @@ _SIZED_MODEL = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*-\d+(?:\.\d+)?[BMT](?:-[\w
 _LINE_STAMP = re.compile(
     r"^\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s[-–—]\s"
 )  # a live blog's time stamp before its line ("08:01PM EDT - Command processor …")
+_LAST_WORD = re.compile(r"(?<![^\s])[\uac00-\ud7a3A-Za-z0-9·]{2,}$")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
 _NEXT_WORD = re.compile(r"[”\"’']?[\s-]+([A-Za-z]+)")  # past a closing quote: `“Falcon 2” GPU`
