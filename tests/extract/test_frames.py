@@ -2434,3 +2434,8 @@ def test_a_makers_possessed_chip_as_subject_is_the_chip_not_the_maker() -> None:
     assert not any(f["subject"] == "alibaba" for f in facts(alone))
     named = "Alibaba unveiled the Hanguang 800 on Wednesday. " + alone
     assert core(named) == {("hanguang-800", "multiple", 12, "times")}
+
+
+def test_an_opening_anaphor_of_an_agency_takes_no_firm_as_topic() -> None:
+    text = "Sony raised $2 billion last year. The government has committed 500 billion yen to the plan."
+    assert core(text) == {("sony", "funds_raised", 2e9, "USD")}

@@ -1874,10 +1874,24 @@ class FrameBuilder:
             )
         ):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
-            return salience.resolve(
-                labels
-            )  # the sentence names no one: it is about the discourse's topic
+            # the sentence names no one: it is about the discourse's topic, of the kind an
+            # anaphor opening the clause says ("The government has committed 330 billion yen")
+            opening = self._opening_anaphor_label(text, region_start, labels)
+            if opening == "Regulation" and "Agency" in labels:
+                return salience.resolve([opening, "Agency"])  # a rule not named is its maker's
+            return salience.resolve([opening] if opening else labels)
         return None
+
+    def _opening_anaphor_label(self, text: str, start: int, labels: Sequence[str]) -> str | None:
+        """The one label whose anaphors (and no other label's) open the clause at `start`
+        (`the government`, not `it`)."""
+        begin = start + len(text[start:]) - len(text[start:].lstrip())
+        matched = [
+            label
+            for label in labels
+            if (pattern := self.lex.anaphors.get(label)) is not None and pattern.match(text, begin)
+        ]
+        return matched[0] if len(matched) == 1 else None
 
     def _subject_ko(
         self,
