@@ -2439,3 +2439,9 @@ def test_a_makers_possessed_chip_as_subject_is_the_chip_not_the_maker() -> None:
 def test_an_opening_anaphor_of_an_agency_takes_no_firm_as_topic() -> None:
     text = "Sony raised $2 billion last year. The government has committed 500 billion yen to the plan."
     assert core(text) == {("sony", "funds_raised", 2e9, "USD")}
+
+
+def test_a_korean_word_and_model_number_owning_a_spec_noun_is_a_new_chip() -> None:
+    found = facts("AMD는 새 칩을 공개했다. 타이산 780X의 메모리는 48GB다.", "ko")
+    assert [(f["subject"], f["metric"], f["value"], f["unit"]) for f in found] == [
+        ("타이산-780x", "chip_memory", 48, "GB")]

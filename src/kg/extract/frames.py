@@ -2388,7 +2388,9 @@ class FrameBuilder:
             for w in words
         ):
             return None  # a counted or head noun describes: it names nothing
-        coded = any(_CHIP_CODE.fullmatch(w) for w in words)
+        coded = any(_CHIP_CODE.fullmatch(w) for w in words) or (
+            len(words) > 1 and re.fullmatch(r"\d{2,4}[A-Za-z]{0,3}", words[-1]) is not None
+        )  # "전우 810E": a name and its model number
         spans = [m.span() for m in re.finditer(r"\S+", opening["name"])]
         proper = all(is_proper_name(text, s + a, s + b) for a, b in spans)
         if not (coded or proper):
@@ -2398,9 +2400,10 @@ class FrameBuilder:
     @cached_property
     def _chip_opening_ko(self) -> re.Pattern[str]:
         word = r"(?:[A-Za-z][A-Za-z0-9-]*|[\uac00-\ud7a3]{2,6})"
+        code = r"(?:\d{2,4}[A-Za-z]{0,3})"  # "전우 810E의 메모리는": a word and its model number
         return re.compile(
-            rf"[\s\"“‘'(]*(?P<name>{word}(?:\s{word}){{0,2}})"
-            rf"(?:{self.lex.particles('subject')})\s"
+            rf"[\s\"“‘'(]*(?P<name>{word}(?:\s(?:{word}|{code})){{0,2}})"
+            rf"(?:의\s[\uac00-\ud7a3]{{2,6}})?(?:{self.lex.particles('subject')})\s"
         )
 
     def _owns_figure_ko(self, text: str, m: Mention, q: Quantity) -> bool:
