@@ -2445,3 +2445,11 @@ def test_a_korean_word_and_model_number_owning_a_spec_noun_is_a_new_chip() -> No
     found = facts("AMD는 새 칩을 공개했다. 타이산 780X의 메모리는 48GB다.", "ko")
     assert [(f["subject"], f["metric"], f["value"], f["unit"]) for f in found] == [
         ("타이산-780x", "chip_memory", 48, "GB")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Alibaba unveiled the Hanguang 800 chip on Wednesday. It cuts power consumption by 40% against rivals.", "en"),
+    ("알리바바는 한광 800 칩을 공개했다. 전력 소비를 40% 줄였다고 밝혔다.", "ko"),
+])
+def test_a_share_of_power_or_latency_is_the_products_spec(text: str, lang: str) -> None:
+    assert core(text, lang) == {("hanguang-800", "spec_change", 40, "percent")}
