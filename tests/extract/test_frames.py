@@ -2453,3 +2453,8 @@ def test_a_korean_word_and_model_number_owning_a_spec_noun_is_a_new_chip() -> No
 ])
 def test_a_share_of_power_or_latency_is_the_products_spec(text: str, lang: str) -> None:
     assert core(text, lang) == {("hanguang-800", "spec_change", 40, "percent")}
+
+
+def test_a_korean_sum_sizing_a_named_project_is_the_projects() -> None:
+    text = "오라클은 3000억 달러 규모의 '스타게이트' 프로젝트에 참여한다."
+    assert ("stargate", 3e11) in {(f["subject"], f["value"]) for f in facts(text, "ko")}

@@ -114,6 +114,7 @@ _OWNS_FIGURE = re.compile(
 )
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 # "- Data center revenue: "
+_SCALE_OF_KO = re.compile(r"(?:\([^)]{1,20}\))?\s?(?:규모의?|급의?|짜리)\s['‘\"“]?")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _APPOSITION_BETWEEN = re.compile(r",\s(?:an?|the)\s(?:[a-z-]+\s){0,2}")
 _MAKERS_CHIP_AFTER = re.compile(
@@ -1364,15 +1365,24 @@ class FrameBuilder:
             (
                 m
                 for m in mentions
-                if q.measure in ("memory", "bandwidth", "power")
-                and m.label in labels
+                if m.label in labels
                 and m.start > q.end
                 and (
-                    not text[q.end : m.start].strip()
-                    or q.measure == "power"
-                    and _OF_BETWEEN.fullmatch(text, q.end, m.start) is not None
-                    and not self._maker_of_next(text, m, mentions)  # "6 GW of AMD GPUs"
-                )
+                    q.measure in ("memory", "bandwidth", "power")
+                    and (
+                        not text[q.end : m.start].strip()
+                        or q.measure == "power"
+                        and _OF_BETWEEN.fullmatch(text, q.end, m.start) is not None
+                        and not self._maker_of_next(text, m, mentions)  # "6 GW of AMD GPUs"
+                    )
+                    or not self.en
+                    and q.measure in ("money", "power")
+                    and not m.candidate
+                    and m.surface
+                    != "정부"  # "규모의 정부 자금": whose government, the text says before
+                    and _SCALE_OF_KO.fullmatch(text, q.end, m.start) is not None
+                    and not self._maker_of_next(text, m, mentions)
+                )  # "5000억달러 규모의 '스타게이트' 프로젝트": the project the sum sizes
             ),
             None,
         )
