@@ -394,3 +394,18 @@ def test_a_bare_low_end_of_a_count_range_takes_the_high_ends_scale(text: str, la
 
 def test_escaped_bytes_of_an_address_are_no_percent() -> None:
     assert quantities("see /news/nvidia%E2%80%99s-h20-sales", "en") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("단 7분 만에 끝냈다", "ko", 7, "minutes"),
+    ("공포 후 90일 지나면 발효된다", "ko", 90, "days"),
+    ("rated at 2.5 PetaOPS INT8", "en", 2500, "TFLOPS"),
+])
+def test_durations_and_units_read_beside_their_cue_words(text: str, lang: str, value: float, unit: str) -> None:
+    from kg.extract.numbers import finder
+    assert [(q.value, q.unit) for q in finder(lang).find(text, [])] == [(value, unit)]
+
+
+def test_a_minute_of_a_clock_time_is_no_duration() -> None:
+    from kg.extract.numbers import finder
+    assert finder("ko").find("오후 3시 5분에 만났다", []) == []
