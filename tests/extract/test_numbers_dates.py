@@ -409,3 +409,10 @@ def test_durations_and_units_read_beside_their_cue_words(text: str, lang: str, v
 def test_a_minute_of_a_clock_time_is_no_duration() -> None:
     from kg.extract.numbers import finder
     assert finder("ko").find("오후 3시 5분에 만났다", []) == []
+
+
+def test_korean_years_listed_before_one_with_its_cue_are_durations_too() -> None:
+    from kg.extract.numbers import finder
+    found = finder("ko").find("재판부는 징역 12년, 8년, 5년을 선고했다", [])
+    assert [(q.value, q.unit) for q in found] == [(12, "years"), (8, "years"), (5, "years")]
+    assert finder("ko").find("2022년, 2023년에 출시됐다", []) == []
