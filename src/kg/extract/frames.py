@@ -120,7 +120,7 @@ _APPOSITION_BETWEEN = re.compile(r",\s(?:an?|the)\s(?:[a-z-]+\s){0,2}")
 _MAKERS_CHIP_AFTER = re.compile(
     r"['’]s\s(?:(?:first|new|latest|own|in-house|next-generation|flagship|[\w-]+-learning|AI|"
     r"custom|homegrown|home-grown|domestic)\s){0,3}(?:chips?|GPUs?|processors?|accelerators?|NPUs?)\b"
-)  # "Alibaba's first deep-learning chip": the maker's product, as the clause's subject
+)  # "Baidu's new inference chip": the maker's product, as the clause's subject
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z-]*\d[A-Za-z0-9]*\s?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _RELATIVE_OPENING = re.compile(r",\s(?:which|who)\s")  # a relative clause's opening
@@ -322,7 +322,7 @@ class FrameBuilder:
 
     def _maker_of_next(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
         """A firm's name right before a chip's name or chip words is the maker of what follows,
-        not a subject (`Nvidia A100 servers`, `Nvidia GPUs`, `엔비디아 AI 칩`, `엔비디아의 최신
+        not a subject (`Nvidia A100 servers`, `Nvidia GPUs`, `엔비디아 AI 칩`, `AMD의 차세대
         GPU`; Korean puts up to two modifiers before the chip word), unless a figure's word follows
         the chips (`Nvidia H200 sales`, `바이두 AI 서버 투자 비용`: the firm's own)."""
         if m.label != "Firm":
@@ -330,7 +330,7 @@ class FrameBuilder:
         phrase = self._chip_word_after if self.en else self._chip_phrase_after
         at = m.end
         if not self.en and (possessive := self.lex.possessive.match(text, at)) is not None:
-            at = possessive.end()  # "엔비디아의 최신 GPU"
+            at = possessive.end()  # "AMD의 차세대 GPU"
         word = phrase.match(text, at)
         chip = next((x for x in mentions if x.label == "Chip" and x.start == m.end + 1), None)
         end = word.end() if word else chip.end if chip else None
@@ -349,7 +349,7 @@ class FrameBuilder:
         mentions: list[Mention],
         salience: Salience,
     ) -> Entity | None:
-        """ "Alibaba's first deep-learning chip is a doozy, achieving 10x …": the figure is the
+        """ "Baidu's new inference chip is quick, running 8x faster …": the figure is the
         maker's chip's, the chip the paragraph is about, else no one's (not the maker's)."""
         if found is None or found.label != "Firm" or "Chip" not in labels:
             return found
@@ -734,7 +734,7 @@ class FrameBuilder:
             and self.lex.own_kind_counter(q.text) in (None, self._last_counter)
             and tables.row_cells(text) is None  # a table row counts what its own label says
             and not (q.text.isdigit() and _CODE_BEFORE.search(text, 0, q.start))
-        ):  # "DDR5 5600", "LPDDR5x 9600": a bare number after a product code is its grade
+        ):  # "DDR5 6400", "LPDDR5X 8533": a bare number after a product code is its grade
             counted = (
                 self._last_counted
             )  # "H200을 100만 개 주문했지만, … 재고는 50만 개다": what was counted before (`1기가`
@@ -1361,7 +1361,7 @@ class FrameBuilder:
             self._how = "fact-anaphor"
             return previous
         sized = next(  # "the 96GB H20 GPU", "엔비디아의 46GB L20 GPU": the chip the size names;
-            # "the 1GW Stargate UAE cluster", "200MW of Stargate UAE": the site the power sizes
+            # "the 2GW Stargate UAE campus", "300MW of Stargate UAE": the site the power sizes
             (
                 m
                 for m in mentions
@@ -1382,14 +1382,14 @@ class FrameBuilder:
                     != "정부"  # "규모의 정부 자금": whose government, the text says before
                     and _SCALE_OF_KO.fullmatch(text, q.end, m.start) is not None
                     and not self._maker_of_next(text, m, mentions)
-                )  # "5000억달러 규모의 '스타게이트' 프로젝트": the project the sum sizes
+                )  # "3000억 달러 규모의 '스타게이트' 프로젝트": the project the sum sizes
             ),
             None,
         )
         if sized is not None:
             self._how = "sized"
             return _entity(sized)
-        apposed = next(  # "Stargate UAE, a 1-gigawatt AI cluster built by Khazna": what it sizes
+        apposed = next(  # "Stargate UAE, a 2-gigawatt campus financed by MGX": what it sizes
             (
                 m
                 for m in mentions
@@ -1875,8 +1875,8 @@ class FrameBuilder:
                     mentions,
                 )
             )
-            and not any(  # "Rapidus aims to build …, with a $12 billion fab": a new name opens
-                m.candidate  # the sentence as its subject, so its later clauses are its too
+            and not any(  # "Zorvath aims to open a foundry, with a $9 billion plant": a new
+                m.candidate  # name opens the sentence as its subject, its later clauses are its too
                 and not m.label
                 and main_at <= m.start <= main_at + 4
                 and self._verb_after_subject.match(text, m.end) is not None
@@ -1885,7 +1885,7 @@ class FrameBuilder:
         ):  # "84 percent from China": an oblique is no subject
             self._how = "topic"
             # the sentence names no one: it is about the discourse's topic, of the kind an
-            # anaphor opening the clause says ("The government has committed 330 billion yen")
+            # anaphor opening the clause says ("The government has pledged 500 billion yen")
             opening = self._opening_anaphor_label(text, region_start, labels)
             if opening == "Regulation" and "Agency" in labels:
                 return salience.resolve([opening, "Agency"])  # a rule not named is its maker's
@@ -2400,7 +2400,7 @@ class FrameBuilder:
             return None  # a counted or head noun describes: it names nothing
         coded = any(_CHIP_CODE.fullmatch(w) for w in words) or (
             len(words) > 1 and re.fullmatch(r"\d{2,4}[A-Za-z]{0,3}", words[-1]) is not None
-        )  # "전우 810E": a name and its model number
+        )  # "타이산 780X": a name and its model number
         spans = [m.span() for m in re.finditer(r"\S+", opening["name"])]
         proper = all(is_proper_name(text, s + a, s + b) for a, b in spans)
         if not (coded or proper):
@@ -2410,7 +2410,7 @@ class FrameBuilder:
     @cached_property
     def _chip_opening_ko(self) -> re.Pattern[str]:
         word = r"(?:[A-Za-z][A-Za-z0-9-]*|[\uac00-\ud7a3]{2,6})"
-        code = r"(?:\d{2,4}[A-Za-z]{0,3})"  # "전우 810E의 메모리는": a word and its model number
+        code = r"(?:\d{2,4}[A-Za-z]{0,3})"  # "타이산 780X의 메모리는": a word and its model number
         return re.compile(
             rf"[\s\"“‘'(]*(?P<name>{word}(?:\s(?:{word}|{code})){{0,2}})"
             rf"(?:의\s[\uac00-\ud7a3]{{2,6}})?(?:{self.lex.particles('subject')})\s"

@@ -219,7 +219,7 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
         else:
             named = unknown_noun(noun) and (
                 particle.tag == "JKS" or not sentence[: noun.start].strip(" \"“‘'[(")
-            )  # "잉취커지가 0.34%", a sentence's "라피더스는 …": a name Kiwi lacks
+            )  # "잉취커지가 0.34%", a sentence's "모라비스는 …": a name Kiwi lacks
             found.append((noun.start, at, "NNP" if named else noun.tag, form))
     return found
 

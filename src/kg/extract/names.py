@@ -508,7 +508,7 @@ class NameFinder:
         found = self._name_ending_at(text, end, taken, free)
         if org is not None:
             return found
-        # "고이케 아쓰요시 [라피더스] 사장", "김성환 [기후에너지환경부] 장관": past one word the
+        # "야마다 다로 [모라비스] 사장", "박지훈 [해양수산부] 장관": past one word the
         # gazetteer does not know that ends in a common noun, an organisation's, to the name
         last = _LAST_WORD.search(text, 0, end) if end else None
         if (
@@ -997,7 +997,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _SIZED_MODEL = re.compile(r"[A-Za-z][\w.]*(?:-[\w.]+)*-\d+(?:\.\d+)?[BMT](?:-[\w.]+)*")
 _LINE_STAMP = re.compile(
     r"^\s*\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s[-–—]\s"
-)  # a live blog's time stamp before its line ("08:01PM EDT - Command processor …")
+)  # a live blog's time stamp before its line ("09:14AM PDT - Scheduler sits above …")
 _LAST_WORD = re.compile(r"(?<![^\s])[\uac00-\ud7a3A-Za-z0-9·]{2,}$")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _DIGIT_OR_INNER_CAPITAL = re.compile(r"\d|.[A-Z]")
