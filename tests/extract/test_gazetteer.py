@@ -263,4 +263,13 @@ def test_a_live_blogs_time_stamp_leaves_the_first_word_of_its_line_a_common_word
 def test_a_korean_name_before_an_unknown_organisation_and_a_title_is_a_person() -> None:
     from kg.extract.names import finder
     found = finder("ko").find("박지훈 해양수산부 장관이 어제 부산을 찾았다.", [])
-    assert [(n.surface, n.label) for n in found] == [("박지훈", "Person")]
+    assert [(n.surface, n.label) for n in found] == [("박지훈", "Person"), ("해양수산부", "Agency")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("해양환경부가 지원책을 내놨다.", [("해양환경부", "Agency")]),   # a ministry alone
+    ("본부와 사업부 내부에서 논의했다.", []),                          # 부 ending common nouns
+])
+def test_a_korean_ministry_is_an_agency_by_what_it_governs(text: str, names: list) -> None:
+    from kg.extract.names import finder
+    assert [(n.surface, n.label) for n in finder("ko").find(text, [])] == names
