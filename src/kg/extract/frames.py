@@ -114,13 +114,6 @@ _OWNS_FIGURE = re.compile(
 )
 _NAME_TAIL_POSSESSIVE = re.compile(r" [A-Z][A-Za-z]{1,12}(?:'s|’s)(?![A-Za-z])")
 # "- Data center revenue: "
-_SCALE_OF_KO = re.compile(r"(?:\([^)]{1,20}\))?\s?(?:규모의?|급의?|짜리)\s['‘\"“]?")
-_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
-_APPOSITION_BETWEEN = re.compile(r",\s(?:an?|the)\s(?:[a-z-]+\s){0,2}")
-_MAKERS_CHIP_AFTER = re.compile(
-    r"['’]s\s(?:(?:first|new|latest|own|in-house|next-generation|flagship|[\w-]+-learning|AI|"
-    r"custom|homegrown|home-grown|domestic)\s){0,3}(?:chips?|GPUs?|processors?|accelerators?|NPUs?)\b"
-)  # "Baidu's new inference chip": the maker's product, as the clause's subject
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z-]*\d[A-Za-z0-9]*\s?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _RELATIVE_OPENING = re.compile(r",\s(?:which|who)\s")  # a relative clause's opening
@@ -339,6 +332,11 @@ class FrameBuilder:
         volume = self.lex.volume_nouns
         return not (volume is not None and volume.match(text, end) or self._cue_follows(text, end))
 
+    def _bare_anaphor(self, m: Mention) -> bool:
+        """A mention that is one of its label's anaphors (`정부`): it names no one by itself."""
+        pattern = self.lex.anaphors.get(m.label)
+        return pattern is not None and pattern.fullmatch(m.surface) is not None
+
     def _makers_product_subject(
         self,
         text: str,
@@ -359,7 +357,7 @@ class FrameBuilder:
                 for m in mentions
                 if m.id == found.id
                 and start <= m.start < q.start
-                and _MAKERS_CHIP_AFTER.match(text, m.end)
+                and self.lex.word_after("makers_product_after", text, m.end)
             ),
             None,
         )
@@ -1369,19 +1367,12 @@ class FrameBuilder:
                 and m.start > q.end
                 and (
                     q.measure in ("memory", "bandwidth", "power")
-                    and (
-                        not text[q.end : m.start].strip()
-                        or q.measure == "power"
-                        and _OF_BETWEEN.fullmatch(text, q.end, m.start) is not None
-                        and not self._maker_of_next(text, m, mentions)  # "6 GW of AMD GPUs"
-                    )
-                    or not self.en
-                    and q.measure in ("money", "power")
+                    and not text[q.end : m.start].strip()
+                    or (q.measure == "power" or q.measure == "money" and not self.en)
+                    and self.lex.clause_word_at("figure_of", text, q.end) == m.start
                     and not m.candidate
-                    and m.surface
-                    != "정부"  # "규모의 정부 자금": whose government, the text says before
-                    and _SCALE_OF_KO.fullmatch(text, q.end, m.start) is not None
-                    and not self._maker_of_next(text, m, mentions)
+                    and not self._maker_of_next(text, m, mentions)  # "6 GW of AMD GPUs"
+                    and not self._bare_anaphor(m)  # "규모의 정부 자금": whose, said before
                 )  # "3000억 달러 규모의 '스타게이트' 프로젝트": the project the sum sizes
             ),
             None,
@@ -1395,7 +1386,7 @@ class FrameBuilder:
                 for m in mentions
                 if self.en
                 and m.label in labels
-                and _APPOSITION_BETWEEN.fullmatch(text, m.end, q.start) is not None
+                and self.lex.clause_word_at("apposition_openers", text, m.end) == q.start
             ),
             None,
         )
