@@ -472,6 +472,11 @@ def test_a_year_like_number_before_a_chip_name_counts_it_unless_a_year_word_come
     assert core("In 2024 H20 shipments to Tencent grew.") == set()
 
 
+def test_a_year_after_a_determiner_or_possessive_is_the_names_year_not_a_count() -> None:
+    assert core("For contrast, the 2020 A100 shipped with 40 GB of HBM2.") == {("a100", "chip_memory", 40, "GB")}
+    assert core("Nvidia's 2022 H100 came with 80 GB of HBM3.") == {("h100", "chip_memory", 80, "GB")}
+
+
 def test_one_percent_in_words_is_a_figure() -> None:
     assert core("Chip sales are less than one percent of Baidu's revenue.") == {("baidu", "revenue_share", 1, "percent")}
 

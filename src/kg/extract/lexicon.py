@@ -133,6 +133,10 @@ class Dates(Strict):
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     year_before: list[Regex] = []
+    # words after which a year-like number before a name is the name's year, not a count of it
+    # (`the 2022 Gaudi 2`, `its 2019 model`); numbers past `latest_year` stay counts
+    year_of_name_before: list[Regex] = []
+    latest_year: int = 2035
     relative: list[Relative] = []
 
 

@@ -829,7 +829,16 @@ class QuantityFinder:
         no word that introduces a year (`in 2024 H20 sales` is a date), counts that name."""
         if not any(a == end + 1 for a, _ in self._taken) or text[end : end + 1] != " ":
             return False
+        if int(text[start:end]) <= self.lex.data.dates.latest_year and (
+            self._year_of_name_before.search(text, max(0, start - 12), start)
+        ):
+            return False  # "the 2022 Gaudi 2": the name's year
         return not self._year_word_before.search(text, max(0, start - 12), start)
+
+    @cached_property
+    def _year_of_name_before(self) -> re.Pattern[str]:
+        words = "|".join(self.lex.data.dates.year_of_name_before) or "(?!)"
+        return re.compile(rf"(?i:(?:^|(?<=\W)|(?<=\w)(?=['’]))(?:{words}))\s+$")
 
     @cached_property
     def _year_word_before(self) -> re.Pattern[str]:
