@@ -209,7 +209,8 @@ def test_a_figure_after_plus_or_minus_is_the_margin_of_the_one_before() -> None:
 
 
 def test_an_agency_that_charges_others_is_not_the_actor_of_the_figures_it_charges() -> None:
-    assert core("The Justice Department charged two men with smuggling $160 million of Nvidia GPUs.") == set()
+    assert core("The Justice Department charged two men with smuggling $160 million of Nvidia GPUs.") == {
+        ("us-doj", "people_charged", 2, "people")}
     assert core("미 법무부는 엔비디아 GPU 1억6000만 달러어치를 밀수한 혐의로 2명을 기소했다.", "ko") == {
         ("us-doj", "people_charged", 2, "people")}  # the people it charges are its figure, the sum is not
     assert core("The Commerce Department spent $50 million on new export-control staff.") == {

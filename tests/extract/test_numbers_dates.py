@@ -416,3 +416,8 @@ def test_korean_years_listed_before_one_with_its_cue_are_durations_too() -> None
     found = finder("ko").find("재판부는 징역 12년, 8년, 5년을 선고했다", [])
     assert [(q.value, q.unit) for q in found] == [(12, "years"), (8, "years"), (5, "years")]
     assert finder("ko").find("2022년, 2023년에 출시됐다", []) == []
+
+
+def test_a_count_of_men_or_suspects_counts_people_not_the_goods_named_after_them() -> None:
+    assert _first("Police held two men suspected of moving AI servers abroad", "en") == (2, "people")
+    assert _first("Prosecutors named five suspects accused of selling GPUs", "en") == (5, "people")
