@@ -497,7 +497,8 @@ def test_the_name_a_figure_is_compared_with_is_not_its_subject() -> None:
 
 
 def test_korean_a_count_with_a_possessive_counts_the_noun_it_leads_to() -> None:
-    assert core("화웨이는 AI 칩 전용 시설을 가동하며, 두 개의 추가 공장을 보유한다.", "ko") == set()
+    assert core("화웨이는 AI 칩 전용 시설을 가동하며, 두 개의 추가 공장을 보유한다.", "ko") == {
+        ("huawei", "sites_count", 2, "fab")}  # 가 ends the noun 추가: the phrase runs on to 공장
     assert core("화웨이는 1만 개의 첨단 GPU를 보유한다.", "ko") == {("huawei", "chips_held", 10000, "GPU")}
 
 
@@ -1446,7 +1447,7 @@ def test_korean_sheets_of_a_production_noun_are_wafers() -> None:
 
 def test_a_korean_count_of_sites_borrows_no_earlier_noun() -> None:
     text = "SMIC는 웨이퍼 3만 장을 생산했다. 그중 2기 공장은 내년에 완공된다."
-    assert core(text, "ko") == {("smic", "chips_produced", 30000, "wafer")}
+    assert core(text, "ko") == {("smic", "chips_produced", 30000, "wafer"), ("smic", "sites_count", 2, "fab")}
 
 
 def test_pieces_count_the_noun_their_clause_names() -> None:
@@ -2464,3 +2465,24 @@ def test_a_share_of_power_or_latency_is_the_products_spec(text: str, lang: str) 
 def test_a_korean_sum_sizing_a_named_project_is_the_projects() -> None:
     text = "오라클은 3000억 달러 규모의 '스타게이트' 프로젝트에 참여한다."
     assert ("stargate", 3e11) in {(f["subject"], f["value"]) for f in facts(text, "ko")}
+
+
+def test_korean_sites_and_applications_are_counted_where_a_counter_leads_to_them() -> None:
+    assert core("삼성은 미국에 세 곳의 반도체 공장을 짓는다.", "ko") == {("samsung-electronics", "sites_count", 3, "fab")}
+    assert core("알리바바는 현재 20곳 이상의 데이터센터를 운영한다.", "ko") == {("alibaba", "sites_count", 20, "data center")}
+    assert core("텐센트의 새 데이터센터는 6개 동으로 이뤄졌다.", "ko") == {("tencent", "sites_count", 6, "building")}
+
+
+def test_korean_a_number_glued_to_a_plant_word_names_the_plant() -> None:
+    assert core("SMIC는 올해 5공장 가동을 시작했다.", "ko") == set()
+
+
+def test_korean_a_bare_count_borrows_no_site_named_before_it() -> None:
+    text = "정부는 국가 컴퓨팅 센터를 세워 2027년까지 2만 장 이상을 더 확보한다."
+    assert ("kr-government", "sites_count", 20000, "data center") not in core(text, "ko")
+
+
+def test_site_areas_are_square_metres_and_a_bracketed_restatement_is_one_figure() -> None:
+    assert core("Oracle is building a 900-acre campus in Texas.") == {("oracle", "site_area", 900 * 4046.8564224, "m2")}
+    assert core("Naver runs a site of 20 acres (8.1 hectares) near Seoul.") == {("naver", "site_area", 20 * 4046.8564224, "m2")}
+    assert core("아마존은 30만㎡ 부지에 데이터센터를 짓는다.", "ko") == {("amazon", "site_area", 300000, "m2")}

@@ -421,3 +421,14 @@ def test_korean_years_listed_before_one_with_its_cue_are_durations_too() -> None
 def test_a_count_of_men_or_suspects_counts_people_not_the_goods_named_after_them() -> None:
     assert _first("Police held two men suspected of moving AI servers abroad", "en") == (2, "people")
     assert _first("Prosecutors named five suspects accused of selling GPUs", "en") == (5, "people")
+
+
+def test_korean_a_count_closed_by_an_oblique_particle_counts_no_noun_after_it() -> None:
+    assert [(q.value, q.unit) for q in quantities("상무부는 업체 두 곳에 수출허가를 내줬다.", "ko")] == [(2, "entity")]
+    text = "하이플라이어는 GPU 5,000개 이상으로 구성된 데이터센터를 지었다."
+    assert [(q.value, q.unit) for q in quantities(text, "ko")] == [(5000, "GPU")]
+
+
+def test_a_bare_count_borrows_no_noun_from_before_a_list_dash_or_a_citation_mark() -> None:
+    text = "Regulators logged more applications [2] - The window grew from 32K to 64K, allowing longer prompts"
+    assert [q.unit for q in quantities(text, "en")] == ["count", "count"]

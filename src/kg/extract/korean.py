@@ -224,6 +224,14 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
     return found
 
 
+def particle_ends(sentence: str, end: int) -> bool:
+    """Does a particle end at `end` (`공장을`), not a noun's last syllable (`추가`, `국가`)? With no
+    Kiwi, a particle's letters are taken as one."""
+    if _kiwi() is None:
+        return True
+    return any(t.tag.startswith("J") and t.start + t.len == end for t in _tokens(sentence))
+
+
 def noun_phrase(sentence: str, start: int, end: int) -> bool:
     """Is [start, end) nouns only (with their modifiers, numbers and foreign words), no verb or
     ending: `반도체·수퍼컴퓨터 관련 기업`, not `샀지만 재고`?"""

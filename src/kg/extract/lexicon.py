@@ -83,6 +83,9 @@ class Counter(Strict):
     # it counts machines or sites: a bare count with it borrows no noun another counter counted
     # (`웨이퍼 3만 장 … 2기 공장`)
     own_kind: bool = False
+    # what the counter never counts, whatever noun stands near (`개`, `장`, `대` count things,
+    # never people; `장` sheets, never the plant they size: `월 12만 장 규모의 공장`)
+    never: list[str] = []
 
 
 class Vague(Strict):
@@ -467,6 +470,21 @@ class Lexicon:
         """The counter of machines or sites that ends `figure` (`2기`, `1,000대`), if any."""
         found = self._own_kind_counters.search(figure)
         return found[1] if found else None
+
+    def counter_never(self, figure: str) -> frozenset[str]:
+        """What the counter that ends `figure` never counts."""
+        return next(
+            (frozenset(never) for pattern, never in self._counters_never if pattern.search(figure)),
+            frozenset(),
+        )
+
+    @cached_property
+    def _counters_never(self) -> list[tuple[re.Pattern[str], list[str]]]:
+        return [
+            (re.compile(rf"(?:{'|'.join(c.words)})\s?$"), c.never)
+            for c in self.data.numbers.counters
+            if c.never
+        ]
 
     def counted_by_cue(self, figure: str, groups: Iterable[str]) -> str | None:
         """What a counter that ends `figure` counts beside one of the cue `groups`."""

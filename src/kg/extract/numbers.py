@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from kg.extract.korean import noun_phrase
+from kg.extract.korean import noun_phrase, particle_ends
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.scan import Alternatives, Screened, guarded
 from kg.extract.tables import row_cells
@@ -265,7 +265,8 @@ class QuantityFinder:
         )
         mods = rf"(?:{stop}\(?[\w.'’-]+\)?\s){{0,5}}?"  # a gloss in brackets too: `(CoWoS)`
         if self.lex.code == "ko":  # never past a word that closes the phrase (`이상을 … 기업`)
-            particles = self.lex.particles("subject", "object")
+            particles = self.lex.particles("subject", "object", "oblique")
+            # (`두 곳에 수출허가를`, `1만 개 이상으로 구성된 센터`: an oblique closes it too)
             closing = rf"(?![\uac00-\ud7a3]*{particles}\s)"
             mods = rf"(?:{closing}[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){{0,2}}?"
         case = "(?i:" if self.lex.code == "en" else "(?:"
@@ -389,12 +390,21 @@ class QuantityFinder:
                 and q.value >= 10
                 and _PHRASE_END_EN.match(text, q.end)
             ):
-                clause = max(text.rfind(c, 0, q.start) for c in ";:") + 1
+                clause = max(
+                    0,
+                    q.start - _CLAUSE_REACH,
+                    *(
+                        at + len(c)
+                        for c in _CLAUSE_MARKS_EN
+                        if (at := text.rfind(c, 0, q.start)) >= 0
+                    ),
+                )  # never past a list item's dash or a citation mark (`… applications [3] - …`)
                 nouns = [
                     self._counted_units[_alternative(m)]
                     for m in self._any_counted.finditer(text, clause, q.start)
                 ]
-                nouns = [n for n in nouns if n not in _NOT_CARRIED]
+                never = self.lex.counter_never(text[q.start : q.end])
+                nouns = [n for n in nouns if n not in _NOT_CARRIED and n not in never]
                 if nouns:
                     q = replace(q, unit=nouns[-1], counted=nouns[-1])
             out.append(q)
@@ -466,7 +476,8 @@ class QuantityFinder:
                     self._counted_units[_alternative(m)]
                     for m in self._any_counted.finditer(text, 0, q.start)
                 ]
-                nouns = [n for n in nouns if n not in _NOT_CARRIED]
+                never = self.lex.counter_never(text[q.start : q.end])
+                nouns = [n for n in nouns if n not in _NOT_CARRIED and n not in never]
                 if nouns:
                     q = replace(q, unit=nouns[-1], counted=nouns[-1])
             out.append(q)
@@ -484,6 +495,11 @@ class QuantityFinder:
     @cached_property
     def _phrase_closed(self) -> re.Pattern[str]:
         return re.compile(rf"{self.lex.particles('subject', 'object')}(?![\uac00-\ud7a3])")
+
+    @cached_property
+    def _phrase_or_oblique_closed(self) -> re.Pattern[str]:
+        particles = self.lex.particles("subject", "object", "oblique")
+        return re.compile(rf"{particles}(?![\uac00-\ud7a3])")
 
     @cached_property
     def _counted_units(self) -> list[str]:
@@ -729,7 +745,7 @@ class QuantityFinder:
                 counted = (
                     self._counted_near(text, start, m.end()) or counted
                 )  # "GPU를 72대": the noun over the counter
-            if counted in _NOT_THINGS and _COUNTER_END.search(text, start, m.end()):
+            if counted in self.lex.counter_never(text[start : m.end()]):
                 counted = None  # 개, 장 and 대 count things, not people
             return self._made(
                 text, start, m.end(), value, counted or "count", "count", counted, qualifier
@@ -887,12 +903,23 @@ class QuantityFinder:
         if (
             owner is not None
         ):  # "두 개의 추가 공장": the noun phrase 의 leads to is counted, and nothing else
-            closed = self._phrase_closed.search(text, owner.end(), owner.end() + 48)
+            closed = next(
+                (
+                    m
+                    for m in self._phrase_or_oblique_closed.finditer(
+                        text, owner.end(), owner.end() + 48
+                    )
+                    if particle_ends(text, m.end())
+                ),
+                None,
+            )  # "두 개의 추가 공장을": 가 ends 추가, 을 closes the phrase (`곳의 팹에`: 에)
             phrase_end = closed.start() if closed else min(len(text), owner.end() + 48)
+            never = self.lex.counter_never(text[start:end])
             nouns = [
-                self._counted_units[_alternative(m)]
+                unit
                 for m in self._any_counted.finditer(text, owner.end(), phrase_end)
-            ]
+                if (unit := self._counted_units[_alternative(m)]) not in never
+            ]  # "월 12만 장 규모의 공장": sheets (wafers) of a plant's size, no plants
             named = any(
                 owner.end() <= a < phrase_end for a, _ in self._taken
             )  # "3만 개의 H20에": a chip's name
@@ -1145,6 +1172,8 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_CLAUSE_MARKS_EN = (";", ":", " - ", " – ", " — ", "]", "•")
+_CLAUSE_REACH = 160  # characters a bare count looks back for the noun its clause counted
 _PHRASE_END_EN = re.compile(
     r"\s*(?:[,.;:)|\t]|$|\s(?:in|on|at|by|before|after|during|from|to|as|and|or|a|per|each|last|this|"
     r"since|until|compared|versus|vs|pieces)\b)"
@@ -1164,9 +1193,12 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
-_NOT_THINGS = {"people", "share"}  # what 개, 장 and 대 never count
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
-_NOT_CARRIED = _NOT_THINGS | {OTHER_THING, "entity", "country"}  # never lent to a later bare count
+# never lent to a later bare count (a site is counted where it is named: `공장의 생산능력 … 7만 개`)
+_NOT_CARRIED = {
+    *("people", "share", OTHER_THING, "entity", "country"),
+    *("fab", "data center", "building"),
+}
 _COUNTER_END = re.compile(r"[개장대](?:\s?)$")
 _OWNER_BETWEEN = re.compile(
     r",?\s(?:and|or|versus|vs\.?|than)\s(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*(?:'s|’s)\s"
@@ -1197,7 +1229,8 @@ def _conversions(
 ) -> list[Quantity]:
     """`170억달러(22조원)`, `55억달러(한화 약 7조5000억원)`, `497.9 exaflops (497,900,000
     teraflops)`: a figure in brackets right after one of the same measure restates it (another
-    currency or unit); `words` may stand before it (the language's `conversion_words`), and
+    currency or unit, rounded: `38 acres (15.4 hectares)`); `words` may stand before it (the
+    language's `conversion_words`), and
     `restated_in` words (`한화`) make a bracket a restatement even of a bare number."""
     opened = re.compile(rf"\s?[(（·/]\s?(?:(?:{words})\s?)*", re.I)
     restated = re.compile(rf"\s?[(（]\s?(?:{restated_in})\s?(?:(?:{words})\s?)*", re.I)
@@ -1210,7 +1243,7 @@ def _conversions(
         if (
             prev
             and prev.measure == q.measure
-            and (q.measure == "money" or q.value == prev.value)
+            and (q.measure == "money" or abs(q.value - prev.value) <= 0.02 * abs(prev.value))
             and opened.fullmatch(gap)
             and (gap.strip()[:1] in "(（" or _inside_brackets(text, q.start))
         ):
