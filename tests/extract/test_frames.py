@@ -2432,7 +2432,7 @@ def test_a_sentence_opening_korean_name_kiwi_lacks_is_its_own_subject_not_the_to
 def test_a_new_name_opening_the_sentence_keeps_its_later_clauses_from_the_topic() -> None:
     text = ("Sony raised $2 billion last year. Zorvath aims to open a foundry, with a $9 billion plant "
             "under construction. Analysts call Zorvath bold.")
-    assert core(text) == {("sony", "funds_raised", 2e9, "USD")}
+    assert core(text) == {("sony", "funds_raised", 2e9, "USD"), ("zorvath", "amount", 9e9, "USD")}  # a firm that aims
 
 
 

@@ -273,3 +273,32 @@ def test_a_korean_name_before_an_unknown_organisation_and_a_title_is_a_person() 
 def test_a_korean_ministry_is_an_agency_by_what_it_governs(text: str, names: list) -> None:
     from kg.extract.names import finder
     assert [(n.surface, n.label) for n in finder("ko").find(text, [])] == names
+
+
+def _new_names_ko(text: str) -> list[tuple[str, str | None]]:
+    from kg.extract.names import finder
+
+    return [(n.surface, n.label) for n in finder("ko").find(text, [])]
+
+
+def test_a_new_name_before_a_verb_organisations_use_is_a_firm() -> None:
+    assert _new_names("Velmora plans to open a plant in Ohio.") == [("Velmora", "Firm"), ("Ohio", None)]
+    assert _new_names("Quellant has acquired a rival.") == [("Quellant", "Firm")]
+
+
+def test_a_capitalised_firm_anaphor_is_no_name() -> None:
+    assert _new_names("The Company announced its results.") == []
+
+
+def test_a_date_after_a_titled_name_ends_the_name() -> None:
+    assert _new_names("A post by Dr. Mara Quell on March 3 said so.") == [("Mara Quell", "Person")]
+
+
+def test_a_name_a_stake_or_a_post_is_of_is_an_organisation() -> None:
+    assert _new_names("The Velmora-backed lab grew.") == [("Velmora", "Firm")]
+    assert _new_names("Ana Roe, chief executive of Quellant Labs, spoke.") == [("Ana Roe", "Person"), ("Quellant Labs", "Firm")]
+
+
+def test_korean_names_listed_before_a_class_noun_take_its_type() -> None:
+    text = "벨모라는 퀠란트, 도라닉스, 바론 캐피털 등 해외 투자사가 참여한 펀드다."
+    assert ("퀠란트", "Firm") in _new_names_ko(text) and ("바론 캐피털", "Firm") in _new_names_ko(text)

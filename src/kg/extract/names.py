@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from kg.extract.gazetteer import Mention
-from kg.extract.korean import common_noun_ends, is_proper_name
+from kg.extract.korean import common_noun_ends, is_proper_name, particle_ends
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.scan import Screened, guarded
 
@@ -30,6 +30,7 @@ _EN_RUN = guarded(
         r"(?:[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?!\d|,\d)|AI))*)"
     )
 )  # a capital first: the engine skips other positions with one class test
+_KO_LIST_SEPARATOR = re.compile(r", |·|ㆍ| 및 ")
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
@@ -608,9 +609,33 @@ class NameFinder:
                         # "chips such as the Lumex 9 and Dravo X2", "A, B and C": a list
                         found.extend(p for p in parts if p is not None)
                         continue
+                if (
+                    name is not None
+                    and name.label is None
+                    and (
+                        self._backs.match(text, name.end)
+                        or self._officer_of.search(text, max(0, name.start - 40), name.start)
+                    )
+                ):  # "Mubadala-backed", "chief executive of Mubadala": an organisation
+                    name = Name(name.start, name.end, name.surface, "Firm")
                 if name is not None:
                     found.append(name)
         return found
+
+    @cached_property
+    def _officer_of(self) -> re.Pattern[str]:
+        titles = "|".join(map(re.escape, self.lex.data.names.officer_titles)) or "(?!)"
+        return re.compile(rf"\b(?:{titles})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+    @cached_property
+    def _backs(self) -> re.Pattern[str]:
+        words = self.lex.data.clause_words.get("investor_modifiers", [])
+        return re.compile(rf"(?:{'|'.join(words) or '(?!)'})\b", re.IGNORECASE)
+
+    @cached_property
+    def _calendar_words(self) -> frozenset[str]:
+        dates = self.lex.data.dates
+        return frozenset([*dates.months, *dates.weekdays])
 
     @cached_property
     def _modifier_tail(self) -> re.Pattern[str]:
@@ -657,6 +682,17 @@ class NameFinder:
             or _word(text, words[0]).lower() in self.lex.data.numbers.words  # "Two DGX Spark units"
         ):
             words.pop(0)
+        dated = next(
+            (
+                i
+                for i in range(1, len(words) - 1)
+                if _word(text, words[i]) in ("on", "of", "and", "for")
+                and _word(text, words[i + 1]).rstrip(".,") in self._calendar_words
+            ),
+            None,
+        )
+        if dated is not None:
+            words = words[:dated]  # "Dr. Ian Cutress on August 18": a date ends the name
         unit = next(
             (i for i, span in enumerate(words) if self._units.fullmatch(_word(text, span))), None
         )
@@ -937,7 +973,58 @@ class NameFinder:
                 m.start("hangul"), m.end("hangul")
             ):  # "증권시보(證券時報)": a proper noun glossed in characters names an organisation
                 add(m.start("hangul"), m.end("hangul"), "Firm")
+        for s, e, label in self._ko_listed(text):
+            add(s, e, label)
         return found
+
+    def _ko_listed(self, text: str) -> list[tuple[int, int, str]]:
+        """`도요타, 키옥시아, 소니, NTT 등 일본 주요 대기업`: the names a list gives before 등 and
+        a class noun take the class's type (a word Kiwi lacks, or a Latin one, is a name)."""
+        out = []
+        for m in self._ko_list_then_class.finditer(text):
+            label = next(label for label, words in self._ko_classes if m.group("cls") in words)
+            at = m.start("items")
+            for item in _KO_LIST_SEPARATOR.split(m.group("items")):
+                s = text.index(item, at)
+                e, at = s + len(item), s + len(item)
+                words = item.split()
+                suffixed = (  # "바론 캐피털": a name and its suffix
+                    len(words) == 2
+                    and words[-1] in self.org_suffixes
+                    and not particle_ends(text, s + len(words[0]))
+                )
+                if len(words) > 1 and not suffixed and not is_proper_name(text, s, e, True):
+                    s = e - len(words[-1])  # "라피더스는 도요타": the list's first name only
+                if (
+                    text[s:e] not in self.not_names
+                    and len(text[s:e]) >= 2
+                    and (
+                        suffixed
+                        or re.fullmatch(r"[A-Za-z][A-Za-z0-9.&-]*", text[s:e])
+                        or is_proper_name(text, s, e, unknown_ok=True)
+                    )
+                ):
+                    out.append((s, e, label))
+        return out
+
+    @cached_property
+    def _ko_classes(self) -> list[tuple[str, frozenset[str]]]:
+        n = self.lex.data.names
+        return [
+            ("Firm", frozenset(n.firm_appositives) | frozenset(n.firm_class_nouns)),
+            ("AIModel", frozenset(w for w in n.model_words if re.fullmatch(r"[가-힣]+", w))),
+        ]
+
+    @cached_property
+    def _ko_list_then_class(self) -> re.Pattern[str]:
+        nouns = "|".join(
+            sorted({w for _, ws in self._ko_classes for w in ws}, key=len, reverse=True)
+        )
+        item = r"[가-힣A-Za-z][가-힣A-Za-z0-9.&-]*(?: [가-힣A-Za-z][가-힣A-Za-z0-9.&-]*)?"
+        return re.compile(
+            rf"(?P<items>{item}(?:(?:, |·|ㆍ| 및 ){item})+) 등(?:의)? (?:[가-힣A-Za-z]+ ){{0,3}}?"
+            rf"(?P<cls>{nouns or '(?!)'}){self.lex.particles('attached')}?(?![가-힣])"
+        )
 
     def _glossed_name(
         self, text: str, m: re.Match[str], free: Callable[[int, int], bool]
