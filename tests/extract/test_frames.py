@@ -2486,3 +2486,8 @@ def test_site_areas_are_square_metres_and_a_bracketed_restatement_is_one_figure(
     assert core("Oracle is building a 900-acre campus in Texas.") == {("oracle", "site_area", 900 * 4046.8564224, "m2")}
     assert core("Naver runs a site of 20 acres (8.1 hectares) near Seoul.") == {("naver", "site_area", 20 * 4046.8564224, "m2")}
     assert core("아마존은 30만㎡ 부지에 데이터센터를 짓는다.", "ko") == {("amazon", "site_area", 300000, "m2")}
+
+
+def test_korean_a_name_after_a_comma_heads_no_relative_clause_of_an_earlier_figure() -> None:
+    text = "무어스레드는 상장을 추진한다. 총 5000만 주의 신주를 발행할 계획으로, 이는 지난달 상장한 캠브리콘에 이어 두 번째다."
+    assert core(text, "ko") == {("moore-threads", "shares_issued", 5e7, "share")}

@@ -302,3 +302,14 @@ def test_a_name_a_stake_or_a_post_is_of_is_an_organisation() -> None:
 def test_korean_names_listed_before_a_class_noun_take_its_type() -> None:
     text = "벨모라는 퀠란트, 도라닉스, 바론 캐피털 등 해외 투자사가 참여한 펀드다."
     assert ("퀠란트", "Firm") in _new_names_ko(text) and ("바론 캐피털", "Firm") in _new_names_ko(text)
+
+
+def test_korean_chinese_name_glossed_in_characters_is_a_person_even_when_kiwi_splits_it() -> None:
+    assert ("덩중한", "Person") in _new_names_ko("덩중한(邓中翰) 원사는 새 칩을 소개했다.")
+    assert _new_names_ko("고성능(高性能) 칩을 소개했다.") == []  # a common word glossed
+
+
+def test_korean_organisation_suffix_written_onto_a_latin_or_a_known_proper_noun() -> None:
+    assert _new_names_ko("Kestrio그룹은 새 칩을 냈다.") == [("Kestrio그룹", "Firm")]
+    assert _new_names_ko("아사히신문은 새 공장을 보도했다.") == [("아사히신문", "Firm")]
+    assert _new_names_ko("AI 반도체 공급 협약을 맺었다.") == []  # a spaced suffix after a Latin word

@@ -2236,8 +2236,11 @@ class FrameBuilder:
         self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
     ) -> Entity | None:
         """ "73.5 테라플롭스의 성능을 가진 RTX 4090D는": the figure sits in a relative clause whose
-        head, marked as the subject, follows it."""
+        head, marked as the subject, follows it (no comma between: `…모집할 계획으로, 이는 지난 7월
+        상장한 X에 이어` names X in a clause of its own)."""
         for m in mentions:
+            if "," in text[q.end : m.start]:
+                continue
             if (
                 m.label in labels
                 and q.end <= m.start < end

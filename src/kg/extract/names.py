@@ -311,16 +311,19 @@ class NameFinder:
 
     @cached_property
     def _ko_org(self) -> Screened:
-        """`상하이증권거래소`, `힌덴버그리서치`: a proper noun with an organisation's suffix written
-        onto it."""
+        """`상하이증권거래소`, `힌덴버그리서치`, `Vimicro그룹`: a proper noun (or a Latin name)
+        with an organisation's suffix written onto it."""
         ordered = sorted(self.org_suffixes, key=len, reverse=True)
         words = "|".join(map(re.escape, ordered)) or "(?!)"
         # a suffix of three syllables or more, or in Latin letters, may stand as a word of its own
         # (`키밍 캐피털`, `사르밤 AI`)
         spaced = "|".join(re.escape(w) for w in ordered if len(w) >= 3 or w.isascii()) or "(?!)"
+        # a Latin name takes a Hangul suffix written onto it (`Vimicro그룹`), never a spaced one
+        glued = "|".join(re.escape(w) for w in ordered if not w.isascii()) or "(?!)"
         return Screened(
             re.compile(
-                rf"(?<![\uac00-\ud7a3])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}|\s(?:{spaced})))(?={self._after_name})"
+                rf"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<name>(?P<stem>[\uac00-\ud7a3]{{2,10}}?)(?:{words}|\s(?:{spaced}))"
+                rf"|(?P<latin>[A-Z][A-Za-z0-9]{{3,15}})(?:{glued}))(?={self._after_name})"
             )
         )
 
@@ -929,7 +932,11 @@ class NameFinder:
             if (
                 m.group("name") not in self.not_names
                 and free(m.start("name"), m.end("name"))  # add() would drop it: Kiwi not asked
-                and is_proper_name(text, m.start("stem"), m.end("stem"), unknown_ok=True)
+                and (
+                    m.group("latin")  # "Vimicro그룹은"
+                    or is_proper_name(text, m.start("stem"), m.end("stem"), unknown_ok=True)
+                    or is_proper_name(text, m.start("name"), m.end("name"))  # Kiwi knows it whole
+                )
             ):
                 add(m.start("name"), m.end("name"), "Firm")  # "상하이증권거래소는"
         for m in self._ko_latin.finditer(text):
@@ -962,13 +969,23 @@ class NameFinder:
                 add(*glossed)
         for m in _KO_HANJA_GLOSSED.finditer(text) if bracket else ():
             hangul, hanja = m.group("hangul"), m.group("hanja")
+            if hangul in self.not_names:
+                continue
+            if (
+                3 <= len(hanja) <= len(hangul) <= len(hanja) + 1
+                and hanja[0] in self.surnames
+                and not common_noun_ends(text, m.start("hangul"), m.end("hangul"))  # 고성능(高性能)
+            ):
+                # "런훙빈(任鴻斌)", "왕샤오둥(王曉東)": a Chinese person's name glossed in its
+                # characters (a syllable each, `샤오` two), the first a surname (Kiwi may split
+                # one it lacks: `덩중한(邓中翰)`)
+                add(m.start("hangul"), m.end("hangul"), "Person")
+                continue
             proper = is_proper_name(text, m.start("hangul"), m.end("hangul"), unknown_ok=True)
-            if not proper or hangul in self.not_names:
+            if not proper:
                 continue  # "백서(白書)", "금융(金融)": a common noun glossed, no name
             if len(hanja) <= len(hangul) <= len(hanja) + 1 and hanja[0] in self.surnames:
-                # "런훙빈(任鴻斌)", "왕샤오둥(王曉東)": a Chinese person's name glossed in its
-                # characters (a syllable each, `샤오` two), the first a surname
-                add(m.start("hangul"), m.end("hangul"), "Person")
+                add(m.start("hangul"), m.end("hangul"), "Person")  # "왕이(王毅)": two syllables
             elif free(
                 m.start("hangul"), m.end("hangul")
             ):  # "증권시보(證券時報)": a proper noun glossed in characters names an organisation
