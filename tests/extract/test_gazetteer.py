@@ -313,3 +313,13 @@ def test_korean_organisation_suffix_written_onto_a_latin_or_a_known_proper_noun(
     assert _new_names_ko("Kestrio그룹은 새 칩을 냈다.") == [("Kestrio그룹", "Firm")]
     assert _new_names_ko("아사히신문은 새 공장을 보도했다.") == [("아사히신문", "Firm")]
     assert _new_names_ko("AI 반도체 공급 협약을 맺었다.") == []  # a spaced suffix after a Latin word
+
+
+def test_a_singular_class_noun_right_before_a_new_name_types_it() -> None:
+    assert _new_names("Velmora ships the video codec chip “Tarnis” to clouds.") == [("Velmora", "Firm"), ("Tarnis", "Chip")]
+    assert _new_names("It runs on the new model Orvex in chats.") == [("Orvex", "AIModel")]
+    assert ("Architecture", None) in _new_names("- GPU Architecture: Blackwell")  # a label, no class noun
+
+
+def test_a_model_familys_name_before_a_hyphened_version_is_a_model() -> None:
+    assert _new_names("The launch of GLM-9.2 surprised rivals.") == [("GLM-9.2", "AIModel")]

@@ -62,6 +62,7 @@ _FIRM_PRODUCT_CODE = re.compile(
     r"|\d[A-GI-PR-Z]\d{3,4}[A-Z]?|[A-Z]{1,3}-\d{3,5}[A-Z]{0,3})"
     r"(?![A-Za-z0-9_.-])"
 )
+_HAS_DIGIT = re.compile(r"\d")
 _DECIMAL_VERSION = re.compile(r"[A-Za-z][-\s]?\d+\.\d+(?:-[A-Za-z]+)?$")  # a release number
 _LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")  # between two listed names
 
@@ -390,6 +391,8 @@ class NameFinder:
                 label = "Firm"
             elif label is None and self._product_apposition.match(text, n.end):
                 label = "Chip"  # "The Orion Nano is a compact AI workstation", "Lingxi, a new NPU"
+            elif label is None:
+                label = self._class_noun_before(text, n.start)  # "the codec chip “Canghai”"
             out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
         return out
 
@@ -434,6 +437,28 @@ class NameFinder:
         return re.compile(
             rf"(?:,|\s+is)\s+(?:a|an)\s+(?:[\w.'’-]+,?\s+){{0,5}}?(?:{nouns})s?\b(?!-|['’]s)"
         )
+
+    def _class_noun_before(self, text: str, at: int) -> str | None:
+        """`the video codec chip “Canghai”`, `the new model Orvex-2`: a product's class noun, in
+        the singular and lower case, right before the name types it."""
+        before = text[max(0, at - 24) : at]
+        return next((label for p, label in self._class_nouns_before if p.search(before)), None)
+
+    @cached_property
+    def _class_nouns_before(self) -> list[tuple[re.Pattern[str], str]]:
+        words = self.lex.data.clause_words.get("product_appositives", [])
+        chips = [w for w in words if w.islower()]
+        acronyms = [w for w in words if w.isupper()]  # `GPU “Lingxi”`, not `GPU Architecture:`
+        models = [w for w in self.lex.data.names.model_words if w.islower()]
+        return [
+            (re.compile(rf"\b(?:{'|'.join(ws)})\s+{quote}$"), label)
+            for ws, quote, label in (
+                (chips, "[\"“'‘]?", "Chip"),
+                (acronyms, "[\"“'‘]", "Chip"),
+                (models, "[\"“'‘]?", "AIModel"),
+            )
+            if ws
+        ]
 
     @cached_property
     def _firm_noun_before(self) -> re.Pattern[str]:
@@ -812,6 +837,8 @@ class NameFinder:
             return "Chip"  # "DGX Spark", "Blackwell Ultra": a product line's new member
         if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
             pairs = [f"{a} {b}" for a, b in zip(typed, typed[1:], strict=False)]  # "Super Node"
+            # a family's name before a hyphened version (`GLM-4.6`, `Kunlun-P800`)
+            typed = typed + [t.split("-")[0] for t in tokens if "-" in t and _HAS_DIGIT.search(t)]
             if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed + pairs):
                 return "Chip"
             if self._model_words and any(self._model_words.fullmatch(t) for t in typed):
