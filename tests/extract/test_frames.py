@@ -509,7 +509,7 @@ def test_korean_a_word_kiwi_does_not_know_after_a_firm_noun_is_a_firm() -> None:
 
 def test_korean_an_unknown_word_marked_as_subject_nearer_the_figure_takes_it_from_the_name_before() -> None:
     assert core("AMD는 새 칩을 내놨다. 상장사 뤼훙커지가 2.5%, 쭤훙커지가 1.5% 지분을 보유한다.", "ko") == {
-        ("뤼훙커지", "stake_share", 2.5, "percent")}
+        ("뤼훙커지", "stake_share", 2.5, "percent"), ("쭤훙커지", "stake_share", 1.5, "percent")}
 
 
 def test_korean_the_owner_of_the_whole_a_share_is_taken_from_yields_to_the_marked_subject() -> None:
@@ -2491,3 +2491,7 @@ def test_site_areas_are_square_metres_and_a_bracketed_restatement_is_one_figure(
 def test_korean_a_name_after_a_comma_heads_no_relative_clause_of_an_earlier_figure() -> None:
     text = "무어스레드는 상장을 추진한다. 총 5000만 주의 신주를 발행할 계획으로, 이는 지난달 상장한 캠브리콘에 이어 두 번째다."
     assert core(text, "ko") == {("moore-threads", "shares_issued", 5e7, "share")}
+
+
+def test_korean_a_topic_marked_word_kiwi_lacks_is_the_clauses_new_firm() -> None:
+    assert core("벨모라는 양산에 약 3조 원이 필요할 것으로 예상하고 있다.", "ko") == {("벨모라", "amount", 3e12, "KRW")}

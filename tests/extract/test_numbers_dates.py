@@ -432,3 +432,8 @@ def test_korean_a_count_closed_by_an_oblique_particle_counts_no_noun_after_it() 
 def test_a_bare_count_borrows_no_noun_from_before_a_list_dash_or_a_citation_mark() -> None:
     text = "Regulators logged more applications [2] - The window grew from 32K to 64K, allowing longer prompts"
     assert [q.unit for q in quantities(text, "en")] == ["count", "count"]
+
+
+def test_korean_yen_before_a_particle_is_a_sum_and_a_word_opening_with_en_is_not() -> None:
+    assert _first("양산에 약 2조엔이 든다", "ko") == (2e12, "JPY")
+    assert _first("GPU 3 엔비디아 제품", "ko") != (3, "JPY")

@@ -89,13 +89,21 @@ def marked_proper_nouns(
 def _proper_noun(
     sentence: str, start: int, end: int, suffixes: frozenset[str]
 ) -> tuple[int, int, str] | None:
-    """A name: a proper noun first, then proper nouns, Latin letters, digits or an organisation
-    word (`칭화` + `대학교`); Kiwi must split the word exactly there."""
+    """A name: a proper noun (or a word Kiwi lacks) first, then proper nouns, Latin letters,
+    digits or an organisation word (`칭화` + `대학교`); Kiwi must split the word exactly there."""
     head = [t for t in _tokens(sentence) if start <= t.start < end]
     word = sentence[start:end]
-    if not head or head[0].tag not in ("NNP", "SL") or "".join(t.form for t in head) != word:
+    if (
+        not head
+        or head[0].tag not in ("NNP", "SL")
+        and not unknown_noun(head[0])  # a word Kiwi lacks, read as a common noun (`벨모라는`)
+        or "".join(t.form for t in head) != word
+    ):
         return None
-    if any(t.tag not in _NAME_TAGS and not (t.tag == "NNG" and t.form in suffixes) for t in head):
+    if any(
+        t.tag not in _NAME_TAGS and not (t.tag == "NNG" and t.form in suffixes or unknown_noun(t))
+        for t in head
+    ):
         return None
     return start, end, word
 
