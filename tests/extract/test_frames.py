@@ -2495,3 +2495,14 @@ def test_korean_a_name_after_a_comma_heads_no_relative_clause_of_an_earlier_figu
 
 def test_korean_a_topic_marked_word_kiwi_lacks_is_the_clauses_new_firm() -> None:
     assert core("벨모라는 양산에 약 3조 원이 필요할 것으로 예상하고 있다.", "ko") == {("벨모라", "amount", 3e12, "KRW")}
+
+
+def test_names_listed_with_a_bracketed_figure_each_take_the_list_type_and_their_figure() -> None:
+    text = "Following Tencent in GPU purchases were Velmora (124,000 units), Quellant (96,000 units) and Google (69,000 units)."
+    assert core(text) == {("velmora", "chips_acquired", 124000, "GPU"), ("quellant", "chips_acquired", 96000, "GPU"),
+                          ("google", "chips_acquired", 69000, "GPU")}
+
+
+def test_the_buyers_of_chips_are_a_purchase_cue() -> None:
+    text = "The largest buyers of H20 chips were ByteDance (230,000) and Alibaba (120,000)."
+    assert core(text) == {("bytedance", "chips_acquired", 230000, "GPU"), ("alibaba", "chips_acquired", 120000, "GPU")}

@@ -64,7 +64,8 @@ _FIRM_PRODUCT_CODE = re.compile(
 )
 _HAS_DIGIT = re.compile(r"\d")
 _DECIMAL_VERSION = re.compile(r"[A-Za-z][-\s]?\d+\.\d+(?:-[A-Za-z]+)?$")  # a release number
-_LIST_JOINER = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")  # between two listed names
+# between two listed names, past a bracket after the first (`Acme (120,000 units), Beta …`)
+_LIST_JOINER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
 @dataclass(frozen=True, slots=True)
