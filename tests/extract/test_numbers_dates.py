@@ -437,3 +437,11 @@ def test_a_bare_count_borrows_no_noun_from_before_a_list_dash_or_a_citation_mark
 def test_korean_yen_before_a_particle_is_a_sum_and_a_word_opening_with_en_is_not() -> None:
     assert _first("양산에 약 2조엔이 든다", "ko") == (2e12, "JPY")
     assert _first("GPU 3 엔비디아 제품", "ko") != (3, "JPY")
+
+
+def test_a_percentage_written_with_a_minus_sign_is_negative_but_a_range_dash_or_hyphen_is_no_sign() -> None:
+    assert _first("| Throughput | 9,100 | 6,300 | -30.8% |", "en") == (9100, "count")
+    assert [q.value for q in quantities("| Throughput | 9,100 | 6,300 | -30.8% |", "en")][-1] == -30.8
+    assert _first("Gross margin came to −1.5% in the quarter", "en") == (-1.5, "percent")
+    assert _first("costs fell by 40%-60% last year", "en") == (40, "percent")
+    assert _first("Margins of GLM-4 users rose 5%", "en") == (5, "percent")

@@ -703,9 +703,12 @@ class QuantityFinder:
             )
         ):
             return None  # "half", "one" alone: not a figure ("one percent", "one petaflop" are)
-        negative = text[max(0, start - 2) : start].strip() in ("-", "−") and not _alnum_before(
-            text, start - 2
-        )
+        sign = start - 1 if text[start - 1 : start] in ("-", "−") else start - 2
+        negative = (
+            sign >= 0
+            and text[sign:start].strip() in ("-", "−")
+            and (sign == 0 or text[sign - 1] in " \t|(:=[")  # no name's hyphen (GLM-4), no range's
+        )  # dash (50%-75%)
         currency, cur_start = self._before_currency(text, start)
         if currency is None:
             found = self._currency_after.match(text, pos)
@@ -733,6 +736,8 @@ class QuantityFinder:
             m, (unit, measure, factor) = found_unit
             if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
                 unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
+            if negative and measure == "percent":
+                value = -value  # "| -37.6% |", "−3%": a fall, signed as written
             return self._made(
                 text, start, m.end(), value * factor, unit, measure, qualifier=qualifier
             )
