@@ -323,3 +323,14 @@ def test_a_singular_class_noun_right_before_a_new_name_types_it() -> None:
 
 def test_a_model_familys_name_before_a_hyphened_version_is_a_model() -> None:
     assert _new_names("The launch of GLM-9.2 surprised rivals.") == [("GLM-9.2", "AIModel")]
+
+
+def test_a_possessive_inside_a_capitalised_run_splits_the_owner_from_what_it_owns() -> None:
+    assert _new_names("Analysts said Quellant's Orion X2 accelerator delivers 100 TFLOPS.") == [
+        ("Quellant", "Firm"), ("Orion X2", "Chip")]
+    assert ("Tarvo 9", "Chip") in _new_names("Analysts like Velmora’s Tarvo 9 AI chip.")  # `AI` describes the chip
+
+
+def test_a_firms_department_is_no_government_agency() -> None:
+    text = "An executive from Velmora Telecom's Network Planning Department spoke."
+    assert [label for _, label in _new_names(text) if label == "Agency"] == []

@@ -604,7 +604,8 @@ class NameFinder:
             spans = [
                 part
                 for start, end in self._cut_at_modifiers(text, match.start(1), match.end(1))
-                for outside in _outside(start, end, taken)
+                for owned in _cut_at_possessives(text, start, end)
+                for outside in _outside(*owned, taken)
                 for part in _cut_before_codes(text, *outside)
             ]
             for start, end in spans:
@@ -649,7 +650,26 @@ class NameFinder:
                     name = Name(name.start, name.end, name.surface, "Firm")
                 if name is not None:
                     found.append(name)
-        return found
+        return self._owners_and_owned(text, found, known)
+
+    def _owners_and_owned(self, text: str, found: list[Name], known: list[Mention]) -> list[Name]:
+        """`Velmora’s Journey 6`: an untyped owner of a product is its maker, a firm; `China
+        Mobile's Planning Department`: a firm's department is no government agency."""
+        owners = {m.end: m.label for m in known} | {n.end: n.label for n in found}
+        out = []
+        for n in found:
+            owner_end = n.start - 3 if text[n.start - 3 : n.start - 1] in ("'s", "’s") else -1
+            label = n.label
+            if label == "Agency" and owners.get(owner_end) == "Firm":
+                label = None
+            elif (
+                label is None
+                and any(o.start - 3 == n.end and o.label in ("Chip", "AIModel") for o in found)
+                and text[n.end : n.end + 2] in ("'s", "’s")
+            ):
+                label = "Firm"
+            out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
+        return out
 
     @cached_property
     def _officer_of(self) -> re.Pattern[str]:
@@ -774,6 +794,15 @@ class NameFinder:
             e = words[-2][1]
             surface = text[s:e].rstrip(".,")
             e = s + len(surface)
+            tokens = surface.split()
+        if (
+            label == "Chip"
+            and len(tokens) > 1
+            and tokens[-1] == "AI"
+            and self._chip_noun.match(text[e:].lstrip())
+        ):  # "Journey 6 AI chip": `AI` describes the chip noun
+            e = words[-2][1]
+            surface = text[s:e]
             tokens = surface.split()
         at_sentence_start = not _LINE_STAMP.sub("", text[:s]).strip(" \"“'([-–—•*")
         typed_by_next_word = (
@@ -1139,6 +1168,19 @@ _NEXT_WORD = re.compile(r"[”\"’']?[\s-]+([A-Za-z]+)")  # past a closing quot
 _PLAIN_WORD = re.compile(
     r"[A-Z][a-z'’\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f]+(?:-[A-Z]?[a-z\u00df-\u00f6\u00f8-\u00ff]+)*|[A-Z]\."
 )
+
+
+_POSSESSIVE_INSIDE = re.compile(r"(?<=\w)['’]s\s+(?=[A-Z0-9])")
+
+
+def _cut_at_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`Velmora’s Journey 6`: the owner and what it owns are two names."""
+    parts, at = [], start
+    for m in _POSSESSIVE_INSIDE.finditer(text, start, end):
+        parts.append((at, m.start()))
+        at = m.end()
+    parts.append((at, end))
+    return [(a, b) for a, b in parts if a < b]
 
 
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
