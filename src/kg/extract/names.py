@@ -1175,12 +1175,17 @@ _POSSESSIVE_INSIDE = re.compile(r"(?<=\w)['’]s\s+(?=[A-Z0-9])")
 
 def _cut_at_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """`Velmora’s Journey 6`: the owner and what it owns are two names."""
+    return [(a, b) for a, b in _cut_at(_POSSESSIVE_INSIDE, text, start, end) if a < b]
+
+
+def _cut_at(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in the parts between the matches of `pattern`."""
     parts, at = [], start
-    for m in _POSSESSIVE_INSIDE.finditer(text, start, end):
+    for m in pattern.finditer(text, start, end):
         parts.append((at, m.start()))
         at = m.end()
     parts.append((at, end))
-    return [(a, b) for a, b in parts if a < b]
+    return parts
 
 
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1209,9 +1214,4 @@ def finder(lang: str) -> NameFinder:
 
 def _cut_before_codes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A capitalised run cut where connecting words lead to a model code (`BR100 and the BR104`)."""
-    parts, at = [], start
-    for m in _BEFORE_A_CODE.finditer(text, start, end):
-        parts.append((at, m.start()))
-        at = m.end()
-    parts.append((at, end))
-    return parts
+    return _cut_at(_BEFORE_A_CODE, text, start, end)
