@@ -2506,3 +2506,8 @@ def test_names_listed_with_a_bracketed_figure_each_take_the_list_type_and_their_
 def test_the_buyers_of_chips_are_a_purchase_cue() -> None:
     text = "The largest buyers of H20 chips were ByteDance (230,000) and Alibaba (120,000)."
     assert core(text) == {("bytedance", "chips_acquired", 230000, "GPU"), ("alibaba", "chips_acquired", 120000, "GPU")}
+
+
+def test_a_generic_word_inside_a_fronted_attribution_leaves_the_main_clause_its_subject() -> None:
+    text = "According to industry tracker TrendForce, Micron accounted for 24% of the global DRAM market."
+    assert core(text) == {("micron", "revenue_share", 24, "percent")}

@@ -2268,6 +2268,8 @@ class FrameBuilder:
         pattern = self.lex.generic_subjects
         if pattern is None:
             return False
+        if self.en and (fronted := self._fronted_phrase.match(text, start)) is not None:
+            start = max(start, min(fronted.end(), end))  # "According to industry tracker X, …"
         first = min((m.start for m in mentions if start <= m.start < end), default=end)
         anaphor = (
             self.lex.any_anaphor.search(text, start, first)
