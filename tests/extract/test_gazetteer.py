@@ -334,3 +334,9 @@ def test_a_possessive_inside_a_capitalised_run_splits_the_owner_from_what_it_own
 def test_a_firms_department_is_no_government_agency() -> None:
     text = "An executive from Velmora Telecom's Network Planning Department spoke."
     assert [label for _, label in _new_names(text) if label == "Agency"] == []
+
+
+def test_a_capitalised_common_word_after_a_labels_colon_is_no_name_but_a_word_with_digits_is() -> None:
+    assert _new_names("• Cost Control: Operating costs fell sharply.") == [("Cost Control", None)]
+    names = _new_names("The scale is striking: Zephyr-V3.1 processed many tokens.")
+    assert "Zephyr-V3.1" in [surface for surface, _ in names]

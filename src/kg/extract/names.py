@@ -804,7 +804,9 @@ class NameFinder:
             e = words[-2][1]
             surface = text[s:e]
             tokens = surface.split()
-        at_sentence_start = not _LINE_STAMP.sub("", text[:s]).strip(" \"“'([-–—•*")
+        lead = _LINE_STAMP.sub("", text[:s])
+        at_sentence_start = not lead.strip(" \"“'([-–—•*") or lead.rstrip().endswith(":")
+        # ("Loss Narrowing: Operating losses fell": a label's colon opens a sentence too)
         typed_by_next_word = (
             label in ("Chip", "AIModel")
             and not self._typed_as_product(tokens[0])
@@ -815,6 +817,7 @@ class NameFinder:
             and len(tokens) == 1
             and (label is None or typed_by_next_word)
             and not _CAMEL_CASE.fullmatch(tokens[0])  # "GlobalFoundries": no common word
+            and not _HAS_DIGIT.search(tokens[0])  # "MiMo-V2.5": nor is a word with digits
             and not _SIZED_MODEL.fullmatch(tokens[0])
             and not self._firm_apposition.match(text, e)  # "Kestrel, a Suzhou-based chipmaker"
         ):
