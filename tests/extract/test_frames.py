@@ -2511,3 +2511,14 @@ def test_the_buyers_of_chips_are_a_purchase_cue() -> None:
 def test_a_generic_word_inside_a_fronted_attribution_leaves_the_main_clause_its_subject() -> None:
     text = "According to industry tracker TrendForce, Micron accounted for 24% of the global DRAM market."
     assert core(text) == {("micron", "revenue_share", 24, "percent")}
+
+
+def _people(text: str, lang: str) -> set[tuple[str, str]]:
+    doc = Document("t", "t.md", text, "0", lang, published=PUBLISHED, passages=split_passages("t", text))
+    return {(m.surface, m.id) for s in analyse(doc, ontology.load()) for m in s.mentions if m.label == "Person"}
+
+
+def test_a_person_named_in_full_is_named_by_the_surname_alone_afterwards() -> None:
+    assert ("Huang", "jensen-huang") in _people("Jensen Huang toured Taipei. Huang said demand was strong.", "en")
+    assert ("황", "jensen-huang") in _people("젠슨 황 엔비디아 CEO가 방한했다. 황 CEO는 한국을 칭찬했다.", "ko")
+    assert ("런", "ren-zhengfei") in _people("런정페이 화웨이 회장이 말했다. 런 회장은 투자를 늘린다.", "ko")

@@ -24,6 +24,7 @@ from kg.documents.model import Document, Passage
 from kg.documents.reader import detect_lang
 from kg.extract import lexicon as lexicons
 from kg.extract import tables, versions
+from kg.extract.backrefs import BackReferences, People
 from kg.extract.claims import ClaimDraft, Interpreter
 from kg.extract.dates import DateValue, dates
 from kg.extract.frames import Entity, Frame, FrameBuilder, Salience
@@ -109,6 +110,8 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     # on its products ("smuggled Nvidia GPUs"); a new name the headline gives counts as well
     out: list[SentenceAnalysis] = []
     proper = _proper_words(document)
+    people = People()
+    people.note(title_names)
     for passage in document.passages:
         salience.new_paragraph()
         lex, spans = reading[passage.id]
@@ -134,7 +137,13 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             nested = [m for m in inside if any(n.start <= m.start and m.end < n.end for n in new)]
             inside = [m for m in inside if m not in nested]
             mentions = inside + new
+            short = backrefs(lex).find(text, mentions, people)  # "황 CEO는", "Huang said"
+            if short:
+                mentions = [m for m in mentions if not any(_overlap(m, b) for b in short)]
+                inside = [m for m in inside if m in mentions] + short
+                mentions += short
             mentions.sort(key=lambda m: m.start)
+            people.note(mentions)
             found = SentenceAnalysis(passage, start, end, text, mentions)
             found.dates = dates(text, lex.code, anchor)
             taken = (
@@ -185,6 +194,15 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     _drop_restatements(out)
     _governments_for_countries(out, ontology)
     return out
+
+
+@lru_cache(maxsize=8)
+def backrefs(lex: Lexicon) -> BackReferences:
+    return BackReferences(lex)
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _governments_for_countries(analysis: list[SentenceAnalysis], ontology: Ontology) -> None:

@@ -1,0 +1,72 @@
+"""A person named in full once is named by the surname alone afterwards (`젠슨 황 … 황 CEO는`,
+`런정페이 … 런 회장은`, `Jensen Huang … Huang said`): those short names are mentions of the person.
+
+Korean writes a short name before a title; English writes the surname alone or after an honorific.
+Which word of a full name is its surname depends on the name's order: the last word of a spaced name
+(`젠슨 황`, `Jensen Huang`), or also the first (`고이케 아쓰요시`), and the first syllable of an
+unspaced Hangul name of three to five syllables (`런정페이`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kg.extract.gazetteer import Mention
+from kg.extract.lexicon import Lexicon
+
+
+@dataclass
+class People:
+    """The people a document has named so far, by the words a later short name may use."""
+
+    by_surname: dict[str, Mention] = field(default_factory=dict)
+
+    def note(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.label != "Person":
+                continue
+            words = m.surface.split()
+            keys = {words[0], words[-1]} if len(words) > 1 else set()
+            if len(words) == 1 and re.fullmatch(r"[\uac00-\ud7a3]{3,5}", words[0]):
+                keys.add(words[0][0])  # "런정페이": a Chinese name, surname first
+            for key in keys:
+                if len(key) >= (1 if _HANGUL.fullmatch(key) else 3):
+                    self.by_surname[key] = m
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+
+
+class BackReferences:
+    """Finds the short names of people already named, in one language."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    @cached_property
+    def _short_name(self) -> re.Pattern[str]:
+        n = self.lex.data.names
+        if self.lex.code == "ko":
+            titles = "|".join(sorted(map(re.escape, n.person_titles), key=len, reverse=True))
+            name = r"(?<![\uac00-\ud7a3A-Za-z])(?P<name>[\uac00-\ud7a3]{1,3})"
+            return re.compile(rf"{name}\s?(?:{titles or '(?!)'})")
+        honorifics = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s)?"
+        return re.compile(rf"\b{honorifics}(?P<name>[A-Z][a-z]{{2,}})\b(?!\s[A-Z])")
+
+    def find(self, text: str, mentions: list[Mention], people: People) -> list[Mention]:
+        """Mentions of people `people` holds, where `text` names them by the surname alone."""
+        if not people.by_surname:
+            return []
+        taken = [(m.start, m.end) for m in mentions if m.label]
+        out = []
+        for m in self._short_name.finditer(text):
+            person = people.by_surname.get(m.group("name"))
+            s, e = m.span("name")
+            if person is None or any(a < e and s < b for a, b in taken):
+                continue
+            out.append(
+                Mention(s, e, m.group("name"), "Person", person.id, candidate=person.candidate)
+            )
+        return out
