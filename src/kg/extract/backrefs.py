@@ -52,7 +52,8 @@ class BackReferences:
             titles = "|".join(sorted(map(re.escape, n.person_titles), key=len, reverse=True))
             name = r"(?<![\uac00-\ud7a3A-Za-z])(?P<name>[\uac00-\ud7a3]{1,3})"
             return re.compile(rf"{name}\s?(?:{titles or '(?!)'})")
-        honorifics = r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s)?"
+        short_titles = [t for t in n.person_titles if len(t) <= 4 and t[:1].isupper()]  # Mr, Dr
+        honorifics = rf"(?:(?:{'|'.join(map(re.escape, short_titles)) or '(?!)'})\.?\s)?"
         return re.compile(rf"\b{honorifics}(?P<name>[A-Z][a-z]{{2,}})\b(?!\s[A-Z])")
 
     def find(self, text: str, mentions: list[Mention], people: People) -> list[Mention]:
