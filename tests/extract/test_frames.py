@@ -2522,3 +2522,9 @@ def test_a_person_named_in_full_is_named_by_the_surname_alone_afterwards() -> No
     assert ("Huang", "jensen-huang") in _people("Jensen Huang toured Taipei. Huang said demand was strong.", "en")
     assert ("황", "jensen-huang") in _people("젠슨 황 엔비디아 CEO가 방한했다. 황 CEO는 한국을 칭찬했다.", "ko")
     assert ("런", "ren-zhengfei") in _people("런정페이 화웨이 회장이 말했다. 런 회장은 투자를 늘린다.", "ko")
+
+
+def test_a_quantified_noun_phrase_is_a_generic_subject_that_takes_no_topic() -> None:
+    assert core("Tencent trains large models. Many large training runs struggle to exceed 35% MFU.") == set()
+    assert core("SK Hynix makes HBM. To do so, each chip was made 40% thinner.") == set()
+    assert core("SK Hynix makes HBM. Any product with 25 percent US content is covered.") == set()
