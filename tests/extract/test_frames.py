@@ -2528,3 +2528,9 @@ def test_a_quantified_noun_phrase_is_a_generic_subject_that_takes_no_topic() -> 
     assert core("Tencent trains large models. Many large training runs struggle to exceed 35% MFU.") == set()
     assert core("SK Hynix makes HBM. To do so, each chip was made 40% thinner.") == set()
     assert core("SK Hynix makes HBM. Any product with 25 percent US content is covered.") == set()
+
+
+def test_korean_an_unmarked_name_inside_an_oblique_phrase_is_no_subject_of_a_later_figure() -> None:
+    assert core("색스는 AWS 서밋에서 중국 AI가 미국에 6개월 뒤처져 있다고 밝혔다.", "ko") == set()
+    text = "중국 시장에서 엔비디아 점유율은 66%였다."  # the name owns the clause's subject: its figure
+    assert core(text, "ko") == {("nvidia", "revenue_share", 66, "percent")}

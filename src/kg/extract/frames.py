@@ -30,6 +30,7 @@ from kg.extract.korean import (
     linking_ending,
     marked_nouns,
     marked_proper_nouns,
+    noun_at,
     time_clause_between,
 )
 from kg.extract.lexicon import Lexicon, Metric
@@ -2013,6 +2014,7 @@ class FrameBuilder:
             if m.start >= start
             and not self._oblique_phrase.match(text, self._list_members(text, m, mentions)[-1].end)
             and not self._modifies_a_name(text, m, mentions)
+            and not self._heads_a_compound_ko(text, m, q)
         ]
         if near:
             self._how = "ko-near"
@@ -2463,6 +2465,26 @@ class FrameBuilder:
             return bool(_NAME_TAIL_POSSESSIVE.match(text, m.end))
         gap = 1 if text[m.end : m.end + 1] == " " else 0
         return m.end + gap in getattr(self, "_cue_starts", ())
+
+    def _heads_a_compound_ko(self, text: str, m: Mention, q: Quantity) -> bool:
+        """`AWS 서밋에서`: an unmarked name before a noun that closes an oblique phrase (a place, a
+        means) modifies it and is no subject of a figure after it."""
+        if text[m.end : m.end + 1] != " ":
+            return False
+        found = noun_at(text, m.end + 1)
+        if found is None or m.end + 1 + len(found[0]) >= q.start:
+            return False
+        noun, after = found
+        if self._time_word_ko.fullmatch(noun):
+            return False  # "엔비디아 지난해 매출 …": a headline's subject, then a time
+        # "AWS 서밋에서", "H20 환경에서": a phrase of place or means; but "엔비디아 점유율은 66%",
+        # "X 모델 학습에 든 비용은": the name owns the clause's subject
+        return after == "JKB"
+
+    @cached_property
+    def _time_word_ko(self) -> re.Pattern[str]:
+        words = self.lex.data.clause_words.get("time_words", [])
+        return re.compile(rf"(?:{'|'.join(words) or '(?!)'})")
 
     def _marked_subject(self, text: str, m: Mention) -> bool:
         """Korean: the name carries a subject or topic particle, also after 등 closing a list

@@ -232,6 +232,19 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
     return found
 
 
+def noun_at(sentence: str, at: int) -> tuple[str, str] | None:
+    """The common or proper noun Kiwi reads starting at `at` (`서밋` in `AWS 서밋에서`), with its
+    suffixes, and the tag of the token after it (`JKB`: an oblique particle), if any."""
+    tokens = list(_tokens(sentence))
+    i = next((i for i, t in enumerate(tokens) if t.start == at), None)
+    if i is None or tokens[i].tag not in ("NNG", "NNP"):
+        return None
+    form, j = tokens[i].form, i + 1
+    while j < len(tokens) and tokens[j].tag == "XSN":  # `점유` + `율`
+        form, j = form + tokens[j].form, j + 1
+    return form, tokens[j].tag if j < len(tokens) else ""
+
+
 def particle_ends(sentence: str, end: int) -> bool:
     """Does a particle end at `end` (`공장을`), not a noun's last syllable (`추가`, `국가`)? With no
     Kiwi, a particle's letters are taken as one."""
