@@ -300,12 +300,12 @@ def test_a_name_a_stake_or_a_post_is_of_is_an_organisation() -> None:
 
 
 def test_korean_names_listed_before_a_class_noun_take_its_type() -> None:
-    text = "벨모라는 퀠란트, 도라닉스, 바론 캐피털 등 해외 투자사가 참여한 펀드다."
-    assert ("퀠란트", "Firm") in _new_names_ko(text) and ("바론 캐피털", "Firm") in _new_names_ko(text)
+    text = "벨모라는 퀠란트, 도라닉스, 벨로 캐피털 등 해외 투자사가 참여한 펀드다."
+    assert ("퀠란트", "Firm") in _new_names_ko(text) and ("벨로 캐피털", "Firm") in _new_names_ko(text)
 
 
 def test_korean_chinese_name_glossed_in_characters_is_a_person_even_when_kiwi_splits_it() -> None:
-    assert ("덩중한", "Person") in _new_names_ko("덩중한(邓中翰) 원사는 새 칩을 소개했다.")
+    assert ("덩중진", "Person") in _new_names_ko("덩중진(邓中进) 원사는 새 칩을 소개했다.")
     assert _new_names_ko("고성능(高性能) 칩을 소개했다.") == []  # a common word glossed
 
 
@@ -316,7 +316,7 @@ def test_korean_organisation_suffix_written_onto_a_latin_or_a_known_proper_noun(
 
 
 def test_a_singular_class_noun_right_before_a_new_name_types_it() -> None:
-    assert _new_names("Velmora ships the video codec chip “Tarnis” to clouds.") == [("Velmora", "Firm"), ("Tarnis", "Chip")]
+    assert _new_names("Velmora ships the vision chip “Tarnis” to carmakers.") == [("Velmora", "Firm"), ("Tarnis", "Chip")]
     assert _new_names("It runs on the new model Orvex in chats.") == [("Orvex", "AIModel")]
     assert ("Architecture", None) in _new_names("- GPU Architecture: Blackwell")  # a label, no class noun
 

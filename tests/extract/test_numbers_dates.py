@@ -419,23 +419,23 @@ def test_korean_years_listed_before_one_with_its_cue_are_durations_too() -> None
 
 
 def test_a_count_of_men_or_suspects_counts_people_not_the_goods_named_after_them() -> None:
-    assert _first("Police held two men suspected of moving AI servers abroad", "en") == (2, "people")
+    assert _first("Police held two men over a plan to ship AI servers abroad", "en") == (2, "people")
     assert _first("Prosecutors named five suspects accused of selling GPUs", "en") == (5, "people")
 
 
 def test_korean_a_count_closed_by_an_oblique_particle_counts_no_noun_after_it() -> None:
-    assert [(q.value, q.unit) for q in quantities("상무부는 업체 두 곳에 수출허가를 내줬다.", "ko")] == [(2, "entity")]
-    text = "하이플라이어는 GPU 5,000개 이상으로 구성된 데이터센터를 지었다."
+    assert [(q.value, q.unit) for q in quantities("당국은 기업 세 곳에 허가를 내줬다.", "ko")] == [(3, "entity")]
+    text = "벨모라는 GPU 5,000개 이상으로 이뤄진 서버실을 열었다."
     assert [(q.value, q.unit) for q in quantities(text, "ko")] == [(5000, "GPU")]
 
 
 def test_a_bare_count_borrows_no_noun_from_before_a_list_dash_or_a_citation_mark() -> None:
-    text = "Regulators logged more applications [2] - The window grew from 32K to 64K, allowing longer prompts"
+    text = "Regulators logged more licence applications [2] - Its buffer rose from 16K to 48K for bigger batches"
     assert [q.unit for q in quantities(text, "en")] == ["count", "count"]
 
 
 def test_korean_yen_before_a_particle_is_a_sum_and_a_word_opening_with_en_is_not() -> None:
-    assert _first("양산에 약 2조엔이 든다", "ko") == (2e12, "JPY")
+    assert _first("신공장에 약 2조엔이 든다", "ko") == (2e12, "JPY")
     assert _first("GPU 3 엔비디아 제품", "ko") != (3, "JPY")
 
 

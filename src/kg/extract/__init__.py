@@ -137,7 +137,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
             nested = [m for m in inside if any(n.start <= m.start and m.end < n.end for n in new)]
             inside = [m for m in inside if m not in nested]
             mentions = inside + new
-            short = backrefs(lex).find(text, mentions, people)  # "황 CEO는", "Huang said"
+            short = backrefs(lex).find(text, mentions, people)  # "벨 CEO는", "Vell said"
             if short:
                 mentions = [m for m in mentions if not any(_overlap(m, b) for b in short)]
                 inside = [m for m in inside if m in mentions] + short

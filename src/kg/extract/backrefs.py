@@ -1,10 +1,10 @@
-"""A person named in full once is named by the surname alone afterwards (`젠슨 황 … 황 CEO는`,
-`런정페이 … 런 회장은`, `Jensen Huang … Huang said`): those short names are mentions of the person.
+"""A person named in full once is named by the surname alone afterwards (`카라 벨 … 벨 CEO는`,
+`왕샤오린 … 왕 회장은`, `Dana Vell … Vell said`): those short names are mentions of the person.
 
 Korean writes a short name before a title; English writes the surname alone or after an honorific.
 Which word of a full name is its surname depends on the name's order: the last word of a spaced name
-(`젠슨 황`, `Jensen Huang`), or also the first (`고이케 아쓰요시`), and the first syllable of an
-unspaced Hangul name of three to five syllables (`런정페이`).
+(`카라 벨`, `Dana Vell`), or also the first (`사토 겐지`), and the first syllable of an
+unspaced Hangul name of three to five syllables (`왕샤오린`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class People:
             words = m.surface.split()
             keys = {words[0], words[-1]} if len(words) > 1 else set()
             if len(words) == 1 and re.fullmatch(r"[\uac00-\ud7a3]{3,5}", words[0]):
-                keys.add(words[0][0])  # "런정페이": a Chinese name, surname first
+                keys.add(words[0][0])  # "왕샤오린": a Chinese name, surname first
             for key in keys:
                 if len(key) >= (1 if _HANGUL.fullmatch(key) else 3):
                     self.by_surname[key] = m

@@ -2238,8 +2238,8 @@ class FrameBuilder:
         self, text: str, q: Quantity, end: int, labels: Sequence[str], mentions: list[Mention]
     ) -> Entity | None:
         """ "73.5 테라플롭스의 성능을 가진 RTX 4090D는": the figure sits in a relative clause whose
-        head, marked as the subject, follows it (no comma between: `…모집할 계획으로, 이는 지난 7월
-        상장한 X에 이어` names X in a clause of its own)."""
+        head, marked as the subject, follows it (no comma between: `…조달할 예정이며, 이는 앞서
+        상장한 X보다` names X in a clause of its own)."""
         for m in mentions:
             if "," in text[q.end : m.start]:
                 continue
@@ -2467,7 +2467,7 @@ class FrameBuilder:
         return m.end + gap in getattr(self, "_cue_starts", ())
 
     def _heads_a_compound_ko(self, text: str, m: Mention, q: Quantity) -> bool:
-        """`AWS 서밋에서`: an unmarked name before a noun that closes an oblique phrase (a place, a
+        """`KT 포럼에서`: an unmarked name before a noun that closes an oblique phrase (a place, a
         means) modifies it and is no subject of a figure after it."""
         if text[m.end : m.end + 1] != " ":
             return False
@@ -2477,8 +2477,8 @@ class FrameBuilder:
         noun, after = found
         if self._time_word_ko.fullmatch(noun):
             return False  # "엔비디아 지난해 매출 …": a headline's subject, then a time
-        # "AWS 서밋에서", "H20 환경에서": a phrase of place or means; but "엔비디아 점유율은 66%",
-        # "X 모델 학습에 든 비용은": the name owns the clause's subject
+        # "KT 포럼에서", "B30 환경에서": a phrase of place or means; but "엔비디아 점유율은 40%",
+        # "X 모델 개발에 쓴 돈은": the name owns the clause's subject
         return after == "JKB"
 
     @cached_property

@@ -233,7 +233,7 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
 
 
 def noun_at(sentence: str, at: int) -> tuple[str, str] | None:
-    """The common or proper noun Kiwi reads starting at `at` (`서밋` in `AWS 서밋에서`), with its
+    """The common or proper noun Kiwi reads starting at `at` (`포럼` in `KT 포럼에서`), with its
     suffixes, and the tag of the token after it (`JKB`: an oblique particle), if any."""
     tokens = list(_tokens(sentence))
     i = next((i for i, t in enumerate(tokens) if t.start == at), None)

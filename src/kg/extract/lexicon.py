@@ -137,7 +137,7 @@ class Dates(Strict):
     weekdays: dict[str, int] = {}
     year_before: list[Regex] = []
     # words after which a year-like number before a name is the name's year, not a count of it
-    # (`the 2022 Gaudi 2`, `its 2019 model`); numbers past `latest_year` stay counts
+    # (`the 2020 X9`, `its 2019 model`); numbers past `latest_year` stay counts
     year_of_name_before: list[Regex] = []
     latest_year: int = 2035
     relative: list[Relative] = []
@@ -167,7 +167,7 @@ class Names(Strict):
     firm_appositives: list[
         str
     ] = []  # nouns a firm's name follows in apposition (`제조 업체 시게이트가`)
-    # class nouns a list of firms closes with (`A, B 등 일본 주요 대기업`), besides those
+    # class nouns a list of firms closes with (`A, B 등 해외 대기업`), besides those
     firm_class_nouns: list[str] = []
     person_after: list[Regex] = []
     firm_after: list[

@@ -313,14 +313,14 @@ class NameFinder:
 
     @cached_property
     def _ko_org(self) -> Screened:
-        """`상하이증권거래소`, `힌덴버그리서치`, `Vimicro그룹`: a proper noun (or a Latin name)
+        """`상하이증권거래소`, `힌덴버그리서치`, `Kestrio그룹`: a proper noun (or a Latin name)
         with an organisation's suffix written onto it."""
         ordered = sorted(self.org_suffixes, key=len, reverse=True)
         words = "|".join(map(re.escape, ordered)) or "(?!)"
         # a suffix of three syllables or more, or in Latin letters, may stand as a word of its own
         # (`키밍 캐피털`, `사르밤 AI`)
         spaced = "|".join(re.escape(w) for w in ordered if len(w) >= 3 or w.isascii()) or "(?!)"
-        # a Latin name takes a Hangul suffix written onto it (`Vimicro그룹`), never a spaced one
+        # a Latin name takes a Hangul suffix written onto it (`Kestrio그룹`), never a spaced one
         glued = "|".join(re.escape(w) for w in ordered if not w.isascii()) or "(?!)"
         return Screened(
             re.compile(
@@ -393,7 +393,7 @@ class NameFinder:
             elif label is None and self._product_apposition.match(text, n.end):
                 label = "Chip"  # "The Orion Nano is a compact AI workstation", "Lingxi, a new NPU"
             elif label is None:
-                label = self._class_noun_before(text, n.start)  # "the codec chip “Canghai”"
+                label = self._class_noun_before(text, n.start)  # "the vision chip “Tarnis”"
             out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
         return out
 
@@ -440,7 +440,7 @@ class NameFinder:
         )
 
     def _class_noun_before(self, text: str, at: int) -> str | None:
-        """`the video codec chip “Canghai”`, `the new model Orvex-2`: a product's class noun, in
+        """`the vision chip “Tarnis”`, `the new model Orvex-2`: a product's class noun, in
         the singular and lower case, right before the name types it."""
         before = text[max(0, at - 24) : at]
         return next((label for p, label in self._class_nouns_before if p.search(before)), None)
@@ -646,15 +646,15 @@ class NameFinder:
                         self._backs.match(text, name.end)
                         or self._officer_of.search(text, max(0, name.start - 40), name.start)
                     )
-                ):  # "Mubadala-backed", "chief executive of Mubadala": an organisation
+                ):  # "Velmora-backed", "chief executive of Velmora": an organisation
                     name = Name(name.start, name.end, name.surface, "Firm")
                 if name is not None:
                     found.append(name)
         return self._owners_and_owned(text, found, known)
 
     def _owners_and_owned(self, text: str, found: list[Name], known: list[Mention]) -> list[Name]:
-        """`Velmora’s Journey 6`: an untyped owner of a product is its maker, a firm; `China
-        Mobile's Planning Department`: a firm's department is no government agency."""
+        """`Velmora’s Journey 6`: an untyped owner of a product is its maker, a firm; `Velmora
+        Telecom's Network Department`: a firm's department is no government agency."""
         owners = {m.end: m.label for m in known} | {n.end: n.label for n in found}
         out = []
         for n in found:
@@ -741,7 +741,7 @@ class NameFinder:
             None,
         )
         if dated is not None:
-            words = words[:dated]  # "Dr. Ian Cutress on August 18": a date ends the name
+            words = words[:dated]  # "Dr. Mara Quell on March 3": a date ends the name
         unit = next(
             (i for i, span in enumerate(words) if self._units.fullmatch(_word(text, span))), None
         )
@@ -800,13 +800,13 @@ class NameFinder:
             and len(tokens) > 1
             and tokens[-1] == "AI"
             and self._chip_noun.match(text[e:].lstrip())
-        ):  # "Journey 6 AI chip": `AI` describes the chip noun
+        ):  # "Tarvo 9 AI chip": `AI` describes the chip noun
             e = words[-2][1]
             surface = text[s:e]
             tokens = surface.split()
         lead = _LINE_STAMP.sub("", text[:s])
         at_sentence_start = not lead.strip(" \"“'([-–—•*") or lead.rstrip().endswith(":")
-        # ("Loss Narrowing: Operating losses fell": a label's colon opens a sentence too)
+        # ("Cost Control: Operating costs fell": a label's colon opens a sentence too)
         typed_by_next_word = (
             label in ("Chip", "AIModel")
             and not self._typed_as_product(tokens[0])
@@ -817,7 +817,7 @@ class NameFinder:
             and len(tokens) == 1
             and (label is None or typed_by_next_word)
             and not _CAMEL_CASE.fullmatch(tokens[0])  # "GlobalFoundries": no common word
-            and not _HAS_DIGIT.search(tokens[0])  # "MiMo-V2.5": nor is a word with digits
+            and not _HAS_DIGIT.search(tokens[0])  # "Zephyr-V3.1": nor is a word with digits
             and not _SIZED_MODEL.fullmatch(tokens[0])
             and not self._firm_apposition.match(text, e)  # "Kestrel, a Suzhou-based chipmaker"
         ):
@@ -870,7 +870,7 @@ class NameFinder:
             return "Chip"  # "DGX Spark", "Blackwell Ultra": a product line's new member
         if any(ch.isdigit() for ch in "".join(tokens)) or len(tokens) == 1:
             pairs = [f"{a} {b}" for a, b in zip(typed, typed[1:], strict=False)]  # "Super Node"
-            # a family's name before a hyphened version (`GLM-4.6`, `Kunlun-P800`)
+            # a family's name before a hyphened version (`GLM-9.2`, `Kunlun-P900`)
             typed = typed + [t.split("-")[0] for t in tokens if "-" in t and _HAS_DIGIT.search(t)]
             if self._chip_words and any(self._chip_words.fullmatch(t) for t in typed + pairs):
                 return "Chip"
@@ -993,7 +993,7 @@ class NameFinder:
                 m.group("name") not in self.not_names
                 and free(m.start("name"), m.end("name"))  # add() would drop it: Kiwi not asked
                 and (
-                    m.group("latin")  # "Vimicro그룹은"
+                    m.group("latin")  # "Kestrio그룹은"
                     or is_proper_name(text, m.start("stem"), m.end("stem"), unknown_ok=True)
                     or is_proper_name(text, m.start("name"), m.end("name"))  # Kiwi knows it whole
                 )
@@ -1038,7 +1038,7 @@ class NameFinder:
             ):
                 # "런훙빈(任鴻斌)", "왕샤오둥(王曉東)": a Chinese person's name glossed in its
                 # characters (a syllable each, `샤오` two), the first a surname (Kiwi may split
-                # one it lacks: `덩중한(邓中翰)`)
+                # one it lacks)
                 add(m.start("hangul"), m.end("hangul"), "Person")
                 continue
             proper = is_proper_name(text, m.start("hangul"), m.end("hangul"), unknown_ok=True)
@@ -1055,7 +1055,7 @@ class NameFinder:
         return found
 
     def _ko_listed(self, text: str) -> list[tuple[int, int, str]]:
-        """`도요타, 키옥시아, 소니, NTT 등 일본 주요 대기업`: the names a list gives before 등 and
+        """`벨모라, 퀠란트, NTT 등 해외 대기업`: the names a list gives before 등 and
         a class noun take the class's type (a word Kiwi lacks, or a Latin one, is a name)."""
         out = []
         for m in self._ko_list_then_class.finditer(text):
@@ -1065,13 +1065,13 @@ class NameFinder:
                 s = text.index(item, at)
                 e, at = s + len(item), s + len(item)
                 words = item.split()
-                suffixed = (  # "바론 캐피털": a name and its suffix
+                suffixed = (  # "벨로 캐피털": a name and its suffix
                     len(words) == 2
                     and words[-1] in self.org_suffixes
                     and not particle_ends(text, s + len(words[0]))
                 )
                 if len(words) > 1 and not suffixed and not is_proper_name(text, s, e, True):
-                    s = e - len(words[-1])  # "라피더스는 도요타": the list's first name only
+                    s = e - len(words[-1])  # "벨모라는 퀠란트": the list's first name only
                 if (
                     text[s:e] not in self.not_names
                     and len(text[s:e]) >= 2

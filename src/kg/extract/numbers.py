@@ -266,7 +266,7 @@ class QuantityFinder:
         mods = rf"(?:{stop}\(?[\w.'’-]+\)?\s){{0,5}}?"  # a gloss in brackets too: `(CoWoS)`
         if self.lex.code == "ko":  # never past a word that closes the phrase (`이상을 … 기업`)
             particles = self.lex.particles("subject", "object", "oblique")
-            # (`두 곳에 수출허가를`, `1만 개 이상으로 구성된 센터`: an oblique closes it too)
+            # (`세 곳에 허가를`, `1만 개 이상으로 이뤄진 센터`: an oblique closes it too)
             closing = rf"(?![\uac00-\ud7a3]*{particles}\s)"
             mods = rf"(?:{closing}[\uac00-\ud7a3A-Za-z0-9.'-]+\s?){{0,2}}?"
         case = "(?i:" if self.lex.code == "en" else "(?:"
@@ -398,7 +398,7 @@ class QuantityFinder:
                         for c in _CLAUSE_MARKS_EN
                         if (at := text.rfind(c, 0, q.start)) >= 0
                     ),
-                )  # never past a list item's dash or a citation mark (`… applications [3] - …`)
+                )  # never past a list item's dash or a citation mark (`… filings [2] - …`)
                 nouns = [
                     self._counted_units[_alternative(m)]
                     for m in self._any_counted.finditer(text, clause, q.start)
@@ -708,7 +708,7 @@ class QuantityFinder:
             sign >= 0
             and text[sign:start].strip() in ("-", "−")
             and (sign == 0 or text[sign - 1] in " \t|(:=[")  # no name's hyphen (GLM-4), no range's
-        )  # dash (50%-75%)
+        )  # dash (40%-60%)
         currency, cur_start = self._before_currency(text, start)
         if currency is None:
             found = self._currency_after.match(text, pos)
@@ -737,7 +737,7 @@ class QuantityFinder:
             if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
                 unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
             if negative and measure == "percent":
-                value = -value  # "| -37.6% |", "−3%": a fall, signed as written
+                value = -value  # "| -12.4% |", "−2%": a fall, signed as written
             return self._made(
                 text, start, m.end(), value * factor, unit, measure, qualifier=qualifier
             )
@@ -853,7 +853,7 @@ class QuantityFinder:
         if int(text[start:end]) <= self.lex.data.dates.latest_year and (
             self._year_of_name_before.search(text, max(0, start - 12), start)
         ):
-            return False  # "the 2022 Gaudi 2": the name's year
+            return False  # "the 2020 X9": the name's year
         return not self._year_word_before.search(text, max(0, start - 12), start)
 
     @cached_property
@@ -917,7 +917,7 @@ class QuantityFinder:
                     if particle_ends(text, m.end())
                 ),
                 None,
-            )  # "두 개의 추가 공장을": 가 ends 추가, 을 closes the phrase (`곳의 팹에`: 에)
+            )  # "세 개의 추가 공장을": 가 ends 추가, 을 closes the phrase (`곳의 센터에`: 에)
             phrase_end = closed.start() if closed else min(len(text), owner.end() + 48)
             never = self.lex.counter_never(text[start:end])
             nouns = [
@@ -1199,7 +1199,7 @@ def singular(word: str) -> str:
 
 
 OTHER_THING = "thing"  # a count of a noun no metric counts (`두 개의 공장`): never a figure's unit
-# never lent to a later bare count (a site is counted where it is named: `공장의 생산능력 … 7만 개`)
+# never lent to a later bare count (a site is counted where it is named: `공장의 생산량 … 5만 개`)
 _NOT_CARRIED = {
     *("people", "share", OTHER_THING, "entity", "country"),
     *("fab", "data center", "building"),
@@ -1234,7 +1234,7 @@ def _conversions(
 ) -> list[Quantity]:
     """`170억달러(22조원)`, `55억달러(한화 약 7조5000억원)`, `497.9 exaflops (497,900,000
     teraflops)`: a figure in brackets right after one of the same measure restates it (another
-    currency or unit, rounded: `38 acres (15.4 hectares)`); `words` may stand before it (the
+    currency or unit, rounded: `20 acres (8.1 hectares)`); `words` may stand before it (the
     language's `conversion_words`), and
     `restated_in` words (`한화`) make a bracket a restatement even of a bare number."""
     opened = re.compile(rf"\s?[(（·/]\s?(?:(?:{words})\s?)*", re.I)
