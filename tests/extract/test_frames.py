@@ -2534,3 +2534,8 @@ def test_korean_an_unmarked_name_inside_an_oblique_phrase_is_no_subject_of_a_lat
     assert core("분석가는 KT 포럼에서 국내 AI가 해외에 4개월 뒤처졌다고 말했다.", "ko") == set()
     text = "유럽 시장에서 엔비디아 점유율은 40%였다."  # the name owns the clause's subject: its figure
     assert core(text, "ko") == {("nvidia", "revenue_share", 40, "percent")}
+
+
+def test_a_former_holder_or_a_title_word_is_no_back_reference_to_a_person() -> None:
+    assert not any(surface == "전" for surface, _ in _people("전영현 삼성전자 부회장이 말했다. 전 CEO는 떠났다.", "ko"))
+    assert not any(surface == "이" for surface, _ in _people("이재용 회장이 말했다. 이사장은 떠났다.", "ko"))

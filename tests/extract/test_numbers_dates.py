@@ -445,3 +445,17 @@ def test_a_percentage_written_with_a_minus_sign_is_negative_but_a_range_dash_or_
     assert _first("Gross margin came to −1.5% in the quarter", "en") == (-1.5, "percent")
     assert _first("costs fell by 40%-60% last year", "en") == (40, "percent")
     assert _first("Margins of GLM-4 users rose 5%", "en") == (5, "percent")
+
+
+def test_a_spaced_dash_between_two_figures_is_a_range_not_a_minus_sign() -> None:
+    assert [q.value for q in quantities("sales grew 20 - 25% this year", "en")] == [20]
+
+
+def test_a_bracketed_figure_in_the_same_unit_is_a_second_figure_not_a_restatement() -> None:
+    found = quantities("margin was 61.0% (60.7% adjusted) in the quarter", "en")
+    assert [(q.value, q.converted) for q in found] == [(61.0, False), (60.7, False)]
+
+
+def test_korean_a_building_counter_is_a_word_of_its_own() -> None:
+    assert _first("5개의 중동 거점을 둔다", "ko") != (5, "building")
+    assert _first("캠퍼스에 6개 동을 올린다", "ko") == (6, "building")

@@ -28,7 +28,9 @@ class People:
             if m.label != "Person":
                 continue
             words = m.surface.split()
-            keys = {words[0], words[-1]} if len(words) > 1 else set()
+            keys = set()
+            if len(words) > 1:  # a Latin name keeps its surname last; a Hangul one either end
+                keys = {words[-1]} if words[0].isascii() else {words[0], words[-1]}
             if len(words) == 1 and re.fullmatch(r"[\uac00-\ud7a3]{3,5}", words[0]):
                 keys.add(words[0][0])  # "왕샤오린": a Chinese name, surname first
             for key in keys:
@@ -50,11 +52,19 @@ class BackReferences:
         n = self.lex.data.names
         if self.lex.code == "ko":
             titles = "|".join(sorted(map(re.escape, n.person_titles), key=len, reverse=True))
-            name = r"(?<![\uac00-\ud7a3A-Za-z])(?P<name>[\uac00-\ud7a3]{1,3})"
+            # one syllable only before a space (`황 CEO`, never `이사장`), two or three either way
+            name = (
+                r"(?<![\uac00-\ud7a3A-Za-z])"
+                r"(?P<name>[\uac00-\ud7a3](?=\s)|[\uac00-\ud7a3]{2,3}(?=\s?[\uac00-\ud7a3A-Z]))"
+            )
             return re.compile(rf"{name}\s?(?:{titles or '(?!)'})")
         short_titles = [t for t in n.person_titles if len(t) <= 4 and t[:1].isupper()]  # Mr, Dr
         honorifics = rf"(?:(?:{'|'.join(map(re.escape, short_titles)) or '(?!)'})\.?\s)?"
         return re.compile(rf"\b{honorifics}(?P<name>[A-Z][a-z]{{2,}})\b(?!\s[A-Z])")
+
+    @cached_property
+    def _title_modifiers(self) -> frozenset[str]:
+        return frozenset(self.lex.data.names.title_modifiers)
 
     def find(self, text: str, mentions: list[Mention], people: People) -> list[Mention]:
         """Mentions of people `people` holds, where `text` names them by the surname alone."""
@@ -65,7 +75,11 @@ class BackReferences:
         for m in self._short_name.finditer(text):
             person = people.by_surname.get(m.group("name"))
             s, e = m.span("name")
-            if person is None or any(a < e and s < b for a, b in taken):
+            if (
+                person is None
+                or m.group("name") in self._title_modifiers  # "전 CEO": the former one
+                or any(a < e and s < b for a, b in taken)
+            ):
                 continue
             out.append(
                 Mention(s, e, m.group("name"), "Person", person.id, candidate=person.candidate)

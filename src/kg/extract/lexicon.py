@@ -167,6 +167,8 @@ class Names(Strict):
     firm_appositives: list[
         str
     ] = []  # nouns a firm's name follows in apposition (`제조 업체 시게이트가`)
+    # words before a title that say which holder, not who (`전 CEO`: the former one)
+    title_modifiers: list[str] = []
     # class nouns a list of firms closes with (`A, B 등 해외 대기업`), besides those
     firm_class_nouns: list[str] = []
     person_after: list[Regex] = []

@@ -31,6 +31,7 @@ _EN_RUN = guarded(
     )
 )  # a capital first: the engine skips other positions with one class test
 _KO_LIST_SEPARATOR = re.compile(r", |·|ㆍ| 및 ")
+_KO_LIST_REACH = 160  # characters a list before 등 is read back
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
@@ -1058,8 +1059,13 @@ class NameFinder:
         """`벨모라, 퀠란트, NTT 등 해외 대기업`: the names a list gives before 등 and
         a class noun take the class's type (a word Kiwi lacks, or a Latin one, is a name)."""
         out = []
-        for m in self._ko_list_then_class.finditer(text):
-            label = next(label for label, words in self._ko_classes if m.group("cls") in words)
+        items_pattern, class_pattern = self._ko_list_then_class
+        for c in class_pattern.finditer(text):  # the class first: the list is read back from it
+            label = next(label for label, words in self._ko_classes if c.group("cls") in words)
+            window = max(0, c.start() - _KO_LIST_REACH)
+            m = items_pattern.search(text, window, c.start())
+            if m is None:
+                continue
             at = m.start("items")
             for item in _KO_LIST_SEPARATOR.split(m.group("items")):
                 s = text.index(item, at)
@@ -1093,15 +1099,20 @@ class NameFinder:
         ]
 
     @cached_property
-    def _ko_list_then_class(self) -> re.Pattern[str]:
+    def _ko_list_then_class(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The list before `등` (read in a bounded window ending there) and the class after it."""
         nouns = "|".join(
             sorted({w for _, ws in self._ko_classes for w in ws}, key=len, reverse=True)
         )
         item = r"[가-힣A-Za-z][가-힣A-Za-z0-9.&-]*(?: [가-힣A-Za-z][가-힣A-Za-z0-9.&-]*)?"
-        return re.compile(
-            rf"(?P<items>{item}(?:(?:, |·|ㆍ| 및 ){item})+) 등(?:의)? (?:[가-힣A-Za-z]+ ){{0,3}}?"
+        items = re.compile(
+            rf"(?<![가-힣A-Za-z0-9.&-])(?P<items>{item}(?:(?:, |·|ㆍ| 및 ){item}){{1,12}})$"
+        )
+        cls = re.compile(
+            rf" 등(?:의)? (?:[가-힣A-Za-z]+ ){{0,3}}?"
             rf"(?P<cls>{nouns or '(?!)'}){self.lex.particles('attached')}?(?![가-힣])"
         )
+        return items, cls
 
     def _glossed_name(
         self, text: str, m: re.Match[str], free: Callable[[int, int], bool]

@@ -396,7 +396,7 @@ class QuantityFinder:
                     *(
                         at + len(c)
                         for c in _CLAUSE_MARKS_EN
-                        if (at := text.rfind(c, 0, q.start)) >= 0
+                        if (at := text.rfind(c, max(0, q.start - _CLAUSE_REACH), q.start)) >= 0
                     ),
                 )  # never past a list item's dash or a citation mark (`… filings [2] - …`)
                 nouns = [
@@ -703,12 +703,13 @@ class QuantityFinder:
             )
         ):
             return None  # "half", "one" alone: not a figure ("one percent", "one petaflop" are)
-        sign = start - 1 if text[start - 1 : start] in ("-", "−") else start - 2
+        sign = start - 1
         negative = (
             sign >= 0
-            and text[sign:start].strip() in ("-", "−")
+            and text[sign:start] in ("-", "−")  # the sign touches the digit ("30 - 35%": a range)
             and (sign == 0 or text[sign - 1] in " \t|(:=[")  # no name's hyphen (GLM-4), no range's
-        )  # dash (40%-60%)
+            and not re.search(r"[\d%]\s*$", text[max(0, sign - 8) : sign])  # dash (40%-60%)
+        )
         currency, cur_start = self._before_currency(text, start)
         if currency is None:
             found = self._currency_after.match(text, pos)
@@ -1248,7 +1249,12 @@ def _conversions(
         if (
             prev
             and prev.measure == q.measure
-            and (q.measure == "money" or abs(q.value - prev.value) <= 0.02 * abs(prev.value))
+            and (
+                q.measure == "money"
+                or q.value == prev.value
+                or abs(q.value - prev.value) <= 0.02 * abs(prev.value)
+                and _unit_word(text, prev) != _unit_word(text, q)  # "75% (74.6% adjusted)": two
+            )  # figures in one unit; "20 acres (8.1 hectares)": one figure in two
             and opened.fullmatch(gap)
             and (gap.strip()[:1] in "(（" or _inside_brackets(text, q.start))
         ):
@@ -1280,6 +1286,11 @@ def _conversions(
             )  # "(7조8864억원 55억 달러)": a bracket of several conversions
         out.append(q)
     return out
+
+
+def _unit_word(text: str, q: Quantity) -> str:
+    """The letters a figure is written with, its digits left out (`acres`, `%`)."""
+    return re.sub(r"[\d.,\s]", "", text[q.start : q.end])
 
 
 def _inside_brackets(text: str, at: int) -> bool:
