@@ -386,15 +386,12 @@ class NameFinder:
         out = []
         for n in found:
             label = labels.get((n.start, n.end), n.label)
-            if label is None and (
-                self._firm_apposition.match(text, n.end)
-                or self._firm_noun_before.search(text, max(0, n.start - 24), n.start)
-            ):
+            if label is None and self._firm_apposition.match(text, n.end):
                 label = "Firm"
             elif label is None and self._product_apposition.match(text, n.end):
                 label = "Chip"  # "The Orion Nano is a compact AI workstation", "Lingxi, a new NPU"
-            elif label is None:
-                label = self._class_noun_before(text, n.start)  # "the vision chip “Tarnis”"
+            elif label is None:  # "chipmaker Biren", "the vision chip “Tarnis”"
+                label = self._class_noun_before(text, n.start)
             out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
         return out
 
@@ -441,8 +438,8 @@ class NameFinder:
         )
 
     def _class_noun_before(self, text: str, at: int) -> str | None:
-        """`the vision chip “Tarnis”`, `the new model Orvex-2`: a product's class noun, in
-        the singular and lower case, right before the name types it."""
+        """`startup Xiwang`, `the vision chip “Tarnis”`, `the new model Orvex-2`: a class noun,
+        in the singular and lower case, right before the name types it."""
         before = text[max(0, at - 24) : at]
         return next((label for p, label in self._class_nouns_before if p.search(before)), None)
 
@@ -452,21 +449,17 @@ class NameFinder:
         chips = [w for w in words if w.islower()]
         acronyms = [w for w in words if w.isupper()]  # `GPU “Lingxi”`, not `GPU Architecture:`
         models = [w for w in self.lex.data.names.model_words if w.islower()]
+        firms = list(self.lex.data.names.firm_appositives)
         return [
             (re.compile(rf"\b(?:{'|'.join(ws)})\s+{quote}$"), label)
             for ws, quote, label in (
+                (firms, "", "Firm"),
                 (chips, "[\"“'‘]?", "Chip"),
                 (acronyms, "[\"“'‘]", "Chip"),
                 (models, "[\"“'‘]?", "AIModel"),
             )
             if ws
         ]
-
-    @cached_property
-    def _firm_noun_before(self) -> re.Pattern[str]:
-        """`startup Xiwang`, `chipmaker Biren`: a firm noun, in lower case, before the name."""
-        nouns = "|".join(self.lex.data.names.firm_appositives) or "(?!)"
-        return re.compile(rf"\b(?:{nouns})\s+$")
 
     def _model_numbers(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
         """A known chip family followed by a model number it does not know (`Ascend 960`,
