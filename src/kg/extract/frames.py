@@ -141,7 +141,6 @@ _PRODUCT_LEAD = re.compile(r"(?:(?:the|its|their)(?:\s+[\w-]+){0,3})?", re.IGNOR
 _RELATIVE_WHICH = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
 _NEXT_WORD_KO = re.compile(r"\s[\uac00-\ud7a3A-Za-z0-9]+")
 _GLOSS_AFTER = re.compile(r"\s?[(（][^()（）]{1,30}[)）]")
-_LIST_CLOSER = re.compile(r"\s?등(?:의\s?[\uac00-\ud7a3]+)?")
 FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -2486,6 +2485,10 @@ class FrameBuilder:
         words = self.lex.data.clause_words.get("time_words", [])
         return re.compile(rf"(?:{'|'.join(words) or '(?!)'})")
 
+    @cached_property
+    def _list_closer(self) -> re.Pattern[str]:
+        return re.compile(rf"\s?(?:{self.lex.list_closer})(?:의\s?[\uac00-\ud7a3]+)?")
+
     def _marked_subject(self, text: str, m: Mention) -> bool:
         """Korean: the name carries a subject or topic particle, also after 등 closing a list
         ("A, B, C 등이")."""
@@ -2494,7 +2497,7 @@ class FrameBuilder:
             return False
         if _HEADLINE_TOPIC_KO.fullmatch(text[: m.start]) and text[m.end : m.end + 1] == ",":
             return True  # "TSMC, 화웨이 칩 생산 의혹에 10억달러 벌금 위기": a headline's topic
-        after = _LIST_CLOSER.match(text, m.end)
+        after = self._list_closer.match(text, m.end)
         if marker.match(text, after.end() if after else m.end):
             return True
         gloss = _GLOSS_AFTER.match(text, m.end)

@@ -310,6 +310,8 @@ class LanguageFile(Strict):
     # A negated comparison right after a figure bounds it rather than denies it (`를 넘지 않는`).
     comparison_negation: list[Regex] = []
     list_joiners: list[str] = []
+    # words that close a list before its class noun (`A, B 등 대기업`, `A, B 등이`)
+    list_closers: list[str] = []
     respectively: list[
         Regex
         # "각각", "respectively": a list's figures go to its names in order
@@ -529,6 +531,23 @@ class Lexicon:
         joiners = self.data.list_joiners
         return re.compile(rf"\s?(?:{'|'.join(map(re.escape, joiners))})\s?" if joiners else "(?!)")
 
+    @cached_property
+    def list_separator(self) -> re.Pattern[str]:
+        """Between the items of a written-out list: a joining mark, or a joining word between
+        spaces (`A, B 및 C`); never a particle glued to a name (`와`), which Kiwi must read."""
+        glued = set(self.data.attached_particles)
+        parts = [
+            rf"\s{re.escape(j)}\s" if _HANGUL_WORD.fullmatch(j) else re.escape(j)
+            for j in self.data.list_joiners
+            if j not in glued
+        ]
+        return re.compile(rf"(?:{'|'.join(sorted(parts, key=len, reverse=True)) or '(?!)'})\s?")
+
+    @cached_property
+    def list_closer(self) -> str:
+        """The words that close a list, as a regex alternation (one that never matches if none)."""
+        return "|".join(map(re.escape, self.data.list_closers)) or "(?!)"
+
     def joins_list(self, text: str, start: int, end: int) -> bool:
         """Does only a list's joining word stand between two names (`A, B`, `A와 B`)? Capitalised
         words right after the first (`Microsoft Corporation, ...`, `Alibaba Group and`) are still
@@ -726,3 +745,6 @@ def _languages(directory: Path) -> dict[str, Lexicon]:
 def for_document(lang: str | None) -> Lexicon:
     known = languages()
     return known.get(lang or "en") or known["en"]
+
+
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")

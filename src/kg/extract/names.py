@@ -30,7 +30,6 @@ _EN_RUN = guarded(
         r"(?:[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z][\w&.'’-]*[\w&]|[A-Z]|[a-z]*\d[\w.-]*[A-Za-z][\w.-]*|[A-Za-z]+\d[\w.-]*|\d+(?:\.\d+)?(?!\d|,\d)|AI))*)"
     )
 )  # a capital first: the engine skips other positions with one class test
-_KO_LIST_SEPARATOR = re.compile(r", |·|ㆍ| 및 ")
 _KO_LIST_REACH = 160  # characters a list before 등 is read back
 _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{2,5}$")
 _KO_NOT_NAME_PARTS = frozenset(
@@ -1060,7 +1059,7 @@ class NameFinder:
             if m is None:
                 continue
             at = m.start("items")
-            for item in _KO_LIST_SEPARATOR.split(m.group("items")):
+            for item in self.lex.list_separator.split(m.group("items")):
                 s = text.index(item, at)
                 e, at = s + len(item), s + len(item)
                 words = item.split()
@@ -1098,11 +1097,10 @@ class NameFinder:
             sorted({w for _, ws in self._ko_classes for w in ws}, key=len, reverse=True)
         )
         item = r"[가-힣A-Za-z][가-힣A-Za-z0-9.&-]*(?: [가-힣A-Za-z][가-힣A-Za-z0-9.&-]*)?"
-        items = re.compile(
-            rf"(?<![가-힣A-Za-z0-9.&-])(?P<items>{item}(?:(?:, |·|ㆍ| 및 ){item}){{1,12}})$"
-        )
+        joiner = self.lex.list_separator.pattern
+        items = re.compile(rf"(?<![가-힣A-Za-z0-9.&-])(?P<items>{item}(?:{joiner}{item}){{1,12}})$")
         cls = re.compile(
-            rf" 등(?:의)? (?:[가-힣A-Za-z]+ ){{0,3}}?"
+            rf" (?:{self.lex.list_closer})(?:의)? (?:[가-힣A-Za-z]+ ){{0,3}}?"
             rf"(?P<cls>{nouns or '(?!)'}){self.lex.particles('attached')}?(?![가-힣])"
         )
         return items, cls
