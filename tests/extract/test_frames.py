@@ -2539,3 +2539,35 @@ def test_korean_an_unmarked_name_inside_an_oblique_phrase_is_no_subject_of_a_lat
 def test_a_former_holder_or_a_title_word_is_no_back_reference_to_a_person() -> None:
     assert not any(surface == "전" for surface, _ in _people("전영현 삼성전자 부회장이 말했다. 전 CEO는 떠났다.", "ko"))
     assert not any(surface == "이" for surface, _ in _people("이재용 회장이 말했다. 이사장은 떠났다.", "ko"))
+
+
+def test_a_count_after_a_training_verb_borrows_no_currency_from_an_earlier_paragraph() -> None:
+    text = "Zhipu AI raised 1.2 billion yuan.\n\nGLM-4.5 was trained on 20 trillion mixed web and code tokens."
+    assert all(f["unit"] != "CNY" for f in facts(text) if f["value"] == 2e13)
+
+
+def test_two_names_and_two_listed_figures_pair_in_order_without_respectively() -> None:
+    text = "Biren and Enflame reported revenues of 300 million yuan and 450 million yuan for 2025."
+    assert core(text) == {("biren", "revenue", 3e8, "CNY"), ("enflame", "revenue", 4.5e8, "CNY")}
+
+
+def test_a_place_based_subject_keeps_its_figure_past_an_apposition_naming_a_rival() -> None:
+    text = "Nanjing-based Biren, seen as a rival to US chip giant AMD, reported a net loss of 900 million yuan."
+    assert {f["subject"] for f in facts(text)} == {"biren"}
+
+
+def test_korean_a_figures_unit_is_no_new_name_and_this_system_is_the_chip_named_before() -> None:
+    text = "화웨이는 클라우드매트릭스 384를 공개했다. 이 시스템은 약 150 PFLOPs의 연산 성능을 내며, 메모리 대역폭은 1.8배 높다."
+    assert {(f["subject"], f["metric"], f["value"]) for f in facts(text, "ko") if f["unit"] == "times"} == {
+        ("cloudmatrix-384", "multiple", 1.8)}
+
+
+def test_the_secretary_of_a_department_is_a_mention_of_the_department() -> None:
+    text = "On Monday the Secretary of Commerce added 14 Chinese companies to the entity list."
+    assert core(text) == {("us-commerce", "entities_listed", 14, "entity")}
+
+
+
+def test_a_process_node_is_a_fact_about_the_chip_named_with_it_not_about_a_maker() -> None:
+    assert core("Huawei said the Ascend 910B is built on a 7-nm process.") == {("ascend-910b", "process_node", 7, "nm")}
+    assert core("SMIC keeps working on its 5-nm process.") == set()

@@ -151,7 +151,7 @@ def test_an_apostrophe_may_group_thousands() -> None:
 
 
 def test_a_process_node_written_with_a_space_is_no_count() -> None:
-    assert quantities("a 5 nm processor went on sale", "en") == []
+    assert [q.measure for q in quantities("a 5 nm processor went on sale", "en")] == ["node"]
 
 
 def test_a_tickers_quote_in_brackets_is_no_figure() -> None:
@@ -238,7 +238,7 @@ def test_a_minus_sign_is_kept() -> None:
 
 @pytest.mark.parametrize("text, lang", [
     ("999조조 달러", "ko"), ("1,2,3 개", "ko"), ("12,34개", "ko"), ("만억 개", "ko"), ("2021년 H100 GPT-4 v3", "ko"),
-    ("In section 3, the rule", "en"), ("Line 5: see above", "en"), ("the RTX 4090D and 7nm parts", "en"),
+    ("In section 3, the rule", "en"), ("Line 5: see above", "en"), ("the RTX 4090D parts", "en"),
     ("the Atlas 950 is new", "en"), ("Cambricon (688256.SH) rose", "en"), ("one of the firms", "en"),
     ("the Four GPU Dragons", "en"), ("세대 교체", "ko"), ("a chip", "en"),
 ])
@@ -459,3 +459,28 @@ def test_a_bracketed_figure_in_the_same_unit_is_a_second_figure_not_a_restatemen
 def test_korean_a_building_counter_is_a_word_of_its_own() -> None:
     assert _first("5개의 중동 거점을 둔다", "ko") != (5, "building")
     assert _first("캠퍼스에 6개 동을 올린다", "ko") == (6, "building")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("API access costs $0.30 per 1,000 tokens", "en"), ("access costs $0.30/1K tokens", "en"),
+    ("가격을 100만 토큰당 0.5위안으로 내렸다", "ko"),
+])
+def test_the_count_a_rate_is_per_is_no_figure(text: str, lang: str) -> None:
+    assert [q.unit for q in quantities(text, lang)] == ["USD" if lang == "en" else "CNY"]
+
+
+def test_korean_worth_is_no_rate_denominator() -> None:
+    assert _first("1조 원 상당의 장비를 들여왔다", "ko") == (1e12, "KRW")
+
+
+def test_korean_two_figures_joined_by_from_are_a_range_unless_the_second_is_a_changes_target() -> None:
+    found = quantities("2만 대에서 3만 대의 서버가 출하된다", "ko")
+    assert [(q.value, q.value_max, q.unit) for q in found] == [(20_000, 30_000, "server")]
+    assert [q.value for q in quantities("점유율이 5%에서 12%로 늘었다", "ko")] == [5, 12]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("made on a 5-nm process", "en"), ("made on a 5 nanometre process", "en"), ("5나노 공정으로 만든다", "ko"),
+])
+def test_a_process_node_is_a_length_in_nanometres(text: str, lang: str) -> None:
+    assert _first(text, lang) == (5, "nm")

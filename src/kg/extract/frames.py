@@ -13,6 +13,7 @@ review (`kg extract`), never as a claim."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -427,7 +428,8 @@ class FrameBuilder:
         `), past a heading's dash or colon; its openers are language data."""
         words = self.lex.data.clause_words.get("fronted_openers", [])
         openers = "|".join(words) or "(?!)"
-        return re.compile(rf"(?:[^,;.]{{0,60}}?\s?[-–:]\s+)?(?:{openers})\b[^,;]*,\s")
+        # the opener is a word of its own (`Beijing-based X,` opens no phrase)
+        return re.compile(rf"(?:[^,;.]{{0,60}}?\s?[-–:]\s+)?(?:{openers})(?=\s)[^,;]*,\s")
 
     @cached_property
     def _verb_after_subject(self) -> re.Pattern[str]:
@@ -617,15 +619,21 @@ class FrameBuilder:
 
     def _respectively(self, text: str, mentions: list[Mention], frames: list[Frame]) -> list[Frame]:
         """ "알리바바와 바이트댄스는 각각 20만 개를", "A and B bought 5,000 and 8,000 GPUs
-        respectively": the figures go to the names of the list in order, one figure to each name."""
+        respectively": the figures go to the names of the list in order, one figure to each name.
+        Without the word, only figures that are themselves a list as long as the names' (`A and B
+        reported revenues of 1.5 billion yuan and 1.6 billion yuan`)."""
         marker = self.lex.respectively
         found = marker.search(text) if marker is not None else None
-        if found is None:
+        if found is None and not self.en:
             return frames
         out = list(frames)
         by_subject: dict[tuple[str, str, str | None], list[Frame]] = {}
         for f in frames:
-            if f.ok and f.subject is not None and (self.en or f.quantity.start >= found.start()):
+            if (
+                f.ok
+                and f.subject is not None
+                and (found is None or self.en or f.quantity.start >= found.start())
+            ):
                 by_subject.setdefault((f.subject.label, f.subject.id, f.metric), []).append(f)
         for (label, entity_id, _), group in by_subject.items():
             named = [
@@ -636,6 +644,10 @@ class FrameBuilder:
             members = self._list_members(text, named[-1], mentions) if named else []
             if len(members) < 2:
                 continue
+            if found is None and not (
+                len(group) == len(members) and self._figure_list(text, group)
+            ):
+                continue
             if len(group) == len(members):
                 for f, m in zip(group, members, strict=True):
                     f.subject, f.how = _entity(m), "respectively"
@@ -643,6 +655,16 @@ class FrameBuilder:
                 for m in members[1:]:
                     out.append(replace(group[0], subject=_entity(m), how="respectively"))
         return out
+
+    def _figure_list(self, text: str, group: list[Frame]) -> bool:
+        """Are the figures one list (`1.5 billion yuan and 1.6 billion yuan`, `243%, 121% and
+        80%`): each next to the one before, with only a comma or a list joiner between?"""
+        joiner = self.lex.list_separator
+        for a, b in itertools.pairwise(group):
+            gap = text[a.quantity.end : b.quantity.start]
+            if not (gap.strip() in ("", ",") or joiner.fullmatch(gap.strip())):
+                return False
+        return True
 
     def coordinated(self, text: str, m: Mention, mentions: list[Mention]) -> list[Entity]:
         """The names of the list `m` heads in subject position (`Tencent and ByteDance
@@ -1013,10 +1035,16 @@ class FrameBuilder:
 
     @cached_property
     def _money_cues(self) -> frozenset[str]:
-        """The cue groups of the metrics that take money (`revenue`, `spend`, `charge`, ...)."""
-        return frozenset(
-            group for m in self.metrics.values() if m.measure == "money" for group in m.cues
-        )
+        """The cue groups that govern money only (`revenue`, `spend`, `charge`, ...): not those a
+        count or a duration shares (`trained on 15 trillion tokens` is no sum)."""
+        money = {g for m in self.metrics.values() if m.measure == "money" for g in m.cues}
+        shared = {
+            g
+            for m in self.metrics.values()
+            if m.measure not in ("money", "percent")
+            for g in m.cues
+        }
+        return frozenset(money - shared)
 
     def _frames_next_figure(self, text: str, q: Quantity) -> bool:
         """A duration right before a sum or a count (`3년간 최대 4,800억 위안`, `1년 동안 2억
@@ -2332,6 +2360,11 @@ class FrameBuilder:
             return self._new_chip_ko(text, end, mentions, after) if "Chip" in labels else None
         markers = self.lex.particles("subject", "possessive")
         taken = [(m.start, m.end) for m in mentions] + getattr(self, "_named", [])
+        taken += [
+            (q.start, q.end)
+            for q in getattr(self, "_quantities", [])
+            if q.measure != "count" or q.counted is not None
+        ]  # a figure's unit is no name (`200 PFLOPs의`); a bare number may be one's (`이톈 710`)
         if after and not re.search(rf"[\uac00-\ud7a3]{{2,}}{markers}\s", text[after:end]):
             return (
                 None  # no marked word between the known subject and the figure: Kiwi is not asked

@@ -40,6 +40,7 @@ Measure = Literal[
     "bus_width",
     "area",
     "score",
+    "node",
 ]
 Label = Literal["Firm", "Person", "Agency", "Country", "Chip", "AIModel", "Regulation"]
 
@@ -115,6 +116,13 @@ class Numbers(Strict):
     units: list[Unit] = []
     spec_before: list[Unit] = []
     rate_before: list[Regex] = []  # "초당": a memory unit after the number is then a bandwidth
+    # a count that is a rate's denominator (`$2 per 1,000 tokens`, `100만 토큰당 0.06위안`)
+    denominator_before: list[Regex] = []
+    denominator_after: list[Regex] = []
+    # between two figures of one measure, a word that makes them one range (`2만 대에서 3만 대의`)
+    # unless the second is a change's target (`5%에서 10%로`)
+    range_from_joiners: list[Regex] = []
+    change_target_after: list[Regex] = []
     counters: list[Counter] = []
     counted: dict[str, list[Regex]] = {}
     not_after_words: list[Regex] = []

@@ -333,7 +333,7 @@ class QuantityFinder:
             text, _ranges(text, sorted(found, key=lambda q: q.start), self.lex.code)
         )
         if self.lex.code == "ko":
-            found = self._counted_earlier(text, found)
+            found = self._counted_earlier(text, self._from_ranges(text, found))
         else:
             found = self._counted_in_clause(text, found)
         found = self._row_unit(text, found)
@@ -343,7 +343,49 @@ class QuantityFinder:
             "|".join(self.n.conversion_words) or "(?!)",
             "|".join(self.n.restated_in_words) or "(?!)",
         )
-        return [replace(q, text=sentence[q.start : q.end]) for q in converted]
+        return [
+            replace(q, text=sentence[q.start : q.end])
+            for q in converted
+            if not (q.measure == "count" and self._denominator(text, q))
+        ]
+
+    def _from_ranges(self, text: str, found: list[Quantity]) -> list[Quantity]:
+        """`2만 대에서 3만 대의 서버`: two figures of one measure joined by a `from` word are one
+        range, unless the second is where a change went (`5%에서 10%로 늘었다`)."""
+        joiners, targets = self.n.range_from_joiners, self.n.change_target_after
+        if not joiners or len(found) < 2:
+            return found
+        joined = re.compile(rf"\s?(?:{'|'.join(joiners)})\s?")
+        target = re.compile("|".join(targets) or "(?!)")
+        out: list[Quantity] = []
+        for q in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.value_max is None
+                and q.value_max is None
+                and (prev.unit, prev.measure) == (q.unit, q.measure)
+                and q.value > prev.value
+                and joined.fullmatch(text, prev.end, q.start)
+                and not target.match(text, q.end)
+            ):
+                out[-1] = replace(prev, end=q.end, text=text[prev.start : q.end], value_max=q.value)
+                continue
+            out.append(q)
+        return out
+
+    def _denominator(self, text: str, q: Quantity) -> bool:
+        """`$2 per 1,000 tokens`, `100만 토큰당 0.06위안`: the count a rate is per is no figure."""
+        before, after = self._denominator_marks
+        return bool(before.search(text[max(0, q.start - 6) : q.start]) or after.match(text, q.end))
+
+    @cached_property
+    def _denominator_marks(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        before, after = self.n.denominator_before, self.n.denominator_after
+        return (
+            re.compile(rf"(?:{'|'.join(before)})$") if before else re.compile("(?!)"),
+            re.compile("|".join(after)) if after else re.compile("(?!)"),
+        )
 
     def _row_unit(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """`| FP32 TFLOPS | 128 | 256 |`: a table row whose label ends in a unit gives it to the
