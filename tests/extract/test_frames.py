@@ -2571,3 +2571,8 @@ def test_the_secretary_of_a_department_is_a_mention_of_the_department() -> None:
 def test_a_process_node_is_a_fact_about_the_chip_named_with_it_not_about_a_maker() -> None:
     assert core("Huawei said the Ascend 910B is built on a 7-nm process.") == {("ascend-910b", "process_node", 7, "nm")}
     assert core("SMIC keeps working on its 5-nm process.") == set()
+
+
+def test_a_dram_stacks_height_names_a_variant_while_a_nand_layer_count_is_a_spec() -> None:
+    assert core("SK하이닉스는 HBM3E 16단 제품을 공급한다.", "ko") == set()
+    assert core("YMTC is shipping 294-layer NAND chips.") == {("ymtc", "chip_layers", 294, "layer")}
