@@ -484,3 +484,8 @@ def test_korean_two_figures_joined_by_from_are_a_range_unless_the_second_is_a_ch
 ])
 def test_a_process_node_is_a_length_in_nanometres(text: str, lang: str) -> None:
     assert _first(text, lang) == (5, "nm")
+
+
+def test_a_count_of_named_or_measured_parts_written_with_x_is_no_multiple() -> None:
+    assert "times" not in {q.unit for q in quantities("links 4,608 x 400Gbps optics and 8x Neoverse-V3 cores", "en")}
+    assert [(q.value, q.unit) for q in quantities("it claims 1.8x better throughput", "en")] == [(1.8, "times")]
