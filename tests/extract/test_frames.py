@@ -2576,3 +2576,8 @@ def test_a_process_node_is_a_fact_about_the_chip_named_with_it_not_about_a_maker
 def test_a_dram_stacks_height_names_a_variant_while_a_nand_layer_count_is_a_spec() -> None:
     assert core("SK하이닉스는 HBM3E 16단 제품을 공급한다.", "ko") == set()
     assert core("YMTC is shipping 294-layer NAND chips.") == {("ymtc", "chip_layers", 294, "layer")}
+
+
+def test_korean_a_name_before_a_known_firm_and_a_glossed_title_is_a_person() -> None:
+    text = "도라 펠린 오픈AI 최고재무책임자(CFO)는 투자가 1조 원이라고 말했다."
+    assert {surface for surface, _ in _people(text, "ko")} == {"도라 펠린"}

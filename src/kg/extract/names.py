@@ -95,10 +95,10 @@ class NameFinder:
 
     @cached_property
     def _after_name(self) -> str:
-        """What may follow a Korean name: a particle, a comma, a bracket, a space or the end."""
-        return (
-            rf"(?:{self.lex.particles('subject', 'possessive', 'object', 'oblique')}|측|,|\s|\)|$)"
-        )
+        """What may follow a Korean name or title: a particle, a comma, a bracket (closing, or
+        opening a gloss: `최고경영자(CEO)는`), a space or the end."""
+        particles = self.lex.particles("subject", "possessive", "object", "oblique")
+        return rf"(?:{particles}|측|,|\s|\(|\)|$)"
 
     @cached_property
     def _ko_latin(self) -> re.Pattern[str]:
