@@ -2581,3 +2581,11 @@ def test_a_dram_stacks_height_names_a_variant_while_a_nand_layer_count_is_a_spec
 def test_korean_a_name_before_a_known_firm_and_a_glossed_title_is_a_person() -> None:
     text = "도라 펠린 오픈AI 최고재무책임자(CFO)는 투자가 1조 원이라고 말했다."
     assert {surface for surface, _ in _people(text, "ko")} == {"도라 펠린"}
+
+
+def test_an_unknown_name_owning_an_organisations_people_or_parts_is_a_firm() -> None:
+    def labels(text: str) -> set[tuple[str, str | None]]:
+        doc = Document("t", "t.md", text, "0", "en", published=PUBLISHED, passages=split_passages("t", text))
+        return {(m.surface, m.label) for s in analyse(doc, ontology.load()) for m in s.mentions}
+    assert ("Tarnis", "Firm") in labels("Tarnis’s largest customer bought 3,000 chips last year.")
+    assert ("Tarnis", "Firm") in labels("A Tarnis spokesperson said 2,000 servers were shipped.")
