@@ -2589,3 +2589,9 @@ def test_an_unknown_name_owning_an_organisations_people_or_parts_is_a_firm() -> 
         return {(m.surface, m.label) for s in analyse(doc, ontology.load()) for m in s.mentions}
     assert ("Tarnis", "Firm") in labels("Tarnis’s largest customer bought 3,000 chips last year.")
     assert ("Tarnis", "Firm") in labels("A Tarnis spokesperson said 2,000 servers were shipped.")
+
+
+def test_korean_a_title_after_an_organisations_name_is_no_spaced_suffix_of_it() -> None:
+    text = "탁서진 벨모라투자 연구원은 가동률이 95%를 넘었다고 말했다."
+    doc = Document("t", "t.md", text, "0", "ko", published=PUBLISHED, passages=split_passages("t", text))
+    assert not any(m.surface.endswith("연구원") for s in analyse(doc, ontology.load()) for m in s.mentions)

@@ -318,8 +318,15 @@ class NameFinder:
         ordered = sorted(self.org_suffixes, key=len, reverse=True)
         words = "|".join(map(re.escape, ordered)) or "(?!)"
         # a suffix of three syllables or more, or in Latin letters, may stand as a word of its own
-        # (`키밍 캐피털`, `사르밤 AI`)
-        spaced = "|".join(re.escape(w) for w in ordered if len(w) >= 3 or w.isascii()) or "(?!)"
+        # (`키밍 캐피털`, `사르밤 AI`); not a person's title (`X 연구원은`: a researcher at X)
+        spaced = (
+            "|".join(
+                re.escape(w)
+                for w in ordered
+                if (len(w) >= 3 or w.isascii()) and w not in self.titles
+            )
+            or "(?!)"
+        )
         # a Latin name takes a Hangul suffix written onto it (`Kestrio그룹`), never a spaced one
         glued = "|".join(re.escape(w) for w in ordered if not w.isascii()) or "(?!)"
         return Screened(
