@@ -2595,3 +2595,8 @@ def test_korean_a_title_after_an_organisations_name_is_no_spaced_suffix_of_it() 
     text = "탁서진 벨모라투자 연구원은 가동률이 95%를 넘었다고 말했다."
     doc = Document("t", "t.md", text, "0", "ko", published=PUBLISHED, passages=split_passages("t", text))
     assert not any(m.surface.endswith("연구원") for s in analyse(doc, ontology.load()) for m in s.mentions)
+
+
+def test_korean_a_name_inside_a_possessor_of_an_object_is_no_subject_of_a_later_figure() -> None:
+    text = "핵심은 미국 규제 당국의 허가를 전제로 한 7,000대의 엔비디아 GPU 구매다."
+    assert {f["subject"] for f in facts(text, "ko")} <= {"nvidia"}

@@ -27,6 +27,7 @@ from kg.extract.gazetteer import Mention
 from kg.extract.korean import (
     adnominal_before,
     adnominal_clause_between,
+    in_possessed_object,
     is_proper_name,
     linking_ending,
     marked_nouns,
@@ -2509,6 +2510,8 @@ class FrameBuilder:
         noun, after = found
         if self._time_word_ko.fullmatch(noun):
             return False  # "엔비디아 지난해 매출 …": a headline's subject, then a time
+        if in_possessed_object(text, m.end + 1):
+            return True  # "미국 규제 당국의 승인을 전제로 한 N대": inside a clause of its own
         # "KT 포럼에서", "B30 환경에서": a phrase of place or means; but "엔비디아 점유율은 40%",
         # "X 모델 개발에 쓴 돈은": the name owns the clause's subject
         return after == "JKB"

@@ -245,6 +245,26 @@ def noun_at(sentence: str, at: int) -> tuple[str, str] | None:
     return form, tokens[j].tag if j < len(tokens) else ""
 
 
+def in_possessed_object(sentence: str, at: int) -> bool:
+    """Do the nouns from `at` possess a noun that is an object or an oblique (`규제 당국의 승인을`,
+    `당국의 허가로`)? A name before them modifies a possessor inside a clause of its own."""
+    tokens = list(_tokens(sentence))
+    i = next((i for i, t in enumerate(tokens) if t.start == at), None)
+    if i is None:
+        return False
+
+    def nouns(j: int) -> int:
+        while j < len(tokens) and tokens[j].tag in ("NNG", "NNP", "XSN", "SL"):
+            j += 1
+        return j
+
+    j = nouns(i)
+    if j == i or j >= len(tokens) or tokens[j].tag != "JKG":
+        return False
+    k = nouns(j + 1)
+    return k > j + 1 and k < len(tokens) and tokens[k].tag in ("JKO", "JKB")
+
+
 def particle_ends(sentence: str, end: int) -> bool:
     """Does a particle end at `end` (`공장을`), not a noun's last syllable (`추가`, `국가`)? With no
     Kiwi, a particle's letters are taken as one."""
