@@ -489,3 +489,11 @@ def test_a_process_node_is_a_length_in_nanometres(text: str, lang: str) -> None:
 def test_a_count_of_named_or_measured_parts_written_with_x_is_no_multiple() -> None:
     assert "times" not in {q.unit for q in quantities("links 4,608 x 400Gbps optics and 8x Neoverse-V3 cores", "en")}
     assert [(q.value, q.unit) for q in quantities("it claims 1.8x better throughput", "en")] == [(1.8, "times")]
+
+
+@pytest.mark.parametrize(("text", "value", "value_max"), [
+    ("심사에 약 40일이 걸린다", 40, None), ("통관에 5일이 소요된다", 5, None),
+    ("승인까지 20~70일 정도의 시간이 걸린다", 20, 70),
+])
+def test_korean_days_a_process_takes_are_a_duration_not_a_date(text: str, value: float, value_max: float | None) -> None:
+    assert [(q.value, q.value_max, q.unit) for q in quantities(text, "ko")] == [(value, value_max, "days")]
