@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from kg import ontology
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, within_one_edit
 
 GAZETTEER = Gazetteer(ontology.load())
 
@@ -340,3 +340,30 @@ def test_a_capitalised_common_word_after_a_labels_colon_is_no_name_but_a_word_wi
     assert _new_names("• Cost Control: Operating costs fell sharply.") == [("Cost Control", None)]
     names = _new_names("The scale is striking: Zephyr-V3.1 processed many tokens.")
     assert "Zephyr-V3.1" in [surface for surface, _ in names]
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """The table-filling definition, as the oracle for the linear check."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            value = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, rows[-2][j - 2] + 1)
+            row.append(value)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+@given(st.text("abc", max_size=7), st.text("abc", max_size=7))
+def test_within_one_edit_agrees_with_the_edit_distance(a: str, b: str) -> None:
+    assert within_one_edit(a, b) == (_osa_distance(a, b) <= 1)
+
+
+@pytest.mark.parametrize(("a", "b", "near"), [
+    ("deepseek", "deekseek", True), ("deepseek", "deepsek", True), ("deepseek", "edepseek", True),
+    ("deepseek", "deepseeks", True), ("deepseek", "deeksaek", False), ("nvidia", "nivdai", False),
+])
+def test_within_one_edit_on_misspelt_names(a: str, b: str, near: bool) -> None:
+    assert within_one_edit(a, b) is near

@@ -75,11 +75,11 @@ class Gazetteer:
         self._miss_cache: dict[str, str | None] = {}
         self._folded = {n.casefold(): n for n in self.names if len(n) >= 6 and not _has_hangul(n)}
         self._words_folded = {n.casefold(): n for n in self.names if " " in n and n.isascii()}
-        self._fuzzy = {
-            n.casefold(): n
-            for n in self.names
-            if len(n) >= FUZZY_MIN_LENGTH and n.isascii() and re.fullmatch(r"[A-Za-z][A-Za-z-]+", n)
-        }
+        # the names a misspelling may stand for, by their first letter (a misspelt name keeps it)
+        self._fuzzy: dict[str, list[tuple[str, str]]] = {}
+        for n in self.names:
+            if len(n) >= FUZZY_MIN_LENGTH and n.isascii() and _PLAIN_NAME.fullmatch(n):
+                self._fuzzy.setdefault(n[0].casefold(), []).append((n.casefold(), n))
 
     def find(self, text: str) -> list[Mention]:
         found = self._find_glossed(text) if _GLOSS.search(text) else self._find(text)
@@ -203,12 +203,8 @@ class Gazetteer:
         word = token.casefold()
         if word in self._folded:
             return self._folded[word]
-        for folded, name in self._fuzzy.items():
-            if (
-                folded[0] == word[0]
-                and abs(len(folded) - len(word)) <= 1
-                and edit_distance(folded, word) <= 1
-            ):
+        for folded, name in self._fuzzy.get(word[0], ()):
+            if abs(len(folded) - len(word)) <= 1 and within_one_edit(folded, word):
                 return name
         return None
 
@@ -223,6 +219,7 @@ class Gazetteer:
 _Trie = dict[str, "_Trie"]  # a character to the names that continue with it; "" ends a name
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z-]+")  # a name a misspelling may stand for
 _UPPER_RUN = re.compile(r"\b[A-Z][A-Z&.-]+(?:\s+[A-Z][A-Z&.-]+)+\b")
 
 
@@ -282,19 +279,21 @@ def _has_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, rows[-2][j - 2] + 1)
-            row.append(value)
-        rows.append(row)
-    return rows[-1][-1]
+def within_one_edit(a: str, b: str) -> bool:
+    """Is the Damerau-Levenshtein (optimal string alignment) distance of `a` and `b` at most one:
+    the same, or one letter changed, added, dropped or two neighbours swapped? Linear: no table."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (
+        i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    )
 
 
 @lru_cache(maxsize=4)
