@@ -497,3 +497,10 @@ def test_a_count_of_named_or_measured_parts_written_with_x_is_no_multiple() -> N
 ])
 def test_korean_days_a_process_takes_are_a_duration_not_a_date(text: str, value: float, value_max: float | None) -> None:
     assert [(q.value, q.value_max, q.unit) for q in quantities(text, "ko")] == [(value, value_max, "days")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("a 250-million-dollar expansion", 250e6, "USD"), ("its 4-billion-yuan fund", 4e9, "CNY"),
+])
+def test_a_sum_written_as_a_hyphened_modifier_keeps_its_currency(text: str, value: float, unit: str) -> None:
+    assert _first(text, "en") == (value, unit)

@@ -195,7 +195,7 @@ class QuantityFinder:
         flags = re.IGNORECASE if self.lex.code == "en" else 0
         return Alternatives(
             [
-                (rf"\s?(?:{word})(?![A-Za-z])", c.code)
+                (rf"[\s-]?(?:{word})(?![A-Za-z])", c.code)
                 for c in self.n.currencies
                 for word in c.after
             ],
