@@ -2600,3 +2600,11 @@ def test_korean_a_title_after_an_organisations_name_is_no_spaced_suffix_of_it() 
 def test_korean_a_name_inside_a_possessor_of_an_object_is_no_subject_of_a_later_figure() -> None:
     text = "핵심은 미국 규제 당국의 허가를 전제로 한 7,000대의 엔비디아 GPU 구매다."
     assert {f["subject"] for f in facts(text, "ko")} <= {"nvidia"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hua Hong not only reached 96.5% utilization but also set a sales record.", "en"),
+    ("화홍반도체는 가동률 96.5%를 달성했을 뿐만 아니라 매출도 늘었다.", "ko"),
+])
+def test_not_only_adds_and_denies_nothing(text: str, lang: str) -> None:
+    assert {(f["subject"], f["value"]) for f in facts(text, lang)} == {("hua-hong", 96.5)}
