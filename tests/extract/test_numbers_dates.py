@@ -504,3 +504,7 @@ def test_korean_days_a_process_takes_are_a_duration_not_a_date(text: str, value:
 ])
 def test_a_sum_written_as_a_hyphened_modifier_keeps_its_currency(text: str, value: float, unit: str) -> None:
     assert _first(text, "en") == (value, unit)
+
+
+def test_korean_a_count_in_eight_inch_equivalents_counts_wafers() -> None:
+    assert _first("월 생산능력은 8인치 환산 32만 개 규모다", "ko") == (320_000, "wafer")
