@@ -508,3 +508,7 @@ def test_a_sum_written_as_a_hyphened_modifier_keeps_its_currency(text: str, valu
 
 def test_korean_a_count_in_eight_inch_equivalents_counts_wafers() -> None:
     assert _first("월 생산능력은 8인치 환산 32만 개 규모다", "ko") == (320_000, "wafer")
+
+
+def test_korean_the_person_counter_counts_people_whatever_noun_follows() -> None:
+    assert _first("80명의 기술자를 급파했다", "ko") == (80, "people")
