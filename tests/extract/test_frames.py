@@ -2608,3 +2608,8 @@ def test_korean_a_name_inside_a_possessor_of_an_object_is_no_subject_of_a_later_
 ])
 def test_not_only_adds_and_denies_nothing(text: str, lang: str) -> None:
     assert {(f["subject"], f["value"]) for f in facts(text, lang)} == {("hua-hong", 96.5)}
+
+
+def test_the_yen_sign_is_yen_in_a_text_about_japan_that_never_writes_yuan() -> None:
+    assert {f["unit"] for f in facts("Japan's ministry approved up to ¥420 billion for Rapidus.")} == {"JPY"}
+    assert {f["unit"] for f in facts("Huawei sells the card for ¥9,000 in China.")} <= {"CNY"}

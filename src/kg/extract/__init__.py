@@ -109,6 +109,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     )  # a news house that publishes the page is never what it is about, nor is the maker named
     # on its products ("smuggled Nvidia GPUs"); a new name the headline gives counts as well
     out: list[SentenceAnalysis] = []
+    signs = {code: _sign_currencies(document, lex) for code, lex in lexicons.languages().items()}
     proper = _proper_words(document)
     people = People()
     people.note(title_names)
@@ -151,7 +152,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 + [(m.start, m.end) for m in inside]
                 + [(m.start, m.end) for m in new if m.label in _MODEL_NUMBERED]
             )  # "Ascend 960": no figure
-            found.quantities = numbers.find(text, taken)
+            found.quantities = _read_signs(numbers.find(text, taken), signs[lex.code])
             if lex.code == "ko":
                 found.quantities = counted_from_before(text, found.quantities, counted)
                 counted = last_counted(found.quantities) or counted
@@ -194,6 +195,27 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     _drop_restatements(out)
     _governments_for_countries(out, ontology)
     return out
+
+
+def _sign_currencies(document: Document, lex: Lexicon) -> dict[str, str]:
+    """The currency a shared sign means in this document (`¥`: yen in a text about Japan that never
+    writes yuan), by the language's sign readings."""
+    text = f"{document.title or ''}\n{document.text}"
+    return {
+        r.sign: r.code
+        for r in lex.data.numbers.sign_readings
+        if any(re.search(w, text) for w in r.when) and not any(re.search(w, text) for w in r.unless)
+    }
+
+
+def _read_signs(found: list[Quantity], signs: dict[str, str]) -> list[Quantity]:
+    """A sum written with a shared sign takes the currency the document gives that sign."""
+    if not signs:
+        return found
+    return [
+        replace(q, unit=signs[q.text[0]]) if q.measure == "money" and q.text[:1] in signs else q
+        for q in found
+    ]
 
 
 @lru_cache(maxsize=8)

@@ -66,6 +66,16 @@ class Currency(Strict):
     after: list[Regex] = []
 
 
+class SignReading(Strict):
+    """A currency sign two currencies share (`¥`: yuan or yen) read as `code` in a document that
+    names a word of `when` and none of `unless` (`Japan` and no `yuan`)."""
+
+    sign: str
+    code: str
+    when: list[Regex]
+    unless: list[Regex] = []
+
+
 class Unit(Strict):
     unit: str
     measure: Measure
@@ -113,6 +123,7 @@ class Numbers(Strict):
     vague: list[Vague] = []
     fractions: list[Fraction] = []
     currencies: list[Currency] = []
+    sign_readings: list[SignReading] = []
     units: list[Unit] = []
     spec_before: list[Unit] = []
     rate_before: list[Regex] = []  # "초당": a memory unit after the number is then a bandwidth
