@@ -512,3 +512,10 @@ def test_korean_a_count_in_eight_inch_equivalents_counts_wafers() -> None:
 
 def test_korean_the_person_counter_counts_people_whatever_noun_follows() -> None:
     assert _first("80명의 기술자를 급파했다", "ko") == (80, "people")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("10여 년간 투자했다", 10, "years"), ("승인에 100여일이 걸렸다", 100, "days"), ("150여 명이 일한다", 150, "people"),
+])
+def test_korean_more_than_between_a_number_and_its_unit_is_an_approximate_figure(text: str, value: float, unit: str) -> None:
+    assert [(q.value, q.unit, q.qualifier) for q in quantities(text, "ko")] == [(value, unit, "approx")]

@@ -126,6 +126,8 @@ class Numbers(Strict):
     sign_readings: list[SignReading] = []
     units: list[Unit] = []
     spec_before: list[Unit] = []
+    # a qualifier that may stand between a number and its unit (`10여 년간`: more than ten years)
+    between_number_and_unit: list[Regex] = []
     rate_before: list[Regex] = []  # "초당": a memory unit after the number is then a bandwidth
     # a count that is a rate's denominator (`$2 per 1,000 tokens`, `100만 토큰당 0.06위안`)
     denominator_before: list[Regex] = []

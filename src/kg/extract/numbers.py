@@ -234,6 +234,11 @@ class QuantityFinder:
         return re.compile(rf"(?:{'|'.join(words)})\s?$") if words else re.compile("(?!)")
 
     @cached_property
+    def _glued_qualifier(self) -> re.Pattern[str]:
+        words = self.n.between_number_and_unit
+        return re.compile("|".join(words)) if words else re.compile("(?!)")
+
+    @cached_property
     def _fixed_counts(self) -> frozenset[str]:
         return frozenset(c.counted for c in self.n.counters if c.fixed and c.counted)
 
@@ -752,6 +757,12 @@ class QuantityFinder:
             and (sign == 0 or text[sign - 1] in " \t|(:=[")  # no name's hyphen (GLM-4), no range's
             and not re.search(r"[\d%]\s*$", text[max(0, sign - 8) : sign])  # dash (40%-60%)
         )
+        glued = self._glued_qualifier.match(text, pos)
+        if glued:  # "10여 년간", "150여 명": a qualifier between the number and its unit
+            said = self.lex.qualifier_words[1].match(text[pos : pos + 16])
+            qualifier = qualifier or (said[1] if said else None)
+            if self._units_after.match(text, glued.end()):
+                pos = glued.end()
         currency, cur_start = self._before_currency(text, start)
         if currency is None:
             found = self._currency_after.match(text, pos)
