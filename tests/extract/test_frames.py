@@ -2613,3 +2613,8 @@ def test_not_only_adds_and_denies_nothing(text: str, lang: str) -> None:
 def test_the_yen_sign_is_yen_in_a_text_about_japan_that_never_writes_yuan() -> None:
     assert {f["unit"] for f in facts("Japan's ministry approved up to ¥420 billion for Rapidus.")} == {"JPY"}
     assert {f["unit"] for f in facts("Huawei sells the card for ¥9,000 in China.")} <= {"CNY"}
+
+
+def test_a_bare_plural_opening_the_sentence_is_a_generic_subject() -> None:
+    text = "Lenovo leads the market. Storage vendors did well, with shipments reaching 1.4 million units."
+    assert facts(text) == []
