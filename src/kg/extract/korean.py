@@ -245,9 +245,9 @@ def noun_at(sentence: str, at: int) -> tuple[str, str] | None:
     return form, tokens[j].tag if j < len(tokens) else ""
 
 
-def in_possessed_object(sentence: str, at: int) -> bool:
-    """Do the nouns from `at` possess a noun that is an object or an oblique (`규제 당국의 승인을`,
-    `당국의 허가로`)? A name before them modifies a possessor inside a clause of its own."""
+def in_possessed_object(sentence: str, at: int, end: int) -> bool:
+    """Do the nouns from `at` possess an object or an oblique of a relative clause that closes
+    before `end` (`심사단의 인가를 조건으로 하는 N대`)? A name before them sits in that clause."""
     tokens = list(_tokens(sentence))
     i = next((i for i, t in enumerate(tokens) if t.start == at), None)
     if i is None:
@@ -262,7 +262,9 @@ def in_possessed_object(sentence: str, at: int) -> bool:
     if j == i or j >= len(tokens) or tokens[j].tag != "JKG":
         return False
     k = nouns(j + 1)
-    return k > j + 1 and k < len(tokens) and tokens[k].tag in ("JKO", "JKB")
+    if not (j + 1 < k < len(tokens) and tokens[k].tag in ("JKO", "JKB")):
+        return False
+    return any(t.tag == "ETM" and t.start < end for t in tokens[k + 1 :])
 
 
 def particle_ends(sentence: str, end: int) -> bool:

@@ -133,9 +133,9 @@ class Numbers(Strict):
     denominator_before: list[Regex] = []
     denominator_after: list[Regex] = []
     # between two figures of one measure, a word that makes them one range (`2만 대에서 3만 대의`)
-    # unless the second is a change's target (`5%에서 10%로`)
+    # when the second is followed by what follows a range (not a change's target: `5%에서 10%로`)
     range_from_joiners: list[Regex] = []
-    change_target_after: list[Regex] = []
+    range_after: list[Regex] = []
     counters: list[Counter] = []
     counted: dict[str, list[Regex]] = {}
     not_after_words: list[Regex] = []

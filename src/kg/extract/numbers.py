@@ -356,12 +356,13 @@ class QuantityFinder:
 
     def _from_ranges(self, text: str, found: list[Quantity]) -> list[Quantity]:
         """`2만 대에서 3만 대의 서버`: two figures of one measure joined by a `from` word are one
-        range, unless the second is where a change went (`5%에서 10%로 늘었다`)."""
-        joiners, targets = self.n.range_from_joiners, self.n.change_target_after
-        if not joiners or len(found) < 2:
+        range when what follows the second is what follows a range (`의`, `사이`), not where a
+        change went (`5%에서 10%로 늘었다`, `10%까지 높아졌다`)."""
+        joiners, after = self.n.range_from_joiners, self.n.range_after
+        if not joiners or not after or len(found) < 2:
             return found
         joined = re.compile(rf"\s?(?:{'|'.join(joiners)})\s?")
-        target = re.compile("|".join(targets) or "(?!)")
+        range_end = re.compile("|".join(after))
         out: list[Quantity] = []
         for q in found:
             prev = out[-1] if out else None
@@ -372,7 +373,7 @@ class QuantityFinder:
                 and (prev.unit, prev.measure) == (q.unit, q.measure)
                 and q.value > prev.value
                 and joined.fullmatch(text, prev.end, q.start)
-                and not target.match(text, q.end)
+                and range_end.match(text, q.end)
             ):
                 out[-1] = replace(prev, end=q.end, text=text[prev.start : q.end], value_max=q.value)
                 continue
@@ -382,7 +383,8 @@ class QuantityFinder:
     def _denominator(self, text: str, q: Quantity) -> bool:
         """`$2 per 1,000 tokens`, `100만 토큰당 0.06위안`: the count a rate is per is no figure."""
         before, after = self._denominator_marks
-        return bool(before.search(text[max(0, q.start - 6) : q.start]) or after.match(text, q.end))
+        reach = text[max(0, q.start - _DENOMINATOR_REACH) : q.start]
+        return bool(before.search(reach) or after.match(text, q.end))
 
     @cached_property
     def _denominator_marks(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -759,7 +761,7 @@ class QuantityFinder:
         )
         glued = self._glued_qualifier.match(text, pos)
         if glued:  # "10여 년간", "150여 명": a qualifier between the number and its unit
-            said = self.lex.qualifier_words[1].match(text[pos : pos + 16])
+            said = self.lex.qualifier_words[1].match(glued.group(0).strip())
             qualifier = qualifier or (said[1] if said else None)
             if self._units_after.match(text, glued.end()):
                 pos = glued.end()
@@ -1231,6 +1233,7 @@ def _coordinated(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_DENOMINATOR_REACH = 16  # characters before a count in which a rate's `per` or price slash stands
 _CLAUSE_MARKS_EN = (";", ":", " - ", " – ", " — ", "]", "•")
 _CLAUSE_REACH = 160  # characters a bare count looks back for the noun its clause counted
 _PHRASE_END_EN = re.compile(
