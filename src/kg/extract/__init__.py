@@ -109,7 +109,7 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
     )  # a news house that publishes the page is never what it is about, nor is the maker named
     # on its products ("smuggled Nvidia GPUs"); a new name the headline gives counts as well
     out: list[SentenceAnalysis] = []
-    signs = {code: _sign_currencies(document, lex) for code, lex in lexicons.languages().items()}
+    signs: dict[str, dict[str, str]] = {}  # per language, read once the language is met
     proper = _proper_words(document)
     people = People()
     people.note(title_names)
@@ -152,6 +152,8 @@ def analyse(document: Document, ontology: Ontology) -> list[SentenceAnalysis]:
                 + [(m.start, m.end) for m in inside]
                 + [(m.start, m.end) for m in new if m.label in _MODEL_NUMBERED]
             )  # "Ascend 960": no figure
+            if lex.code not in signs:
+                signs[lex.code] = _sign_currencies(document, lex)
             found.quantities = _read_signs(numbers.find(text, taken), signs[lex.code])
             if lex.code == "ko":
                 found.quantities = counted_from_before(text, found.quantities, counted)
