@@ -664,8 +664,7 @@ class FrameBuilder:
         80%`): each next to the one before, with only a comma or a list joiner between?"""
         joiner = self.lex.list_separator
         for a, b in itertools.pairwise(group):
-            gap = text[a.quantity.end : b.quantity.start]
-            if not (gap.strip() in ("", ",") or joiner.fullmatch(gap.strip())):
+            if not joiner.fullmatch(text[a.quantity.end : b.quantity.start].strip()):
                 return False
         return True
 

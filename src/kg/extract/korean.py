@@ -232,11 +232,16 @@ def marked_nouns(sentence: str, start: int, end: int) -> list[tuple[int, int, st
     return found
 
 
+def _tokens_from(sentence: str, at: int) -> tuple[list[Any], int | None]:
+    """The sentence's Kiwi tokens and the index of the one that starts at `at`, if any."""
+    tokens = list(_tokens(sentence))
+    return tokens, next((i for i, t in enumerate(tokens) if t.start == at), None)
+
+
 def noun_at(sentence: str, at: int) -> tuple[str, str] | None:
     """The common or proper noun Kiwi reads starting at `at` (`포럼` in `KT 포럼에서`), with its
     suffixes, and the tag of the token after it (`JKB`: an oblique particle), if any."""
-    tokens = list(_tokens(sentence))
-    i = next((i for i, t in enumerate(tokens) if t.start == at), None)
+    tokens, i = _tokens_from(sentence, at)
     if i is None or tokens[i].tag not in ("NNG", "NNP"):
         return None
     form, j = tokens[i].form, i + 1
@@ -248,8 +253,7 @@ def noun_at(sentence: str, at: int) -> tuple[str, str] | None:
 def in_possessed_object(sentence: str, at: int, end: int) -> bool:
     """Do the nouns from `at` possess an object or an oblique of a relative clause that closes
     before `end` (`심사단의 인가를 조건으로 하는 N대`)? A name before them sits in that clause."""
-    tokens = list(_tokens(sentence))
-    i = next((i for i, t in enumerate(tokens) if t.start == at), None)
+    tokens, i = _tokens_from(sentence, at)
     if i is None:
         return False
 
