@@ -2621,3 +2621,24 @@ def test_the_yen_sign_is_yen_in_a_text_about_japan_that_never_writes_yuan() -> N
 def test_a_bare_plural_opening_the_sentence_is_a_generic_subject() -> None:
     text = "Lenovo leads the market. Storage vendors did well this year and shipped 1.4 million units."
     assert facts(text) == []
+
+
+def test_an_implausible_reading_gives_way_to_the_clauses_next_cue() -> None:
+    text = "Quellant Corp. took $3.8 billion of orders for servers while its share price slid."
+    assert core(text) == {("quellant-corp", "spending", 3.8e9, "USD")}
+
+
+@pytest.mark.parametrize(("text", "lang", "fact"), [
+    ("Velmora Holdings has a 3.2 percent indirect holding in Tencent.", "en",
+     ("velmora-holdings", "stake_share", 3.2, "percent", "tencent")),
+    ("Alibaba and Velmora Holdings together hold a 40 percent interest in Zhipu.", "en",
+     ("alibaba", "stake_share", 40, "percent", "zhipu-ai")),
+    ("텐센트는 미니맥스 지분 약 13%를 보유하고 있다.", "ko", ("tencent", "stake_share", 13, "percent", "minimax")),
+])
+def test_a_holding_or_an_interest_is_a_stake_in_the_firm_it_is_marked_in(text: str, lang: str, fact: tuple) -> None:
+    assert {(f["subject"], f["metric"], f["value"], f["unit"], f["object"]) for f in facts(text, lang)} == {fact}
+
+
+def test_a_stake_sold_to_a_named_buyer_has_no_object_but_the_firm_it_is_in() -> None:
+    found = facts("In 2019 Alibaba sold a 30% stake in the venture to a group that includes Tencent.")
+    assert [f["object"] for f in found if f["metric"] == "stake_share"] == [None]

@@ -836,10 +836,11 @@ class FrameBuilder:
             if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
                 f.reason = f"implausible value for {metric_id}"
                 later = readings[readings.index((metric_id, cue)) + 1 : 3]
-                if any(c is cue or c is None and q.measure != "count" for _, c in later):
+                if later:
                     # one cue, two metrics ("prices dropping to $0.28/M"): the value tells which;
                     # a share over 100% is a plain ratio ("R&D spending was 455% of revenue");
-                    # a chip's 180 PFLOPS is no site's computing capacity (its measure's default)
+                    # a chip's 180 PFLOPS is no site's computing capacity (its measure's default);
+                    # billions are no price when orders are the other cue of the clause
                     continue
                 return
             f.reason = None
@@ -1949,7 +1950,7 @@ class FrameBuilder:
             if m.label in labels
             and m.end <= q.start
             and (m.start, m.end) not in wholes  # "SK하이닉스의 1.4%": the whole a share is of
-            and not self.lex.word_after("stake_nouns", text, m.end)
+            and not self.lex.word_after("stake_object", text, m.end)
         ]  # "쿤룬신 지분 59%": what is owned
         possessors = [
             m
@@ -2931,6 +2932,17 @@ class FrameBuilder:
             for m in mentions
             if m.label == metric.object and start <= m.start and m.end <= end and m.id != subject.id
         ]
+        if metric.object_marks:  # "a 12% stake in Tarnis", "타르니스 지분 12%"
+            group = metric.object_marks
+            pool = [
+                m
+                for m in pool
+                if (
+                    self.lex.word_before(group, text, m.start)
+                    if self.en
+                    else self.lex.word_after(group, text, m.end)
+                )
+            ]
         if metric.object == "Chip" and metric.measure == "count":
             return None  # a count names its chip in its own noun phrase or not at all
         if not pool:

@@ -390,6 +390,9 @@ class Metric(Strict):
     # a later clause with no subject of its own may give the first clause's subject this figure
     continues: bool = True
     object: Label | None = None
+    # the `clause_words` group that marks the object (before it in English, `stake in X`; after it
+    # in Korean, `X 지분`): no marked name, no object
+    object_marks: str | None = None
     recipient: list[Label] = []
     # the metric the recipient fills with the same figure (`sold 1,000 H20s to ByteDance`: ByteDance
     # acquired them)
