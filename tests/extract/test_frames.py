@@ -2642,3 +2642,8 @@ def test_a_holding_or_an_interest_is_a_stake_in_the_firm_it_is_marked_in(text: s
 def test_a_stake_sold_to_a_named_buyer_has_no_object_but_the_firm_it_is_in() -> None:
     found = facts("In 2019 Alibaba sold a 30% stake in the venture to a group that includes Tencent.")
     assert [f["object"] for f in found if f["metric"] == "stake_share"] == [None]
+
+
+def test_a_named_part_of_the_firm_stands_for_the_firm() -> None:
+    text = "Lenovo reported its quarter. The Server Solutions division took in $2.2 billion of sales."
+    assert core(text) == {("lenovo", "revenue", 2.2e9, "USD")}
