@@ -2624,15 +2624,20 @@ def test_a_bare_plural_opening_the_sentence_is_a_generic_subject() -> None:
 
 
 def test_an_implausible_reading_gives_way_to_the_clauses_next_cue() -> None:
-    text = "Quellant Corp. took $3.8 billion of orders for servers while its share price slid."
-    assert core(text) == {("quellant-corp", "spending", 3.8e9, "USD")}
+    text = "Velmora Corp. placed $3.8 billion of orders for servers while its share price slid."
+    assert core(text) == {("velmora-corp", "spending", 3.8e9, "USD")}
+
+
+def test_a_count_too_large_for_its_verb_takes_no_other_counts_reading() -> None:
+    assert facts("ByteDance ordered 30 million chips from Nvidia that TSMC will produce.") == []
 
 
 @pytest.mark.parametrize(("text", "lang", "fact"), [
     ("Velmora Holdings has a 3.2 percent indirect holding in Tencent.", "en",
      ("velmora-holdings", "stake_share", 3.2, "percent", "tencent")),
-    ("Alibaba and Velmora Holdings together hold a 40 percent interest in Zhipu.", "en",
-     ("alibaba", "stake_share", 40, "percent", "zhipu-ai")),
+    ("Alibaba holds a 40 percent interest in Zhipu.", "en", ("alibaba", "stake_share", 40, "percent", "zhipu-ai")),
+    ("Microsoft, an early investor in OpenAI, has a 5% stake in Anthropic.", "en",
+     ("microsoft", "stake_share", 5, "percent", "anthropic")),
     ("텐센트는 미니맥스 지분 약 13%를 보유하고 있다.", "ko", ("tencent", "stake_share", 13, "percent", "minimax")),
 ])
 def test_a_holding_or_an_interest_is_a_stake_in_the_firm_it_is_marked_in(text: str, lang: str, fact: tuple) -> None:
@@ -2647,3 +2652,19 @@ def test_a_stake_sold_to_a_named_buyer_has_no_object_but_the_firm_it_is_in() -> 
 def test_a_named_part_of_the_firm_stands_for_the_firm() -> None:
     text = "Lenovo reported its quarter. The Server Solutions division took in $2.2 billion of sales."
     assert core(text) == {("lenovo", "revenue", 2.2e9, "USD")}
+
+
+@pytest.mark.parametrize("text", [
+    "TSMC, holding 67% of the foundry market, raised prices.",
+    "Nvidia saw strong interest in Blackwell, with 70% of orders from cloud providers.",
+])
+def test_a_market_share_held_or_interest_shown_is_no_stake(text: str) -> None:
+    assert "stake_share" not in {f["metric"] for f in facts(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "탁서진 텐센트 최고경영자(CEO)는 올해 데이터센터에 300억달러를 투자한다고 밝혔다.",
+    "탁서진 텐센트 CEO는 올해 데이터센터에 300억달러를 투자한다고 밝혔다.",
+])
+def test_korean_a_firm_between_an_officers_name_and_title_is_the_subject(text: str) -> None:
+    assert core(text, "ko") == {("tencent", "investment", 3e10, "USD")}

@@ -407,6 +407,13 @@ class FrameBuilder:
         )
 
     @cached_property
+    def _officer_after(self) -> re.Pattern[str]:
+        """After a firm's name: the title of one of its officers (`엔비디아 CEO`)."""
+        titles = self.lex.data.names.officer_titles
+        words = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+        return re.compile(rf"\s?(?:{words})") if titles else re.compile("(?!)")
+
+    @cached_property
     def _oblique(self) -> re.Pattern[str]:
         return re.compile(rf"\s?{self.lex.particles('oblique')}(?![\uac00-\ud7a3])")
 
@@ -836,11 +843,12 @@ class FrameBuilder:
             if q.negative or not (metric.bounds.min <= value <= metric.bounds.max):
                 f.reason = f"implausible value for {metric_id}"
                 later = readings[readings.index((metric_id, cue)) + 1 : 3]
-                if later:
+                if any(c is cue or q.measure != "count" for _, c in later):
                     # one cue, two metrics ("prices dropping to $0.28/M"): the value tells which;
                     # a share over 100% is a plain ratio ("R&D spending was 455% of revenue");
                     # a chip's 180 PFLOPS is no site's computing capacity (its measure's default);
-                    # billions are no price when orders are the other cue of the clause
+                    # billions are no price when spending is the clause's other cue (a count too
+                    # many for one verb is too many for the next)
                     continue
                 return
             f.reason = None
@@ -2541,6 +2549,11 @@ class FrameBuilder:
         gloss = _GLOSS_AFTER.match(text, m.end)
         if gloss and marker.match(text, gloss.end()):
             return True  # "과학기술정보통신부(과기정통부)는": the particle after the name's gloss
+        titled = self._officer_after.match(text, m.end) if m.label == "Firm" else None
+        if titled:  # "젠슨 황 엔비디아 최고경영자(CEO)는": the firm acts through its officer
+            gloss = _GLOSS_AFTER.match(text, titled.end())
+            if marker.match(text, gloss.end() if gloss else titled.end()):
+                return True
         if m.label == "Agency" and re.match(
             rf"{self.lex.particles('institution_subject')}\s\S*(?:한|했|하는|하며|하고)",
             text[m.end : m.end + 16],
@@ -2943,6 +2956,10 @@ class FrameBuilder:
                     else self.lex.word_after(group, text, m.end)
                 )
             ]
+            # on the figure's side of its marker: after it in English (`Microsoft, an investor in
+            # OpenAI, has a 5% stake in Anthropic`), before it in Korean
+            near = [m for m in pool if (m.start >= q.end if self.en else m.end <= q.start)]
+            pool = near or pool
         if metric.object == "Chip" and metric.measure == "count":
             return None  # a count names its chip in its own noun phrase or not at all
         if not pool:
