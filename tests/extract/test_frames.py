@@ -2668,3 +2668,8 @@ def test_a_market_share_held_or_interest_shown_is_no_stake(text: str) -> None:
 ])
 def test_korean_a_firm_between_an_officers_name_and_title_is_the_subject(text: str) -> None:
     assert core(text, "ko") == {("tencent", "investment", 3e10, "USD")}
+
+
+def test_korean_a_paragraphs_marked_topic_holds_a_later_clause_that_names_no_subject() -> None:
+    text = "텐센트는 선전에 본사를 둔 기업이다. 2030년까지 약 3기가와트 규모로 데이터센터를 늘릴 계획이다."
+    assert core(text, "ko") == {("tencent", "power_capacity", 3e9, "W")}

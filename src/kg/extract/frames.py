@@ -1476,7 +1476,7 @@ class FrameBuilder:
             ]  # names inside what the source says
             found = self._subject_ko(text, start, end, q, labels, others, salience, cue)
             if self._names_anaphor(text, q.start, labels) or (
-                found is not None and self._how != "ko-topic"
+                found is not None and self._how not in ("ko-topic", "ko-anchored")
             ):
                 return found
             news = self.lex.news_report is not None and bool(
@@ -2087,8 +2087,14 @@ class FrameBuilder:
             )  # "정부가 … GPU 1만 장을 공급": the clause's subject is an actor of another kind (a
             # marked chip or country is the figure's product or market, not its subject)
         ):  # "중국 내 판매": a place, no subject
-            self._how = "ko-topic"
-            return salience.resolve(labels)  # Korean drops a subject the discourse already gives
+            found = salience.resolve(labels)  # Korean drops a subject the discourse already gives
+            anchored = found is not None and (
+                found.label in salience.anchored and salience.paragraph.get(found.label) == found
+            )
+            # the paragraph's 은/는-marked topic holds the later clauses that name no subject
+            # ("X는 … 기업이다. 2030년까지 2기가와트로 늘린다"): a subject the text gives
+            self._how = "ko-anchored" if anchored else "ko-topic"
+            return found
         return None
 
     def _subject_after_object_ko(
