@@ -2673,3 +2673,13 @@ def test_korean_a_firm_between_an_officers_name_and_title_is_the_subject(text: s
 def test_korean_a_paragraphs_marked_topic_holds_a_later_clause_that_names_no_subject() -> None:
     text = "텐센트는 선전에 본사를 둔 기업이다. 2030년까지 약 3기가와트 규모로 데이터센터를 늘릴 계획이다."
     assert core(text, "ko") == {("tencent", "power_capacity", 3e9, "W")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("텐센트와 알리바바가 200억원씩 투자했다.", "ko"),
+    ("텐센트와 알리바바는 각각 200억원을 투자했다.", "ko"),
+    ("Tencent and Alibaba each invested $20 million in the round.", "en"),
+])
+def test_a_figure_each_name_of_a_list_gave_goes_to_every_name_and_no_name_is_its_object(text: str, lang: str) -> None:
+    found = [f for f in facts(text, lang) if f["metric"] == "investment"]
+    assert {(f["subject"], f["object"]) for f in found} == {("tencent", None), ("alibaba", None)}

@@ -640,7 +640,12 @@ class FrameBuilder:
             if (
                 f.ok
                 and f.subject is not None
-                and (found is None or self.en or f.quantity.start >= found.start())
+                and (
+                    found is None
+                    or self.en
+                    or f.quantity.start >= found.start()
+                    or found.start() == f.quantity.end  # "300억원씩"
+                )
             ):
                 by_subject.setdefault((f.subject.label, f.subject.id, f.metric), []).append(f)
         for (label, entity_id, _), group in by_subject.items():
@@ -658,6 +663,10 @@ class FrameBuilder:
                 and self.lex.last_clause_word("joint_words", text, 0, len(text)) is None
             ):
                 continue  # "A and B together spent X and Y": no pairing
+            listed = {x.id for x in members}
+            for f in group:  # "A와 B가 각각 투자했다": no name of the list is the others' object
+                if f.object is not None and f.object.id in listed:
+                    f.object = None
             if len(group) == len(members):
                 for f, m in zip(group, members, strict=True):
                     f.subject, f.how = _entity(m), "respectively"
