@@ -2683,3 +2683,12 @@ def test_korean_a_paragraphs_marked_topic_holds_a_later_clause_that_names_no_sub
 def test_a_figure_each_name_of_a_list_gave_goes_to_every_name_and_no_name_is_its_object(text: str, lang: str) -> None:
     found = [f for f in facts(text, lang) if f["metric"] == "investment"]
     assert {(f["subject"], f["object"]) for f in found} == {("tencent", None), ("alibaba", None)}
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("Lenovo posted revenue of $9.1 billion (+12% y/y).", "en", 12),
+    ("텐센트의 순이익은 5.2억달러(YoY +31%/QoQ -3%)로 집계됐다.", "ko", -3),
+])
+def test_a_period_on_period_mark_makes_a_share_a_change(text: str, lang: str, value: float) -> None:
+    found = {(f["metric"], f["value"]) for f in facts(text, lang) if f["unit"] == "percent"}
+    assert ("percent_change", value) in found
