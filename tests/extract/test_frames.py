@@ -2692,3 +2692,8 @@ def test_a_figure_each_name_of_a_list_gave_goes_to_every_name_and_no_name_is_its
 def test_a_period_on_period_mark_makes_a_share_a_change(text: str, lang: str, value: float) -> None:
     found = {(f["metric"], f["value"]) for f in facts(text, lang) if f["unit"] == "percent"}
     assert ("percent_change", value) in found
+
+
+def test_korean_names_of_a_later_clause_do_not_block_the_dropped_subject_of_the_figures_clause() -> None:
+    text = "미니맥스는 상하이의 AI 기업이다. 지금까지 80억위안을 유치했으며 알리바바와 텐센트도 참여했다."
+    assert core(text, "ko") == {("minimax", "funds_raised", 8e9, "CNY")}

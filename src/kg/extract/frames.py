@@ -2084,6 +2084,7 @@ class FrameBuilder:
                 and not self._oblique.match(text, m.end)
                 and (m.start, m.end) not in wholes
                 and not (m.start >= q.end and self._possessive(text, m))
+                and m.start < end  # "…를 유치했으며 A와 B도 투자했다": the next clause's names
                 for m in mentions
             )  # "1000억원을 투자해 리벨리온의 NPU …": a possessor after the figure is no subject
             and not self._generic_subject(text, 0, q.start)
