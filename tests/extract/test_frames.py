@@ -2697,3 +2697,11 @@ def test_a_period_on_period_mark_makes_a_share_a_change(text: str, lang: str, va
 def test_korean_names_of_a_later_clause_do_not_block_the_dropped_subject_of_the_figures_clause() -> None:
     text = "미니맥스는 상하이의 AI 기업이다. 지금까지 80억위안을 유치했으며 알리바바와 텐센트도 참여했다."
     assert core(text, "ko") == {("minimax", "funds_raised", 8e9, "CNY")}
+
+
+def test_a_list_item_line_ends_its_sentence_even_when_the_next_line_is_no_item() -> None:
+    from kg.extract.sentences import sentences
+
+    text = "- 영업이익률은 전망치를 웃돌았다 (깜짝 실적)\n매출: 41억 달러 (약 5조 원)"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "- 영업이익률은 전망치를 웃돌았다 (깜짝 실적)", "매출: 41억 달러 (약 5조 원)"]

@@ -38,6 +38,7 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         following = text[match.end() : match.end() + 3]
         if (
             _ITEM.match(following)
+            or _ITEM.match(previous.lstrip())  # a list item is one line
             or following.startswith("|")  # a Markdown table's rows: each its own line
             or previous.lstrip().startswith("|")
             or (len(previous) <= 80 and not _FINAL.search(previous))
