@@ -2705,3 +2705,10 @@ def test_a_list_item_line_ends_its_sentence_even_when_the_next_line_is_no_item()
     text = "- 영업이익률은 전망치를 웃돌았다 (깜짝 실적)\n매출: 41억 달러 (약 5조 원)"
     assert [text[a:b] for a, b in sentences(text)] == [
         "- 영업이익률은 전망치를 웃돌았다 (깜짝 실적)", "매출: 41억 달러 (약 5조 원)"]
+
+
+def test_a_name_a_copula_describes_as_a_model_is_a_model() -> None:
+    assert core("Orvex-2 is a 70-billion-parameter model.") == {("orvex-2", "parameters", 7e10, "parameters")}
+    text = "Quellant launched Tarnis, a model service platform with 300 models."
+    doc = Document("t", "t.md", text, "0", "en", published=PUBLISHED, passages=split_passages("t", text))
+    assert not any(m.label == "AIModel" and m.surface == "Tarnis" for s in analyse(doc, ontology.load()) for m in s.mentions)

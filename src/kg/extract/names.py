@@ -396,6 +396,8 @@ class NameFinder:
                 label = "Firm"
             elif label is None and self._product_apposition.match(text, n.end):
                 label = "Chip"  # "The Orion Nano is a compact AI workstation", "Lingxi, a new NPU"
+            elif label is None and self._model_apposition.match(text, n.end):
+                label = "AIModel"  # "Velo-3 is a 70-billion-parameter model", "Orvex, an open LLM"
             elif label is None:  # "chipmaker Biren", "the vision chip “Tarnis”"
                 label = self._class_noun_before(text, n.start)
             out.append(n if label == n.label else Name(n.start, n.end, n.surface, label))
@@ -442,6 +444,15 @@ class NameFinder:
         return re.compile(
             rf"(?:,|\s+is)\s+(?:a|an)\s+(?:[\w.'’-]+,?\s+){{0,5}}?(?:{nouns})s?\b(?!-|['’]s)"
         )
+
+    @cached_property
+    def _model_apposition(self) -> re.Pattern[str]:
+        """`, an open LLM`, ` is a 70-billion-parameter model`: a model noun heads it."""
+        nouns = "|".join(w for w in self.lex.data.names.model_words if w.islower()) or "(?!)"
+        return re.compile(
+            rf"(?:,|\s+(?:is|was))\s+(?:a|an)\s+(?:(?!(?:with|of|for|and|or|that|which)\b)[\w.'’-]+,?\s+){{0,4}}?"
+            rf"(?:{nouns})(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|with|from|by|for|of|trained|released|built)\b)"
+        )  # the model noun ends the description (not `a model service platform`)
 
     def _class_noun_before(self, text: str, at: int) -> str | None:
         """`startup Xiwang`, `the vision chip “Tarnis”`, `the new model Orvex-2`: a class noun,
