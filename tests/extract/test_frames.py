@@ -2712,3 +2712,11 @@ def test_a_name_a_copula_describes_as_a_model_is_a_model() -> None:
     text = "Quellant launched Tarnis, a model service platform with 300 models."
     doc = Document("t", "t.md", text, "0", "en", published=PUBLISHED, passages=split_passages("t", text))
     assert not any(m.label == "AIModel" and m.surface == "Tarnis" for s in analyse(doc, ontology.load()) for m in s.mentions)
+
+
+@pytest.mark.parametrize(("text", "lang", "fact"), [
+    ("Tencent led a $2 billion funding round in Zhipu.", "en", ("zhipu-ai", "funds_raised", 2e9, "USD", "tencent")),
+    ("텐센트는 미니맥스에 5억 달러 규모의 펀딩 라운드를 주도했다.", "ko", ("minimax", "funds_raised", 5e8, "USD", "tencent")),
+])
+def test_the_firm_a_funding_round_goes_into_raised_it_and_its_leader_backed_it(text: str, lang: str, fact: tuple) -> None:
+    assert {(f["subject"], f["metric"], f["value"], f["unit"], f["object"]) for f in facts(text, lang)} == {fact}

@@ -938,6 +938,27 @@ class FrameBuilder:
             )
             if giver is not None:  # "X received $5 million from Y": Y gave it to X
                 f.subject, f.object = giver, f.subject
+        raiser = (
+            next(
+                (
+                    _entity(m)
+                    for m in mentions
+                    if m.label in metric.subject
+                    and m.id != f.subject.id
+                    and start <= m.start < end
+                    and (
+                        self.lex.word_before(metric.raiser_marks, text, m.start)
+                        if self.en
+                        else self.lex.word_after(metric.raiser_marks, text, m.end)
+                    )
+                ),
+                None,
+            )
+            if metric.raiser_marks
+            else None
+        )
+        if raiser is not None:  # "Y led a $1 billion round in X": X raised it, Y backed X
+            f.subject, f.object = raiser, f.subject
         if metric.recipient:
             f.recipient = self._recipient(text, q.end, end, metric, mentions, f.subject)
             if f.recipient is None and not self.en:

@@ -385,6 +385,9 @@ class Metric(Strict):
     # an object the clause marks as the giver (`from Y`, `Y로부터`) is the subject, and the
     # subject the object (`X received an investment from Y`: Y invested in X)
     giver_subject: bool = False
+    # the `clause_words` group marking the firm the money goes into (`led a round in X`, `X에 …
+    # 펀딩 라운드를 주도`): that firm is the subject, the one who led it the object
+    raiser_marks: str | None = None
     # labels its subject may take only when the sentence names it (an agency's share)
     named_labels: list[Label] = []
     # a later clause with no subject of its own may give the first clause's subject this figure
