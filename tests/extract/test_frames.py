@@ -2720,3 +2720,27 @@ def test_a_name_a_copula_describes_as_a_model_is_a_model() -> None:
 ])
 def test_the_firm_a_funding_round_goes_into_raised_it_and_its_leader_backed_it(text: str, lang: str, fact: tuple) -> None:
     assert {(f["subject"], f["metric"], f["value"], f["unit"], f["object"]) for f in facts(text, lang)} == {fact}
+
+
+@pytest.mark.parametrize(("text", "lang", "subject"), [
+    ("Tencent, which invested in Zhipu, raised $1 billion in a round led by Alibaba.", "en", "tencent"),
+    ("지푸는 텐센트에 이어 5억 달러 규모의 펀딩 라운드를 마쳤다.", "ko", "zhipu-ai"),
+])
+def test_a_firm_marked_away_from_the_figure_is_no_funding_target(text: str, lang: str, subject: str) -> None:
+    assert {f["subject"] for f in facts(text, lang) if f["metric"] == "funds_raised"} == {subject}
+
+
+def test_korean_a_clause_with_a_topic_of_its_own_keeps_the_paragraph_topic_out() -> None:
+    text = "텐센트는 선전에 본사를 둔 기업이다. 한편 미국에서는 데이터센터 전력 수요가 2030년 50기가와트에 이를 전망이다."
+    assert facts(text, "ko") == []
+
+
+@pytest.mark.parametrize("text", ["Tarnis is a business model for the industry.", "Velo is a role model for founders."])
+def test_a_model_of_another_sense_makes_no_ai_model(text: str) -> None:
+    doc = Document("t", "t.md", text, "0", "en", published=PUBLISHED, passages=split_passages("t", text))
+    assert not any(m.label == "AIModel" for s in analyse(doc, ontology.load()) for m in s.mentions)
+
+
+def test_each_after_a_preposition_distributes_nothing() -> None:
+    found = facts("Nvidia and AMD sold 5,000 GPUs to each licensed customer.")
+    assert {f["subject"] for f in found if f["metric"] == "chips_supplied"} == {"nvidia"}

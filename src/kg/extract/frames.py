@@ -143,6 +143,8 @@ _PRODUCT_LEAD = re.compile(r"(?:(?:the|its|their)(?:\s+[\w-]+){0,3})?", re.IGNOR
 _RELATIVE_WHICH = re.compile(r"\b(?:which|who)\b", re.IGNORECASE)
 _NEXT_WORD_KO = re.compile(r"\s[\uac00-\ud7a3A-Za-z0-9]+")
 _GLOSS_AFTER = re.compile(r"\s?[(（][^()（）]{1,30}[)）]")
+# a Korean word marked as a topic or subject (`미국에서는 `, `수요가 `)
+_MARKED_WORD_KO = re.compile(r"[\uac00-\ud7a3A-Za-z0-9)](?:은|는|이|가)\s")
 FAR = 120  # characters: a cue farther from the figure than this (weighted) does not govern it
 TIE = 12  # characters: cues this much farther than the nearest still compete by specificity
 _AGENT_EN = re.compile(r"^[^,;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -663,6 +665,8 @@ class FrameBuilder:
                 and self.lex.last_clause_word("joint_words", text, 0, len(text)) is None
             ):
                 continue  # "A and B together spent X and Y": no pairing
+            if self.lex.last_clause_word("joint_words", text, 0, len(text)) is not None:
+                continue  # "A와 B가 공동으로 100억원씩": what they give together
             listed = {x.id for x in members}
             for f in group:  # "A와 B가 각각 투자했다": no name of the list is the others' object
                 if f.object is not None and f.object.id in listed:
@@ -946,11 +950,7 @@ class FrameBuilder:
                     if m.label in metric.subject
                     and m.id != f.subject.id
                     and start <= m.start < end
-                    and (
-                        self.lex.word_before(metric.raiser_marks, text, m.start)
-                        if self.en
-                        else self.lex.word_after(metric.raiser_marks, text, m.end)
-                    )
+                    and self._funding_target(text, q, m, metric.raiser_marks)
                 ),
                 None,
             )
@@ -2119,9 +2119,12 @@ class FrameBuilder:
             # marked chip or country is the figure's product or market, not its subject)
         ):  # "중국 내 판매": a place, no subject
             found = salience.resolve(labels)  # Korean drops a subject the discourse already gives
-            anchored = found is not None and (
-                found.label in salience.anchored and salience.paragraph.get(found.label) == found
-            )
+            anchored = (
+                found is not None
+                and found.label in salience.anchored
+                and salience.paragraph.get(found.label) == found
+                and not _MARKED_WORD_KO.search(text, start, q.start)
+            )  # not "한편 미국에서는 전력 수요가 …": a clause with a topic or subject of its own
             # the paragraph's 은/는-marked topic holds the later clauses that name no subject
             # ("X는 … 기업이다. 2030년까지 2기가와트로 늘린다"): a subject the text gives
             self._how = "ko-anchored" if anchored else "ko-topic"
@@ -3002,6 +3005,21 @@ class FrameBuilder:
         if not pool:
             return None
         return _entity(min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end))))
+
+    def _funding_target(self, text: str, q: Quantity, m: Mention, group: str) -> bool:
+        """Is `m` the firm the figure's round goes into: marked by `group` and next to the
+        figure (`a $1 billion round in X`, `X에 10억 달러 규모의`), with no clause between (not
+        `X, which invested in Y, raised`, `Y에 이어 … 유치했다`)?"""
+        if self.en:
+            gap = text[q.end : m.start]
+            return (
+                m.start > q.end
+                and len(gap) <= 40
+                and not re.search(r"[,;]", gap)
+                and self.lex.word_before(group, text, m.start)
+            )
+        marked = self.lex.word_after(group, text, m.end)
+        return marked and not text[m.end : q.start].strip(" 에")
 
     def _giver(self, text: str, q: Quantity, entity: Entity, mentions: list[Mention]) -> bool:
         """Does the clause mark the name as the giver of what its subject receives (`received a $5

@@ -449,10 +449,13 @@ class NameFinder:
     def _model_apposition(self) -> re.Pattern[str]:
         """`, an open LLM`, ` is a 70-billion-parameter model`: a model noun heads it."""
         nouns = "|".join(w for w in self.lex.data.names.model_words if w.islower()) or "(?!)"
+        evidence = "|".join(self.lex.data.clause_words.get("ai_model_modifiers", [])) or "(?!)"
+        word = r"(?!(?:with|of|for|and|or|that|which)\b)[\w.'’-]+,?\s+"
         return re.compile(
-            rf"(?:,|\s+(?:is|was))\s+(?:a|an)\s+(?:(?!(?:with|of|for|and|or|that|which)\b)[\w.'’-]+,?\s+){{0,4}}?"
-            rf"(?:{nouns})(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|with|from|by|for|of|trained|released|built)\b)"
-        )  # the model noun ends the description (not `a model service platform`)
+            rf"(?:,|\s+(?:is|was))\s+(?:a|an)\s+(?:{word}){{0,3}}?(?:{evidence})[\w-]*,?\s+"
+            rf"(?:{word}){{0,2}}?(?:{nouns})(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|with|trained|released|built)\b)"
+        )  # an AI model's words in the description, the model noun at its end (not `a model
+        # service platform`, `a business model`, `a role model for`)
 
     def _class_noun_before(self, text: str, at: int) -> str | None:
         """`startup Xiwang`, `the vision chip “Tarnis”`, `the new model Orvex-2`: a class noun,

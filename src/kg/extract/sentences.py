@@ -22,6 +22,7 @@ _ITEM = re.compile(r"[-*•·▶▲■◆]\s|\d{1,2}[.)]\s")
 _FINAL = re.compile(r"[.!?。:;,다요)\]”\"']$")
 _LIST_OPENS = re.compile(r"[A-Z0-9\uac00-\ud7a3]")  # what a new line of a list may open with
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.']*)\.$")
+_LABEL = re.compile(r"[^\s:]{1,15}(?:\s[^\s:]{1,15})?\s?:\s")  # "매출: …", "Net income: …"
 
 
 def sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
@@ -38,7 +39,8 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         following = text[match.end() : match.end() + 3]
         if (
             _ITEM.match(following)
-            or _ITEM.match(previous.lstrip())  # a list item is one line
+            or _ITEM.match(previous.lstrip())  # a stopped list item, or a label line after it
+            and (_FINAL.search(previous) is not None or _LABEL.match(text, match.end()) is not None)
             or following.startswith("|")  # a Markdown table's rows: each its own line
             or previous.lstrip().startswith("|")
             or (len(previous) <= 80 and not _FINAL.search(previous))
