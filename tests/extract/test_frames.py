@@ -2744,3 +2744,8 @@ def test_a_model_of_another_sense_makes_no_ai_model(text: str) -> None:
 def test_each_after_a_preposition_distributes_nothing() -> None:
     found = facts("Nvidia and AMD sold 5,000 GPUs to each licensed customer.")
     assert {f["subject"] for f in found if f["metric"] == "chips_supplied"} == {"nvidia"}
+
+
+def test_korean_a_product_line_or_a_results_measure_in_latin_letters_is_no_firm() -> None:
+    text = "화훙반도체는 분기 실적을 공개했다. PMIC는 매출 9,100만 달러를 올렸다."
+    assert core(text, "ko") == {("hua-hong", "revenue", 9.1e7, "USD")}
