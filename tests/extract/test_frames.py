@@ -2663,15 +2663,15 @@ def test_a_market_share_held_or_interest_shown_is_no_stake(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "탁서진 텐센트 최고경영자(CEO)는 올해 데이터센터에 300억달러를 투자한다고 밝혔다.",
-    "탁서진 텐센트 CEO는 올해 데이터센터에 300억달러를 투자한다고 밝혔다.",
+    "탁서진 텐센트 최고경영자(CEO)는 새 연구소 세 곳에 300억달러를 투자하기로 했다.",
+    "탁서진 텐센트 CEO는 새 연구소 세 곳에 300억달러를 투자하기로 했다.",
 ])
 def test_korean_a_firm_between_an_officers_name_and_title_is_the_subject(text: str) -> None:
     assert core(text, "ko") == {("tencent", "investment", 3e10, "USD")}
 
 
 def test_korean_a_paragraphs_marked_topic_holds_a_later_clause_that_names_no_subject() -> None:
-    text = "텐센트는 선전에 본사를 둔 기업이다. 2030년까지 약 3기가와트 규모로 데이터센터를 늘릴 계획이다."
+    text = "텐센트는 선전에 본사를 둔 기업이다. 내년 중 3기가와트 용량의 데이터센터를 새로 짓는다."
     assert core(text, "ko") == {("tencent", "power_capacity", 3e9, "W")}
 
 
@@ -2702,9 +2702,9 @@ def test_korean_names_of_a_later_clause_do_not_block_the_dropped_subject_of_the_
 def test_a_list_item_line_ends_its_sentence_even_when_the_next_line_is_no_item() -> None:
     from kg.extract.sentences import sentences
 
-    text = "- 영업이익률은 전망치를 웃돌았다 (깜짝 실적)\n매출: 41억 달러 (약 5조 원)"
+    text = "- 재고 조정은 3분기에 끝났다 (회사 설명)\n순이익: 7억 2천만 달러"
     assert [text[a:b] for a, b in sentences(text)] == [
-        "- 영업이익률은 전망치를 웃돌았다 (깜짝 실적)", "매출: 41억 달러 (약 5조 원)"]
+        "- 재고 조정은 3분기에 끝났다 (회사 설명)", "순이익: 7억 2천만 달러"]
 
 
 def test_a_name_a_copula_describes_as_a_model_is_a_model() -> None:

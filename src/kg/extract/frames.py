@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import overload
@@ -409,11 +409,16 @@ class FrameBuilder:
         )
 
     @cached_property
+    def _officer_words(self) -> str | None:
+        """The officer titles of the lexicon as one alternation, longest first."""
+        titles = self.lex.data.names.officer_titles
+        return "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) if titles else None
+
+    @cached_property
     def _officer_after(self) -> re.Pattern[str]:
         """After a firm's name: the title of one of its officers (`엔비디아 CEO`)."""
-        titles = self.lex.data.names.officer_titles
-        words = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
-        return re.compile(rf"\s?(?:{words})") if titles else re.compile("(?!)")
+        words = self._officer_words
+        return re.compile(rf"\s?(?:{words})") if words else re.compile("(?!)")
 
     @cached_property
     def _oblique(self) -> re.Pattern[str]:
@@ -925,40 +930,17 @@ class FrameBuilder:
                 if metric.object == "Chip" and chip is not None
                 else self._object(text, start, end, q, metric, mentions, f.subject)
             )
-            giver = (
-                next(
-                    (
-                        _entity(m)
-                        for m in mentions
-                        if m.label in metric.subject
-                        and m.id != f.subject.id
-                        and start <= m.start < end
-                        and self._giver(text, q, _entity(m), mentions)
-                    ),
-                    None,
-                )
-                if metric.giver_subject
-                else None
-            )
-            if giver is not None:  # "X received $5 million from Y": Y gave it to X
-                f.subject, f.object = giver, f.subject
-        raiser = (
-            next(
-                (
-                    _entity(m)
-                    for m in mentions
-                    if m.label in metric.subject
-                    and m.id != f.subject.id
-                    and start <= m.start < end
-                    and self._funding_target(text, q, m, metric.raiser_marks)
-                ),
-                None,
-            )
-            if metric.raiser_marks
-            else None
-        )
-        if raiser is not None:  # "Y led a $1 billion round in X": X raised it, Y backed X
-            f.subject, f.object = raiser, f.subject
+        # a name the clause marks as the real subject swaps places with the subject found:
+        # "X received $5 million from Y" (Y gave it to X), "Y led a round in X" (X raised it)
+        marks: list[Callable[[Mention], bool]] = []
+        if metric.object and metric.giver_subject:
+            marks.append(lambda m: self._giver(text, q, _entity(m), mentions))
+        if (group := metric.raiser_marks) is not None:
+            marks.append(lambda m: self._funding_target(text, q, m, group))
+        for marked in marks:
+            other = self._swapped_subject(mentions, metric, f.subject, start, end, marked)
+            if other is not None:
+                f.subject, f.object = other, f.subject
         if metric.recipient:
             f.recipient = self._recipient(text, q.end, end, metric, mentions, f.subject)
             if f.recipient is None and not self.en:
@@ -1566,10 +1548,9 @@ class FrameBuilder:
     def _officer_title(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         """A firm officer's title right before a name (`CEO Lisa Su`, `최고경영자 게리 디커슨은`)
         or right after it (`Lisa Su, AMD's chief executive`, `리사 수 CEO는`)."""
-        titles = self.lex.data.names.officer_titles
-        if not titles:
+        words = self._officer_words
+        if words is None:
             return None
-        words = "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
         before = re.compile(rf"(?:^|[\s(])(?:{words})\s?$")
         after = re.compile(
             rf"(?:\s?,\s(?:the\s|its\s|[\w.&-]+(?:'s|’s)\s)?|\s)?(?:{words})(?![\w])"
@@ -3006,6 +2987,29 @@ class FrameBuilder:
             return None
         return _entity(min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end))))
 
+    @staticmethod
+    def _swapped_subject(
+        mentions: list[Mention],
+        metric: Metric,
+        subject: Entity,
+        start: int,
+        end: int,
+        marked: Callable[[Mention], bool],
+    ) -> Entity | None:
+        """The first other name of the clause, of a label the metric's subject takes, that
+        `marked` says is the real subject (the giver, the firm a round goes into)."""
+        return next(
+            (
+                _entity(m)
+                for m in mentions
+                if m.label in metric.subject
+                and m.id != subject.id
+                and start <= m.start < end
+                and marked(m)
+            ),
+            None,
+        )
+
     def _funding_target(self, text: str, q: Quantity, m: Mention, group: str) -> bool:
         """Is `m` the firm the figure's round goes into: marked by `group` and next to the
         figure (`a $1 billion round in X`, `X에 10억 달러 규모의`), with no clause between (not
@@ -3018,8 +3022,8 @@ class FrameBuilder:
                 and not re.search(r"[,;]", gap)
                 and self.lex.word_before(group, text, m.start)
             )
-        marked = self.lex.word_after(group, text, m.end)
-        return marked and not text[m.end : q.start].strip(" 에")
+        marked = self.lex.end_of_word_after(group, text, m.end)
+        return marked is not None and not text[marked : q.start].strip()
 
     def _giver(self, text: str, q: Quantity, entity: Entity, mentions: list[Mention]) -> bool:
         """Does the clause mark the name as the giver of what its subject receives (`received a $5

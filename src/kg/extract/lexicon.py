@@ -532,8 +532,13 @@ class Lexicon:
     def word_after(self, group: str, text: str, at: int) -> bool:
         """Does a word of the `clause_words` list `group` stand at `at` (its entries carry their own
         leading space or hyphen)?"""
+        return self.end_of_word_after(group, text, at) is not None
+
+    def end_of_word_after(self, group: str, text: str, at: int) -> int | None:
+        """Where the word of the list `group` that stands at `at` ends, or None."""
         pattern = self._clause_words.get(group)
-        return bool(pattern and pattern.match(text, at))
+        found = pattern.match(text, at) if pattern else None
+        return found.end() if found else None
 
     @cached_property
     def _clause_words_before(self) -> dict[str, re.Pattern[str]]:
