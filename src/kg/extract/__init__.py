@@ -447,7 +447,12 @@ def _candidate(name: Name) -> Mention:
     """A typed new name is a candidate mention; an untyped one (label "") is offered to frames
     only as the subject right before a verb ("Kestrel Silicon bought ...")."""
     return Mention(
-        name.start, name.end, name.surface, name.label or "", slug(name.surface), candidate=True
+        name.start,
+        name.end,
+        name.surface,
+        name.label or "",
+        name.id or slug(name.surface),
+        candidate=True,
     )
 
 

@@ -38,7 +38,9 @@ _KO_NOT_NAME_PARTS = frozenset(
 _MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
 _VARIANT_SUFFIX = re.compile(r"(?:-(?:[A-Z]{2,}|[A-Z][a-z]{2,}[A-Z]?)(?!\w|\.\w))+(?!-)")
 _FAMILY_VERSION = re.compile(
-    r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*(?![\w.])(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
+    r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*"
+    r"(?![A-Za-z0-9_.]|[\uac00-\ud7a3]{2}|[가-힣](?<![은는이가의을를과와도로에]))"  # `어니 4.5는`
+    r"(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
 )
 _MODEL_NUMBER = re.compile(
     r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3}|\d(?=\s+(?:chips?|accelerators?|cards?|GPUs?|processors?|"
@@ -74,6 +76,8 @@ class Name:
     end: int
     surface: str
     label: str | None  # Person | Agency | Firm, or None: a name whose type the text does not say
+    # a known family's member: the family's id and the code (`어니 4.5`: ernie-4-5)
+    id: str | None = None
 
 
 def slug(name: str) -> str:
@@ -228,7 +232,8 @@ class NameFinder:
         links = "|".join(self.lex.data.names.title_links) or "(?!)"
         return Screened(
             re.compile(
-                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:{links})?\s(?P<name>[\uac00-\ud7a3]\s[\uac00-\ud7a3]{{2,3}}|[\uac00-\ud7a3]{{2,4}}(?:\s[\uac00-\ud7a3]{{1,4}})?)"
+                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:{links})?\s(?P<name>[\uac00-\ud7a3]\s[\uac00-\ud7a3]{{2,3}}|[\uac00-\ud7a3]{{2,4}}(?:(?<![은는])\s[\uac00-\ud7a3]{{1,4}})?)"
+                # a topic-marked word ends the name: `옌준은 기업공개(IPO)`
                 rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
             )
         )
@@ -529,7 +534,10 @@ class NameFinder:
             found[:] = [
                 n for n in found if not (n.start < end and m.start < n.end)
             ]  # an untyped "V4-Pro" joins it
-            out.append(Name(m.start, end, surface or text[m.start : end], label))
+            code = number["code"] if surface else number.group(0)
+            out.append(
+                Name(m.start, end, surface or text[m.start : end], label, f"{m.id}-{slug(code)}")
+            )  # one id in every script: `어센드 970` and `Ascend 970` are one chip
         return out
 
     def _name_before_title(
