@@ -2787,3 +2787,8 @@ def test_korean_a_known_family_and_a_new_version_take_the_familys_id() -> None:
 def test_korean_a_title_with_a_copula_then_a_topic_marked_name_is_a_person() -> None:
     text = "타르니스의 설립자 겸 회장인 옌룽은 기업공개(IPO)를 통해 최소 2억 달러 조달을 노린다."
     assert ("옌룽", "Person") in _mentions(text, "ko")
+
+
+def test_korean_names_listed_as_examples_of_a_group_are_no_subject() -> None:
+    text = "서부 지역의 지방정부들이 알리바바·텐센트 등 대형 기업 데이터센터 전기요금을 최대 50% 깎아준다."
+    assert core(text, "ko") == set()

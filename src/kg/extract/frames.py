@@ -2062,6 +2062,9 @@ class FrameBuilder:
             for m in before
             if m.start >= start
             and not self._oblique_phrase.match(text, self._list_members(text, m, mentions)[-1].end)
+            and not self.lex.word_after(
+                "example_marks", text, self._list_members(text, m, mentions)[-1].end
+            )  # "바이트댄스·알리바바·텐센트 등 빅테크 기업": examples of a group
             and not self._modifies_a_name(text, m, mentions)
             and not self._heads_a_compound_ko(text, m, q)
         ]
