@@ -2792,3 +2792,13 @@ def test_korean_a_title_with_a_copula_then_a_topic_marked_name_is_a_person() -> 
 def test_korean_names_listed_as_examples_of_a_group_are_no_subject() -> None:
     text = "서부 지역의 지방정부들이 알리바바·텐센트 등 대형 기업 데이터센터 전기요금을 최대 50% 깎아준다."
     assert core(text, "ko") == set()
+
+
+def test_how_well_a_chip_uses_its_compute_is_a_spec_of_the_chip() -> None:
+    text = "Tencent said the H20 reached 60% MFU in dense training."
+    assert core(text) == {("h20", "spec_change", 60.0, "percent")}
+
+
+def test_a_model_architecture_word_is_no_model_name() -> None:
+    text = "Tencent tested the H20 last month. MoE models keep around 40% MFU on the chip."
+    assert core(text) == {("h20", "spec_change", 40.0, "percent")}
