@@ -2802,3 +2802,8 @@ def test_how_well_a_chip_uses_its_compute_is_a_spec_of_the_chip() -> None:
 def test_a_model_architecture_word_is_no_model_name() -> None:
     text = "Tencent tested the H20 last month. MoE models keep around 40% MFU on the chip."
     assert core(text) == {("h20", "spec_change", 40.0, "percent")}
+
+
+def test_a_count_written_with_x_before_a_product_code_is_no_multiple() -> None:
+    text = "The MI355X board pairs a 16-core CPU (8x Orvex-A720) with the GPU."
+    assert core(text) == set()
