@@ -2765,8 +2765,8 @@ def test_a_count_of_wafer_fabs_counts_fabs_not_wafers() -> None:
 
 
 def test_korean_dollars_written_in_hanja() -> None:
-    text = "벨모라는 지난달 3억 弗을 차입했다."
-    assert {(s, v, u) for s, _, v, u in core(text, "ko")} == {("벨모라", 3e8, "USD")}
+    text = "벨모라는 지난해 매출 3억 弗을 기록했다."
+    assert core(text, "ko") == {("벨모라", "revenue", 3e8, "USD")}
 
 
 def test_korean_these_before_a_common_noun_points_back_at_no_firm() -> None:
@@ -2807,3 +2807,23 @@ def test_a_model_architecture_word_is_no_model_name() -> None:
 def test_a_count_written_with_x_before_a_product_code_is_no_multiple() -> None:
     text = "The MI355X board pairs a 16-core CPU (8x Orvex-A720) with the GPU."
     assert core(text) == set()
+
+
+def test_scaling_back_orders_is_no_spec_of_the_chip() -> None:
+    text = "Nvidia is scaling back H20 orders by 30% after the new rules."
+    assert {(f[0], f[1]) for f in core(text)} == {("nvidia", "percentage")}
+
+
+def test_korean_model_architecture_words_are_no_names() -> None:
+    text = "텐센트의 MoE 모델은 H20에서 MFU 40%를 유지했다."
+    assert "MoE" not in {surface for surface, _ in _mentions(text, "ko")}
+
+
+def test_korean_a_firm_and_a_new_version_code_with_a_particle_are_a_model() -> None:
+    text = "딥시크 V5는 1조 개의 파라미터를 갖췄다."
+    assert core(text, "ko") == {("deepseek-v5", "parameters", 1e12, "parameters")}
+
+
+def test_korean_a_chip_family_and_a_new_number_with_a_particle_are_a_chip() -> None:
+    text = "화웨이의 어센드 970은 FP8 기준 4000 TFLOPS를 낸다."
+    assert core(text, "ko") == {("ascend-970", "chip_compute", 4000.0, "TFLOPS")}

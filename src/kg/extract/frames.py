@@ -2061,10 +2061,7 @@ class FrameBuilder:
             m
             for m in before
             if m.start >= start
-            and not self._oblique_phrase.match(text, self._list_members(text, m, mentions)[-1].end)
-            and not self.lex.word_after(
-                "example_marks", text, self._list_members(text, m, mentions)[-1].end
-            )  # "바이트댄스·알리바바·텐센트 등 빅테크 기업": examples of a group
+            and not self._ends_in_oblique_or_example(text, m, mentions)
             and not self._modifies_a_name(text, m, mentions)
             and not self._heads_a_compound_ko(text, m, q)
         ]
@@ -2219,6 +2216,14 @@ class FrameBuilder:
                 self.lex.word_after("plural_demonstratives", text, m.start())
                 or not self.lex.word_after("verbs_after_demonstrative", text, m.end())
             )
+        )
+
+    def _ends_in_oblique_or_example(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
+        """The list a name closes is marked oblique (`알리바바 그룹으로부터`), or gives examples
+        of a group (`바이트댄스·알리바바·텐센트 등 빅테크 기업`): no clause's subject."""
+        end = self._list_members(text, m, mentions)[-1].end
+        return bool(
+            self._oblique_phrase.match(text, end) or self.lex.word_after("example_marks", text, end)
         )
 
     def _system_subject_ko(self, text: str, start: int, q: Quantity) -> bool:

@@ -35,16 +35,17 @@ _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\u
 _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
 )
-_MODEL_VERSION = re.compile(r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?(?![\w.])")
+# a version or model number after a family's name; `{end}` is what may follow it, `{particle}` a
+# particle closing the word (`NameFinder._version_pattern`)
+_MODEL_VERSION = r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?{end}"
 _VARIANT_SUFFIX = re.compile(r"(?:-(?:[A-Z]{2,}|[A-Z][a-z]{2,}[A-Z]?)(?!\w|\.\w))+(?!-)")
-_FAMILY_VERSION = re.compile(
-    r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*"
-    r"(?![A-Za-z0-9_.]|[\uac00-\ud7a3]{2}|[가-힣](?<![은는이가의을를과와도로에]))"  # `어니 4.5는`
+_FAMILY_VERSION = (
+    r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*{end}"
     r"(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
 )
-_MODEL_NUMBER = re.compile(
+_MODEL_NUMBER = (
     r"\s?(?:[A-Z]{0,2}\d{2,4}[A-Za-z]{0,3}|\d(?=\s+(?:chips?|accelerators?|cards?|GPUs?|processors?|"
-    r"[A-Z(])|[,;:)]|\s*$|은|는|이|가|의|을|를|과|와))(?:\s[A-Z]\d)?(?![\w.,])"
+    r"[A-Z(])|[,;:)]|\s*$|{particle}))(?:\s[A-Z]\d)?{end}"
 )  # "Ascend 960", "Gaudi 3 chips", "쿤룬2는": one digit only before a chip noun, a name or a break
 # a product's model code closing a name (`MTT X300`, `S4000`, `HL-328`, `910C`): no firm's name;
 # not a parameter count (`72B`) or a one-digit version (`V3`, `R1`: a model's)
@@ -230,11 +231,12 @@ class NameFinder:
         )
         titles = "|".join(map(re.escape, words)) or "(?!)"
         links = "|".join(self.lex.data.names.title_links) or "(?!)"
+        ends = r"(?:은|는|이|가|의|과|와|도|,|\s?\()"
         return Screened(
             re.compile(
-                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:{links})?\s(?P<name>[\uac00-\ud7a3]\s[\uac00-\ud7a3]{{2,3}}|[\uac00-\ud7a3]{{2,4}}(?:(?<![은는])\s[\uac00-\ud7a3]{{1,4}})?)"
-                # a topic-marked word ends the name: `옌준은 기업공개(IPO)`
-                rf"(?=(?:은|는|이|가|의|과|와|도|,|\s?\())"
+                rf"(?<![\uac00-\ud7a3])(?:{titles})(?:{links})?\s(?P<name>[\uac00-\ud7a3]\s[\uac00-\ud7a3]{{2,3}}(?={ends})"
+                # one marked word before two (`옌준은 기업공개(IPO)`, `하은 킴은`)
+                rf"|[\uac00-\ud7a3]{{2,4}}(?={ends})|[\uac00-\ud7a3]{{2,4}}\s[\uac00-\ud7a3]{{1,4}}(?={ends}))"
             )
         )
 
@@ -486,18 +488,38 @@ class NameFinder:
             if ws
         ]
 
+    def _version_pattern(self, template: str, stops: str = "") -> re.Pattern[str]:
+        """A version pattern closed as this language closes a word: by no letter, digit, point
+        (or `stops`), or by a particle (`어니 4.5는`, `어센드 970에서`)."""
+        cases = self.lex.particles("subject", "object", "possessive", "oblique")
+        particle = rf"{cases}(?![\uac00-\ud7a3])"  # a case particle closing the word, not `2만`
+        end = rf"(?:(?![\w.{stops}])|(?<=\d)(?={particle}))"  # after digits: `84GB는` is no code
+        return re.compile(template.replace("{end}", end).replace("{particle}", particle))
+
+    @cached_property
+    def _model_version(self) -> re.Pattern[str]:
+        return self._version_pattern(_MODEL_VERSION)
+
+    @cached_property
+    def _family_version(self) -> re.Pattern[str]:
+        return self._version_pattern(_FAMILY_VERSION)
+
+    @cached_property
+    def _model_number(self) -> re.Pattern[str]:
+        return self._version_pattern(_MODEL_NUMBER, ",")
+
     def _model_numbers(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
         """A known chip family followed by a model number it does not know (`Ascend 960`,
         `어센드 970`, `Atlas 900 A3`): a new chip, the family's member."""
         out = []
         for m in known:
             if m.label == "Chip":
-                number, label = _MODEL_NUMBER.match(text, m.end), "Chip"
+                number, label = self._model_number.match(text, m.end), "Chip"
             elif m.label in (
                 "Firm",
                 "AIModel",
             ):  # "DeepSeek V4-Pro", "Kimi K3", "Qwen 3": a new model
-                pattern = _MODEL_VERSION if m.label == "Firm" else _FAMILY_VERSION
+                pattern = self._model_version if m.label == "Firm" else self._family_version
                 number, label = pattern.match(text, m.end), "AIModel"
                 if number is None:  # "DeepSeek-OCR", "Kimi-K2-Thinking": a variant's own name
                     number = _VARIANT_SUFFIX.match(text, m.end)
@@ -528,6 +550,9 @@ class NameFinder:
                 and m.start < n.end
                 and n.label
                 and not (surface and number.start("code") <= n.start)  # "HBM5는": a guess
+                and not (  # "V5는": a code Korean Latin words type as a firm by default
+                    m.end <= n.start and n.label == "Firm" and _HAS_DIGIT.search(n.surface)
+                )
                 for n in found
             ):
                 continue
