@@ -2827,3 +2827,13 @@ def test_korean_a_firm_and_a_new_version_code_with_a_particle_are_a_model() -> N
 def test_korean_a_chip_family_and_a_new_number_with_a_particle_are_a_chip() -> None:
     text = "화웨이의 어센드 970은 FP8 기준 4000 TFLOPS를 낸다."
     assert core(text, "ko") == {("ascend-970", "chip_compute", 4000.0, "TFLOPS")}
+
+
+def test_citation_marks_after_a_closing_quote_or_a_percent_end_the_sentence() -> None:
+    from kg.extract.sentences import sentences
+
+    for text, first in (
+        ('Analysts called it "a record."[3] Velmora then sold 5 servers.', 'Analysts called it "a record.'),
+        ("Margins rose 30%.[7]Velmora then sold 5 servers.", "Margins rose 30%."),
+    ):
+        assert [text[a:b] for a, b in sentences(text)] == [first, "Velmora then sold 5 servers."]

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 # a footnote number glued to the stop ("in the PRC.4 Another"), or citation marks after it
 # ("in 2022.[1][2] It"), end a sentence too
 _END = re.compile(
-    r"(?<=[.!?。])(?:\[\d{1,3}\])*[\"'”’)\]]*\s+(?=\S)|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\w\"'“‘\[(])"
-    r"|(?<=[a-z)][.!?])\d{1,3}\s+(?=[A-Z])|(?<=[a-z)][.!?])(?:\[\d{1,3}\])+(?=[A-Z])"
+    r"(?<=[.!?。])(?:[\"'”’)\]]|\[\d{1,3}\])*\s+(?=\S)|(?<=[\uac00-\ud7a3][.!?])(?=[\uac00-\ud7a3\w\"'“‘\[(])"
+    r"|(?<=[a-z)][.!?])\d{1,3}\s+(?=[A-Z])|(?<=[a-z)%\d][.!?])(?:\[\d{1,3}\])+(?=[A-Z])"
 )
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _ITEM = re.compile(r"[-*•·▶▲■◆]\s|\d{1,2}[.)]\s")
