@@ -522,3 +522,10 @@ def test_korean_the_person_counter_counts_people_whatever_noun_follows() -> None
 ])
 def test_korean_more_than_between_a_number_and_its_unit_is_an_approximate_figure(text: str, value: float, unit: str) -> None:
     assert [(q.value, q.unit, q.qualifier) for q in quantities(text, "ko")] == [(value, unit, "approx")]
+
+
+def test_two_numbers_joined_by_a_hyphen_running_downwards_are_a_code() -> None:
+    text = "Quellant showed a training chip 720-200 and an inference chip 720-100."
+    assert quantities(text, "en") == []
+    assert [(q.value, q.value_max) for q in quantities("sales rose 30-35% and 5-6 million units", "en")] == [
+        (30, 35), (5e6, 6e6)]

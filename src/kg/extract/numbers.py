@@ -640,6 +640,10 @@ class QuantityFinder:
             )
         ):  # "5-6 billion" is a range, "A100-80GB" a variant's memory; "i3-10100" a code
             return False
+        if _falling_pair(text, start, end) and not (
+            self._units_after.match(text, end) or self._scale_after.match(text, end)
+        ):
+            return False  # "818-300", "818-100": a product code, no range runs downwards
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             return False  # "[5]": a footnote
         if text[start - 1 : start] == "%":
@@ -1401,3 +1405,18 @@ def _ratio(m: re.Match[str]) -> float | None:
     """ "3분의 1": `num` of `den` as a percentage, when it is a proper part."""
     den, num = float(m.group("den")), float(m.group("num"))
     return round(100 * num / den, 1) if 0 < num <= den else None
+
+
+_PAIR_AFTER = re.compile(r"-(\d+)(?![\d,]|\.\d)")
+_PAIR_BEFORE = re.compile(r"(?<![\d.,])(\d+)-$")
+
+
+def _falling_pair(text: str, start: int, end: int) -> bool:
+    """Two whole numbers joined by a hyphen, the second smaller (`818-300`): a code's parts."""
+    after = _PAIR_AFTER.match(text, end)
+    if after is not None and text[start:end].isdigit():
+        return int(text[start:end]) > int(after.group(1))
+    before = _PAIR_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None and text[start:end].isdigit():
+        return int(before.group(1)) > int(text[start:end])
+    return False
