@@ -817,11 +817,8 @@ class FrameBuilder:
         ):
             f.reason = "a time frame, not a figure"  # "in the past six months", "향후 3년간"
             return
-        if q.measure == "duration" and (
-            self.lex.word_after("record_after", text, q.end)
-            or self.lex.word_before("record_before", text, q.start)
-        ):
-            f.reason = "the span of a record, not a figure"  # "30년 만에 최대", "a 10-year high"
+        if q.measure == "duration" and self.lex.word_after("record_after", text, q.end):
+            f.reason = "the span of a record, not a figure"  # "30년 만에 최대 낙폭"
             return
         if q.measure == "duration" and self._frames_next_figure(text, q):
             f.reason = "a time frame, not a figure"  # "3년간 최대 4,800억 위안 투자"
