@@ -2842,3 +2842,32 @@ def test_citation_marks_after_a_closing_quote_or_a_percent_end_the_sentence() ->
 def test_the_span_of_a_record_is_no_duration_fact() -> None:
     assert core("인공지능 기업 텐센트가 지수가 30년 만에 최대 낙폭을 보였는데도 상장을 추진한다.", "ko") == set()
     assert core("벨모라는 3년 만에 신제품을 냈다.", "ko") == {("벨모라", "duration", 3.0, "years")}
+
+
+def test_what_a_model_charges_per_million_tokens_is_its_price() -> None:
+    assert core("DeepSeek-V3 costs $0.42 per million tokens of output.") == {("deepseek-v3", "price", 0.42, "USD")}
+    assert core("DeepSeek-V3 charges $0.031/M tokens on a cache hit.") == {("deepseek-v3", "price", 0.031, "USD")}
+
+
+def test_korean_what_a_model_charges_per_tokens_is_its_price() -> None:
+    text = "딥시크 V3의 이용료는 100만 토큰당 약 0.42달러였다."
+    assert core(text, "ko") == {("deepseek-v3", "price", 0.42, "USD")}
+
+
+def test_a_context_window_counts_tokens() -> None:
+    assert core("DeepSeek-V3 supports a 96K context window.") == {("deepseek-v3", "token_count", 96000.0, "tokens")}
+    assert core("딥시크 V3는 96k 컨텍스트 윈도우를 지원한다.", "ko") == {("deepseek-v3", "token_count", 96000.0, "tokens")}
+
+
+def test_a_firms_units_are_no_chips() -> None:
+    assert core("Tencent owns two asset management units and three business units.") == set()
+
+
+def test_a_benchmark_score_written_in_percent_keeps_its_percent() -> None:
+    assert core("DeepSeek-V3 scored 71.4% on SWE-bench Verified.") == {("deepseek-v3", "benchmark_score", 71.4, "percent")}
+    assert core("DeepSeek-V3 posts SWE-bench Verified 71.4%.") == {("deepseek-v3", "benchmark_score", 71.4, "percent")}
+
+
+def test_korean_putting_firms_on_a_list_counts_entities_listed() -> None:
+    text = "상무부는 중국 기업 17곳을 미검증 리스트에 올렸다."
+    assert core(text, "ko") == {("us-commerce", "entities_listed", 17.0, "entity")}

@@ -267,6 +267,8 @@ class QuantityFinder:
             # nor past a plural noun that names who, not what (`three major chipmakers producing
             # HBM chips`)
             r"(?![\w-]*(?:makers|companies|firms|vendors|suppliers|players|rivals|customers|buyers)\b)"
+            # nor past a word that makes the noun a firm's part (`two asset management units`)
+            r"(?!(?:business|management|operating|reporting)\b)"
         )
         mods = rf"(?:{stop}\(?[\w.'’-]+\)?\s){{0,5}}?"  # a gloss in brackets too: `(CoWoS)`
         if self.lex.code == "ko":  # never past a word that closes the phrase (`이상을 … 기업`)
@@ -790,12 +792,19 @@ class QuantityFinder:
         spec = self._spec(text, start)
         if spec is not None:
             unit, measure = spec
+            percent = self._units_after.match(text, pos)
+            if measure == "score" and percent is not None and percent[1][1] == "percent":
+                # "SWE-bench Verified 73.1%": a score given in percent
+                return self._made(text, start, percent[0].end(), value, "percent", measure)
             return self._made(text, start, pos, value, unit, measure, qualifier=qualifier)
         found_unit = self._units_after.match(text, pos)
         if found_unit:
             m, (unit, measure, factor) = found_unit
             if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
                 unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
+            scored = self._units_after.match(text, m.end()) if measure == "percent" else None
+            if scored is not None and scored[1][1] == "score":  # "73.1% on SWE-bench": a score
+                return self._made(text, start, scored[0].end(), value, unit, "score")
             if negative and measure == "percent":
                 value = -value  # "| -12.4% |", "−2%": a fall, signed as written
             return self._made(
