@@ -2871,3 +2871,22 @@ def test_a_benchmark_score_written_in_percent_keeps_its_percent() -> None:
 def test_korean_putting_firms_on_a_list_counts_entities_listed() -> None:
     text = "상무부는 중국 기업 17곳을 미검증 리스트에 올렸다."
     assert core(text, "ko") == {("us-commerce", "entities_listed", 17.0, "entity")}
+
+
+def test_a_table_row_that_counts_its_names_is_no_header() -> None:
+    text = (
+        "Feature | Huawei CloudMatrix 384 | Nvidia GB200 NVL72 |\n---|---|---|\n"
+        "Chips | 384 Ascend 910C | 72 B200 |\nMemory Bandwidth | 1229 TB/s | 576 TB/s |"
+    )
+    found = {(s, v) for s, m, v, u in core(text) if m == "chip_memory_bandwidth"}
+    assert found == {("cloudmatrix-384", 1229000.0), ("gb200", 576000.0)}
+
+
+def test_a_new_name_after_a_preposition_is_no_subject_before_the_verb() -> None:
+    text = "High-Flyer runs quant funds. A flagship fund managed by Xu has declined 0.46 per cent this year."
+    assert core(text) == {("high-flyer", "percent_change", 0.46, "percent")}
+
+
+def test_a_source_described_as_a_data_provider_reports_on_others() -> None:
+    text = "A flagship fund has declined 0.46 per cent this year, according to data provider Tarnis Analytics."
+    assert core(text) == set()

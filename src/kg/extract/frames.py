@@ -1470,6 +1470,10 @@ class FrameBuilder:
                 and source.id not in self.reporters
                 and not self._names_anaphor(text, q.start, labels, start)
                 and not self._generic_subject(text, start, q.start)
+                and not (
+                    (at := text.find(source.name)) >= 0
+                    and self.lex.word_before("third_party_before", text, at)
+                )  # "according to data provider X": X reports on others
             ):  # "Revenue rose 12% to $3 billion, Nvidia said": a source on its own figures;
                 # not "The company will pay $140 million, the department said"
                 self._how = "self-report"
@@ -1847,6 +1851,7 @@ class FrameBuilder:
                 for m in getattr(self, "_untyped", [])
                 if region_start <= m.start
                 and m.end <= cue.start
+                and not _after_preposition(text, m.start)  # "a fund managed by Xu has declined"
                 and (
                     cue.start - m.end <= 2
                     or _APPOSITION_EN.fullmatch(text[m.end : cue.start])

@@ -12,6 +12,7 @@ from kg.extract.gazetteer import Mention
 
 _SEPARATOR = re.compile(r"\s*\|\s*|\t")
 _RULE_ROW = re.compile(r"[\s|:\-]*")  # "|---|:---:|": a Markdown table's rule, no cells
+_DIGIT = re.compile(r"\d")
 
 
 def row_cells(text: str) -> list[tuple[int, int]] | None:
@@ -38,16 +39,20 @@ def is_rule(text: str) -> bool:
 
 
 def header_columns(
-    cells: Sequence[tuple[int, int]], mentions: Sequence[Mention], label: str = "Chip"
+    text: str,
+    cells: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention],
+    label: str = "Chip",
 ) -> dict[int, Mention] | None:
     """A header row names one thing of `label` in each of at least two cells: column -> name. A
     cell past the first whose one name has no type is of the same kind as its typed neighbours
-    (`| Spec | BR100 | A100 |`: a new chip beside a known one)."""
+    (`| Spec | BR100 | A100 |`: a new chip beside a known one). A cell that counts its name
+    (`| 384 Ascend 910C |`) is a row of the table's body, no header."""
     columns: dict[int, Mention] = {}
     untyped: dict[int, Mention] = {}
     for i, (a, b) in enumerate(cells):
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.label in (label, "")]
-        if len(inside) != 1:
+        if len(inside) != 1 or _DIGIT.search(text[a : inside[0].start]):
             continue
         if inside[0].label == label:
             columns[i] = inside[0]
