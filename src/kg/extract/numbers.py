@@ -988,6 +988,8 @@ class QuantityFinder:
                 None,
             )  # "세 개의 추가 공장을": 가 ends 추가, 을 closes the phrase (`곳의 센터에`: 에)
             phrase_end = closed.start() if closed else min(len(text), owner.end() + 48)
+            stop = _PHRASE_STOP.search(text, owner.end(), phrase_end)
+            phrase_end = stop.start() if stop else phrase_end  # "1T개의 총 매개변수, 토큰당 …"
             never = self.lex.counter_never(text[start:end])
             nouns = [
                 unit
@@ -1416,6 +1418,7 @@ def _ratio(m: re.Match[str]) -> float | None:
     return round(100 * num / den, 1) if 0 < num <= den else None
 
 
+_PHRASE_STOP = re.compile(r"[,;)(]")  # a comma or a bracket closes a noun phrase
 _PAIR_AFTER = re.compile(r"-(\d+)(?![\d,]|\.\d)")
 _PAIR_BEFORE = re.compile(r"(?<![\d.,])(\d+)-$")
 
