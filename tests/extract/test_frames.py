@@ -2890,3 +2890,8 @@ def test_a_new_name_after_a_preposition_is_no_subject_before_the_verb() -> None:
 def test_a_source_described_as_a_data_provider_reports_on_others() -> None:
     text = "A flagship fund has declined 0.46 per cent this year, according to data provider Tarnis Analytics."
     assert core(text) == set()
+
+
+def test_korean_a_models_tier_word_after_its_version_is_part_of_its_name() -> None:
+    text = "구글의 제미나이 3.1 프로는 약 9달러 수준의 가격이 책정돼 있다."
+    assert core(text, "ko") == {("gemini-3-1-프로", "price", 9.0, "USD")}

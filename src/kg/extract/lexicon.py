@@ -227,6 +227,8 @@ class Names(Strict):
         Regex
     ] = []  # a new name holding one of these (or followed by one) is a chip or system
     model_words: list[Regex] = []  # ... an AI model
+    # a tier word written after a model's version, part of its name (`제미나이 3.1 프로`)
+    model_tiers: list[Regex] = []
     head_nouns: list[
         Regex
     ] = []  # common nouns that may head a name's phrase (`엔비디아 측은`, `화웨이 그룹은`)

@@ -35,12 +35,12 @@ _KO_NAME_WORDS = re.compile(r"(?<![\uac00-\ud7a3])(?:[\uac00-\ud7a3]{1,4}\s)?[\u
 _KO_NOT_NAME_PARTS = frozenset(
     "겸 및 전 현 신임 前 現 당시 이번 직전 초대 공동 수석 부 대표 측 소속 출신".split()
 )
-# a version or model number after a family's name; `{end}` is what may follow it, `{particle}` a
-# particle closing the word (`NameFinder._version_pattern`)
+# a version or model number after a family's name; `{end}` is what may follow it (`{tier}`: or
+# a tier word), `{particle}` a particle closing the word (`NameFinder._version_pattern`)
 _MODEL_VERSION = r"[\s-][VRK]\d+(?:\.\d+)?(?:-[A-Z][a-z]+)?{end}"
 _VARIANT_SUFFIX = re.compile(r"(?:-(?:[A-Z]{2,}|[A-Z][a-z]{2,}[A-Z]?)(?!\w|\.\w))+(?!-)")
 _FAMILY_VERSION = (
-    r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*{end}"
+    r"[\s-](?:[A-Z]?\d+(?:\.\d+)?[A-Z]?)(?:-(?:[A-Z][a-z]+|[A-Z]?\d+(?:\.\d+)?[A-Z]?))*{tier}"
     r"(?!\s(?:days?|weeks?|months?|years?|hours?|times|percent|%))"
 )
 _MODEL_NUMBER = (
@@ -491,10 +491,14 @@ class NameFinder:
     def _version_pattern(self, template: str, stops: str = "") -> re.Pattern[str]:
         """A version pattern closed as this language closes a word: by no letter, digit, point
         (or `stops`), or by a particle (`어니 4.5는`, `어센드 970에서`)."""
+        tiers = self.lex.data.names.model_tiers
         cases = self.lex.particles("subject", "object", "possessive", "oblique")
         particle = rf"{cases}(?![\uac00-\ud7a3])"  # a case particle closing the word, not `2만`
         end = rf"(?:(?![\w.{stops}])|(?<=\d)(?={particle}))"  # after digits: `84GB는` is no code
-        return re.compile(template.replace("{end}", end).replace("{particle}", particle))
+        words = "|".join(tiers) or "(?!)"
+        tier = rf"(?:\s(?:{words})(?={particle}|(?![\w.]))|{end})"  # `제미나이 3.1 프로는`
+        pattern = template.replace("{tier}", tier).replace("{end}", end)
+        return re.compile(pattern.replace("{particle}", particle))
 
     @cached_property
     def _model_version(self) -> re.Pattern[str]:
