@@ -2894,4 +2894,19 @@ def test_a_source_described_as_a_data_provider_reports_on_others() -> None:
 
 def test_korean_a_models_tier_word_after_its_version_is_part_of_its_name() -> None:
     text = "구글의 제미나이 3.1 프로는 약 9달러 수준의 가격이 책정돼 있다."
-    assert core(text, "ko") == {("gemini-3-1-프로", "price", 9.0, "USD")}
+    assert core(text, "ko") == {("gemini-3-1-pro", "price", 9.0, "USD")}
+    assert core("Gemini 3.1 Pro is priced at $9 per million tokens.") == {("gemini-3-1-pro", "price", 9.0, "USD")}
+
+
+def test_guards_from_the_second_review_of_session_18() -> None:
+    table = "Spec | 8x H100 | 8x H20 |\n---|---|---|\nMemory Bandwidth | 26.8 TB/s | 32 TB/s |"
+    assert {(s, v) for s, m, v, u in core(table) if m == "chip_memory_bandwidth"} == {
+        ("h100", 26800.0), ("h20", 32000.0)}
+    assert ("kestrel-silicon", "percent_change", 12.0, "percent") in core(
+        "Shares of Kestrel Silicon jumped 12% on Monday.")
+    assert not any(m == "benchmark_score" for _, m, _, _ in core("DeepSeek-V3 improved 12% on MMLU over V2."))
+    assert not any(m == "token_count" for _, m, _, _ in core("DeepSeek-V3 handles 5,000 context switches a second."))
+    assert core("엔비디아는 1만 개의 고성능, 저전력 GPU를 샀다.", "ko") == {("nvidia", "chips_acquired", 1e4, "GPU")}
+    assert ("nvidia", "chips_supplied", 1e5, "GPU") in core("Nvidia shipped 100,000 business-grade H20 units to China.")
+    assert core("삼성전자의 평택 공장 증설에는 30조 원의 비용이 책정됐다.", "ko") == {
+        ("samsung-electronics", "spending", 3e13, "KRW")}

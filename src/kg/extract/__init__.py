@@ -529,8 +529,9 @@ def _note_table_row(salience: Salience, text: str, mentions: list[Mention]) -> N
         if not tables.is_rule(text):
             salience.table.clear()
         return
-    header = tables.header_columns(text, cells, mentions) or tables.header_columns(
-        text, cells, mentions, "AIModel"
+    below = bool(salience.table)
+    header = tables.header_columns(text, cells, mentions, "Chip", below) or tables.header_columns(
+        text, cells, mentions, "AIModel", below
     )  # `| Spec | H20 | L20 |`, `| Test | DeepSeek-V3 | Llama 3 |`
     if header is not None:
         salience.table = {

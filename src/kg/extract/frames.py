@@ -1851,7 +1851,7 @@ class FrameBuilder:
                 for m in getattr(self, "_untyped", [])
                 if region_start <= m.start
                 and m.end <= cue.start
-                and not _after_preposition(text, m.start)  # "a fund managed by Xu has declined"
+                and not _after_preposition(text, m.start, ("by",))  # "a fund managed by Xu has"
                 and (
                     cue.start - m.end <= 2
                     or _APPOSITION_EN.fullmatch(text[m.end : cue.start])

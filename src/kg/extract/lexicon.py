@@ -145,6 +145,8 @@ class Numbers(Strict):
     # words that say a bracket restates the figure before it in a currency (`115억(한화 약 …)`):
     # a bare number before one is a sum
     restated_in_words: list[Regex] = []
+    # a word before a counted noun that makes it a part of a firm (`two business units`)
+    part_modifiers: list[Regex] = []
 
 
 class Relative(Strict):
@@ -227,8 +229,9 @@ class Names(Strict):
         Regex
     ] = []  # a new name holding one of these (or followed by one) is a chip or system
     model_words: list[Regex] = []  # ... an AI model
-    # a tier word written after a model's version, part of its name (`제미나이 3.1 프로`)
-    model_tiers: list[Regex] = []
+    # a tier word written after a model's version, part of its name, and its English spelling
+    # for the model's id (`제미나이 3.1 프로`, `Gemini 3.1 Pro`: gemini-3-1-pro)
+    model_tiers: dict[str, str] = {}
     head_nouns: list[
         Regex
     ] = []  # common nouns that may head a name's phrase (`엔비디아 측은`, `화웨이 그룹은`)

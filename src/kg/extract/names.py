@@ -495,10 +495,16 @@ class NameFinder:
         cases = self.lex.particles("subject", "object", "possessive", "oblique")
         particle = rf"{cases}(?![\uac00-\ud7a3])"  # a case particle closing the word, not `2만`
         end = rf"(?:(?![\w.{stops}])|(?<=\d)(?={particle}))"  # after digits: `84GB는` is no code
-        words = "|".join(tiers) or "(?!)"
-        tier = rf"(?:\s(?:{words})(?={particle}|(?![\w.]))|{end})"  # `제미나이 3.1 프로는`
+        words = "|".join(map(re.escape, tiers)) or "(?!)"
+        # `제미나이 3.1 프로는`, `제미나이 2.5 플래시 라이트`, `Gemini 3.1 Pro`
+        tier = rf"(?:(?:\s(?:{words})){{1,2}}(?={particle}|(?![\w.]))|{end})"
         pattern = template.replace("{tier}", tier).replace("{end}", end)
         return re.compile(pattern.replace("{particle}", particle))
+
+    def _english_tiers(self, code: str) -> str:
+        """A version's tier words in English, for the model's id (`3.1 프로`: `3.1 Pro`)."""
+        tiers = self.lex.data.names.model_tiers
+        return " ".join(tiers.get(word, word) for word in code.split(" "))
 
     @cached_property
     def _model_version(self) -> re.Pattern[str]:
@@ -563,7 +569,7 @@ class NameFinder:
             found[:] = [
                 n for n in found if not (n.start < end and m.start < n.end)
             ]  # an untyped "V4-Pro" joins it
-            code = number["code"] if surface else number.group(0)
+            code = number["code"] if surface else self._english_tiers(number.group(0))
             out.append(
                 Name(m.start, end, surface or text[m.start : end], label, f"{m.id}-{slug(code)}")
             )  # one id in every script: `어센드 970` and `Ascend 970` are one chip

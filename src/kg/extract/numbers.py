@@ -267,9 +267,12 @@ class QuantityFinder:
             # nor past a plural noun that names who, not what (`three major chipmakers producing
             # HBM chips`)
             r"(?![\w-]*(?:makers|companies|firms|vendors|suppliers|players|rivals|customers|buyers)\b)"
-            # nor past a word that makes the noun a firm's part (`two asset management units`)
-            r"(?!(?:business|management|operating|reporting)\b)"
         )
+        parts = "|".join(self.n.part_modifiers)
+        if (
+            parts
+        ):  # nor past a word that makes the noun a firm's part (`two asset management units`)
+            stop += rf"(?!(?:{parts})\s)"
         mods = rf"(?:{stop}\(?[\w.'’-]+\)?\s){{0,5}}?"  # a gloss in brackets too: `(CoWoS)`
         if self.lex.code == "ko":  # never past a word that closes the phrase (`이상을 … 기업`)
             particles = self.lex.particles("subject", "object", "oblique")
@@ -803,7 +806,11 @@ class QuantityFinder:
             if measure == "memory" and self._rate.search(text, max(0, start - 8), start):
                 unit, measure = unit + "/s", "bandwidth"  # "초당 600GB": a rate
             scored = self._units_after.match(text, m.end()) if measure == "percent" else None
-            if scored is not None and scored[1][1] == "score":  # "73.1% on SWE-bench": a score
+            if (
+                scored is not None
+                and scored[1][1] == "score"
+                and not self.lex.word_before("score_change_before", text, start)
+            ):  # "73.1% on SWE-bench": a score; not "improved 12% on MMLU": a change
                 return self._made(text, start, scored[0].end(), value, unit, "score")
             if negative and measure == "percent":
                 value = -value  # "| -12.4% |", "−2%": a fall, signed as written
@@ -989,7 +996,10 @@ class QuantityFinder:
             )  # "세 개의 추가 공장을": 가 ends 추가, 을 closes the phrase (`곳의 센터에`: 에)
             phrase_end = closed.start() if closed else min(len(text), owner.end() + 48)
             stop = _PHRASE_STOP.search(text, owner.end(), phrase_end)
-            phrase_end = stop.start() if stop else phrase_end  # "1T개의 총 매개변수, 토큰당 …"
+            if stop and self._any_counted.search(text, owner.end(), stop.start()):
+                phrase_end = (
+                    stop.start()
+                )  # "1T개의 총 매개변수, 토큰당 …"; not "1만 개의 고성능, 저전력 GPU"
             never = self.lex.counter_never(text[start:end])
             nouns = [
                 unit

@@ -1,6 +1,7 @@
 """Split a passage into sentences with offsets (Korean and English); never across passages.
 
-A period after a Hangul syllable ends a sentence even without a space after it. A period after
+A period after a Hangul syllable ends a sentence even without a space after it, and so do citation
+marks after a stop (`2022.[1][2] It`, `record."[3] It`, `30%.[7]It`). A period after
 an abbreviation of the language's lexicon (`U.S.`, `Dept.`, `Corp.`, `No.`), an
 initial (`J. Smith`) or inside a number (`5.5`) does not end a sentence.
 """

@@ -12,7 +12,7 @@ from kg.extract.gazetteer import Mention
 
 _SEPARATOR = re.compile(r"\s*\|\s*|\t")
 _RULE_ROW = re.compile(r"[\s|:\-]*")  # "|---|:---:|": a Markdown table's rule, no cells
-_DIGIT = re.compile(r"\d")
+_COUNT = re.compile(r"\s*\d[\d,]*\s+")  # a bare count before a name
 
 
 def row_cells(text: str) -> list[tuple[int, int]] | None:
@@ -43,16 +43,17 @@ def header_columns(
     cells: Sequence[tuple[int, int]],
     mentions: Sequence[Mention],
     label: str = "Chip",
+    below_a_header: bool = False,
 ) -> dict[int, Mention] | None:
     """A header row names one thing of `label` in each of at least two cells: column -> name. A
     cell past the first whose one name has no type is of the same kind as its typed neighbours
-    (`| Spec | BR100 | A100 |`: a new chip beside a known one). A cell that counts its name
-    (`| 384 Ascend 910C |`) is a row of the table's body, no header."""
+    (`| Spec | BR100 | A100 |`: a new chip beside a known one). Below a header, a cell that
+    counts its name (`| 384 Ascend 910C |`) is a row of the table's body, no new header."""
     columns: dict[int, Mention] = {}
     untyped: dict[int, Mention] = {}
     for i, (a, b) in enumerate(cells):
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.label in (label, "")]
-        if len(inside) != 1 or _DIGIT.search(text[a : inside[0].start]):
+        if len(inside) != 1 or below_a_header and _COUNT.fullmatch(text, a, inside[0].start):
             continue
         if inside[0].label == label:
             columns[i] = inside[0]
