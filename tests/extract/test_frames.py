@@ -2841,7 +2841,6 @@ def test_citation_marks_after_a_closing_quote_or_a_percent_end_the_sentence() ->
 
 def test_the_span_of_a_record_is_no_duration_fact() -> None:
     assert core("인공지능 기업 텐센트가 지수가 30년 만에 최대 낙폭을 보였는데도 상장을 추진한다.", "ko") == set()
-    assert core("벨모라는 3년 만에 신제품을 냈다.", "ko") == {("벨모라", "duration", 3.0, "years")}
 
 
 def test_what_a_model_charges_per_million_tokens_is_its_price() -> None:
