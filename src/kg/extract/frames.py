@@ -1470,10 +1470,7 @@ class FrameBuilder:
                 and source.id not in self.reporters
                 and not self._names_anaphor(text, q.start, labels, start)
                 and not self._generic_subject(text, start, q.start)
-                and not (
-                    (at := text.find(source.name)) >= 0
-                    and self.lex.word_before("third_party_before", text, at)
-                )  # "according to data provider X": X reports on others
+                and not self._third_party(text, source, mentions)
             ):  # "Revenue rose 12% to $3 billion, Nvidia said": a source on its own figures;
                 # not "The company will pay $140 million, the department said"
                 self._how = "self-report"
@@ -2224,6 +2221,14 @@ class FrameBuilder:
                 self.lex.word_after("plural_demonstratives", text, m.start())
                 or not self.lex.word_after("verbs_after_demonstrative", text, m.end())
             )
+        )
+
+    def _third_party(self, text: str, source: Entity, mentions: list[Mention]) -> bool:
+        """The source is described as one reporting on others (`according to data provider X`),
+        where the sentence names it."""
+        return any(
+            m.id == source.id and self.lex.word_before("third_party_before", text, m.start)
+            for m in [*mentions, *getattr(self, "_untyped", [])]
         )
 
     def _ends_in_oblique_or_example(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
