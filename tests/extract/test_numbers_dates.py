@@ -525,12 +525,12 @@ def test_korean_more_than_between_a_number_and_its_unit_is_an_approximate_figure
 
 
 def test_two_numbers_joined_by_a_hyphen_running_downwards_are_a_code() -> None:
-    text = "Quellant showed a training chip 720-200 and an inference chip 720-100."
+    text = "Quellant's line-up lists parts 720-200 and 720-100."
     assert quantities(text, "en") == []
     assert [(q.value, q.value_max) for q in quantities("sales rose 30-35% and 5-6 million units", "en")] == [
         (30, 35), (5e6, 6e6)]
 
 
 def test_korean_a_comma_closes_the_phrase_a_counter_with_a_possessive_counts() -> None:
-    found = quantities("희소 백본(약 2T개의 총 매개변수, 토큰당 활성화된 약 40B개)을 갖췄다", "ko")
+    found = quantities("새 모델은 약 2T개의 매개변수, 학습 토큰 15T개를 갖췄다", "ko")
     assert [(q.value, q.counted or q.unit) for q in found][:1] == [(2e12, "parameters")]
