@@ -818,7 +818,7 @@ class FrameBuilder:
             f.reason = "a time frame, not a figure"  # "in the past six months", "향후 3년간"
             return
         if q.measure == "duration" and self.lex.word_after("record_after", text, q.end):
-            f.reason = "the span of a record, not a figure"  # "30년 만에 최대 낙폭"
+            f.reason = "the span of a record, not a figure"  # "20년 만에 최대 상승폭"
             return
         if q.measure == "duration" and self._frames_next_figure(text, q):
             f.reason = "a time frame, not a figure"  # "3년간 최대 4,800억 위안 투자"
@@ -1848,7 +1848,7 @@ class FrameBuilder:
                 for m in getattr(self, "_untyped", [])
                 if region_start <= m.start
                 and m.end <= cue.start
-                and not _after_preposition(text, m.start, ("by",))  # "a fund managed by Xu has"
+                and not _after_preposition(text, m.start, ("by",))  # "a fund run by Orvex has"
                 and (
                     cue.start - m.end <= 2
                     or _APPOSITION_EN.fullmatch(text[m.end : cue.start])
@@ -2233,7 +2233,7 @@ class FrameBuilder:
 
     def _ends_in_oblique_or_example(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
         """The list a name closes is marked oblique (`알리바바 그룹으로부터`), or gives examples
-        of a group (`바이트댄스·알리바바·텐센트 등 빅테크 기업`): no clause's subject."""
+        of a group (`알리바바·텐센트 등 대형 기업`): no clause's subject."""
         end = self._list_members(text, m, mentions)[-1].end
         return bool(
             self._oblique_phrase.match(text, end) or self.lex.word_after("example_marks", text, end)

@@ -235,7 +235,7 @@ class NameFinder:
         return Screened(
             re.compile(
                 rf"(?<![\uac00-\ud7a3])(?:{titles})(?:{links})?\s(?P<name>[\uac00-\ud7a3]\s[\uac00-\ud7a3]{{2,3}}(?={ends})"
-                # one marked word before two (`옌준은 기업공개(IPO)`, `하은 킴은`)
+                # one marked word before two (`옌룽은 신주공모(IPO)`, `하은 킴은`)
                 rf"|[\uac00-\ud7a3]{{2,4}}(?={ends})|[\uac00-\ud7a3]{{2,4}}\s[\uac00-\ud7a3]{{1,4}}(?={ends}))"
             )
         )

@@ -648,7 +648,7 @@ class QuantityFinder:
         if _falling_pair(text, start, end) and not (
             self._units_after.match(text, end) or self._scale_after.match(text, end)
         ):
-            return False  # "818-300", "818-100": a product code, no range runs downwards
+            return False  # "720-200", "720-100": a product code, no range runs downwards
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
             return False  # "[5]": a footnote
         if text[start - 1 : start] == "%":
@@ -797,7 +797,7 @@ class QuantityFinder:
             unit, measure = spec
             percent = self._units_after.match(text, pos)
             if measure == "score" and percent is not None and percent[1][1] == "percent":
-                # "SWE-bench Verified 73.1%": a score given in percent
+                # "SWE-bench Verified 71.4%": a score given in percent
                 return self._made(text, start, percent[0].end(), value, "percent", measure)
             return self._made(text, start, pos, value, unit, measure, qualifier=qualifier)
         found_unit = self._units_after.match(text, pos)
@@ -810,7 +810,7 @@ class QuantityFinder:
                 scored is not None
                 and scored[1][1] == "score"
                 and not self.lex.word_before("score_change_before", text, start)
-            ):  # "73.1% on SWE-bench": a score; not "improved 12% on MMLU": a change
+            ):  # "71.4% on SWE-bench": a score; not "improved 12% on MMLU": a change
                 return self._made(text, start, scored[0].end(), value, unit, "score")
             if negative and measure == "percent":
                 value = -value  # "| -12.4% |", "−2%": a fall, signed as written
@@ -999,7 +999,7 @@ class QuantityFinder:
             if stop and self._any_counted.search(text, owner.end(), stop.start()):
                 phrase_end = (
                     stop.start()
-                )  # "1T개의 총 매개변수, 토큰당 …"; not "1만 개의 고성능, 저전력 GPU"
+                )  # "2T개의 매개변수, 학습 토큰 …"; not "1만 개의 고성능, 저전력 GPU"
             never = self.lex.counter_never(text[start:end])
             nouns = [
                 unit
@@ -1434,7 +1434,7 @@ _PAIR_BEFORE = re.compile(r"(?<![\d.,])(\d+)-$")
 
 
 def _falling_pair(text: str, start: int, end: int) -> bool:
-    """Two whole numbers joined by a hyphen, the second smaller (`818-300`): a code's parts."""
+    """Two whole numbers joined by a hyphen, the second smaller (`720-200`): a code's parts."""
     after = _PAIR_AFTER.match(text, end)
     if after is not None and text[start:end].isdigit():
         return int(text[start:end]) > int(after.group(1))

@@ -48,7 +48,7 @@ def header_columns(
     """A header row names one thing of `label` in each of at least two cells: column -> name. A
     cell past the first whose one name has no type is of the same kind as its typed neighbours
     (`| Spec | BR100 | A100 |`: a new chip beside a known one). Below a header, a cell that
-    counts its name (`| 384 Ascend 910C |`) is a row of the table's body, no new header."""
+    counts its name (`| 300 Ascend 910C |`) is a row of the table's body, no new header."""
     columns: dict[int, Mention] = {}
     untyped: dict[int, Mention] = {}
     for i, (a, b) in enumerate(cells):
