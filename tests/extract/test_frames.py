@@ -2909,3 +2909,44 @@ def test_guards_from_the_second_review_of_session_18() -> None:
     assert ("nvidia", "chips_supplied", 1e5, "GPU") in core("Nvidia shipped 100,000 business-grade H20 units to China.")
     assert core("삼성전자의 평택 공장 증설에는 30조 원의 비용이 책정됐다.", "ko") == {
         ("samsung-electronics", "spending", 3e13, "KRW")}
+
+
+# -- session 19: constructions met in batch en-ab / ko-ab -----------------------------------------
+def test_a_name_inside_an_apposition_describes_the_name_before_it() -> None:
+    text = "Tarnis, a server maker and Nvidia's largest customer, posted a 12.5% revenue increase to 9.8 billion yuan."
+    assert core(text) == {("tarnis", "percent_change", 12.5, "percent"), ("tarnis", "revenue", 9.8e9, "CNY")}
+
+
+def test_a_hyphened_modifier_word_is_no_name() -> None:
+    text = "Nvidia sells GPUs.\n\nOrvex expects AI-related spending to pass 40 billion yuan next year."
+    assert not any(s == "ai-related" for s, _, _, _ in core(text))
+    assert core("Shares of Nvidia-linked suppliers fell 4% on Monday.") == set()
+
+
+def test_an_unnamed_one_takes_no_determiner_inside_it() -> None:
+    text = (
+        "Velmora sells routers in Asia.\n\nCloud sales have grown for six quarters, a streak the company "
+        "means to extend with a $5 billion investment plan."
+    )
+    assert core(text) == {("velmora", "investment", 5e9, "USD")}
+
+
+def test_memory_standards_are_no_names_in_either_language() -> None:
+    text = "Orvex said DDR5 and LPDDR5 prices rose 7% in May."
+    assert core(text) == set()
+    ko = "옌룽은 D램을 만든다.\n\n옌룽의 점유율은 5%다. 다만 DDR5와 LPDDR5는 각각 2%에서 6%로 확대가 예상된다."
+    assert {s for s, _, _, _ in core(ko, "ko")} == {"옌룽"}
+
+
+def test_korean_items_of_a_list_share_the_lists_level_particle() -> None:
+    text = "CXMT의 D램 점유율은 각각 11%, 18%에서 9%, 14%로 하락할 전망이다."
+    assert core(text, "ko") == {("cxmt", "revenue_share", v, "percent") for v in (11.0, 18.0, 9.0, 14.0)}
+
+
+def test_a_family_model_number_may_be_written_closed_up() -> None:
+    assert core("Ascend910B는 연산성능 640TOPS를 낸다.", "ko") == {("ascend-910b", "chip_compute", 640.0, "TFLOPS")}
+
+
+def test_compute_per_watt_is_no_compute_figure() -> None:
+    assert core("The A100 reaches 9.5 TOPS/W in this test.") == set()
+    assert core("A100의 효율은 9.5TOPS/W다.", "ko") == set()

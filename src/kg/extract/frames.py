@@ -35,7 +35,7 @@ from kg.extract.korean import (
     noun_at,
     time_clause_between,
 )
-from kg.extract.lexicon import Lexicon, Metric
+from kg.extract.lexicon import Lexicon, Metric, latin_codes
 from kg.extract.names import PRODUCT_CODE, slug
 from kg.extract.numbers import OTHER_THING, Quantity
 from kg.extract.scan import Screened, guarded
@@ -53,6 +53,16 @@ _LIST_AFTER_WORD = re.compile(
 
 def _span(m: Mention) -> tuple[int, int]:
     return m.start, m.end
+
+
+def _inside_apposition(text: str, m: Mention, pool: list[Mention]) -> bool:
+    """`Tarnis, a server maker and Orvex's largest shareholder, posted …`: a name inside the
+    phrase set off after another name describes that name and is no subject of its own."""
+    return any(
+        (apposed := _APPOSITION_EN.match(text, n.end)) is not None and m.end <= apposed.end()
+        for n in pool
+        if n.end < m.start
+    )
 
 
 def _after_preposition(text: str, at: int, only: tuple[str, ...] | None = None) -> bool:
@@ -89,6 +99,9 @@ _BUYER_CUES = frozenset({"acquire", "order", "smuggle", "rent"})  # what buyers 
 # what may stand before a headline's "TSMC, …": quotes, brackets, a section tag ("[아시아증시] ")
 _QUOTED_NAME_KO = r"[‘'\"“](?P<name>[^‘’'\"“”\s][^‘’'\"“”]{0,23})[’'\"”]"  # ‘링-플러스’
 _HEADLINE_TOPIC_KO = re.compile(r"[\s\"“‘'(]*(?:\[[^\]]{1,20}\]\s*)?[\s\[\"“‘'(]*")
+_PERCENT_ITEM = r"[-+]?\d[\d.,]*\s?(?:%|퍼센트|percent)"
+_LIST_OF_PERCENTS_AFTER = re.compile(rf"(?:,\s*{_PERCENT_ITEM})+")  # `10%`, then `, 20%`
+_LIST_OF_PERCENTS_BEFORE = re.compile(rf"(?:{_PERCENT_ITEM},\s*)+$")  # `8%, ` before `15%`
 _APPOSITION_EN = re.compile(
     r",\s+(?:a|an|the)\s[^,;]{1,60},\s*"
 )  # "Zephyr Compute, a Florida company, shipped"
@@ -1011,9 +1024,13 @@ class FrameBuilder:
         return re.compile(rf"\s+(?:(?:{helpers})\s+)?(?:[a-z]+ly\s+)?(?:{verbs})\b")
 
     @cached_property
+    def _format_code(self) -> re.Pattern[str]:
+        """A period, a number format or a standard as a code (`FY2025`, `DDR5`): no name."""
+        return re.compile(rf"(?:{latin_codes('not_product_codes')})-?\d*[A-Za-z]?")
+
+    @cached_property
     def _not_product(self) -> re.Pattern[str]:
-        codes = "|".join(self.lex.data.names.not_product_codes) or "(?!)"
-        return re.compile(rf"(?:{codes})")
+        return re.compile(rf"(?:{latin_codes('not_product_codes')})")
 
     def _compared_product(
         self,
@@ -1086,9 +1103,12 @@ class FrameBuilder:
         """Is the figure a level a change reaches or starts from (`rose to 92.5%`, `from 20%`,
         `13%로 떨어졌다`, `20%에서`), not the change itself?"""
         text = self._text
-        return self.lex.word_before("level_before", text, q.start) or self.lex.word_after(
-            "level_after", text, q.end
-        )
+        before = _LIST_OF_PERCENTS_BEFORE.search(text, max(0, q.start - 60), q.start)
+        after = _LIST_OF_PERCENTS_AFTER.match(text, q.end)
+        # an item of a list shares the list's particle (`각각 10%, 20%에서`, `to 8%, 15%`)
+        return self.lex.word_before(
+            "level_before", text, before.start() if before else q.start
+        ) or self.lex.word_after("level_after", text, after.end() if after else q.end)
 
     def _enforcement(self, text: str) -> bool:
         """Does the sentence tell of an enforcement act (charged, seized, 기소, 적발)? Its agency is
@@ -1749,6 +1769,7 @@ class FrameBuilder:
             and not self.lex.word_after("maker_modifiers", text, m.end)
             and not self._maker_of_next(text, m, mentions)
         ]  # "the TSMC-made 910B", "Nvidia A100 servers": the maker modifies a name
+        pool = [m for m in pool if not _inside_apposition(text, m, pool)]
         owner = [
             m
             for m in pool
@@ -2442,6 +2463,7 @@ class FrameBuilder:
                 and not self._head_noun.fullmatch(f" {w}")
                 and not self._product_word.match(w)
                 and not self._counted_noun.fullmatch(w)  # `매개변수는`: what a figure counts
+                and not self._format_code.fullmatch(w)  # `DDR5는`: a standard, no name
                 and not self.lex.after_facility_word.search(text, max(0, s - 12), s)
             )
 

@@ -33,10 +33,13 @@ class Mention:
 def _spacing_variants(name: str) -> list[str]:
     """Korean writers space names freely: `오픈AI` is also `오픈 AI`, `미국 상무부` also
     `미국상무부`, `어센드 920` also `어센드920`. A Latin name of capitalised words is also
-    written closed up: `Moore Threads` as `MooreThreads`, `High Flyer` as `HighFlyer`."""
+    written closed up: `Moore Threads` as `MooreThreads`, `High Flyer` as `HighFlyer`, and a
+    family's model number too: `Ascend 910B` as `Ascend910B`."""
     if not _has_hangul(name):
         words = name.split()
         if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+            return ["".join(words)]
+        if re.fullmatch(r"[A-Z][a-z]{2,} \d{2,4}[A-Z]{0,2}", name):
             return ["".join(words)]
         return []
     spaced = re.sub(

@@ -779,6 +779,14 @@ def _languages(directory: Path) -> dict[str, Lexicon]:
     }
 
 
+def latin_codes(field: str) -> str:
+    """The codes every language's file lists under `names.<field>` (`not_product_codes`,
+    `maker_product_codes`), as one alternation: codes are Latin, written alike in any language's
+    text (`FY2025`, `DDR5`)."""
+    listed = [c for lex in languages().values() for c in getattr(lex.data.names, field)]
+    return "|".join(dict.fromkeys(listed)) or "(?!)"
+
+
 def for_document(lang: str | None) -> Lexicon:
     known = languages()
     return known.get(lang or "en") or known["en"]

@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 
 from kg.extract.gazetteer import Mention
 from kg.extract.korean import common_noun_ends, is_proper_name, particle_ends
-from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.lexicon import Lexicon, latin_codes, lexicon
 from kg.extract.scan import Screened, guarded
 
 _EN_RUN = guarded(
@@ -66,6 +66,7 @@ _FIRM_PRODUCT_CODE = re.compile(
     r"(?![A-Za-z0-9_.-])"
 )
 _HAS_DIGIT = re.compile(r"\d")
+_CODE_LIST_SPLIT = re.compile(r"(?:[\s,/]|\b(?:and|or)\b|&|및|와|과)+")  # `DDR5 and LPDDR5`
 _DECIMAL_VERSION = re.compile(r"[A-Za-z][-\s]?\d+\.\d+(?:-[A-Za-z]+)?$")  # a release number
 # between two listed names, past a bracket after the first (`Acme (120,000 units), Beta …`)
 _LIST_JOINER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
@@ -351,21 +352,27 @@ class NameFinder:
             else self._korean(text, taken)
         )
         found = found + self._model_numbers(text, known, found)
-        found = [n for n in found if not self._format_code.fullmatch(n.surface)]  # "FY2025", "FP16"
+        found = [n for n in found if not self._all_format_codes(n.surface)]  # "FY2025", "FP16"
         if self.lex.code == "en":
             found = self._typed_by_context(text, known, found)
         return sorted(found, key=lambda n: n.start)
 
     @cached_property
     def _format_code(self) -> re.Pattern[str]:
-        """A period or a number format written as a code (`FY2025`, `Q3`, `FP16`): no name."""
-        codes = "|".join(self.lex.data.names.not_product_codes) or "(?!)"
+        """A period or a number format written as a code (`FY2025`, `Q3`, `FP16`): no name, in a
+        text of any language (the codes are Latin; each language's file may list more)."""
+        codes = latin_codes("not_product_codes")
         return re.compile(rf"(?:{codes})-?\d*[A-Za-z]?")
+
+    def _all_format_codes(self, surface: str) -> bool:
+        """`FY2025`, `DDR5 and LPDDR5`: periods, formats or standards alone, listed or not."""
+        words = [w for w in _CODE_LIST_SPLIT.split(surface) if w]
+        return bool(words) and all(self._format_code.fullmatch(w) for w in words)
 
     @cached_property
     def _maker_code(self) -> re.Pattern[str]:
         """A format code that names a product after its maker's name (`Micron HBM4`)."""
-        codes = "|".join(self.lex.data.names.maker_product_codes) or "(?!)"
+        codes = latin_codes("maker_product_codes")
         return re.compile(rf"(?:{codes})\d")
 
     def _typed_by_context(self, text: str, known: list[Mention], found: list[Name]) -> list[Name]:
